@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+/**
+ * Locates, or builds from the Go module proxy, the FerretDB binary that
+ * longhaul uses as its MongoDB-wire server when no `mongod` is available.
+ *
+ * Plain Node with builtins only: it runs from npm lifecycle hooks on a fresh
+ * clone, before `tsx` exists. The TypeScript side reaches it through
+ * `src/db/ferretdbBinary.ts`; this file is the only place holding the logic.
+ *
+ * Run directly (`node scripts/build-ferretdb.mjs`) it prints the binary path.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, cpSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open, rename, rm, readFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The FerretDB release longhaul is tested against. */
+export const FERRETDB_VERSION = 'v1.24.2';
+
+const MODULE = 'github.com/FerretDB/FerretDB';
+/** A build lock older than this is treated as abandoned. */
+const STALE_LOCK_MS = 20 * 60_000;
+
+/**
+ * Where a built binary is cached:
+ * `${XDG_CACHE_HOME:-~/.cache}/longhaul/ferretdb-<version>/ferretdb`.
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function ferretdbCachePath(env = process.env) {
+  // `||`, not `??`: the XDG spec treats an empty XDG_CACHE_HOME as unset.
+  const cacheHome = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(cacheHome, 'longhaul', `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+}
+
+/**
+ * Finds an executable by name on `PATH`.
+ * @param {string} name
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {string | undefined} its absolute path, or undefined
+ */
+export function findExecutableOnPath(name, env = process.env) {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir === '') continue;
+    const candidate = join(dir, name);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Finds a usable FerretDB binary without building: `LONGHAUL_FERRETDB_BIN`
+ * (must exist, else this throws), then the cache, then a `ferretdb` on
+ * `PATH` whose `--version` reports {@link FERRETDB_VERSION}.
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {string | undefined}
+ */
+export function findFerretdbBinary(env = process.env) {
+  const override = env.LONGHAUL_FERRETDB_BIN;
+  if (override !== undefined && override !== '') {
+    if (!isExecutableFile(override)) {
+      throw new Error(`LONGHAUL_FERRETDB_BIN=${override} is not an executable file`);
+    }
+    return override;
+  }
+  const cached = ferretdbCachePath(env);
+  if (isExecutableFile(cached)) return cached;
+  const onPath = findExecutableOnPath('ferretdb', env);
+  if (onPath !== undefined && reportsExpectedVersion(onPath)) return onPath;
+  return undefined;
+}
+
+/**
+ * Returns a usable FerretDB binary, building it into the cache when none is
+ * found. Needs `go` on PATH and network access to the Go module proxy the
+ * first time. Safe when several processes race: one builds under a lock file,
+ * the result is renamed into place atomically, the others wait for it.
+ * @param {{ env?: NodeJS.ProcessEnv, log?: (line: string) => void }} [options]
+ *   `env` defaults to `process.env`; `log` (progress lines) defaults to stderr.
+ * @returns {Promise<string>} absolute path of the binary
+ */
+export async function ensureFerretdbBinary(options = {}) {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  const found = findFerretdbBinary(env);
+  if (found !== undefined) return found;
+
+  const target = ferretdbCachePath(env);
+  mkdirSync(dirname(target), { recursive: true });
+  const lockPath = `${target}.lock`;
+  for (;;) {
+    const lock = await tryLock(lockPath);
+    if (lock !== undefined) {
+      try {
+        if (isExecutableFile(target)) return target;
+        await buildInto(target, env, log);
+        return target;
+      } finally {
+        await lock.close();
+        await rm(lockPath, { force: true });
+      }
+    }
+    log(`ferretdb: another process is building ${FERRETDB_VERSION}, waiting (${lockPath})`);
+    while (!isExecutableFile(target) && (await lockIsLive(lockPath))) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    if (isExecutableFile(target)) return target;
+  }
+}
+
+/**
+ * @param {string} target
+ * @param {NodeJS.ProcessEnv} env
+ * @param {(line: string) => void} log
+ */
+async function buildInto(target, env, log) {
+  if (findExecutableOnPath('go', env) === undefined) {
+    throw new Error(`cannot build FerretDB ${FERRETDB_VERSION}: 'go' is not on PATH (install Go >= 1.24, or set LONGHAUL_FERRETDB_BIN or MONGODB_URI)`);
+  }
+  const started = Date.now();
+  log(`ferretdb: building ${FERRETDB_VERSION} from the Go module proxy into ${target} (first run only, takes a few minutes)`);
+  const goEnv = { ...env, GOWORK: 'off', CGO_ENABLED: '0' };
+  const work = mkdtempSync(join(tmpdir(), 'longhaul-ferretdb-src-'));
+  const tmpBinary = `${target}.tmp-${process.pid}`;
+  try {
+    const download = await run('go', ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], { cwd: work, env: goEnv });
+    const moduleDir = JSON.parse(download).Dir;
+    if (typeof moduleDir !== 'string') throw new Error(`go mod download gave no module directory: ${download}`);
+
+    // The module zip lacks build/version/version.txt, without which the
+    // binary panics at startup; the module cache is read-only, hence the copy.
+    const src = join(work, 'src');
+    cpSync(moduleDir, src, { recursive: true });
+    makeWritable(src);
+    writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+
+    await run('go', ['build', '-trimpath', '-o', tmpBinary, './cmd/ferretdb'], { cwd: src, env: goEnv });
+    if (!reportsExpectedVersion(tmpBinary)) throw new Error(`built binary does not report ${FERRETDB_VERSION}`);
+    await rename(tmpBinary, target);
+    log(`ferretdb: built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    rmSync(tmpBinary, { force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a command; resolves with its stdout, rejects with the tail of stderr.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd: string, env: NodeJS.ProcessEnv }} options
+ * @returns {Promise<string>}
+ */
+function run(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${stderr}${stdout.slice(-2000)}`));
+    });
+  });
+}
+
+/** @param {string} path */
+function makeWritable(path) {
+  chmodSync(path, statSync(path).mode | 0o200);
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) makeWritable(child);
+    else chmodSync(child, statSync(child).mode | 0o200);
+  }
+}
+
+/** @param {string} path */
+function isExecutableFile(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** @param {string} binary */
+function reportsExpectedVersion(binary) {
+  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  return result.status === 0 && new RegExp(`^version: ${FERRETDB_VERSION}$`, 'm').test(result.stdout);
+}
+
+/**
+ * Creates the lock file exclusively; undefined when someone else holds it.
+ * A lock whose owner died (or that is very old) is removed and retried.
+ * @param {string} lockPath
+ */
+async function tryLock(lockPath) {
+  try {
+    const handle = await open(lockPath, 'wx');
+    await handle.writeFile(String(process.pid));
+    return handle;
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+  }
+  if (await lockIsLive(lockPath)) return undefined;
+  await rm(lockPath, { force: true });
+  return tryLock(lockPath);
+}
+
+/** @param {string} lockPath */
+async function lockIsLive(lockPath) {
+  let pid;
+  try {
+    if (Date.now() - statSync(lockPath).mtimeMs > STALE_LOCK_MS) return false;
+    pid = Number.parseInt(await readFile(lockPath, 'utf8'), 10);
+  } catch {
+    return false;
+  }
+  // An empty lock file is one being written right now.
+  if (Number.isNaN(pid)) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  ensureFerretdbBinary()
+    .then((binary) => process.stdout.write(`${binary}\n`))
+    .catch((error) => {
+      process.stderr.write(`ferretdb: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,26 @@
+import type { ApiKeyGrant } from '../config/apiKeys.ts';
+import type { Caller } from '../engine/jobService.ts';
+import { ApiErrorCode } from './errors/apiErrorCode.ts';
+import { apiError } from './errors/toGraphQLError.ts';
+
+/** Outcome of reading a credential: who is calling, or why nobody is. */
+export type Authentication = { ok: true; caller: Caller } | { ok: false; code: typeof ApiErrorCode.Unauthenticated | typeof ApiErrorCode.Forbidden; message: string };
+
+/** Resolves an `Authorization: Bearer <key>` value against the configured keys. */
+export function authenticate(authorization: unknown, keys: ReadonlyMap<string, ApiKeyGrant>): Authentication {
+  if (typeof authorization !== 'string' || authorization.trim() === '') {
+    return { ok: false, code: ApiErrorCode.Unauthenticated, message: 'missing API key: send Authorization: Bearer <key>' };
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (match === null) return { ok: false, code: ApiErrorCode.Unauthenticated, message: 'malformed Authorization header: expected Bearer <key>' };
+  const grant = keys.get(match[1]!);
+  if (grant === undefined) return { ok: false, code: ApiErrorCode.Forbidden, message: 'unknown API key' };
+  return { ok: true, caller: { tenantId: grant.tenantId, operator: grant.operator } };
+}
+
+/** Like {@link authenticate}, but throws the GraphQL error (with HTTP status 401/403). */
+export function requireCaller(authorization: unknown, keys: ReadonlyMap<string, ApiKeyGrant>): Caller {
+  const auth = authenticate(authorization, keys);
+  if (auth.ok) return auth.caller;
+  throw apiError(auth.code, auth.message, { http: { status: auth.code === ApiErrorCode.Unauthenticated ? 401 : 403 } });
+}

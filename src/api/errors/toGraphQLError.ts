@@ -1,0 +1,36 @@
+import { GraphQLError } from 'graphql';
+import { EngineError, EngineErrorCode, InvalidJobInputError } from '../../engine/errors/index.ts';
+import { InvalidPositionError } from '../../bus/busPosition.ts';
+import { ApiErrorCode } from './apiErrorCode.ts';
+
+const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
+  [EngineErrorCode.JobNotFound]: ApiErrorCode.NotFound,
+  [EngineErrorCode.UnknownJobType]: ApiErrorCode.BadUserInput,
+  [EngineErrorCode.InvalidJobInput]: ApiErrorCode.BadUserInput,
+  [EngineErrorCode.InvalidJobId]: ApiErrorCode.BadUserInput,
+  [EngineErrorCode.InvalidCursor]: ApiErrorCode.BadUserInput,
+  [EngineErrorCode.JobStateConflict]: ApiErrorCode.Conflict,
+};
+
+/** Creates a GraphQL error with a stable code. */
+export function apiError(code: ApiErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+/**
+ * Maps a domain error to a {@link GraphQLError} with a stable `extensions.code`. Anything unknown
+ * becomes `INTERNAL_SERVER_ERROR` with a generic message: internals never reach clients.
+ */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof InvalidPositionError) return apiError(ApiErrorCode.BadUserInput, error.message, { reason: error.code });
+  if (error instanceof EngineError) {
+    const code = ENGINE_TO_API[error.code];
+    if (code !== undefined) {
+      const extra: Record<string, unknown> = { reason: error.code };
+      if (error instanceof InvalidJobInputError) extra.issues = error.issues;
+      return apiError(code, error.message, extra);
+    }
+  }
+  return apiError(ApiErrorCode.InternalServerError, 'internal error; see the server log');
+}

@@ -1,0 +1,28 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { jobResolvers } from './resolvers/jobResolvers.ts';
+import { scalarResolvers } from './resolvers/scalarResolvers.ts';
+import { subscriptionResolvers } from './resolvers/subscriptionResolvers.ts';
+
+/** Folder of the SDL files, the API's source of truth. */
+export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
+
+/** Reads every `.graphql` file of `schema/`. */
+export function readTypeDefs(): string[] {
+  return readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'));
+}
+
+/** The executable schema: SDL plus resolvers (type-checked against it by graphql-codegen). */
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: readTypeDefs(),
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers],
+    inheritResolversFromInterfaces: true,
+  });
+}

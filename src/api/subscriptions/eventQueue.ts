@@ -1,0 +1,66 @@
+/**
+ * A push-to-pull queue: a bus listener pushes, a subscription iterates. Bounded: a subscriber that
+ * falls `capacity` events behind is ended with an error instead of growing the process's memory.
+ */
+export class EventQueue<T> implements AsyncIterableIterator<T> {
+  private readonly items: T[] = [];
+  private waiting: ((result: IteratorResult<T>) => void) | undefined;
+  private failWaiting: ((error: Error) => void) | undefined;
+  private ended = false;
+  private error: Error | undefined;
+
+  constructor(private readonly capacity = 10_000) {}
+
+  push(item: T): void {
+    if (this.ended) return;
+    if (this.waiting !== undefined) {
+      const resolve = this.waiting;
+      this.waiting = undefined;
+      this.failWaiting = undefined;
+      resolve({ value: item, done: false });
+      return;
+    }
+    if (this.items.length >= this.capacity) {
+      this.fail(new Error(`subscriber fell more than ${this.capacity} events behind`));
+      return;
+    }
+    this.items.push(item);
+  }
+
+  end(): void {
+    this.ended = true;
+    const resolve = this.waiting;
+    this.waiting = undefined;
+    resolve?.({ value: undefined, done: true });
+  }
+
+  fail(error: Error): void {
+    this.error = error;
+    this.ended = true;
+    const reject = this.failWaiting;
+    this.waiting = undefined;
+    this.failWaiting = undefined;
+    reject?.(error);
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    const item = this.items.shift();
+    if (item !== undefined) return Promise.resolve({ value: item, done: false });
+    if (this.error !== undefined) return Promise.reject(this.error);
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failWaiting = reject;
+    });
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.end();
+    this.items.length = 0;
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Bus } from '../../bus/bus.ts';
+import { JOB_TOPIC, jobEventFromBus, type JobEvent } from '../../engine/jobEvent.ts';
+import type { Caller } from '../../engine/jobService.ts';
+import type { JobListFilter } from '../../engine/jobStore.ts';
+import { EventQueue } from './eventQueue.ts';
+
+/** Every live job event of the caller's tenant that matches `filter`, for dashboards. */
+export async function* jobEventsStream(bus: Bus, caller: Caller, filter: JobListFilter): AsyncGenerator<JobEvent> {
+  const queue = new EventQueue<JobEvent>();
+  const unsubscribe = bus.subscribe((raw) => {
+    if (raw.topic !== JOB_TOPIC || raw.tenantId !== caller.tenantId) return;
+    const event = jobEventFromBus(raw);
+    if (filter.types && filter.types.length > 0 && !filter.types.includes(event.job.type)) return;
+    if (filter.states && filter.states.length > 0 && !filter.states.includes(event.job.state)) return;
+    queue.push(event);
+  });
+  try {
+    yield* queue;
+  } finally {
+    unsubscribe();
+    queue.end();
+  }
+}

@@ -1,0 +1,59 @@
+import type { Bus } from '../../bus/bus.ts';
+import type { BusEvent } from '../../bus/busEvent.ts';
+import { encodePosition } from '../../bus/busPosition.ts';
+import { JOB_TOPIC, jobEventFromBus, type JobEvent } from '../../engine/jobEvent.ts';
+import type { Caller, JobService } from '../../engine/jobService.ts';
+import { isTerminal } from '../../engine/jobState.ts';
+import { EventQueue } from './eventQueue.ts';
+
+/**
+ * The events of one job for one subscriber: the current snapshot (or, with `afterSeq`, what was missed
+ * since then), then every change in order, ending after a terminal state. The listener is registered
+ * before the snapshot is read, and events are ordered by the job's version, so nothing falls in between.
+ */
+export async function* jobProgressStream(bus: Bus, jobs: JobService, caller: Caller, jobId: string, afterSeq?: number): AsyncGenerator<JobEvent> {
+  const queue = new EventQueue<BusEvent>();
+  const unsubscribe = bus.subscribe((event) => {
+    if (event.topic === JOB_TOPIC && event.jobId === jobId) queue.push(event);
+  });
+  try {
+    const position = bus.position();
+    const snapshot = await jobs.require(caller, jobId);
+    let lastVersion = 0;
+    let lastSeq = -1;
+    let replayed = false;
+    if (afterSeq !== undefined) {
+      const replay = await bus.replay({ afterSeq, jobId });
+      if (replay.complete) {
+        replayed = true;
+        for (const raw of replay.events) {
+          const event = jobEventFromBus(raw);
+          lastSeq = raw.seq;
+          if (event.job.version <= lastVersion) continue;
+          lastVersion = event.job.version;
+          yield event;
+          if (isTerminal(event.job.state)) return;
+        }
+      } else {
+        yield { kind: 'SNAPSHOT', position: encodePosition(position), at: new Date(), job: snapshot, gap: true };
+        lastVersion = snapshot.version;
+      }
+    }
+    if (!replayed && afterSeq === undefined) {
+      yield { kind: 'SNAPSHOT', position: encodePosition(position), at: new Date(), job: snapshot, gap: false };
+      lastVersion = snapshot.version;
+    }
+    if (isTerminal(snapshot.state) && lastVersion >= snapshot.version) return;
+    for await (const raw of queue) {
+      if (raw.seq <= lastSeq) continue;
+      const event = jobEventFromBus(raw);
+      if (event.job.version <= lastVersion) continue;
+      lastVersion = event.job.version;
+      yield event;
+      if (isTerminal(event.job.state)) return;
+    }
+  } finally {
+    unsubscribe();
+    queue.end();
+  }
+}

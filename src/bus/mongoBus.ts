@@ -1,0 +1,134 @@
+import type { Collection, Db } from 'mongodb';
+import type { Logger } from '../logging/logger.ts';
+import { Collections } from '../db/collections.ts';
+import type { Bus, BusListener } from './bus.ts';
+import type { BusEvent, BusMessage, BusReplay } from './busEvent.ts';
+import { ReorderBuffer } from './reorderBuffer.ts';
+import { TailingReader } from './tailingReader.ts';
+
+/** Options of {@link MongoBus}. */
+export interface MongoBusOptions {
+  db: Db;
+  logger: Logger;
+  /** Events the capped collection keeps; default 5000. */
+  maxEvents?: number;
+  /** Bytes the capped collection may use; default 64 MiB. */
+  sizeBytes?: number;
+  /** See {@link TailingReader}; default `server`. */
+  wait?: 'server' | 'client';
+  /** See {@link ReorderBuffer}; default 1000 ms. */
+  gapTimeoutMs?: number;
+}
+
+interface Counter {
+  _id: string;
+  seq: number;
+}
+
+const COUNTER_ID = 'events';
+
+/**
+ * The default {@link Bus}: a capped MongoDB collection. Positions come from one counter
+ * (allocated before the write), so events are re-ordered by position before delivery;
+ * one tailing cursor per process feeds every listener.
+ */
+export class MongoBus implements Bus {
+  private readonly events: Collection<BusEvent>;
+  private readonly counters: Collection<Counter>;
+  private readonly listeners = new Set<BusListener>();
+  private reader: TailingReader | undefined;
+  private buffer: ReorderBuffer | undefined;
+
+  constructor(private readonly options: MongoBusOptions) {
+    this.events = options.db.collection<BusEvent>(Collections.events);
+    this.counters = options.db.collection<Counter>(Collections.counters);
+  }
+
+  /** Creates the capped collection and its first event if missing. Safe to call from several processes at once. */
+  async ensureCollection(): Promise<void> {
+    const { db, maxEvents = 5000, sizeBytes = 64 * 1024 * 1024 } = this.options;
+    try {
+      await db.createCollection(Collections.events, { capped: true, size: sizeBytes, max: maxEvents });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 48) throw error; // 48: NamespaceExists
+    }
+    await this.events.createIndex({ seq: 1 }, { name: 'seq' });
+    // A capped collection never empties again once it holds one event: readers always have an anchor.
+    if ((await this.events.findOne({}, { projection: { _id: 1 } })) === null) {
+      await this.events.insertOne({ seq: 0, topic: 'bus.genesis', at: new Date(), payload: null });
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.ensureCollection();
+    const last = await this.events.find({}).sort({ seq: -1 }).limit(1).next();
+    const startAfter = last?.seq ?? 0;
+    this.buffer = new ReorderBuffer({
+      lastDelivered: startAfter,
+      gapTimeoutMs: this.options.gapTimeoutMs,
+      deliver: (event) => this.fanOut(event),
+    });
+    const buffer = this.buffer;
+    this.reader = new TailingReader({
+      collection: this.events,
+      startAfter,
+      wait: this.options.wait ?? 'server',
+      logger: this.options.logger,
+      onEvent: (event) => buffer.push(event),
+    });
+    this.reader.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.reader?.stop();
+    this.buffer?.close();
+    this.reader = undefined;
+  }
+
+  async publish(messages: BusMessage | BusMessage[]): Promise<BusEvent[]> {
+    const list = Array.isArray(messages) ? messages : [messages];
+    if (list.length === 0) return [];
+    const counter = await this.counters.findOneAndUpdate(
+      { _id: COUNTER_ID },
+      { $inc: { seq: list.length } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    const last = counter?.seq ?? list.length;
+    const at = new Date();
+    const events: BusEvent[] = list.map((m, i) => ({ ...m, seq: last - list.length + 1 + i, at }));
+    // insertMany mutates its argument (adds _id); keep the returned events clean.
+    await this.events.insertMany(events.map((e) => ({ ...e })), { ordered: true });
+    return events;
+  }
+
+  subscribe(listener: BusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  position(): number {
+    return this.buffer?.position ?? 0;
+  }
+
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  async replay(query: { afterSeq: number; jobId?: string }): Promise<BusReplay> {
+    const oldest = await this.events.find({}).sort({ seq: 1 }).limit(1).next();
+    const complete = oldest !== null && oldest.seq <= query.afterSeq + 1;
+    const filter = query.jobId === undefined ? { seq: { $gt: query.afterSeq } } : { seq: { $gt: query.afterSeq }, jobId: query.jobId };
+    const events = await this.events.find(filter, { projection: { _id: 0 } }).sort({ seq: 1 }).toArray();
+    return { events, complete };
+  }
+
+  private fanOut(event: BusEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.options.logger.error({ err: error, topic: event.topic }, 'bus listener threw');
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Collection, FindCursor } from 'mongodb';
+import type { Logger } from '../logging/logger.ts';
+import type { BusEvent } from './busEvent.ts';
+
+/** Options of {@link TailingReader}. */
+export interface TailingReaderOptions {
+  collection: Collection<BusEvent>;
+  /** Position to start after (events at or before it are not read). */
+  startAfter: number;
+  /**
+   * `server`: a tailable `awaitData` cursor, the server waits for new events (MongoDB).
+   * `client`: a tailable cursor that this reader paces itself, fast while events flow and
+   * slower when idle (FerretDB answers an `awaitData` getMore by re-querying every 10 ms, which costs a core).
+   */
+  wait: 'server' | 'client';
+  /** Called with each event, in the order the store returns them (insertion order). */
+  onEvent: (event: BusEvent) => void;
+  logger: Logger;
+  /** Client-paced wait while events flow; default 5 ms. */
+  activeIntervalMs?: number;
+  /** Longest client-paced wait once idle; default 100 ms. */
+  idleIntervalMs?: number;
+}
+
+/**
+ * Reads a capped collection through one tailable cursor, reopening it after errors
+ * (a dropped connection, or FerretDB losing the cursor's anchor to capped cleanup).
+ */
+export class TailingReader {
+  private readonly options: Required<TailingReaderOptions>;
+  private lastSeen: number;
+  private running = false;
+  private cursor: FindCursor<BusEvent> | undefined;
+  private loop: Promise<void> | undefined;
+  private lastActivity = Date.now();
+
+  constructor(options: TailingReaderOptions) {
+    this.options = { activeIntervalMs: 5, idleIntervalMs: 100, ...options };
+    this.lastSeen = options.startAfter;
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.cursor?.close().catch(() => undefined);
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.tail();
+      } catch (error) {
+        if (!this.running) return;
+        this.options.logger.warn({ err: error }, 'bus reader lost its cursor; reopening');
+        await sleep(200);
+      }
+    }
+  }
+
+  private async tail(): Promise<void> {
+    const { collection, wait } = this.options;
+    // Anchor on the last event seen, which still exists: FerretDB closes a tailable cursor whose
+    // first batch is smaller than its batch size, so the first batch must hold exactly one event.
+    const anchor = await collection.find({ seq: { $lte: this.lastSeen } }).sort({ seq: -1 }).limit(1).next();
+    const from = anchor?.seq ?? this.lastSeen;
+    const cursor = collection.find(
+      { seq: { $gte: from } },
+      { tailable: true, awaitData: wait === 'server', batchSize: 1, ...(wait === 'server' ? { maxAwaitTimeMS: 1000 } : {}) },
+    );
+    this.cursor = cursor;
+    try {
+      while (this.running) {
+        const event = await cursor.tryNext();
+        if (event !== null) {
+          this.lastActivity = Date.now();
+          if (event.seq > this.lastSeen) this.lastSeen = event.seq;
+          if (event.seq > this.options.startAfter) this.options.onEvent(event);
+          continue;
+        }
+        if (cursor.closed || cursor.id?.isZero() === true) throw new Error('tailable cursor closed by the server');
+        if (wait === 'client') await sleep(this.pace());
+      }
+    } finally {
+      await cursor.close().catch(() => undefined);
+    }
+  }
+
+  private pace(): number {
+    const idleFor = Date.now() - this.lastActivity;
+    const { activeIntervalMs, idleIntervalMs } = this.options;
+    if (idleFor < 2000) return activeIntervalMs;
+    return Math.min(idleIntervalMs, activeIntervalMs * 2 ** Math.floor((idleFor - 2000) / 1000 + 1));
+  }
+}

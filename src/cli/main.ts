@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config/config.ts';
+import { createLogger } from '../logging/logger.ts';
+import { startRole, type Role } from './roles.ts';
+import { runWorkerProcess } from './workerProcess.ts';
+
+const program = new Command('longhaul').description('Long, failure-prone background jobs with live GraphQL progress.');
+
+function roleCommand(name: Role, description: string): void {
+  program
+    .command(name, { isDefault: name === 'all' })
+    .description(description)
+    .addOption(new Option('-p, --port <port>', 'HTTP port (overrides PORT)'))
+    .action(async (options: { port?: string }) => {
+      const config = loadConfig(options.port === undefined ? process.env : { ...process.env, PORT: options.port });
+      const logger = createLogger({ level: config.logLevel, base: { role: name } });
+      const { api } = await startRole(name, config, logger);
+      if (api !== undefined) {
+        process.stdout.write(`longhaul ${name}: GraphQL at ${api.url} (WebSocket on the same URL)\n`);
+        if (config.generatedDevKey !== undefined) {
+          process.stdout.write(`development API key (tenant "dev", operator): ${config.generatedDevKey}\n`);
+          process.stdout.write(`  try: curl -s ${api.url} -H 'content-type: application/json' -H 'authorization: Bearer ${config.generatedDevKey}' -d '{"query":"{ jobTypes { name } }"}'\n`);
+        }
+      } else {
+        process.stdout.write(`longhaul ${name}: ${config.workerProcesses} worker process(es) running\n`);
+      }
+    });
+}
+
+roleCommand('all', 'API and supervised workers in one service (default); starts an embedded database without MONGODB_URI');
+roleCommand('serve', 'GraphQL API only (needs MONGODB_URI)');
+roleCommand('work', 'supervised worker processes only (needs MONGODB_URI)');
+
+program
+  .command('worker-process', { hidden: true })
+  .description('one worker process, as started by the supervisor')
+  .action(async () => {
+    const config = loadConfig();
+    const logger = createLogger({ level: config.logLevel, base: { role: 'worker' } });
+    await runWorkerProcess(config, logger);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`longhaul: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

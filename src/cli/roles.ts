@@ -1,0 +1,35 @@
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../logging/logger.ts';
+import { startApiServer, type ApiServer } from './apiServer.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+import { onShutdownSignal } from './shutdownSignals.ts';
+import { Supervisor } from './supervisor.ts';
+
+/** The roles of `longhaul`: API only, workers only, or both (the default). */
+export type Role = 'serve' | 'work' | 'all';
+
+/** Starts a role in this process; returns once it serves. SIGTERM/SIGINT stop it gracefully. */
+export async function startRole(role: Role, config: Config, logger: Logger): Promise<{ api?: ApiServer; runtime?: Runtime; supervisor?: Supervisor }> {
+  if (role === 'work' && config.mongodbUri === undefined) throw new Error('MONGODB_URI is not set: `longhaul work` needs the shared database');
+  // The supervisor of `work` needs no database of its own: its workers connect themselves.
+  const runtime = role === 'work' ? undefined : await openRuntime(config, logger, { allowEmbedded: role === 'all' });
+  let api: ApiServer | undefined;
+  let supervisor: Supervisor | undefined;
+  try {
+    if (runtime !== undefined) api = await startApiServer(config, runtime, logger);
+    if (role !== 'serve' && config.workerProcesses > 0) {
+      const env = runtime === undefined ? process.env : { ...process.env, MONGODB_URI: runtime.uri, LONGHAUL_DB: runtime.connection.db.databaseName };
+      supervisor = new Supervisor({ count: config.workerProcesses, env, logger });
+      supervisor.start();
+    }
+  } catch (error) {
+    await runtime?.close();
+    throw error;
+  }
+  onShutdownSignal(logger, config.shutdownTimeoutMs, async () => {
+    await api?.close();
+    await supervisor?.stop(config.shutdownTimeoutMs);
+    await runtime?.close();
+  });
+  return { api, runtime, supervisor };
+}

@@ -1,0 +1,37 @@
+import type { Logger } from '../logging/logger.ts';
+
+/**
+ * Runs `shutdown` once on SIGTERM or SIGINT, then exits 0; exits 1 if it takes longer than `timeoutMs`
+ * or fails. A second signal exits at once.
+ */
+export function onShutdownSignal(logger: Logger, timeoutMs: number, shutdown: (signal: NodeJS.Signals) => Promise<void>): void {
+  let started = false;
+  const handler = (signal: NodeJS.Signals): void => {
+    if (started) {
+      logger.warn({ signal }, 'second signal; exiting now');
+      process.exit(1);
+    }
+    started = true;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error({ timeoutMs }, 'shutdown took too long; exiting');
+      logger.flush();
+      process.exit(1);
+    }, timeoutMs + 2000);
+    shutdown(signal).then(
+      () => {
+        clearTimeout(deadline);
+        logger.info('stopped');
+        logger.flush();
+        setImmediate(() => process.exit(0));
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        logger.flush();
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}

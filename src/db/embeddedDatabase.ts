@@ -1,0 +1,214 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DatabaseStartError, DatabaseUnavailableError } from './errors/index.ts';
+import { ensureFerretdbBinary, findExecutableOnPath } from './ferretdbBinary.ts';
+import { findFreePort } from './freePort.ts';
+import { loadMemoryServer, startMemoryServer } from './memoryServer.ts';
+import { startSupervisedProcess } from './supervisedProcess.ts';
+import { waitForPing } from './waitForPing.ts';
+
+/** Which kind of server an {@link EmbeddedDatabase} runs. */
+export type EmbeddedDatabaseProvider = 'mongod' | 'ferretdb' | 'mongodb-memory-server';
+
+/** Logger accepted by {@link startEmbeddedDatabase}; a pino logger fits. */
+export interface EmbeddedDatabaseLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+/** Options of {@link startEmbeddedDatabase}. */
+export interface EmbeddedDatabaseOptions {
+  /** Folder that keeps the data across restarts. Default: a fresh temp folder, removed on stop. */
+  dataDir?: string;
+  /** Receives startup and build progress. Default: silent (a FerretDB build still reports to stderr). */
+  logger?: EmbeddedDatabaseLogger;
+  /** How long the server may take to answer `ping`. Default: 30 000 ms. */
+  readyTimeoutMs?: number;
+  /** Launch attempts, each on a new free port, when the server exits or the port was taken. Default: 3. */
+  startAttempts?: number;
+}
+
+/** A MongoDB-wire server started by this process; it dies with this process. */
+export interface EmbeddedDatabase {
+  /** `mongodb://127.0.0.1:PORT/`, without a database name. */
+  readonly uri: string;
+  readonly provider: EmbeddedDatabaseProvider;
+  /** Pid of the server process. */
+  readonly pid: number;
+  /** Where the server keeps its files. */
+  readonly dataDir: string;
+  /** Stops the server, waits for it to exit, removes a temporary data folder. Idempotent. */
+  stop(): Promise<void>;
+}
+
+interface ResolvedOptions {
+  dataDir: string | undefined;
+  logger: EmbeddedDatabaseLogger | undefined;
+  readyTimeoutMs: number;
+  startAttempts: number;
+}
+
+interface DataFolder {
+  path: string;
+  temporary: boolean;
+}
+
+/**
+ * Starts a local MongoDB-wire server: `mongod` when it is on PATH, else
+ * FerretDB (SQLite backend; built from source on first use), else
+ * `mongodb-memory-server` when installed. Resolves once the server answers
+ * `ping`; throws {@link DatabaseUnavailableError} when none can run and
+ * {@link DatabaseStartError} when the chosen one fails to start.
+ * Callers that honour `MONGODB_URI` check it before calling this.
+ */
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {}): Promise<EmbeddedDatabase> {
+  const resolved = resolveOptions(options);
+  const folder: DataFolder =
+    resolved.dataDir === undefined
+      ? { path: await mkdtemp(join(tmpdir(), 'longhaul-db-')), temporary: true }
+      : { path: resolve(resolved.dataDir), temporary: false };
+  const started = Date.now();
+  try {
+    const database = await startProvider(folder, resolved);
+    const { uri, provider, pid, dataDir } = database;
+    resolved.logger?.info({ provider, uri, pid, dataDir, ms: Date.now() - started }, 'embedded database ready');
+    return database;
+  } catch (error) {
+    if (folder.temporary) await rm(folder.path, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function resolveOptions(options: EmbeddedDatabaseOptions): ResolvedOptions {
+  const resolved = {
+    dataDir: options.dataDir,
+    logger: options.logger,
+    readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+    startAttempts: options.startAttempts ?? 3,
+  };
+  if (!(resolved.readyTimeoutMs > 0)) throw new RangeError(`readyTimeoutMs must be > 0, got ${resolved.readyTimeoutMs}`);
+  if (!Number.isInteger(resolved.startAttempts) || resolved.startAttempts < 1) {
+    throw new RangeError(`startAttempts must be an integer >= 1, got ${resolved.startAttempts}`);
+  }
+  return resolved;
+}
+
+async function startProvider(folder: DataFolder, options: ResolvedOptions): Promise<EmbeddedDatabase> {
+  const reasons = ['mongod: not found on PATH'];
+  const mongod = await findExecutableOnPath('mongod');
+  if (mongod !== undefined) {
+    const args = (port: number): string[] => ['--dbpath', folder.path, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'];
+    return startServerProcess('mongod', mongod, args, folder, options);
+  }
+
+  let ferretdb: string | undefined;
+  try {
+    const logger = options.logger;
+    ferretdb = await ensureFerretdbBinary(logger && ((line) => logger.info({ provider: 'ferretdb' }, line)));
+  } catch (error) {
+    reasons.push(`ferretdb: ${describe(error)}`);
+    options.logger?.warn({ err: error }, 'FerretDB unavailable');
+  }
+  if (ferretdb !== undefined) {
+    const args = (port: number): string[] => [
+      '--handler=sqlite',
+      `--sqlite-url=${pathToFileURL(folder.path).href}/`,
+      `--state-dir=${folder.path}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=error',
+      '--test-capped-cleanup-interval=10s',
+    ];
+    return startServerProcess('ferretdb', ferretdb, args, folder, options);
+  }
+
+  let memoryServer;
+  try {
+    memoryServer = await loadMemoryServer();
+  } catch (error) {
+    reasons.push(`mongodb-memory-server: not installed (${describe(error)})`);
+    throw new DatabaseUnavailableError(reasons, { cause: error });
+  }
+  const server = await startMemoryServer(memoryServer, folder.path);
+  return {
+    uri: server.uri,
+    provider: 'mongodb-memory-server',
+    pid: server.pid,
+    dataDir: folder.path,
+    stop: once(async () => {
+      await server.stop();
+      if (folder.temporary) await rm(folder.path, { recursive: true, force: true });
+    }),
+  };
+}
+
+async function startServerProcess(
+  provider: 'mongod' | 'ferretdb',
+  command: string,
+  argsForPort: (port: number) => string[],
+  folder: DataFolder,
+  options: ResolvedOptions,
+): Promise<EmbeddedDatabase> {
+  for (let attempt = 1; ; attempt++) {
+    // A failed attempt's supervisor removes a temporary folder; recreate it.
+    await mkdir(folder.path, { recursive: true });
+    const port = await findFreePort();
+    const uri = `mongodb://127.0.0.1:${port}/`;
+    const server = await startSupervisedProcess({
+      command,
+      args: argsForPort(port),
+      ...(folder.temporary ? { removeOnExit: folder.path } : {}),
+    });
+    const outcome = await waitForPing(uri, {
+      timeoutMs: options.readyTimeoutMs,
+      exited: server.exited,
+      expectedPid: server.pid,
+    });
+    if (outcome.status === 'ready') {
+      return {
+        uri,
+        provider,
+        pid: server.pid,
+        dataDir: folder.path,
+        stop: once(async () => {
+          await server.stop();
+          if (folder.temporary) await rm(folder.path, { recursive: true, force: true });
+        }),
+      };
+    }
+    await server.stop();
+    switch (outcome.status) {
+      case 'exited':
+      case 'foreign': {
+        const why = outcome.status === 'exited' ? `exited (code ${await server.exited})` : `lost port ${port} to another server`;
+        if (attempt < options.startAttempts) {
+          options.logger?.warn({ provider, attempt, output: server.output() }, `${provider} ${why}; retrying on another port`);
+          continue;
+        }
+        throw new DatabaseStartError(`${provider} ${why} before answering ping (attempt ${attempt})`, server.output());
+      }
+      case 'timeout':
+        throw new DatabaseStartError(
+          `${provider} did not answer ping within ${options.readyTimeoutMs} ms`,
+          server.output(),
+          { cause: outcome.lastError },
+        );
+      default: {
+        const unexpected: never = outcome;
+        throw new Error(`unexpected ping outcome ${JSON.stringify(unexpected)}`);
+      }
+    }
+  }
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= action());
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

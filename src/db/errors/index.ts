@@ -1,0 +1,3 @@
+export { DatabaseErrorCode } from './databaseErrorCode.ts';
+export { DatabaseStartError } from './databaseStartError.ts';
+export { DatabaseUnavailableError } from './databaseUnavailableError.ts';

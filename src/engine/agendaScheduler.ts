@@ -1,0 +1,92 @@
+import { Agenda, type Job } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { ObjectId, type Db } from 'mongodb';
+import type { Logger } from '../logging/logger.ts';
+import { Collections } from '../db/collections.ts';
+import type { Bus } from '../bus/bus.ts';
+import { BusNotificationChannel } from './busNotificationChannel.ts';
+import type { JobEventPublisher } from './jobEventPublisher.ts';
+import type { JobRunner } from './jobRunner.ts';
+import type { JobTypeRegistry } from './jobTypeRegistry.ts';
+import { RetryScheduledError } from './retryScheduledError.ts';
+
+/** Options of {@link AgendaScheduler}. */
+export interface AgendaSchedulerOptions {
+  db: Db;
+  bus: Bus;
+  registry: JobTypeRegistry;
+  runner: JobRunner;
+  events: JobEventPublisher;
+  logger: Logger;
+  workerId: string;
+  /** Jobs this process runs at once, all types together. */
+  maxConcurrency: number;
+  /** Polling interval (ms), the fallback to bus wake-ups. */
+  processEveryMs: number;
+}
+
+/**
+ * The only place that knows Agenda: it schedules, locks and retries jobs (Agenda's backoff,
+ * fed by the runner's decision), recovers jobs whose lock expired, and hands each run to the {@link JobRunner}.
+ */
+export class AgendaScheduler {
+  private readonly agenda: Agenda;
+
+  constructor(private readonly options: AgendaSchedulerOptions) {
+    this.agenda = new Agenda({
+      backend: new MongoBackend({ mongo: options.db, collection: Collections.jobs }),
+      name: options.workerId,
+      processEvery: options.processEveryMs,
+      maxConcurrency: options.maxConcurrency,
+      notificationChannel: new BusNotificationChannel(options.bus),
+    });
+    // Agenda reports a run it considers expired as an 'error'; the run itself finds out through its heartbeat.
+    this.agenda.on('error', (error: Error) => options.logger.warn({ err: error }, 'scheduler error'));
+    // Once Agenda has saved a job with a next run (a retry, a requeue), wake every worker for it.
+    this.agenda.on('complete', (job: Job) => {
+      const { nextRunAt, _id, name, priority } = job.attrs;
+      if (nextRunAt === null || nextRunAt === undefined || _id === undefined) return;
+      void options.events.wake({ _id: new ObjectId(_id.toString()), name, nextRunAt, priority }).catch(() => undefined);
+    });
+  }
+
+  /** Defines every registered job type and starts taking jobs. */
+  async start(): Promise<void> {
+    const { registry, runner } = this.options;
+    for (const type of registry.list()) {
+      this.agenda.define(
+        type.name,
+        async (job: Job) => {
+          await runner.handle({
+            id: new ObjectId(String(job.attrs._id)),
+            refreshLock: (at) => {
+              job.attrs.lockedAt = at;
+            },
+            scheduleAt: (at) => {
+              job.attrs.nextRunAt = at;
+            },
+          });
+        },
+        {
+          concurrency: type.resolved.concurrency,
+          lockLimit: type.resolved.concurrency,
+          lockLifetime: runner.lockLifetimeOf(type.name),
+          priority: type.resolved.priority,
+          backoff: (ctx) => (ctx.error instanceof RetryScheduledError ? ctx.error.delayMs : null),
+        },
+      );
+    }
+    await this.agenda.start();
+  }
+
+  /** Stops taking jobs and waits (up to `timeoutMs`) for running ones to return. */
+  async drain(timeoutMs: number): Promise<{ timedOut: boolean; running: number }> {
+    const result = await this.agenda.drain(timeoutMs);
+    return { timedOut: result.timedOut, running: result.running };
+  }
+
+  /** Stops at once; Agenda unlocks what it still holds. */
+  async stop(): Promise<void> {
+    await this.agenda.stop();
+  }
+}

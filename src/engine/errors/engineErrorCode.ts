@@ -1,0 +1,22 @@
+/** Stable codes of the engine's errors; the API maps them to GraphQL `extensions.code`. */
+export const EngineErrorCode = {
+  JobNotFound: 'JOB_NOT_FOUND',
+  UnknownJobType: 'UNKNOWN_JOB_TYPE',
+  InvalidJobInput: 'INVALID_JOB_INPUT',
+  InvalidJobId: 'INVALID_JOB_ID',
+  InvalidCursor: 'INVALID_CURSOR',
+  JobStateConflict: 'JOB_STATE_CONFLICT',
+  RunFenced: 'RUN_FENCED',
+  JobCancelled: 'JOB_CANCELLED',
+  WorkerShutdown: 'WORKER_SHUTDOWN',
+  JobFailed: 'JOB_FAILED',
+  UnhandledRejection: 'UNHANDLED_REJECTION',
+  UncaughtException: 'UNCAUGHT_EXCEPTION',
+  WorkerLost: 'WORKER_LOST',
+} as const;
+export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
+
+/** Base of every engine error: a stable {@link EngineErrorCode}. */
+export abstract class EngineError extends Error {
+  abstract readonly code: EngineErrorCode;
+}

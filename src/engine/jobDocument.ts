@@ -1,0 +1,62 @@
+import type { ObjectId } from 'mongodb';
+import type { JobState } from './jobState.ts';
+
+/** An error kept on a job, one per failed attempt. */
+export interface JobErrorRecord {
+  code: string;
+  message: string;
+  stack?: string;
+  attempt: number;
+  at: Date;
+}
+
+/** Progress as a job reported it. */
+export interface JobProgressRecord {
+  processed: number;
+  total: number | null;
+  message: string | null;
+}
+
+/**
+ * A job as stored: Agenda's fields (`name`, `data`, `nextRunAt`, `lockedAt`, …) plus longhaul's.
+ * User JSON (input, checkpoint, result) is stored as JSON text: it may hold keys with `.` or `$`
+ * and nested arrays, which MongoDB-compatible stores refuse or mishandle.
+ */
+export interface JobDocument {
+  _id: ObjectId;
+  // Agenda's
+  name: string;
+  data: { input: string };
+  priority: number;
+  nextRunAt: Date | null;
+  type: 'normal';
+  lockedAt: Date | null;
+  disabled: boolean;
+  lastModifiedBy: string | null;
+  // longhaul's
+  tenantId: string;
+  state: JobState;
+  idempotencyKey: string;
+  /** True when the client supplied `idempotencyKey` (otherwise it is the job's own id). */
+  hasIdempotencyKey: boolean;
+  maxAttempts: number;
+  attempt: number;
+  runId: string | null;
+  workerId: string | null;
+  report: JobProgressRecord;
+  checkpoint: string | null;
+  checkpointAt: Date | null;
+  result: string | null;
+  lastError: JobErrorRecord | null;
+  errors: JobErrorRecord[];
+  retryAt: Date | null;
+  createdAt: Date;
+  runAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  heartbeatAt: Date | null;
+  /** Incremented by every change that emits an event: orders one job's events. */
+  version: number;
+  /** Log lines written so far; line `seq`s run from 1 to this. */
+  logCount: number;
+}

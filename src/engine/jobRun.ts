@@ -1,0 +1,183 @@
+import type { ObjectId } from 'mongodb';
+import type { Logger } from '../logging/logger.ts';
+import type { JobContext, ProgressUpdate } from './jobContext.ts';
+import type { JobDocument } from './jobDocument.ts';
+import type { JobEventPublisher } from './jobEventPublisher.ts';
+import { JobLogBuffer } from './jobLogBuffer.ts';
+import type { JobLogStore } from './jobLogStore.ts';
+import type { HeartbeatOutcome, JobStore } from './jobStore.ts';
+import type { ResolvedJobType } from './jobType.ts';
+import { parseStoredJson } from './jobView.ts';
+import { ProgressCoalescer } from './progressCoalescer.ts';
+import { runScopeStorage, type RunScope } from './runScope.ts';
+import { JobCancelledError, RunFencedError } from './errors/index.ts';
+
+/** What one attempt came to. */
+export type RunOutcome =
+  | { kind: 'succeeded'; result: unknown }
+  | { kind: 'failed'; error: Error }
+  | { kind: 'aborted'; reason: Error };
+
+/** What a {@link JobRun} needs from its worker. */
+export interface JobRunDeps {
+  store: JobStore;
+  logs: JobLogStore;
+  events: JobEventPublisher;
+  logger: Logger;
+  heartbeatMs: number;
+  progressIntervalMs: number;
+  /** Lock lifetime of this run: a run that cannot heartbeat for most of it stops itself before another worker may take its job. */
+  lockLifetimeMs: number;
+  /** Called after each heartbeat that kept the lock (the scheduler's in-memory lock time follows). */
+  onLockRefreshed: (at: Date) => void;
+  /** Releases the job for a retry before the process exits (see {@link RunScope.releaseForExit}). */
+  releaseForExit: (run: JobRun, error: Error) => Promise<void>;
+}
+
+/**
+ * One attempt of one job: builds its {@link JobContext}, heartbeats, coalesces progress,
+ * fences every write by its run id and turns cancel, shutdown and lost locks into its abort signal.
+ */
+export class JobRun {
+  readonly jobId: string;
+  readonly attempt: number;
+  private readonly controller = new AbortController();
+  private readonly progress: ProgressCoalescer;
+  private readonly log: JobLogBuffer;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private checkpointState: unknown;
+
+  constructor(
+    private readonly deps: JobRunDeps,
+    readonly type: ResolvedJobType,
+    readonly doc: JobDocument,
+    readonly runId: string,
+  ) {
+    this.jobId = doc._id.toHexString();
+    this.attempt = doc.attempt;
+    this.checkpointState = parseStoredJson(doc.checkpoint) ?? undefined;
+    const logger = deps.logger.child({ jobId: this.jobId, jobType: type.name, attempt: this.attempt });
+    this.log = new JobLogBuffer(this.jobId, this.attempt, deps.logs, logger);
+    this.progress = new ProgressCoalescer(doc.report, deps.progressIntervalMs, (p) => this.writeProgress(p));
+  }
+
+  get id(): ObjectId {
+    return this.doc._id;
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Latest progress reported by the job. */
+  get currentProgress(): JobDocument['report'] {
+    return this.progress.current;
+  }
+
+  /** Aborts the run; the first reason wins. */
+  abort(reason: Error): void {
+    if (!this.controller.signal.aborted) this.controller.abort(reason);
+  }
+
+  /** Runs the attempt to its end; never throws. */
+  async execute(): Promise<RunOutcome> {
+    let fault: (error: Error) => void = () => undefined;
+    const faulted = new Promise<never>((_, reject) => {
+      fault = reject;
+    });
+    const scope: RunScope = {
+      jobId: this.jobId,
+      jobType: this.type.name,
+      attempt: this.attempt,
+      fault: (error) => {
+        fault(error);
+        this.abort(error);
+      },
+      releaseForExit: (error) => this.deps.releaseForExit(this, error),
+    };
+    this.startHeartbeat();
+    try {
+      const input = this.type.input.parse(parseStoredJson(this.doc.data.input) ?? {});
+      const result = await runScopeStorage.run(scope, () => Promise.race([this.type.run(this.context(input)), faulted]));
+      return { kind: 'succeeded', result: result ?? null };
+    } catch (error) {
+      if (this.signal.aborted) return { kind: 'aborted', reason: this.signal.reason as Error };
+      return { kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+    } finally {
+      clearInterval(this.heartbeat);
+      await this.log.flush();
+    }
+  }
+
+  /** Writes pending progress; used before the final state is written. */
+  async flushProgress(): Promise<void> {
+    await this.progress.flush().catch(() => undefined);
+    this.progress.close();
+  }
+
+  /** The job's log, for the runner's own lines about this run. */
+  get logger(): JobLogBuffer {
+    return this.log;
+  }
+
+  private context(input: unknown): JobContext<unknown, unknown> {
+    return {
+      jobId: this.jobId,
+      input,
+      attempt: this.attempt,
+      signal: this.signal,
+      logger: this.log,
+      progress: (update: ProgressUpdate) => {
+        if (!this.signal.aborted) this.progress.report(update);
+      },
+      checkpoint: () => this.checkpointState,
+      saveCheckpoint: async (state: unknown) => {
+        await Promise.all([this.progress.flush(), this.log.flush()]);
+        const saved = await this.deps.store.saveCheckpoint(this.id, this.runId, JSON.stringify(state ?? null));
+        if (saved === null) {
+          const error = new RunFencedError(`job ${this.jobId}: attempt ${this.attempt} lost its job to a newer run; checkpoint refused`);
+          this.abort(error);
+          throw error;
+        }
+        this.checkpointState = state;
+      },
+    };
+  }
+
+  private async writeProgress(progress: JobDocument['report']): Promise<void> {
+    try {
+      const doc = await this.deps.store.saveProgress(this.id, this.runId, progress);
+      if (doc === null) {
+        this.abort(new RunFencedError(`job ${this.jobId}: attempt ${this.attempt} lost its job; progress refused`));
+        return;
+      }
+      await this.deps.events.publish('PROGRESS', doc);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, jobId: this.jobId }, 'could not save progress');
+    }
+  }
+
+  private startHeartbeat(): void {
+    let lastAlive = Date.now();
+    this.heartbeat = setInterval(() => {
+      const at = new Date();
+      this.deps.store.heartbeat(this.id, this.runId, at).then(
+        (outcome: HeartbeatOutcome) => {
+          if (outcome === 'alive') {
+            lastAlive = at.getTime();
+            this.deps.onLockRefreshed(at);
+          }
+          else if (outcome === 'cancelled') this.abort(new JobCancelledError(`job ${this.jobId} was cancelled`));
+          else this.abort(new RunFencedError(`job ${this.jobId}: attempt ${this.attempt} lost its lock to a newer run`));
+        },
+        (error: unknown) => {
+          this.deps.logger.warn({ err: error, jobId: this.jobId }, 'heartbeat failed');
+          if (Date.now() - lastAlive > this.deps.lockLifetimeMs * 0.8) {
+            this.abort(new RunFencedError(`job ${this.jobId}: no heartbeat for ${Date.now() - lastAlive} ms; stopping before another worker takes the job`));
+          }
+        },
+      );
+    }, this.deps.heartbeatMs);
+    this.heartbeat.unref();
+  }
+}

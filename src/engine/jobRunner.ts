@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { ObjectId } from 'mongodb';
+import type { Logger } from '../logging/logger.ts';
+import type { JobDocument, JobErrorRecord } from './jobDocument.ts';
+import type { JobEventPublisher } from './jobEventPublisher.ts';
+import type { JobLogStore } from './jobLogStore.ts';
+import { JobRun, type RunOutcome } from './jobRun.ts';
+import type { JobStore } from './jobStore.ts';
+import type { JobTypeRegistry } from './jobTypeRegistry.ts';
+import { RetryPolicy } from './retryPolicy.ts';
+import { RetryScheduledError } from './retryScheduledError.ts';
+import { EngineErrorCode, JobCancelledError, RunFencedError, WorkerShutdownError } from './errors/index.ts';
+
+/** The scheduler's side of a run: what the runner may tell it. */
+export interface SchedulerJobHandle {
+  id: ObjectId;
+  /** The lock was refreshed in the database at `at`. */
+  refreshLock(at: Date): void;
+  /** When the scheduler should run the job next (`null`: not by itself). */
+  scheduleAt(at: Date | null): void;
+}
+
+/** Options of {@link JobRunner}. */
+export interface JobRunnerOptions {
+  store: JobStore;
+  logs: JobLogStore;
+  events: JobEventPublisher;
+  registry: JobTypeRegistry;
+  logger: Logger;
+  workerId: string;
+  heartbeatMs: number;
+  progressIntervalMs: number;
+  /** Overrides every type's lock lifetime when set. */
+  lockLifetimeMs?: number;
+  /** Overrides every type's first backoff delay when set. */
+  backoffMs?: number;
+}
+
+/**
+ * Runs attempts handed over by the scheduler: claims the job (fencing older runs), runs it,
+ * and writes how it ended: SUCCEEDED, RETRYING with a backoff, FAILED, or back to QUEUED on shutdown.
+ */
+export class JobRunner {
+  private readonly active = new Map<string, JobRun>();
+  private readonly policies = new Map<string, RetryPolicy>();
+
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  /** Runs currently in this process. */
+  get running(): JobRun[] {
+    return [...this.active.values()];
+  }
+
+  /** Lock lifetime the scheduler must use for a type. */
+  lockLifetimeOf(typeName: string): number {
+    return this.options.lockLifetimeMs ?? this.options.registry.get(typeName).resolved.lockLifetimeMs;
+  }
+
+  /** Aborts the run of a job in this process, if any. */
+  abort(jobId: string, reason: Error): boolean {
+    const run = this.active.get(jobId);
+    run?.abort(reason);
+    return run !== undefined;
+  }
+
+  /** Aborts every run in this process. */
+  abortAll(reason: Error): void {
+    for (const run of this.active.values()) run.abort(reason);
+  }
+
+  /** Runs one attempt of a job the scheduler locked. Throws {@link RetryScheduledError} when the scheduler should retry it. */
+  async handle(handle: SchedulerJobHandle): Promise<void> {
+    const { store, events, registry, logger, workerId } = this.options;
+    const runId = randomUUID();
+    const doc = await store.startRun(handle.id, runId, workerId);
+    if (doc === null) {
+      logger.debug({ jobId: handle.id.toHexString() }, 'job no longer runnable; skipped');
+      return;
+    }
+    if (doc.attempt > doc.maxAttempts) {
+      await this.recordFailure(doc, runId, this.errorRecord(doc, new Error(`attempt ${doc.attempt} exceeds maxAttempts ${doc.maxAttempts}: the previous attempt was lost with its worker`), EngineErrorCode.WorkerLost), null, false);
+      return;
+    }
+    await events.publish('STARTED', doc);
+    const run = new JobRun(
+      {
+        store,
+        logs: this.options.logs,
+        events,
+        logger,
+        heartbeatMs: this.options.heartbeatMs,
+        progressIntervalMs: this.options.progressIntervalMs,
+        lockLifetimeMs: this.lockLifetimeOf(doc.name),
+        onLockRefreshed: (at) => handle.refreshLock(at),
+        releaseForExit: (r, error) => this.releaseForExit(r, error),
+      },
+      registry.get(doc.name),
+      doc,
+      runId,
+    );
+    this.active.set(run.jobId, run);
+    let outcome: RunOutcome;
+    try {
+      outcome = await run.execute();
+    } finally {
+      this.active.delete(run.jobId);
+    }
+    await this.finish(run, outcome, handle);
+  }
+
+  /** Ends a run whose process is about to exit: records the error and releases the job for its retry at once. */
+  async releaseForExit(run: JobRun, error: Error): Promise<void> {
+    run.abort(error);
+    const delay = this.policy(run.type.name).delayAfter(run.attempt, run.doc.maxAttempts, error, run.type.name);
+    await this.recordFailure(run.doc, run.runId, this.errorRecord(run.doc, error), delay === null ? null : new Date(Date.now() + delay), true);
+  }
+
+  private async finish(run: JobRun, outcome: RunOutcome, handle: SchedulerJobHandle): Promise<void> {
+    const { store, events, logger } = this.options;
+    const log = logger.child({ jobId: run.jobId, attempt: run.attempt });
+    if (outcome.kind === 'succeeded') {
+      await run.flushProgress();
+      const done = await store.succeed(run.id, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress);
+      if (done !== null) await events.publish('SUCCEEDED', done);
+      else log.warn('run finished after losing its job; result discarded');
+      return;
+    }
+    if (outcome.kind === 'aborted' && outcome.reason instanceof JobCancelledError) {
+      run.flushProgress().catch(() => undefined);
+      log.info('run stopped: job cancelled');
+      return;
+    }
+    if (outcome.kind === 'aborted' && outcome.reason instanceof RunFencedError) {
+      log.warn({ reason: outcome.reason.message }, 'run stopped: it lost its job to a newer run');
+      return;
+    }
+    if (outcome.kind === 'aborted' && outcome.reason instanceof WorkerShutdownError) {
+      await run.flushProgress();
+      const requeued = await store.requeueInterrupted(run.id, run.runId);
+      if (requeued !== null) {
+        handle.scheduleAt(new Date());
+        await events.publish('REQUEUED', requeued);
+      }
+      log.info('run interrupted by shutdown; job requeued from its checkpoint');
+      return;
+    }
+    const error = outcome.kind === 'failed' ? outcome.error : outcome.reason;
+    await run.flushProgress();
+    const delay = this.policy(run.type.name).delayAfter(run.attempt, run.doc.maxAttempts, error, run.type.name);
+    const record = this.errorRecord(run.doc, error);
+    const retryAt = delay === null ? null : new Date(Date.now() + delay);
+    const ended = await this.recordFailure(run.doc, run.runId, record, retryAt, false);
+    if (ended && delay !== null) throw new RetryScheduledError(delay, error);
+  }
+
+  private async recordFailure(doc: JobDocument, runId: string, record: JobErrorRecord, retryAt: Date | null, release: boolean): Promise<boolean> {
+    const ended = await this.options.store.fail(doc._id, runId, record, retryAt, release);
+    if (ended === null) return false;
+    await this.options.events.publish(retryAt === null ? 'FAILED' : 'RETRYING', ended, { wake: release && retryAt !== null });
+    return true;
+  }
+
+  private errorRecord(doc: JobDocument, error: Error, code?: string): JobErrorRecord {
+    const errorCode = code ?? (typeof (error as { code?: unknown }).code === 'string' ? (error as unknown as { code: string }).code : EngineErrorCode.JobFailed);
+    return { code: errorCode, message: error.message.slice(0, 2000), stack: error.stack?.slice(0, 8000), attempt: doc.attempt, at: new Date() };
+  }
+
+  private policy(typeName: string): RetryPolicy {
+    let policy = this.policies.get(typeName);
+    if (policy === undefined) {
+      const backoff = this.options.registry.get(typeName).resolved.backoff;
+      policy = new RetryPolicy({ ...backoff, delayMs: this.options.backoffMs ?? backoff.delayMs });
+      this.policies.set(typeName, policy);
+    }
+    return policy;
+  }
+}

@@ -1,0 +1,127 @@
+import type { Db } from 'mongodb';
+import type { Bus } from '../bus/bus.ts';
+import type { JobEventPublisher } from './jobEventPublisher.ts';
+import { JobLogStore, type JobLogLine } from './jobLogStore.ts';
+import { JobState } from './jobState.ts';
+import { JobStore, encodeCursor, parseJobId, type JobListFilter } from './jobStore.ts';
+import type { JobTypeRegistry } from './jobTypeRegistry.ts';
+import { toJobView, type JobView } from './jobView.ts';
+import { InvalidJobInputError, JobNotFoundError, JobStateConflictError } from './errors/index.ts';
+
+/** Who is asking: the tenant an API key acts for. */
+export interface Caller {
+  tenantId: string;
+  operator: boolean;
+}
+
+/** What a client asks for when creating a job. */
+export interface CreateJobRequest {
+  type: string;
+  input?: unknown;
+  priority?: number | null;
+  runAt?: Date | null;
+  maxAttempts?: number | null;
+  idempotencyKey?: string | null;
+}
+
+/** A page of jobs. */
+export interface JobPage {
+  edges: { cursor: string; node: JobView }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** The jobs API of the domain: what resolvers call. Validates before it writes, so bad input writes nothing. */
+export class JobService {
+  readonly store: JobStore;
+  readonly logs: JobLogStore;
+
+  constructor(
+    db: Db,
+    readonly bus: Bus,
+    readonly registry: JobTypeRegistry,
+    private readonly events: JobEventPublisher,
+  ) {
+    this.store = new JobStore(db);
+    this.logs = new JobLogStore(db, this.store);
+  }
+
+  async create(caller: Caller, request: CreateJobRequest): Promise<JobView> {
+    const type = this.registry.get(request.type);
+    const input = this.registry.parseInput(request.type, request.input);
+    const problems: { path: string; message: string }[] = [];
+    if (request.maxAttempts !== undefined && request.maxAttempts !== null && (request.maxAttempts < 1 || request.maxAttempts > 100)) {
+      problems.push({ path: 'maxAttempts', message: 'must be between 1 and 100' });
+    }
+    if (request.priority !== undefined && request.priority !== null && Math.abs(request.priority) > 1000) {
+      problems.push({ path: 'priority', message: 'must be between -1000 and 1000' });
+    }
+    if (request.idempotencyKey !== undefined && request.idempotencyKey !== null && (request.idempotencyKey.length < 1 || request.idempotencyKey.length > 200)) {
+      problems.push({ path: 'idempotencyKey', message: 'must be 1 to 200 characters' });
+    }
+    if (problems.length > 0) throw new InvalidJobInputError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    const { doc, created } = await this.store.create({
+      tenantId: caller.tenantId,
+      type: type.name,
+      input,
+      priority: request.priority ?? type.resolved.priority,
+      runAt: request.runAt ?? new Date(),
+      maxAttempts: request.maxAttempts ?? type.resolved.maxAttempts,
+      idempotencyKey: request.idempotencyKey,
+    });
+    if (created) await this.events.publish('CREATED', doc, { wake: true });
+    return toJobView(doc);
+  }
+
+  /** The caller's job, or `null` (another tenant's job does not exist for the caller). */
+  async get(caller: Caller, id: string): Promise<JobView | null> {
+    const doc = await this.store.get(parseJobId(id), caller.tenantId);
+    return doc === null ? null : toJobView(doc);
+  }
+
+  /** Like {@link get}, but throws {@link JobNotFoundError}. */
+  async require(caller: Caller, id: string): Promise<JobView> {
+    const job = await this.get(caller, id);
+    if (job === null) throw new JobNotFoundError(`job ${id} not found`);
+    return job;
+  }
+
+  async list(caller: Caller, filter: JobListFilter, first: number, after?: string | null): Promise<JobPage> {
+    const { docs, hasNextPage } = await this.store.list(caller.tenantId, filter, first, after);
+    const edges = docs.map((doc) => ({ cursor: encodeCursor(doc), node: toJobView(doc) }));
+    return { edges, hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
+  }
+
+  async cancel(caller: Caller, id: string): Promise<JobView> {
+    const current = await this.require(caller, id);
+    const doc = await this.store.cancel(parseJobId(id), caller.tenantId);
+    if (doc === null) throw new JobStateConflictError(`job ${id} is ${current.state} and can no longer be cancelled`);
+    await this.events.publish('CANCELLED', doc);
+    return toJobView(doc);
+  }
+
+  async retry(caller: Caller, id: string): Promise<JobView> {
+    const current = await this.require(caller, id);
+    const doc = await this.store.requeue(parseJobId(id), caller.tenantId, [JobState.Failed, JobState.Cancelled]);
+    if (doc === null) {
+      throw new JobStateConflictError(
+        current.state === JobState.Failed || current.state === JobState.Cancelled
+          ? `job ${id} is still being stopped by its worker; retry it in a moment`
+          : `job ${id} is ${current.state}; only FAILED or CANCELLED jobs can be retried`,
+      );
+    }
+    await this.events.publish('REQUEUED', doc, { wake: true });
+    return toJobView(doc);
+  }
+
+  /** Checkpoints of many jobs in one round trip. */
+  async checkpoints(ids: readonly string[]): Promise<Map<string, unknown>> {
+    const docs = await this.store.getMany(ids.map(parseJobId));
+    return new Map(docs.map((d) => [d._id.toHexString(), toJobView(d).checkpoint ?? null]));
+  }
+
+  /** The last lines of many jobs' logs in one round trip. */
+  lastLogLines(requests: readonly { jobId: string; logCount: number; last: number }[]): Promise<Map<string, JobLogLine[]>> {
+    return this.logs.lastLines(requests);
+  }
+}

@@ -1,0 +1,211 @@
+import { ObjectId, type Collection, type Db, type Filter, type UpdateFilter } from 'mongodb';
+import { Collections } from '../db/collections.ts';
+import type { JobDocument, JobErrorRecord, JobProgressRecord } from './jobDocument.ts';
+import { JobState, RUNNABLE_STATES, TERMINAL_STATES } from './jobState.ts';
+import { InvalidCursorError, InvalidJobIdError } from './errors/index.ts';
+
+/** Filter of {@link JobStore.list}. */
+export interface JobListFilter {
+  types?: string[] | null;
+  states?: JobState[] | null;
+}
+
+/** What a new job is created with. */
+export interface NewJob {
+  tenantId: string;
+  type: string;
+  input: unknown;
+  priority: number;
+  runAt: Date;
+  maxAttempts: number;
+  idempotencyKey?: string | null;
+}
+
+/** Outcome of a run's heartbeat. */
+export type HeartbeatOutcome = 'alive' | 'fenced' | 'cancelled';
+
+/** Parses a job id; throws {@link InvalidJobIdError}. */
+export function parseJobId(id: string): ObjectId {
+  if (!/^[0-9a-f]{24}$/i.test(id)) throw new InvalidJobIdError(`"${id.slice(0, 40)}" is not a job id`);
+  return new ObjectId(id);
+}
+
+/**
+ * Every read and write of job documents. A run's writes are fenced by its `runId`:
+ * a run that lost its job to a newer run matches nothing and learns it from the `null` it gets back.
+ */
+export class JobStore {
+  private readonly jobs: Collection<JobDocument>;
+
+  constructor(db: Db) {
+    this.jobs = db.collection<JobDocument>(Collections.jobs);
+  }
+
+  /** Inserts a job; with an idempotency key already used by the tenant, returns that job instead (`created: false`). */
+  async create(job: NewJob): Promise<{ doc: JobDocument; created: boolean }> {
+    const _id = new ObjectId();
+    const now = new Date();
+    const doc: JobDocument = {
+      _id,
+      name: job.type,
+      data: { input: JSON.stringify(job.input ?? null) },
+      priority: job.priority,
+      nextRunAt: job.runAt,
+      type: 'normal',
+      lockedAt: null,
+      disabled: false,
+      lastModifiedBy: null,
+      tenantId: job.tenantId,
+      state: JobState.Queued,
+      idempotencyKey: job.idempotencyKey ?? `id:${_id.toHexString()}`,
+      hasIdempotencyKey: job.idempotencyKey !== undefined && job.idempotencyKey !== null,
+      maxAttempts: job.maxAttempts,
+      attempt: 0,
+      runId: null,
+      workerId: null,
+      report: { processed: 0, total: null, message: null },
+      checkpoint: null,
+      checkpointAt: null,
+      result: null,
+      lastError: null,
+      errors: [],
+      retryAt: null,
+      createdAt: now,
+      runAt: job.runAt,
+      startedAt: null,
+      finishedAt: null,
+      heartbeatAt: null,
+      version: 1,
+      logCount: 0,
+    };
+    try {
+      await this.jobs.insertOne(doc);
+      return { doc, created: true };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000 || !doc.hasIdempotencyKey) throw error;
+      const existing = await this.jobs.findOne({ tenantId: job.tenantId, idempotencyKey: doc.idempotencyKey });
+      if (existing === null) throw error;
+      return { doc: existing, created: false };
+    }
+  }
+
+  /** A job by id; `tenantId: null` reads across tenants (workers, operators). */
+  async get(id: ObjectId, tenantId: string | null): Promise<JobDocument | null> {
+    return this.jobs.findOne(tenantId === null ? { _id: id } : { _id: id, tenantId });
+  }
+
+  /** Jobs by id in one round trip, in no particular order. */
+  async getMany(ids: readonly ObjectId[]): Promise<JobDocument[]> {
+    return this.jobs.find({ _id: { $in: [...ids] } }).toArray();
+  }
+
+  /** A page of a tenant's jobs, newest first; `after` is a cursor from a previous page. */
+  async list(tenantId: string, filter: JobListFilter, first: number, after?: string | null): Promise<{ docs: JobDocument[]; hasNextPage: boolean }> {
+    const query: Filter<JobDocument> = { tenantId };
+    if (filter.types && filter.types.length > 0) query.name = { $in: filter.types };
+    if (filter.states && filter.states.length > 0) query.state = { $in: filter.states };
+    if (after !== undefined && after !== null) {
+      const { createdAt, id } = decodeCursor(after);
+      query.$or = [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }];
+    }
+    const docs = await this.jobs.find(query).sort({ createdAt: -1, _id: -1 }).limit(first + 1).toArray();
+    return { docs: docs.slice(0, first), hasNextPage: docs.length > first };
+  }
+
+  /** Marks a job cancelled unless it already ended; `null` when it did (or is not the tenant's). */
+  async cancel(id: ObjectId, tenantId: string): Promise<JobDocument | null> {
+    return this.jobs.findOneAndUpdate(
+      { _id: id, tenantId, state: { $nin: [...TERMINAL_STATES] } },
+      { $set: { state: JobState.Cancelled, finishedAt: new Date(), disabled: true, retryAt: null }, $inc: { version: 1 } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** Puts a FAILED or CANCELLED job back in the queue with fresh attempts; `null` when its state does not allow it or a run still holds it. */
+  async requeue(id: ObjectId, tenantId: string | null, fromStates: JobState[]): Promise<JobDocument | null> {
+    const now = new Date();
+    const filter: Filter<JobDocument> = { _id: id, state: { $in: fromStates }, lockedAt: null };
+    if (tenantId !== null) filter.tenantId = tenantId;
+    return this.jobs.findOneAndUpdate(
+      filter,
+      {
+        $set: { state: JobState.Queued, attempt: 0, nextRunAt: now, disabled: false, finishedAt: null, retryAt: null, runId: null, result: null },
+        $inc: { version: 1 },
+      },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** Claims a job for a new run: bumps the attempt and fences out any older run. `null` when the job is not runnable. */
+  async startRun(id: ObjectId, runId: string, workerId: string): Promise<JobDocument | null> {
+    const now = new Date();
+    return this.jobs.findOneAndUpdate(
+      { _id: id, state: { $in: [...RUNNABLE_STATES] } },
+      {
+        $set: { state: JobState.Running, runId, workerId, heartbeatAt: now, lockedAt: now, retryAt: null },
+        $min: { startedAt: now },
+        $inc: { attempt: 1, version: 1 },
+      },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** Refreshes a run's lock; says whether the run still owns its job. */
+  async heartbeat(id: ObjectId, runId: string, lockedAt: Date): Promise<HeartbeatOutcome> {
+    const res = await this.jobs.updateOne({ _id: id, runId, state: JobState.Running }, { $set: { lockedAt, heartbeatAt: lockedAt } });
+    if (res.matchedCount === 1) return 'alive';
+    const doc = await this.jobs.findOne({ _id: id }, { projection: { runId: 1, state: 1 } });
+    return doc !== null && doc.runId === runId && doc.state === JobState.Cancelled ? 'cancelled' : 'fenced';
+  }
+
+  /** Persists progress of a running run; `null` if fenced. */
+  async saveProgress(id: ObjectId, runId: string, report: JobProgressRecord): Promise<JobDocument | null> {
+    return this.fenced(id, runId, true, { $set: { report, heartbeatAt: new Date() }, $inc: { version: 1 } });
+  }
+
+  /** Persists a checkpoint; allowed while the run owns the job, even if it was just cancelled. `null` if fenced. */
+  async saveCheckpoint(id: ObjectId, runId: string, checkpointJson: string): Promise<JobDocument | null> {
+    return this.fenced(id, runId, false, { $set: { checkpoint: checkpointJson, checkpointAt: new Date() } });
+  }
+
+  /** Ends a run as SUCCEEDED. */
+  async succeed(id: ObjectId, runId: string, resultJson: string, report: JobProgressRecord): Promise<JobDocument | null> {
+    return this.fenced(id, runId, true, { $set: { state: JobState.Succeeded, result: resultJson, report, finishedAt: new Date() }, $inc: { version: 1 } });
+  }
+
+  /** Ends a run with an error: RETRYING until `retryAt` or, when attempts are spent, FAILED. */
+  async fail(id: ObjectId, runId: string, error: JobErrorRecord, retryAt: Date | null, release: boolean): Promise<JobDocument | null> {
+    const set: Record<string, unknown> =
+      retryAt === null ? { state: JobState.Failed, lastError: error, finishedAt: new Date() } : { state: JobState.Retrying, lastError: error, retryAt };
+    // A process about to exit releases the lock itself: Agenda will not get to.
+    if (release) Object.assign(set, { lockedAt: null, nextRunAt: retryAt, runId: null });
+    return this.fenced(id, runId, true, { $set: set, $push: { errors: error }, $inc: { version: 1 } });
+  }
+
+  /** Puts a run interrupted by shutdown back in the queue; the interrupted attempt is not counted. */
+  async requeueInterrupted(id: ObjectId, runId: string): Promise<JobDocument | null> {
+    return this.fenced(id, runId, true, { $set: { state: JobState.Queued, runId: null }, $inc: { version: 1, attempt: -1 } });
+  }
+
+  /** Reserves `count` log line numbers of a job; returns the last one. */
+  async reserveLogLines(id: ObjectId, count: number): Promise<number> {
+    const doc = await this.jobs.findOneAndUpdate({ _id: id }, { $inc: { logCount: count } }, { returnDocument: 'after', projection: { logCount: 1 } });
+    return doc?.logCount ?? count;
+  }
+
+  private fenced(id: ObjectId, runId: string, mustBeRunning: boolean, update: UpdateFilter<JobDocument>): Promise<JobDocument | null> {
+    const filter: Filter<JobDocument> = mustBeRunning ? { _id: id, runId, state: JobState.Running } : { _id: id, runId };
+    return this.jobs.findOneAndUpdate(filter, update, { returnDocument: 'after' });
+  }
+}
+
+/** Cursor of a job in a `jobs` page. */
+export function encodeCursor(doc: Pick<JobDocument, 'createdAt' | '_id'>): string {
+  return Buffer.from(`${doc.createdAt.getTime()}:${doc._id.toHexString()}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: ObjectId } {
+  const match = /^(\d{1,15}):([0-9a-f]{24})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (match === null) throw new InvalidCursorError(`"${cursor.slice(0, 40)}" is not a cursor of this list`);
+  return { createdAt: new Date(Number(match[1])), id: new ObjectId(match[2]) };
+}

@@ -1,0 +1,112 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Db } from 'mongodb';
+import type { Logger } from '../logging/logger.ts';
+import type { Bus } from '../bus/bus.ts';
+import { AgendaScheduler } from './agendaScheduler.ts';
+import { JOB_TOPIC, type JobEventPayload } from './jobEvent.ts';
+import { JobEventPublisher } from './jobEventPublisher.ts';
+import { JobLogStore } from './jobLogStore.ts';
+import { JobRunner } from './jobRunner.ts';
+import { JobStore } from './jobStore.ts';
+import type { JobTypeRegistry } from './jobTypeRegistry.ts';
+import { JobCancelledError, WorkerShutdownError } from './errors/index.ts';
+
+/** Options of {@link Worker}. */
+export interface WorkerOptions {
+  db: Db;
+  bus: Bus;
+  registry: JobTypeRegistry;
+  logger: Logger;
+  /** Jobs run at once, all types together. */
+  maxConcurrency: number;
+  /** Scheduler polling interval (ms), the fallback to bus wake-ups. */
+  processEveryMs: number;
+  heartbeatMs: number;
+  progressIntervalMs: number;
+  lockLifetimeMs?: number;
+  backoffMs?: number;
+}
+
+/** Lifecycle of a {@link Worker}. */
+export type WorkerPhase = 'created' | 'running' | 'draining' | 'stopped';
+
+/**
+ * A worker: takes jobs from the scheduler, runs them, follows cancellations on the bus,
+ * and shuts down gracefully (running jobs are aborted, checkpoint, and go back to the queue).
+ */
+export class Worker {
+  /** `host:pid:random`, unique per worker process start. */
+  readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private phase: WorkerPhase = 'created';
+  private readonly runner: JobRunner;
+  private readonly scheduler: AgendaScheduler;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly options: WorkerOptions) {
+    const store = new JobStore(options.db);
+    const events = new JobEventPublisher(options.bus);
+    const logger = options.logger.child({ workerId: this.id });
+    this.runner = new JobRunner({
+      store,
+      logs: new JobLogStore(options.db, store),
+      events,
+      registry: options.registry,
+      logger,
+      workerId: this.id,
+      heartbeatMs: options.heartbeatMs,
+      progressIntervalMs: options.progressIntervalMs,
+      lockLifetimeMs: options.lockLifetimeMs,
+      backoffMs: options.backoffMs,
+    });
+    this.scheduler = new AgendaScheduler({
+      db: options.db,
+      bus: options.bus,
+      registry: options.registry,
+      runner: this.runner,
+      events,
+      logger,
+      workerId: this.id,
+      maxConcurrency: options.maxConcurrency,
+      processEveryMs: options.processEveryMs,
+    });
+  }
+
+  get state(): WorkerPhase {
+    return this.phase;
+  }
+
+  /** Jobs running in this worker now. */
+  get runningJobIds(): string[] {
+    return this.runner.running.map((r) => r.jobId);
+  }
+
+  async start(): Promise<void> {
+    this.unsubscribe = this.options.bus.subscribe((event) => {
+      if (event.topic !== JOB_TOPIC || event.jobId === undefined) return;
+      if ((event.payload as JobEventPayload).kind === 'CANCELLED') this.runner.abort(event.jobId, new JobCancelledError(`job ${event.jobId} was cancelled`));
+    });
+    await this.scheduler.start();
+    this.phase = 'running';
+    this.options.logger.info({ workerId: this.id }, 'worker started');
+  }
+
+  /** Releases every running job at once (the process is about to exit): aborted runs requeue themselves. */
+  async releaseAll(timeoutMs: number): Promise<void> {
+    this.runner.abortAll(new WorkerShutdownError('worker process is exiting'));
+    await this.scheduler.drain(timeoutMs).catch(() => undefined);
+  }
+
+  /** Stops taking jobs, aborts running ones (they checkpoint and requeue), waits up to `timeoutMs`. */
+  async shutdown(timeoutMs: number): Promise<void> {
+    if (this.phase === 'draining' || this.phase === 'stopped') return;
+    this.phase = 'draining';
+    this.runner.abortAll(new WorkerShutdownError('worker is shutting down'));
+    const result = await this.scheduler.drain(timeoutMs);
+    if (result.timedOut) this.options.logger.warn({ running: result.running }, 'shutdown timed out with jobs still running; their locks will expire');
+    await this.scheduler.stop().catch(() => undefined);
+    this.unsubscribe?.();
+    this.phase = 'stopped';
+    this.options.logger.info({ workerId: this.id }, 'worker stopped');
+  }
+}

@@ -1,0 +1,3 @@
+export { countJob } from './countJob.ts';
+export { flakyJob } from './flakyJob.ts';
+export { hangJob } from './hangJob.ts';

@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { MongoClient } from 'mongodb';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { startEmbeddedDatabase } from '../../src/db/embeddedDatabase.ts';
+import { type TestDatabase, withTestDatabase } from '../support/database.ts';
+
+/** `process.kill(pid, 0)` outcome: 'alive', or the error code ('ESRCH' once the process is gone). */
+function probe(pid: number): string {
+  try {
+    process.kill(pid, 0);
+    return 'alive';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unknown';
+  }
+}
+
+describe('the run-wide test database', () => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await withTestDatabase('embedded');
+  });
+
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('should insert and find documents', async () => {
+    const items = database.db.collection<{ name: string; size: number }>('items');
+    await items.insertMany([
+      { name: 'a', size: 1 },
+      { name: 'b', size: 2 },
+      { name: 'c', size: 3 },
+    ]);
+
+    const found = await items.find({ size: { $gte: 2 } }, { projection: { _id: 0 }, sort: { size: 1 } }).toArray();
+
+    expect(found).toEqual([
+      { name: 'b', size: 2 },
+      { name: 'c', size: 3 },
+    ]);
+  });
+
+  it('should upsert and increment a counter with findOneAndUpdate', async () => {
+    const counters = database.db.collection<{ _id: string; value: number }>('counters');
+    const bump = () =>
+      counters.findOneAndUpdate({ _id: 'jobs' }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
+
+    expect(await bump()).toEqual({ _id: 'jobs', value: 1 });
+    expect(await bump()).toEqual({ _id: 'jobs', value: 2 });
+  });
+
+  it('should deliver documents inserted later to a tailable cursor on a capped collection', async () => {
+    await database.db.createCollection('events', { capped: true, size: 64 * 1024 });
+    const events = database.db.collection<{ seq: number }>('events');
+    await events.insertOne({ seq: 1 });
+
+    // FerretDB closes a tailable cursor whose first batch is smaller than
+    // batchSize, so ask for batches of one and match an existing document.
+    const cursor = events.find({ seq: { $gte: 1 } }, { tailable: true, awaitData: true, batchSize: 1 });
+    onTestFinished(() => cursor.close());
+
+    expect(await cursor.next()).toMatchObject({ seq: 1 });
+    const pending = cursor.next();
+    await events.insertOne({ seq: 2 });
+    expect(await pending).toMatchObject({ seq: 2 });
+  });
+});
+
+describe('startEmbeddedDatabase', () => {
+  interface Item {
+    _id: string;
+    value: number;
+  }
+
+  it('should keep data in a persistent dataDir across stop and start', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'longhaul-persist-'));
+    onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+
+    const first = await startEmbeddedDatabase({ dataDir });
+    onTestFinished(() => first.stop());
+    const writer = await MongoClient.connect(first.uri);
+    await writer.db('persist').collection<Item>('items').insertOne({ _id: 'kept', value: 42 });
+    await writer.close();
+    await first.stop();
+
+    expect(probe(first.pid)).toBe('ESRCH');
+    expect(existsSync(dataDir)).toBe(true);
+
+    const second = await startEmbeddedDatabase({ dataDir });
+    onTestFinished(() => second.stop());
+    const reader = await MongoClient.connect(second.uri);
+    onTestFinished(() => reader.close());
+
+    expect(second.pid).not.toBe(first.pid);
+    expect(await reader.db('persist').collection<Item>('items').findOne({ _id: 'kept' })).toEqual({ _id: 'kept', value: 42 });
+  });
+
+  it('should end the server process and remove its temporary dataDir on stop', async () => {
+    const database = await startEmbeddedDatabase();
+    onTestFinished(() => database.stop());
+
+    expect(probe(database.pid)).toBe('alive');
+    expect(existsSync(database.dataDir)).toBe(true);
+
+    await database.stop();
+
+    expect(probe(database.pid)).toBe('ESRCH');
+    expect(existsSync(database.dataDir)).toBe(false);
+  });
+
+  it('should end the server process when its owner is killed with SIGKILL', async () => {
+    const moduleUrl = new URL('../../src/db/embeddedDatabase.ts', import.meta.url).href;
+    const script = `
+      const { startEmbeddedDatabase } = await import(${JSON.stringify(moduleUrl)});
+      const database = await startEmbeddedDatabase();
+      process.stdout.write(JSON.stringify({ pid: database.pid, dataDir: database.dataDir }) + '\\n');
+      setInterval(() => {}, 60_000);
+    `;
+    const owner = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    onTestFinished(() => {
+      owner.kill('SIGKILL');
+    });
+    const [line] = (await once(createInterface({ input: owner.stdout }), 'line')) as [string];
+    const { pid, dataDir } = JSON.parse(line) as { pid: number; dataDir: string };
+    expect(probe(pid)).toBe('alive');
+
+    owner.kill('SIGKILL');
+
+    await vi.waitFor(() => expect(probe(pid)).toBe('ESRCH'), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(() => expect(existsSync(dataDir)).toBe(false), { timeout: 5_000, interval: 100 });
+  });
+});
