@@ -26,4 +26,5 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     await runtime.close();
   });
   await worker.start();
+  process.stdout.write(`longhaul worker ${worker.id}: running\n`);
 }

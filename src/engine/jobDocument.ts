@@ -52,7 +52,8 @@ export interface JobDocument {
   retryAt: Date | null;
   createdAt: Date;
   runAt: Date;
-  startedAt: Date | null;
+  /** Set by the first run (absent before: `$min` then sets it once). */
+  startedAt?: Date | null;
   finishedAt: Date | null;
   heartbeatAt: Date | null;
   /** Incremented by every change that emits an event: orders one job's events. */

@@ -72,7 +72,6 @@ export class JobStore {
       retryAt: null,
       createdAt: now,
       runAt: job.runAt,
-      startedAt: null,
       finishedAt: null,
       heartbeatAt: null,
       version: 1,

@@ -1,0 +1,80 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** Answer of a GraphQL HTTP request. */
+export interface GraphqlResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+/** POSTs a GraphQL operation to `url` with an API key. */
+export async function gql<T = Record<string, any>>(url: string, key: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (key !== null) headers.authorization = `Bearer ${key}`;
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as GraphqlResponse<T>;
+  return { ...body, status: res.status };
+}
+
+/** Like {@link gql}, but throws on any GraphQL error and returns `data`. */
+export async function gqlData<T = Record<string, any>>(url: string, key: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res = await gql<T>(url, key, query, variables);
+  if (res.errors !== undefined || res.data === undefined || res.data === null) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+/** A graphql-ws client for the API at `url` (http URL; the same path serves WebSocket). */
+export function wsClient(url: string, key: string | null, options: { onClose?: (code: number, reason: string) => void } = {}): Client {
+  return createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: key === null ? {} : { authorization: `Bearer ${key}` },
+    retryAttempts: 0,
+    lazy: true,
+    on: {
+      closed: (event) => {
+        const e = event as { code: number; reason: string };
+        options.onClose?.(e.code, e.reason);
+      },
+    },
+  });
+}
+
+/** Subscribes and collects results until `until` says stop, the stream completes, or `timeoutMs` passes. */
+export function collect<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { until?: (item: T, all: T[]) => boolean; timeoutMs?: number } = {},
+): Promise<{ items: T[]; completed: boolean; errors: unknown[] }> {
+  const items: T[] = [];
+  const errors: unknown[] = [];
+  return new Promise((resolve) => {
+    let unsubscribe: () => void = () => undefined;
+    const finish = (completed: boolean) => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve({ items, completed, errors });
+    };
+    const timer = setTimeout(() => finish(false), options.timeoutMs ?? 30_000);
+    unsubscribe = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (result) => {
+          if (result.errors) errors.push(...result.errors);
+          if (result.data) {
+            const item = Object.values(result.data as object)[0] as T;
+            items.push(item);
+            if (options.until?.(item, items) === true) finish(false);
+          }
+        },
+        error: (error) => {
+          errors.push(error);
+          finish(false);
+        },
+        complete: () => finish(true),
+      },
+    );
+  });
+}
