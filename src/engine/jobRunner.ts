@@ -42,6 +42,7 @@ export interface JobRunnerOptions {
  */
 export class JobRunner {
   private readonly active = new Map<string, JobRun>();
+  private readonly handles = new Map<string, SchedulerJobHandle>();
   private readonly policies = new Map<string, RetryPolicy>();
 
   constructor(private readonly options: JobRunnerOptions) {}
@@ -99,20 +100,26 @@ export class JobRunner {
       runId,
     );
     this.active.set(run.jobId, run);
+    this.handles.set(run.jobId, handle);
     let outcome: RunOutcome;
     try {
       outcome = await run.execute();
     } finally {
       this.active.delete(run.jobId);
+      this.handles.delete(run.jobId);
     }
     await this.finish(run, outcome, handle);
   }
 
   /** Ends a run whose process is about to exit: records the error and releases the job for its retry at once. */
   async releaseForExit(run: JobRun, error: Error): Promise<void> {
-    run.abort(error);
     const delay = this.policy(run.type.name).delayAfter(run.attempt, run.doc.maxAttempts, error, run.type.name);
-    await this.recordFailure(run.doc, run.runId, this.errorRecord(run.doc, error), delay === null ? null : new Date(Date.now() + delay), true);
+    const retryAt = delay === null ? null : new Date(Date.now() + delay);
+    // If the scheduler still gets to save the job before the process exits, it must save the same next run.
+    this.handles.get(run.jobId)?.scheduleAt(retryAt);
+    await this.recordFailure(run.doc, run.runId, this.errorRecord(run.doc, error), retryAt, true);
+    // Abort only once the failure is recorded: the run's own ending then finds its job released and writes nothing.
+    run.abort(error);
   }
 
   private async finish(run: JobRun, outcome: RunOutcome, handle: SchedulerJobHandle): Promise<void> {

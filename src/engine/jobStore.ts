@@ -188,7 +188,7 @@ export class JobStore {
 
   /** Reserves `count` log line numbers of a job; returns the last one. */
   async reserveLogLines(id: ObjectId, count: number): Promise<number> {
-    const doc = await this.jobs.findOneAndUpdate({ _id: id }, { $inc: { logCount: count } }, { returnDocument: 'after', projection: { logCount: 1 } });
+    const doc = await this.jobs.findOneAndUpdate({ _id: id }, { $inc: { logCount: count } }, { returnDocument: 'after' });
     return doc?.logCount ?? count;
   }
 

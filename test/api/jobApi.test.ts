@@ -110,7 +110,7 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     for (const res of cases) {
       expect(JSON.stringify(res)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
     }
-    expect(cases[1].errors?.[0]?.extensions?.issues).toEqual([expect.objectContaining({ path: 'to' })]);
+    expect(cases[1]!.errors?.[0]?.extensions?.issues).toEqual([expect.objectContaining({ path: 'to' })]);
     expect(await countJobs()).toBe(before);
   });
 
