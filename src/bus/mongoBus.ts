@@ -52,7 +52,7 @@ export class MongoBus implements Bus {
     } catch (error) {
       if ((error as { code?: number }).code !== 48) throw error; // 48: NamespaceExists
     }
-    await this.events.createIndex({ seq: 1 }, { name: 'seq' });
+    await this.events.createIndex({ seq: 1 }, { name: 'seq_unique', unique: true });
     // A capped collection never empties again once it holds one event: readers always have an anchor.
     if ((await this.events.findOne({}, { projection: { _id: 1 } })) === null) {
       await this.events.insertOne({ seq: 0, topic: 'bus.genesis', at: new Date(), payload: null });
@@ -73,6 +73,7 @@ export class MongoBus implements Bus {
       collection: this.events,
       startAfter,
       wait: this.options.wait ?? 'server',
+      delivered: () => buffer.position,
       logger: this.options.logger,
       onEvent: (event) => buffer.push(event),
     });
@@ -87,18 +88,29 @@ export class MongoBus implements Bus {
 
   async publish(messages: BusMessage | BusMessage[]): Promise<BusEvent[]> {
     const list = Array.isArray(messages) ? messages : [messages];
-    if (list.length === 0) return [];
-    const counter = await this.counters.findOneAndUpdate(
-      { _id: COUNTER_ID },
-      { $inc: { seq: list.length } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    const last = counter?.seq ?? list.length;
-    const at = new Date();
-    const events: BusEvent[] = list.map((m, i) => ({ ...m, seq: last - list.length + 1 + i, at }));
-    // insertMany mutates its argument (adds _id); keep the returned events clean.
-    await this.events.insertMany(events.map((e) => ({ ...e })), { ordered: true });
-    return events;
+    const published: BusEvent[] = [];
+    for (const message of list) published.push(await this.publishOne(message));
+    return published;
+  }
+
+  /**
+   * Allocates a position and writes the event. The unique index on `seq` makes a position taken twice
+   * a retry, not a lost event: FerretDB's findAndModify is read-then-replace, so two publishers can be
+   * handed the same counter value there (MongoDB's `$inc` is atomic and never collides).
+   */
+  private async publishOne(message: BusMessage): Promise<BusEvent> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Two first publishers may both upsert the counter: one of them gets a duplicate key and retries.
+        const counter = await this.counters.findOneAndUpdate({ _id: COUNTER_ID }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' });
+        const event: BusEvent = { ...message, seq: counter?.seq ?? 1, at: new Date() };
+        // insertOne adds _id to its argument; keep the returned event clean.
+        await this.events.insertOne({ ...event });
+        return event;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000 || attempt >= 50) throw error;
+      }
+    }
   }
 
   subscribe(listener: BusListener): () => void {

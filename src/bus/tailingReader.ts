@@ -10,10 +10,13 @@ export interface TailingReaderOptions {
   startAfter: number;
   /**
    * `server`: a tailable `awaitData` cursor, the server waits for new events (MongoDB).
-   * `client`: a tailable cursor that this reader paces itself, fast while events flow and
-   * slower when idle (FerretDB answers an `awaitData` getMore by re-querying every 10 ms, which costs a core).
+   * `client`: this reader asks for events after the delivered position itself, fast while events flow and
+   * slower when idle. For FerretDB: it answers an `awaitData` getMore by re-querying every 10 ms (a core
+   * per cursor), and its tailable cursors skip documents whose record order differs from insertion order.
    */
   wait: 'server' | 'client';
+  /** Position delivered so far (client mode asks for what comes after it). */
+  delivered: () => number;
   /** Called with each event, in the order the store returns them (insertion order). */
   onEvent: (event: BusEvent) => void;
   logger: Logger;
@@ -63,8 +66,24 @@ export class TailingReader {
     }
   }
 
+  private async poll(): Promise<void> {
+    const { collection } = this.options;
+    while (this.running) {
+      const events = await collection.find({ seq: { $gt: this.options.delivered() } }, { projection: { _id: 0 } }).sort({ seq: 1 }).limit(1000).toArray();
+      for (const event of events) {
+        if (event.seq > this.lastSeen) {
+          this.lastSeen = event.seq;
+          this.lastActivity = Date.now();
+        }
+        this.options.onEvent(event);
+      }
+      if (events.length < 1000) await sleep(this.pace());
+    }
+  }
+
   private async tail(): Promise<void> {
     const { collection, wait } = this.options;
+    if (wait === 'client') return this.poll();
     // Anchor on the last event seen, which still exists: FerretDB closes a tailable cursor whose
     // first batch is smaller than its batch size, so the first batch must hold exactly one event.
     const anchor = await collection.find({ seq: { $lte: this.lastSeen } }).sort({ seq: -1 }).limit(1).next();

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { withTestDatabase, type TestDatabase } from '../support/database.ts';
+import { MongoBus } from '../../src/bus/mongoBus.ts';
+import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
+import { JobLogStore } from '../../src/engine/jobLogStore.ts';
+import { JobRunner } from '../../src/engine/jobRunner.ts';
+import { JobStore } from '../../src/engine/jobStore.ts';
+import { createBuiltinRegistry } from '../../src/jobs/builtinJobTypes.ts';
+
+describe('fencing: a run that lost its job can never overwrite the run that replaced it', () => {
+  let t: TestDatabase;
+  let store: JobStore;
+  let bus: MongoBus;
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    t = await withTestDatabase('fence');
+    store = new JobStore(t.db);
+    bus = new MongoBus({ db: t.db, logger, wait: 'client' });
+    await bus.ensureCollection();
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('should refuse progress, checkpoint and result writes of a replaced run', async () => {
+    const { doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
+    const old = await store.startRun(doc._id, 'run-old', 'worker-1');
+    expect(old?.attempt).toBe(1);
+    const replacement = await store.startRun(doc._id, 'run-new', 'worker-2');
+    expect(replacement?.attempt).toBe(2);
+    expect(await store.saveProgress(doc._id, 'run-old', { processed: 99, total: 5, message: 'stale' })).toBeNull();
+    expect(await store.saveCheckpoint(doc._id, 'run-old', JSON.stringify({ next: 99 }))).toBeNull();
+    expect(await store.succeed(doc._id, 'run-old', '{"counted":99}', { processed: 99, total: 5, message: null })).toBeNull();
+    expect(await store.heartbeat(doc._id, 'run-old', new Date())).toBe('fenced');
+    expect(await store.saveCheckpoint(doc._id, 'run-new', JSON.stringify({ next: 2 }))).not.toBeNull();
+    const after = await store.get(doc._id, null);
+    expect(after).toMatchObject({ runId: 'run-new', attempt: 2, checkpoint: '{"next":2}', result: null, state: 'RUNNING' });
+    expect(after?.report.processed).not.toBe(99);
+  });
+
+  // FerretDB's findAndModify reads, then replaces the whole document, without a transaction: a concurrent
+  // write of the old run can undo the takeover itself. Fencing a *running* old run needs MongoDB's atomic update.
+  it('should abort a paused run through its signal once another run took its job, leaving the new run untouched', async (context) => {
+    const info = await t.db.admin().command({ buildInfo: 1 });
+    if ('ferretdbVersion' in info) context.skip('needs atomic findAndModify (MongoDB); FerretDB/SQLite replaces documents without a transaction');
+    const registry = createBuiltinRegistry();
+    const runner = new JobRunner({
+      store,
+      logs: new JobLogStore(t.db, store),
+      events: new JobEventPublisher(bus),
+      registry,
+      logger,
+      workerId: 'worker-1',
+      heartbeatMs: 50,
+      progressIntervalMs: 10,
+      lockLifetimeMs: 10_000,
+    });
+    const { doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 1000, delayMs: 10, checkpointEvery: 5 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
+    const handling = runner.handle({ id: doc._id, refreshLock: () => undefined, scheduleAt: () => undefined });
+    for (let i = 0; i < 100 && runner.running.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 200));
+    // Another worker takes the job over (as after an expired lock) while this run is still going.
+    const takeover = await store.startRun(doc._id, 'run-intruder', 'worker-2');
+    expect(takeover?.attempt).toBe(2);
+    await expect(handling).resolves.toBeUndefined();
+    expect(runner.running).toEqual([]);
+    const final = await store.get(doc._id, null);
+    expect(final).toMatchObject({ runId: 'run-intruder', attempt: 2, state: 'RUNNING', result: null, errors: [] });
+    const checkpointAtTakeover = takeover!.checkpoint;
+    expect(final?.checkpoint).toBe(checkpointAtTakeover);
+  });
+});
