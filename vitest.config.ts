@@ -9,6 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Test files start real processes and a shared FerretDB; one file at a time keeps a 2-core machine from timing them out.
+    fileParallelism: false,
     reporters: ['default'],
   },
 });
