@@ -1,0 +1,40 @@
+import { ObjectId } from 'mongodb';
+import { openBenchDatabase } from '../support/benchDatabase.ts';
+import { BenchProcess } from '../support/benchProcess.ts';
+import { GraphqlHttpClient } from '../support/graphqlHttpClient.ts';
+import { startServe, startWork } from '../support/longhaulService.ts';
+import { runBounded } from '../support/boundedConcurrency.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+process.on('exit', () => BenchProcess.killAll());
+const database = await openBenchDatabase();
+const dbName = database.newDatabaseName('dbg');
+const svc = { mongoUri: database.serverUri, dbName, apiKeys: 'benchkey123=bench', env: { LOG_LEVEL: process.env.DBG_LOG ?? 'warn' } };
+const [serve, work] = await Promise.all([startServe(svc), startWork(svc)]);
+const http = new GraphqlHttpClient({ url: serve.httpUrl, apiKey: 'benchkey123' });
+const db = database.db(dbName);
+const jobs = db.collection('agendaJobs');
+await sleep(3000);
+const n = Number(process.env.N ?? 30);
+const t0 = Date.now();
+const ids = await runBounded(n, 32, () => http.createJob('demo.count', { to: 0 }));
+console.log('created in', Date.now() - t0);
+for (let i = 0; i < 40; i++) {
+  await sleep(1000);
+  const done = await jobs.countDocuments({ _id: { $in: ids.map((x) => new ObjectId(x)) }, state: 'SUCCEEDED' });
+  console.log(`t=${Date.now() - t0} succeeded=${done}`);
+  if (done === n) break;
+}
+const left = await jobs.find({ _id: { $in: ids.map((x) => new ObjectId(x)) }, state: { $ne: 'SUCCEEDED' } }).toArray();
+console.log(JSON.stringify(left, null, 1).slice(0, 4000));
+const events = await db.collection('events').find({}).toArray();
+let inversions = 0;
+for (let i = 1; i < events.length; i++) if (events[i]!.seq < events[i - 1]!.seq) inversions++;
+const seqs = new Set(events.map((e) => e.seq));
+const max = Math.max(...seqs);
+const missing: number[] = [];
+for (let s = 0; s <= max; s++) if (!seqs.has(s)) missing.push(s);
+console.log('events', events.length, 'natural-order inversions', inversions, 'missing seqs', missing.slice(0, 20));
+console.log('--- serve tail\n' + serve.process.tail(3000));
+console.log('--- work tail\n' + work.tail(6000));
+await work.stop(); await serve.process.stop(); await database.close();

@@ -1,0 +1,18 @@
+export { startSandbox } from './startSandbox.ts';
+export type { Sandbox } from './sandbox.ts';
+export { SandboxServer, type SandboxPhase } from './sandboxServer.ts';
+export { resolveSandboxOptions, type SandboxOptions, type ResolvedSandboxOptions } from './sandboxOptions.ts';
+export { OrgHandle, type RawRecordsOptions } from './orgHandle.ts';
+export type { OrgOptions } from './org/orgOptions.ts';
+export type { OrgSummary } from './org/sandboxOrg.ts';
+export type { MutationRequest, MutationResult } from './org/orgMutator.ts';
+export { FaultInjector } from './faults/faultInjector.ts';
+export type { FaultRule, FaultRuleInput } from './faults/faultRule.ts';
+export { EndpointKinds, type EndpointKind, type FaultTarget } from './http/endpointKind.ts';
+export type { SandboxLogger } from './http/sandboxLogger.ts';
+export { SalesforceErrorCode } from './errors/salesforceErrorCode.ts';
+export { SandboxError } from './errors/sandboxError.ts';
+export { SandboxErrorCode } from './errors/sandboxErrorCode.ts';
+export { SalesforceId } from './org/salesforceId.ts';
+export { RecordGenerator } from './data/recordGenerator.ts';
+export { SObjectCatalog } from './objects/sobjectCatalog.ts';
