@@ -3,7 +3,7 @@ import { toRestRecord, type RestRecord } from './format/restRecordFormatter.ts';
 import { SandboxError } from './errors/sandboxError.ts';
 import { SandboxErrorCode } from './errors/sandboxErrorCode.ts';
 import { OrgMutator, type MutationRequest, type MutationResult } from './org/orgMutator.ts';
-import { resolveOrgOptions, type OrgOptions } from './org/orgOptions.ts';
+import { resolveOrgSize, type OrgOptions } from './org/orgOptions.ts';
 import type { OrgServices } from './org/orgServices.ts';
 import type { OrgSummary, SandboxOrg } from './org/sandboxOrg.ts';
 
@@ -28,13 +28,11 @@ export class OrgHandle {
   readonly services: OrgServices;
   private readonly tokens: TokenStore;
   private readonly mutator: OrgMutator;
-  private readonly defaultSeed: number;
 
-  constructor(services: OrgServices, tokens: TokenStore, defaultSeed: number) {
+  constructor(services: OrgServices, tokens: TokenStore) {
     this.services = services;
     this.tokens = tokens;
     this.mutator = new OrgMutator(services);
-    this.defaultSeed = defaultSeed;
   }
 
   /** The org itself. */
@@ -104,7 +102,8 @@ export class OrgHandle {
   /** Drops written records and regenerates the org with a new seed and/or size. */
   reseed(change: Pick<OrgOptions, 'seed' | 'size'>): void {
     const { org } = this.services;
-    const resolved = resolveOrgOptions({ username: org.username, password: 'unused', seed: change.seed ?? org.seed, size: change.size ?? 0 }, this.defaultSeed);
-    org.reseed({ seed: resolved.seed, counts: resolved.counts });
+    const seed = change.seed ?? org.seed;
+    if (!Number.isInteger(seed) || seed < 0) throw new SandboxError(SandboxErrorCode.INVALID_OPTIONS, `org ${org.username}: seed must be a non-negative integer`);
+    org.reseed({ seed, counts: resolveOrgSize(change.size ?? 0, `org ${org.username}`) });
   }
 }

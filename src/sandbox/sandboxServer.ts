@@ -176,7 +176,7 @@ export class SandboxServer implements Sandbox {
   private handleOf(org: SandboxOrg): OrgHandle {
     let handle = this.handles.get(org.orgId);
     if (!handle) {
-      handle = new OrgHandle(this.registry.require(org.orgId), this.tokens, this.options.seed);
+      handle = new OrgHandle(this.registry.require(org.orgId), this.tokens);
       this.handles.set(org.orgId, handle);
     }
     return handle;

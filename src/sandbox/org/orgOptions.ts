@@ -86,24 +86,25 @@ export function splitSize(total: number): Map<string, number> {
   return counts;
 }
 
+/** Generated records per object for an org `size` (a total or counts per object); `what` names the org in errors. */
+export function resolveOrgSize(size: NonNullable<OrgOptions['size']>, what: string): Map<string, number> {
+  if (typeof size === 'number') return splitSize(nonNegativeInteger(size, `${what}: size`));
+  const counts = new Map(sizedObjectNames.map((name) => [name, 0]));
+  for (const [name, count] of Object.entries(size)) {
+    const known = sizedObjectNames.find((n) => n.toLowerCase() === name.toLowerCase());
+    if (!known) invalid(`${what}: size given for unknown object ${name} (known: ${sizedObjectNames.join(', ')})`);
+    counts.set(known, nonNegativeInteger(count, `${what}: size of ${name}`));
+  }
+  return counts;
+}
+
 /** Applies defaults to `options` and validates them; `defaultSeed` is the sandbox's seed. */
 export function resolveOrgOptions(options: OrgOptions, defaultSeed: number): ResolvedOrgOptions {
   if (typeof options.username !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(options.username)) {
     invalid(`org username must look like an email address, got ${String(options.username)}`);
   }
   if (typeof options.password !== 'string' || options.password === '') invalid(`org ${options.username}: password must be a non-empty string`);
-  const size = options.size ?? 0;
-  let counts: Map<string, number>;
-  if (typeof size === 'number') {
-    counts = splitSize(nonNegativeInteger(size, `org ${options.username}: size`));
-  } else {
-    counts = new Map(sizedObjectNames.map((name) => [name, 0]));
-    for (const [name, count] of Object.entries(size)) {
-      const known = sizedObjectNames.find((n) => n.toLowerCase() === name.toLowerCase());
-      if (!known) invalid(`org ${options.username}: size given for unknown object ${name} (known: ${sizedObjectNames.join(', ')})`);
-      counts.set(known, nonNegativeInteger(count, `org ${options.username}: size of ${name}`));
-    }
-  }
+  const counts = resolveOrgSize(options.size ?? 0, `org ${options.username}`);
   const anchor = options.anchor ?? '2025-01-01T00:00:00Z';
   const anchorMs = anchor instanceof Date ? anchor.getTime() : Date.parse(anchor);
   if (!Number.isFinite(anchorMs)) invalid(`org ${options.username}: anchor is not a valid date: ${String(anchor)}`);

@@ -1,9 +1,6 @@
 import { defineField } from './defineField.ts';
 import type { FieldDefinition } from './fieldDefinition.ts';
 
-/** Names of the audit fields every sandbox object has and the platform sets. */
-export const AuditFieldNames = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'] as const;
-
 /**
  * The system fields of an object: `Id`, `IsDeleted` (when the object can be
  * deleted), `OwnerId` (when `withOwner`), and the audit fields.
