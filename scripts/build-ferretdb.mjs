@@ -10,7 +10,7 @@
  * Run directly (`node scripts/build-ferretdb.mjs`) it prints the binary path.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, cpSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open, rename, rm, readFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -18,6 +18,8 @@ import { pathToFileURL } from 'node:url';
 
 /** The FerretDB release longhaul is tested against. */
 export const FERRETDB_VERSION = 'v1.24.2';
+/** longhaul's patch level of that release (see `scripts/ferretdb/`); part of the cache path. */
+export const FERRETDB_PATCH = 'longhaul.1';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 /** A build lock older than this is treated as abandoned. */
@@ -31,7 +33,7 @@ const STALE_LOCK_MS = 20 * 60_000;
 export function ferretdbCachePath(env = process.env) {
   // `||`, not `??`: the XDG spec treats an empty XDG_CACHE_HOME as unset.
   const cacheHome = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cacheHome, 'longhaul', `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+  return join(cacheHome, 'longhaul', `ferretdb-${FERRETDB_VERSION}-${FERRETDB_PATCH}`, 'ferretdb');
 }
 
 /**
@@ -51,8 +53,8 @@ export function findExecutableOnPath(name, env = process.env) {
 
 /**
  * Finds a usable FerretDB binary without building: `LONGHAUL_FERRETDB_BIN`
- * (must exist, else this throws), then the cache, then a `ferretdb` on
- * `PATH` whose `--version` reports {@link FERRETDB_VERSION}.
+ * (must exist, else this throws), then the cache. A `ferretdb` on `PATH` is
+ * not used: it lacks the atomic-write patch longhaul relies on.
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {string | undefined}
  */
@@ -66,8 +68,6 @@ export function findFerretdbBinary(env = process.env) {
   }
   const cached = ferretdbCachePath(env);
   if (isExecutableFile(cached)) return cached;
-  const onPath = findExecutableOnPath('ferretdb', env);
-  if (onPath !== undefined && reportsExpectedVersion(onPath)) return onPath;
   return undefined;
 }
 
@@ -109,6 +109,30 @@ export async function ensureFerretdbBinary(options = {}) {
   }
 }
 
+/** Where the edits of {@link applyAtomicWritePatch} go: file, the line to insert after, what to insert. */
+const ATOMIC_WRITE_EDITS = [
+  ['internal/handler/msg_findandmodify.go', 'func (h *Handler) findAndModifyDocument(ctx context.Context, params *common.FindAndModifyParams) (*findAndModifyResult, error) {\n'],
+  ['internal/handler/msg_update.go', 'func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParams) (int32, int32, *types.Array, error) {\n'],
+  ['internal/handler/msg_delete.go', '\tparams, err := common.GetDeleteParams(document, h.L)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n'],
+];
+
+/**
+ * Makes findAndModify, update and delete atomic per collection (see
+ * `scripts/ferretdb/collectionLock.go` for why). Fails loudly if FerretDB's
+ * source no longer has the lines the edits hang on.
+ * @param {string} src
+ */
+function applyAtomicWritePatch(src) {
+  const here = dirname(new URL(import.meta.url).pathname);
+  cpSync(join(here, 'ferretdb', 'collectionLock.go'), join(src, 'internal', 'handler', 'longhaul_collection_lock.go'));
+  for (const [file, anchor] of ATOMIC_WRITE_EDITS) {
+    const path = join(src, file);
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes(anchor)) throw new Error(`cannot patch ${file}: its source changed`);
+    writeFileSync(path, text.replace(anchor, `${anchor}\tdefer longhaulLockCollection(params.DB, params.Collection)()\n\n`));
+  }
+}
+
 /**
  * @param {string} target
  * @param {NodeJS.ProcessEnv} env
@@ -133,6 +157,7 @@ async function buildInto(target, env, log) {
     const src = join(work, 'src');
     cpSync(moduleDir, src, { recursive: true });
     makeWritable(src);
+    applyAtomicWritePatch(src);
     writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
 
     await run('go', ['build', '-trimpath', '-o', tmpBinary, './cmd/ferretdb'], { cwd: src, env: goEnv });

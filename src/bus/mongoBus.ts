@@ -4,7 +4,7 @@ import { Collections } from '../db/collections.ts';
 import type { Bus, BusListener } from './bus.ts';
 import type { BusEvent, BusMessage, BusReplay } from './busEvent.ts';
 import { ReorderBuffer } from './reorderBuffer.ts';
-import { TailingReader } from './tailingReader.ts';
+import { BusReader } from './busReader.ts';
 
 /** Options of {@link MongoBus}. */
 export interface MongoBusOptions {
@@ -14,7 +14,7 @@ export interface MongoBusOptions {
   maxEvents?: number;
   /** Bytes the capped collection may use; default 64 MiB. */
   sizeBytes?: number;
-  /** See {@link TailingReader}; default `server`. */
+  /** See {@link BusReader}; default `server`. */
   wait?: 'server' | 'client';
   /** See {@link ReorderBuffer}; default 1000 ms. */
   gapTimeoutMs?: number;
@@ -30,13 +30,13 @@ const COUNTER_ID = 'events';
 /**
  * The default {@link Bus}: a capped MongoDB collection. Positions come from one counter
  * (allocated before the write), so events are re-ordered by position before delivery;
- * one tailing cursor per process feeds every listener.
+ * one reader per process ({@link BusReader}) feeds every listener.
  */
 export class MongoBus implements Bus {
   private readonly events: Collection<BusEvent>;
   private readonly counters: Collection<Counter>;
   private readonly listeners = new Set<BusListener>();
-  private reader: TailingReader | undefined;
+  private reader: BusReader | undefined;
   private buffer: ReorderBuffer | undefined;
 
   constructor(private readonly options: MongoBusOptions) {
@@ -69,7 +69,7 @@ export class MongoBus implements Bus {
       deliver: (event) => this.fanOut(event),
     });
     const buffer = this.buffer;
-    this.reader = new TailingReader({
+    this.reader = new BusReader({
       collection: this.events,
       startAfter,
       wait: this.options.wait ?? 'server',
@@ -88,27 +88,24 @@ export class MongoBus implements Bus {
 
   async publish(messages: BusMessage | BusMessage[]): Promise<BusEvent[]> {
     const list = Array.isArray(messages) ? messages : [messages];
-    const published: BusEvent[] = [];
-    for (const message of list) published.push(await this.publishOne(message));
-    return published;
+    if (list.length === 0) return [];
+    const last = await this.allocate(list.length);
+    const at = new Date();
+    const events: BusEvent[] = list.map((m, i) => ({ ...m, seq: last - list.length + 1 + i, at }));
+    // insertMany adds _id to its argument; keep the returned events clean.
+    await this.events.insertMany(events.map((e) => ({ ...e })), { ordered: true });
+    return events;
   }
 
-  /**
-   * Allocates a position and writes the event. The unique index on `seq` makes a position taken twice
-   * a retry, not a lost event: FerretDB's findAndModify is read-then-replace, so two publishers can be
-   * handed the same counter value there (MongoDB's `$inc` is atomic and never collides).
-   */
-  private async publishOne(message: BusMessage): Promise<BusEvent> {
+  /** Reserves `count` consecutive positions; returns the last. The unique index on `seq` would refuse a position handed out twice. */
+  private async allocate(count: number): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       try {
-        // Two first publishers may both upsert the counter: one of them gets a duplicate key and retries.
-        const counter = await this.counters.findOneAndUpdate({ _id: COUNTER_ID }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' });
-        const event: BusEvent = { ...message, seq: counter?.seq ?? 1, at: new Date() };
-        // insertOne adds _id to its argument; keep the returned event clean.
-        await this.events.insertOne({ ...event });
-        return event;
+        const counter = await this.counters.findOneAndUpdate({ _id: COUNTER_ID }, { $inc: { seq: count } }, { upsert: true, returnDocument: 'after' });
+        return counter?.seq ?? count;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000 || attempt >= 50) throw error;
+        // The first two publishers of a new database may both insert the counter: one retries.
+        if ((error as { code?: number }).code !== 11000 || attempt >= 3) throw error;
       }
     }
   }

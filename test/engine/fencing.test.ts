@@ -40,11 +40,7 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
     expect(after?.report.processed).not.toBe(99);
   });
 
-  // FerretDB's findAndModify reads, then replaces the whole document, without a transaction: a concurrent
-  // write of the old run can undo the takeover itself. Fencing a *running* old run needs MongoDB's atomic update.
-  it('should abort a paused run through its signal once another run took its job, leaving the new run untouched', async (context) => {
-    const info = await t.db.admin().command({ buildInfo: 1 });
-    if ('ferretdbVersion' in info) context.skip('needs atomic findAndModify (MongoDB); FerretDB/SQLite replaces documents without a transaction');
+  it('should abort a paused run through its signal once another run took its job, leaving the new run untouched', async () => {
     const registry = createBuiltinRegistry();
     const runner = new JobRunner({
       store,

@@ -3,13 +3,14 @@ import type { Collection, FindCursor } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import type { BusEvent } from './busEvent.ts';
 
-/** Options of {@link TailingReader}. */
-export interface TailingReaderOptions {
+/** Options of {@link BusReader}. */
+export interface BusReaderOptions {
   collection: Collection<BusEvent>;
   /** Position to start after (events at or before it are not read). */
   startAfter: number;
   /**
-   * `server`: a tailable `awaitData` cursor, the server waits for new events (MongoDB).
+   * `server`: a tailable `awaitData` cursor, the server waits for new events (MongoDB; FerretDB closes
+   * such a cursor when its first batch is short, so it would reopen it over and over).
    * `client`: this reader asks for events after the delivered position itself, fast while events flow and
    * slower when idle. For FerretDB: it answers an `awaitData` getMore by re-querying every 10 ms (a core
    * per cursor), and its tailable cursors skip documents whose record order differs from insertion order.
@@ -27,18 +28,18 @@ export interface TailingReaderOptions {
 }
 
 /**
- * Reads a capped collection through one tailable cursor, reopening it after errors
- * (a dropped connection, or FerretDB losing the cursor's anchor to capped cleanup).
+ * A process's one reader of the bus collection: a tailable cursor (MongoDB) or a position query it paces
+ * itself (FerretDB), restarted after errors such as a dropped connection.
  */
-export class TailingReader {
-  private readonly options: Required<TailingReaderOptions>;
+export class BusReader {
+  private readonly options: Required<BusReaderOptions>;
   private lastSeen: number;
   private running = false;
   private cursor: FindCursor<BusEvent> | undefined;
   private loop: Promise<void> | undefined;
   private lastActivity = Date.now();
 
-  constructor(options: TailingReaderOptions) {
+  constructor(options: BusReaderOptions) {
     this.options = { activeIntervalMs: 5, idleIntervalMs: 100, ...options };
     this.lastSeen = options.startAfter;
   }
@@ -84,14 +85,9 @@ export class TailingReader {
   private async tail(): Promise<void> {
     const { collection, wait } = this.options;
     if (wait === 'client') return this.poll();
-    // Anchor on the last event seen, which still exists: FerretDB closes a tailable cursor whose
-    // first batch is smaller than its batch size, so the first batch must hold exactly one event.
-    const anchor = await collection.find({ seq: { $lte: this.lastSeen } }).sort({ seq: -1 }).limit(1).next();
-    const from = anchor?.seq ?? this.lastSeen;
-    const cursor = collection.find(
-      { seq: { $gte: from } },
-      { tailable: true, awaitData: wait === 'server', batchSize: 1, ...(wait === 'server' ? { maxAwaitTimeMS: 1000 } : {}) },
-    );
+    // A tailable cursor scans in insertion order; asking for everything after the delivered position
+    // also returns events whose position was allocated earlier but written later.
+    const cursor = collection.find({ seq: { $gt: this.options.delivered() } }, { tailable: true, awaitData: true, maxAwaitTimeMS: 1000 });
     this.cursor = cursor;
     try {
       while (this.running) {
@@ -103,7 +99,6 @@ export class TailingReader {
           continue;
         }
         if (cursor.closed || cursor.id?.isZero() === true) throw new Error('tailable cursor closed by the server');
-        if (wait === 'client') await sleep(this.pace());
       }
     } finally {
       await cursor.close().catch(() => undefined);
