@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql 16 ships CommonJS (`main`) and ESM (`module`); Node loads `main` for dependencies, Vite would pick
+  // `module` for our code: two graphql realms. Pin Node's choice for in-process API tests.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],

@@ -86,6 +86,50 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     expect(seen.at(-1)).toBe(40);
   });
 
+  it('should coalesce progress: a job reporting 20,000 times stores and publishes far fewer updates', async () => {
+    const job = await create({ type: 'demo.count', input: { to: 20_000, checkpointEvery: 10_000 } });
+    const done = await waitForState(job.id, ['SUCCEEDED', 'FAILED']);
+    expect(done.progress.processed).toBe(20_000);
+    const progressEvents = await mongo.db(dbName).collection('events').countDocuments({ jobId: job.id, 'payload.kind': 'PROGRESS' });
+    expect(progressEvents).toBeGreaterThan(0);
+    expect(progressEvents).toBeLessThan(500);
+  });
+
+  it("should stream a tenant's job events to a dashboard subscription, filtered, and none of another tenant's", async () => {
+    const clientA = wsClient(app.url, A);
+    const clientB = wsClient(app.url, B);
+    const query = 'subscription($filter: JobFilter) { jobEvents(filter: $filter) { kind job { id type state } } }';
+    const seenA = collect(clientA, query, { filter: { types: ['demo.flaky'] } }, { until: (e) => e.kind === 'SUCCEEDED' });
+    const seenB = collect(clientB, query, {}, { timeoutMs: 4000 });
+    await new Promise((r) => setTimeout(r, 300));
+    await create({ type: 'demo.count', input: { to: 1 } });
+    const flaky = await create({ type: 'demo.flaky', input: { failures: 0 } });
+    const [a, b] = await Promise.all([seenA, seenB]);
+    await Promise.all([clientA.dispose(), clientB.dispose()]);
+    expect(a.items.map((e) => e.job.type)).toEqual(a.items.map(() => 'demo.flaky'));
+    expect(a.items.map((e) => e.kind)).toEqual(expect.arrayContaining(['CREATED', 'STARTED', 'SUCCEEDED']));
+    expect(a.items.every((e) => e.job.id === flaky.id)).toBe(true);
+    expect(b.items).toEqual([]);
+  });
+
+  it('should never run more jobs of one type at once than its concurrency (10 for demo.count)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 16; i++) ids.push((await create({ type: 'demo.count', input: { to: 4, delayMs: 101 } })).id);
+    for (const id of ids) expect((await waitForState(id, ['SUCCEEDED', 'FAILED'], 60_000)).state).toBe('SUCCEEDED');
+    const docs = await mongo.db(dbName).collection('agendaJobs').find({ name: 'demo.count', 'data.input': { $regex: '"delayMs":101' } }).toArray();
+    expect(docs).toHaveLength(16);
+    const edges = docs.flatMap((d) => [
+      { at: d.startedAt.getTime(), delta: 1 },
+      { at: d.finishedAt.getTime(), delta: -1 },
+    ]);
+    edges.sort((x, y) => x.at - y.at || x.delta - y.delta);
+    let running = 0;
+    let peak = 0;
+    for (const e of edges) peak = Math.max(peak, (running += e.delta));
+    expect(peak).toBeGreaterThan(4);
+    expect(peak).toBeLessThanOrEqual(10);
+  });
+
   it('should return the same job for the same idempotency key', async () => {
     const first = await create({ type: 'demo.count', input: { to: 1 }, idempotencyKey: 'nightly-2026-11-27' });
     const second = await create({ type: 'demo.count', input: { to: 1 }, idempotencyKey: 'nightly-2026-11-27' });

@@ -36,7 +36,7 @@ describe('workers in other processes: live progress across processes, resume aft
   });
 
   it('should resume a job killed with its worker from the last checkpoint, repeating no step before it', async () => {
-    const first = await startLonghaul('work', dbName, { LONGHAUL_WORKERS: '1' });
+    const first = await startLonghaul('work', dbName, { LONGHAUL_WORKERS: '1', LONGHAUL_LOCK_LIFETIME_MS: '2000' });
     const job = (await gqlData(api.url, A, 'mutation { createJob(input: { type: "demo.count", input: { to: 60, delayMs: 40, checkpointEvery: 5, logSteps: true } }) { id } }')).createJob;
     const jobs = mongo.db(dbName).collection('agendaJobs');
     // Wait for a checkpoint past step 10, then kill the whole worker tree without warning.
@@ -54,7 +54,7 @@ describe('workers in other processes: live progress across processes, resume aft
     expect(stuck?.state).toBe('RUNNING');
     expect(stuck?.lockedAt).not.toBeNull();
 
-    const second = await startLonghaul('work', dbName);
+    const second = await startLonghaul('work', dbName, { LONGHAUL_LOCK_LIFETIME_MS: '2000' });
     started.push(second);
     let done: any;
     for (let i = 0; i < 300; i++) {

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { defineJobType } from '../../engine/jobType.ts';
 
@@ -28,6 +28,8 @@ export const countJob = defineJobType<z.output<typeof CountInput>, { next: numbe
         throw ctx.signal.reason;
       }
       if (delayMs > 0) await sleep(delayMs, undefined, { signal: ctx.signal }).catch(() => undefined);
+      // Without a delay, still let heartbeats, other jobs and the signal through now and then.
+      else if (next % 256 === 0) await yieldToEventLoop();
       if (ctx.signal.aborted) continue;
       next += 1;
       if (logSteps) ctx.logger.info(`step ${next}`);

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MongoClient, type CommandStartedEvent } from 'mongodb';
+import { pino } from 'pino';
+import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
+import { gqlData, wsClient } from '../support/graphqlClient.ts';
+import { TEST_KEYS, FAST_ENV } from '../support/longhaulProcess.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { startApiServer, type ApiServer } from '../../src/cli/apiServer.ts';
+import { openRuntime, type Runtime } from '../../src/cli/runtime.ts';
+import { JobStore } from '../../src/engine/jobStore.ts';
+import { JobLogStore } from '../../src/engine/jobLogStore.ts';
+
+describe('database round trips of the API', () => {
+  const dbName = uniqueDatabaseName('loader');
+  let client: MongoClient;
+  let runtime: Runtime;
+  let api: ApiServer;
+  const commands: CommandStartedEvent[] = [];
+
+  beforeAll(async () => {
+    client = new MongoClient(testDatabaseUri(dbName), { monitorCommands: true });
+    await client.connect();
+    client.on('commandStarted', (event) => commands.push(event));
+    const config = loadConfig({ ...FAST_ENV, PORT: '0', LONGHAUL_DB: dbName, MONGODB_URI: testDatabaseUri(dbName) });
+    runtime = await openRuntime(config, pino({ level: 'silent' }), { allowEmbedded: false, connection: { client, db: client.db(dbName), ferretdb: true, close: () => client.close() } });
+    api = await startApiServer(config, runtime, pino({ level: 'silent' }));
+    const store = new JobStore(client.db(dbName));
+    const logs = new JobLogStore(client.db(dbName), store);
+    for (let i = 0; i < 50; i++) {
+      const { doc } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: i }, priority: 0, runAt: new Date(), maxAttempts: 3 });
+      await logs.append(doc._id.toHexString(), [1, 2, 3].map((n) => ({ at: new Date(), level: 'info' as const, message: `job ${i} line ${n}`, attempt: 1 })));
+    }
+  });
+  afterAll(async () => {
+    await api?.close();
+    await runtime?.close();
+    await client?.db(dbName).dropDatabase().catch(() => undefined);
+    await client?.close();
+  });
+
+  const roundTrips = async (first: number) => {
+    // The bus reader polls the database on its own; count only what this query causes.
+    const isQueryTraffic = (e: CommandStartedEvent) => !(e.commandName === 'find' && e.command.find === 'events');
+    const before = commands.filter(isQueryTraffic).length;
+    const data = await gqlData(api.url, TEST_KEYS.tenantA, 'query($first: Int) { jobs(first: $first) { nodes { id checkpoint logs(last: 2) { message } } } }', { first });
+    return { trips: commands.filter(isQueryTraffic).length - before, nodes: data.jobs.nodes };
+  };
+
+  it('should not grow the number of database round trips with the page size', async () => {
+    const small = await roundTrips(5);
+    const large = await roundTrips(50);
+    expect(small.nodes).toHaveLength(5);
+    expect(large.nodes).toHaveLength(50);
+    expect(large.nodes[0].logs.map((l: { message: string }) => l.message)).toEqual(['job 49 line 2', 'job 49 line 3']);
+    expect(large.nodes.every((n: { logs: unknown[] }) => n.logs.length === 2)).toBe(true);
+    expect(large.trips).toBe(small.trips);
+    expect(large.trips).toBeLessThanOrEqual(3);
+  });
+
+  it('should read the bus through one reader whatever the number of subscribers', async () => {
+    const busReads = async (ms: number) => {
+      const before = commands.filter((e) => e.commandName === 'find' && e.command.find === 'events').length;
+      await new Promise((r) => setTimeout(r, ms));
+      return commands.filter((e) => e.commandName === 'find' && e.command.find === 'events').length - before;
+    };
+    const baseline = await busReads(1500);
+    const clients = Array.from({ length: 200 }, () => wsClient(api.url, TEST_KEYS.tenantA));
+    const unsubscribes = clients.map((c) => c.subscribe({ query: 'subscription { jobEvents { kind } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
+    for (let i = 0; i < 100 && runtime.bus.listenerCount() < 200; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(runtime.bus.listenerCount()).toBe(200);
+    const withSubscribers = await busReads(1500);
+    unsubscribes.forEach((u) => u());
+    await Promise.all(clients.map((c) => c.dispose()));
+    expect(withSubscribers).toBeLessThanOrEqual(baseline * 2 + 20);
+  });
+});
