@@ -4,6 +4,7 @@ import { startApiServer, type ApiServer } from './apiServer.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 import { Supervisor } from './supervisor.ts';
+import { installProcessGuard } from '../engine/processGuard.ts';
 
 /** The roles of `longhaul`: API only, workers only, or both (the default). */
 export type Role = 'serve' | 'work' | 'all';
@@ -26,10 +27,14 @@ export async function startRole(role: Role, config: Config, logger: Logger): Pro
     await runtime?.close();
     throw error;
   }
-  onShutdownSignal(logger, config.shutdownTimeoutMs, async () => {
+  const stopAll = async (): Promise<void> => {
     await api?.close();
     await supervisor?.stop(config.shutdownTimeoutMs);
     await runtime?.close();
-  });
+  };
+  // No job runs in this process: an unhandled rejection is logged and the service keeps serving;
+  // an uncaught exception stops the workers and the API in bounded time and exits 1.
+  installProcessGuard({ logger, onFatal: stopAll });
+  onShutdownSignal(logger, config.shutdownTimeoutMs, stopAll);
   return { api, runtime, supervisor };
 }

@@ -1,8 +1,8 @@
 import type { Logger } from '../logging/logger.ts';
 
 /**
- * Runs `shutdown` once on SIGTERM or SIGINT, then exits 0; exits 1 if it takes longer than `timeoutMs`
- * or fails. A second signal exits at once.
+ * Runs `shutdown` once on SIGTERM or SIGINT (or when the supervising parent goes away: its IPC channel
+ * closes), then exits 0; exits 1 if it takes longer than `timeoutMs` or fails. A second signal exits at once.
  */
 export function onShutdownSignal(logger: Logger, timeoutMs: number, shutdown: (signal: NodeJS.Signals) => Promise<void>): void {
   let started = false;
@@ -34,4 +34,13 @@ export function onShutdownSignal(logger: Logger, timeoutMs: number, shutdown: (s
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
+  // A worker whose supervisor died (even by SIGKILL) must not run on as an orphan; the parent may
+  // already be gone by the time this is installed.
+  if (process.env.LONGHAUL_SUPERVISED === '1') {
+    if (!process.connected) handler('SIGTERM');
+    else
+      process.once('disconnect', () => {
+        if (!started) handler('SIGTERM');
+      });
+  }
 }

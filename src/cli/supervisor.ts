@@ -57,7 +57,7 @@ export class Supervisor {
 
   private spawn(slot: number): void {
     const child = fork(MAIN, ['worker-process'], {
-      env: { ...this.options.env, LONGHAUL_WORKER_SLOT: String(slot) },
+      env: { ...this.options.env, LONGHAUL_WORKER_SLOT: String(slot), LONGHAUL_SUPERVISED: '1' },
       execArgv: ['--import', 'tsx', '--report-on-signal', '--report-signal=SIGUSR2'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

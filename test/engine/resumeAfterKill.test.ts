@@ -75,4 +75,23 @@ describe('workers in other processes: live progress across processes, resume aft
     expect(new Set(steps.map((s: { step: number }) => s.step)).size).toBe(60);
     expect(done.logs.some((l: { message: string }) => l.message === `resuming from checkpoint at step ${secondStart - 1}`)).toBe(true);
   });
+
+  it('should stop worker processes whose supervisor was killed, leaving no orphan', async () => {
+    const worker = await startLonghaul('work', dbName, { LONGHAUL_WORKERS: '2' });
+    const { execSync } = await import('node:child_process');
+    const children = execSync(`pgrep -P ${worker.child.pid} || true`).toString().trim().split('\n').filter(Boolean).map(Number);
+    expect(children).toHaveLength(2);
+    process.kill(worker.child.pid!, 'SIGKILL');
+    await worker.stop();
+    const alive = () => children.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    for (let i = 0; i < 100 && alive().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toEqual([]);
+  });
 });
