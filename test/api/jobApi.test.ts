@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 import { collect, gql, gqlData, wsClient } from '../support/graphqlClient.ts';
+import { peakConcurrency } from '../support/peakConcurrency.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 
 const JOB_FIELDS = 'id type state attempts maxAttempts progress { processed total fraction message } result checkpoint lastError { code message attempt } errors { code message attempt } createdAt startedAt finishedAt';
@@ -118,14 +119,7 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     for (const id of ids) expect((await waitForState(id, ['SUCCEEDED', 'FAILED'], 60_000)).state).toBe('SUCCEEDED');
     const docs = await mongo.db(dbName).collection('agendaJobs').find({ name: 'demo.count', 'data.input': { $regex: '"delayMs":101' } }).toArray();
     expect(docs).toHaveLength(16);
-    const edges = docs.flatMap((d) => [
-      { at: d.startedAt.getTime(), delta: 1 },
-      { at: d.finishedAt.getTime(), delta: -1 },
-    ]);
-    edges.sort((x, y) => x.at - y.at || x.delta - y.delta);
-    let running = 0;
-    let peak = 0;
-    for (const e of edges) peak = Math.max(peak, (running += e.delta));
+    const peak = peakConcurrency(docs as unknown as { startedAt: Date; finishedAt: Date }[]);
     expect(peak).toBeGreaterThan(4);
     expect(peak).toBeLessThanOrEqual(10);
   });

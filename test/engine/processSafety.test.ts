@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 import { collect, gql, gqlData, wsClient } from '../support/graphqlClient.ts';
+import { peakConcurrency } from '../support/peakConcurrency.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 
 const A = TEST_KEYS.tenantA;
@@ -68,14 +69,7 @@ describe('worker process safety, concurrency limits and graceful shutdown (longh
     }
     for (const id of ids) expect((await waitForEnd(app.url, id)).state).toBe('SUCCEEDED');
     const docs = await mongo.db(dbName).collection('agendaJobs').find({ name: 'demo.count' }).toArray();
-    const edges = docs.flatMap((d) => [
-      { at: d.startedAt.getTime(), delta: 1 },
-      { at: d.finishedAt.getTime(), delta: -1 },
-    ]);
-    edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
-    let running = 0;
-    let peak = 0;
-    for (const e of edges) peak = Math.max(peak, (running += e.delta));
+    const peak = peakConcurrency(docs as unknown as { startedAt: Date; finishedAt: Date }[]);
     expect(peak).toBeGreaterThan(1);
     expect(peak).toBeLessThanOrEqual(4);
   });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { loginTo, newConnection, rejectionOf, uniqueUsername } from './support/sandboxConnection.ts';
+import { loginTo, newConnection, rejectionOf, uniqueUsername } from '../support/sandboxConnection.ts';
 
 async function admin(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const response = await fetch(`${sandbox.url}/__admin${path}`, {

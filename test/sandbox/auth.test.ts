@@ -1,7 +1,7 @@
 import jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { accessToken, addTestOrg, loginTo, newConnection, rejectionOf, testApiVersion } from './support/sandboxConnection.ts';
+import { accessToken, addTestOrg, loginTo, newConnection, rejectionOf, testApiVersion } from '../support/sandboxConnection.ts';
 
 describe('sandbox org authentication', () => {
   let sandbox: Sandbox;

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { accessToken, addTestOrg, loginTo, testApiVersion } from './support/sandboxConnection.ts';
+import { accessToken, addTestOrg, loginTo, testApiVersion } from '../support/sandboxConnection.ts';
 
 type Row = Record<string, string>;
 

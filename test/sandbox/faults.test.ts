@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SalesforceErrorCode, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { accessToken, addTestOrg, loginTo, newConnection, rejectionOf, testApiVersion } from './support/sandboxConnection.ts';
+import { accessToken, addTestOrg, loginTo, newConnection, rejectionOf, testApiVersion } from '../support/sandboxConnection.ts';
 
 describe('sandbox org fault injection and limits', () => {
   let sandbox: Sandbox;

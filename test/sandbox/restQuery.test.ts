@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { accessToken, addTestOrg, loginTo, rejectionOf, testApiVersion } from './support/sandboxConnection.ts';
+import { accessToken, addTestOrg, loginTo, rejectionOf, testApiVersion } from '../support/sandboxConnection.ts';
 
 type Row = Record<string, unknown> & { Id: string };
 

@@ -2,7 +2,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { accessToken, addTestOrg, loginTo, testApiVersion } from './support/sandboxConnection.ts';
+import { accessToken, addTestOrg, loginTo, testApiVersion } from '../support/sandboxConnection.ts';
 
 const megabyte = 1024 * 1024;
 

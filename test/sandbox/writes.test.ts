@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { addTestOrg, loginTo, rejectionOf } from './support/sandboxConnection.ts';
+import { addTestOrg, loginTo, rejectionOf } from '../support/sandboxConnection.ts';
 
 type SaveResult = { id?: string; success: boolean; errors: Array<{ statusCode?: string; errorCode?: string; message: string; fields?: string[] }> };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import jsforce from 'jsforce';
 import type { Connection } from 'jsforce';
-import type { OrgHandle, OrgOptions, Sandbox } from '../../../src/sandbox/index.ts';
+import type { OrgHandle, OrgOptions, Sandbox } from '../../src/sandbox/index.ts';
 
 /** API version the fidelity tests speak (jsforce's own default is 50.0; both are served). */
 export const testApiVersion = '59.0';
