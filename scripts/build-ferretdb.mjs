@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 /** The FerretDB release longhaul is tested against. */
 export const FERRETDB_VERSION = 'v1.24.2';
 /** longhaul's patch level of that release (see `scripts/ferretdb/`); part of the cache path. */
-export const FERRETDB_PATCH = 'longhaul.1';
+export const FERRETDB_PATCH = 'longhaul.2';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 /** A build lock older than this is treated as abandoned. */
@@ -109,27 +109,39 @@ export async function ensureFerretdbBinary(options = {}) {
   }
 }
 
-/** Where the edits of {@link applyAtomicWritePatch} go: file, the line to insert after, what to insert. */
-const ATOMIC_WRITE_EDITS = [
+const LOCK = '\tdefer longhaulLockCollection(params.DB, params.Collection)()\n\n';
+
+/**
+ * longhaul's edits of FerretDB's source: [file, text to find, text to put instead].
+ * 1-3 make findAndModify, update and delete atomic per collection (see `scripts/ferretdb/collectionLock.go`).
+ * 4 lets the SQLite backend use the `_id` index whenever a filter has an `_id` equality, not only when `_id`
+ * is the filter's one key: the handler filters every document again afterwards, so the result is unchanged,
+ * but `{ _id, runId, state }` (a fenced write) no longer reads the whole collection.
+ */
+const FERRETDB_EDITS = [
   ['internal/handler/msg_findandmodify.go', 'func (h *Handler) findAndModifyDocument(ctx context.Context, params *common.FindAndModifyParams) (*findAndModifyResult, error) {\n'],
   ['internal/handler/msg_update.go', 'func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParams) (int32, int32, *types.Array, error) {\n'],
   ['internal/handler/msg_delete.go', '\tparams, err := common.GetDeleteParams(document, h.L)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n'],
-];
+].map(([file, anchor]) => [file, anchor, `${anchor}${LOCK}`]);
+FERRETDB_EDITS.push([
+  'internal/backends/sqlite/collection.go',
+  '\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\twhereClause',
+  '\tif params.Filter.Len() >= 1 {\n\t\tv, _ := params.Filter.Get("_id")\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\twhereClause',
+]);
 
 /**
- * Makes findAndModify, update and delete atomic per collection (see
- * `scripts/ferretdb/collectionLock.go` for why). Fails loudly if FerretDB's
- * source no longer has the lines the edits hang on.
+ * Applies {@link FERRETDB_EDITS} and adds the collection lock. Fails loudly if FerretDB's source no longer
+ * has the text an edit expects.
  * @param {string} src
  */
-function applyAtomicWritePatch(src) {
+function applyLonghaulPatches(src) {
   const here = dirname(new URL(import.meta.url).pathname);
   cpSync(join(here, 'ferretdb', 'collectionLock.go'), join(src, 'internal', 'handler', 'longhaul_collection_lock.go'));
-  for (const [file, anchor] of ATOMIC_WRITE_EDITS) {
+  for (const [file, find, replacement] of FERRETDB_EDITS) {
     const path = join(src, file);
     const text = readFileSync(path, 'utf8');
-    if (!text.includes(anchor)) throw new Error(`cannot patch ${file}: its source changed`);
-    writeFileSync(path, text.replace(anchor, `${anchor}\tdefer longhaulLockCollection(params.DB, params.Collection)()\n\n`));
+    if (text.split(find).length !== 2) throw new Error(`cannot patch ${file}: its source changed`);
+    writeFileSync(path, text.replace(find, replacement));
   }
 }
 
@@ -157,7 +169,7 @@ async function buildInto(target, env, log) {
     const src = join(work, 'src');
     cpSync(moduleDir, src, { recursive: true });
     makeWritable(src);
-    applyAtomicWritePatch(src);
+    applyLonghaulPatches(src);
     writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
 
     await run('go', ['build', '-trimpath', '-o', tmpBinary, './cmd/ferretdb'], { cwd: src, env: goEnv });

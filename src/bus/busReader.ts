@@ -2,25 +2,32 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Collection, FindCursor } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import type { BusEvent } from './busEvent.ts';
+import { encodePosition } from './busPosition.ts';
+
+/** An event as stored: its `_id` is its encoded position. */
+export type StoredBusEvent = BusEvent & { _id: string };
 
 /** Options of {@link BusReader}. */
 export interface BusReaderOptions {
-  collection: Collection<BusEvent>;
-  /** Position to start after (events at or before it are not read). */
-  startAfter: number;
+  events: Collection<StoredBusEvent>;
+  /** The last position handed out to a publisher so far. */
+  allocated: () => Promise<number>;
   /**
-   * `server`: a tailable `awaitData` cursor, the server waits for new events (MongoDB; FerretDB closes
-   * such a cursor when its first batch is short, so it would reopen it over and over).
-   * `client`: this reader asks for events after the delivered position itself, fast while events flow and
-   * slower when idle. For FerretDB: it answers an `awaitData` getMore by re-querying every 10 ms (a core
-   * per cursor), and its tailable cursors skip documents whose record order differs from insertion order.
+   * `server`: a tailable `awaitData` cursor; the server waits for new events (MongoDB).
+   * `client`: the reader fetches the next position by `_id`, every `activeIntervalMs` while events flow and
+   * backing off to `idleIntervalMs` when idle. For FerretDB, which answers an `awaitData` getMore by
+   * re-querying the whole collection every 10 ms and only uses an index for `_id` equality.
    */
   wait: 'server' | 'client';
-  /** Position delivered so far (client mode asks for what comes after it). */
+  /** Position delivered so far; the reader continues after it. */
   delivered: () => number;
-  /** Called with each event, in the order the store returns them (insertion order). */
+  /** Called with each event read. */
   onEvent: (event: BusEvent) => void;
+  /** Called (client mode) when positions up to `seq` will never arrive: a publisher died between allocating and writing, or the bus dropped them. */
+  onSkip: (seq: number) => void;
   logger: Logger;
+  /** How long an allocated position is waited for; default 1000 ms. */
+  gapTimeoutMs?: number;
   /** Client-paced wait while events flow; default 5 ms. */
   activeIntervalMs?: number;
   /** Longest client-paced wait once idle; default 100 ms. */
@@ -28,20 +35,18 @@ export interface BusReaderOptions {
 }
 
 /**
- * A process's one reader of the bus collection: a tailable cursor (MongoDB) or a position query it paces
+ * A process's one reader of the bus: a tailable cursor (MongoDB) or position-by-position reads it paces
  * itself (FerretDB), restarted after errors such as a dropped connection.
  */
 export class BusReader {
   private readonly options: Required<BusReaderOptions>;
-  private lastSeen: number;
   private running = false;
-  private cursor: FindCursor<BusEvent> | undefined;
+  private cursor: FindCursor<StoredBusEvent> | undefined;
   private loop: Promise<void> | undefined;
   private lastActivity = Date.now();
 
   constructor(options: BusReaderOptions) {
-    this.options = { activeIntervalMs: 5, idleIntervalMs: 100, ...options };
-    this.lastSeen = options.startAfter;
+    this.options = { gapTimeoutMs: 1000, activeIntervalMs: 5, idleIntervalMs: 100, ...options };
   }
 
   start(): void {
@@ -58,44 +63,63 @@ export class BusReader {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        await this.tail();
+        await (this.options.wait === 'client' ? this.poll() : this.tail());
       } catch (error) {
         if (!this.running) return;
-        this.options.logger.warn({ err: error }, 'bus reader lost its cursor; reopening');
+        this.options.logger.warn({ err: error }, 'bus reader failed; restarting');
         await sleep(200);
       }
     }
   }
 
+  /** Client mode: one indexed lookup per position. */
   private async poll(): Promise<void> {
-    const { collection } = this.options;
+    const { events, delivered, onEvent } = this.options;
+    let missing: { seq: number; since: number } | undefined;
     while (this.running) {
-      const events = await collection.find({ seq: { $gt: this.options.delivered() } }, { projection: { _id: 0 } }).sort({ seq: 1 }).limit(1000).toArray();
-      for (const event of events) {
-        if (event.seq > this.lastSeen) {
-          this.lastSeen = event.seq;
-          this.lastActivity = Date.now();
-        }
-        this.options.onEvent(event);
+      const want = delivered() + 1;
+      const event = await events.findOne({ _id: encodePosition(want) });
+      if (event !== null) {
+        const { _id, ...rest } = event;
+        this.lastActivity = Date.now();
+        missing = undefined;
+        onEvent(rest);
+        continue;
       }
-      if (events.length < 1000) await sleep(this.pace());
+      if ((await this.options.allocated()) < want) {
+        missing = undefined;
+        await sleep(this.pace());
+        continue;
+      }
+      // Allocated but not written yet: usually a write in flight, rarely one that never comes.
+      if (missing?.seq !== want) missing = { seq: want, since: Date.now() };
+      if (Date.now() - missing.since >= this.options.gapTimeoutMs) {
+        await this.skipFrom(want);
+        missing = undefined;
+      } else {
+        await sleep(1);
+      }
     }
   }
 
+  /** Skips to just before the next event that exists (one scan; only after a gap timed out). */
+  private async skipFrom(want: number): Promise<void> {
+    const next = await this.options.events.find({ seq: { $gt: want } }, { projection: { seq: 1 } }).sort({ seq: 1 }).limit(1).next();
+    const to = next === null ? want : next.seq - 1;
+    this.options.logger.warn({ from: want, to }, 'bus positions never written; skipping them');
+    this.options.onSkip(to);
+  }
+
+  /** Server mode: a tailable cursor scans in insertion order, so events whose position was allocated earlier but written later still come. */
   private async tail(): Promise<void> {
-    const { collection, wait } = this.options;
-    if (wait === 'client') return this.poll();
-    // A tailable cursor scans in insertion order; asking for everything after the delivered position
-    // also returns events whose position was allocated earlier but written later.
-    const cursor = collection.find({ seq: { $gt: this.options.delivered() } }, { tailable: true, awaitData: true, maxAwaitTimeMS: 1000 });
+    const cursor = this.options.events.find({ seq: { $gt: this.options.delivered() } }, { tailable: true, awaitData: true, maxAwaitTimeMS: 1000 });
     this.cursor = cursor;
     try {
       while (this.running) {
         const event = await cursor.tryNext();
         if (event !== null) {
-          this.lastActivity = Date.now();
-          if (event.seq > this.lastSeen) this.lastSeen = event.seq;
-          if (event.seq > this.options.startAfter) this.options.onEvent(event);
+          const { _id, ...rest } = event;
+          this.options.onEvent(rest);
           continue;
         }
         if (cursor.closed || cursor.id?.isZero() === true) throw new Error('tailable cursor closed by the server');

@@ -4,7 +4,8 @@ import { Collections } from '../db/collections.ts';
 import type { Bus, BusListener } from './bus.ts';
 import type { BusEvent, BusMessage, BusReplay } from './busEvent.ts';
 import { ReorderBuffer } from './reorderBuffer.ts';
-import { BusReader } from './busReader.ts';
+import { BusReader, type StoredBusEvent } from './busReader.ts';
+import { encodePosition } from './busPosition.ts';
 
 /** Options of {@link MongoBus}. */
 export interface MongoBusOptions {
@@ -33,14 +34,14 @@ const COUNTER_ID = 'events';
  * one reader per process ({@link BusReader}) feeds every listener.
  */
 export class MongoBus implements Bus {
-  private readonly events: Collection<BusEvent>;
+  private readonly events: Collection<StoredBusEvent>;
   private readonly counters: Collection<Counter>;
   private readonly listeners = new Set<BusListener>();
   private reader: BusReader | undefined;
   private buffer: ReorderBuffer | undefined;
 
   constructor(private readonly options: MongoBusOptions) {
-    this.events = options.db.collection<BusEvent>(Collections.events);
+    this.events = options.db.collection<StoredBusEvent>(Collections.events);
     this.counters = options.db.collection<Counter>(Collections.counters);
   }
 
@@ -55,14 +56,15 @@ export class MongoBus implements Bus {
     await this.events.createIndex({ seq: 1 }, { name: 'seq_unique', unique: true });
     // A capped collection never empties again once it holds one event: readers always have an anchor.
     if ((await this.events.findOne({}, { projection: { _id: 1 } })) === null) {
-      await this.events.insertOne({ seq: 0, topic: 'bus.genesis', at: new Date(), payload: null });
+      await this.events.insertOne({ _id: encodePosition(0), seq: 0, topic: 'bus.genesis', at: new Date(), payload: null }).catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error;
+      });
     }
   }
 
   async start(): Promise<void> {
     await this.ensureCollection();
-    const last = await this.events.find({}).sort({ seq: -1 }).limit(1).next();
-    const startAfter = last?.seq ?? 0;
+    const startAfter = await this.allocated();
     this.buffer = new ReorderBuffer({
       lastDelivered: startAfter,
       gapTimeoutMs: this.options.gapTimeoutMs,
@@ -70,12 +72,14 @@ export class MongoBus implements Bus {
     });
     const buffer = this.buffer;
     this.reader = new BusReader({
-      collection: this.events,
-      startAfter,
+      events: this.events,
+      allocated: () => this.allocated(),
       wait: this.options.wait ?? 'server',
       delivered: () => buffer.position,
-      logger: this.options.logger,
       onEvent: (event) => buffer.push(event),
+      onSkip: (seq) => buffer.skipTo(seq),
+      gapTimeoutMs: this.options.gapTimeoutMs,
+      logger: this.options.logger,
     });
     this.reader.start();
   }
@@ -92,9 +96,13 @@ export class MongoBus implements Bus {
     const last = await this.allocate(list.length);
     const at = new Date();
     const events: BusEvent[] = list.map((m, i) => ({ ...m, seq: last - list.length + 1 + i, at }));
-    // insertMany adds _id to its argument; keep the returned events clean.
-    await this.events.insertMany(events.map((e) => ({ ...e })), { ordered: true });
+    await this.events.insertMany(events.map((e) => ({ _id: encodePosition(e.seq), ...e })), { ordered: true });
     return events;
+  }
+
+  /** The last position handed out so far (0 before the first). */
+  private async allocated(): Promise<number> {
+    return (await this.counters.findOne({ _id: COUNTER_ID }))?.seq ?? 0;
   }
 
   /** Reserves `count` consecutive positions; returns the last. The unique index on `seq` would refuse a position handed out twice. */

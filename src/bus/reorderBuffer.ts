@@ -45,6 +45,19 @@ export class ReorderBuffer {
     this.flush();
   }
 
+  /** Gives up on every position up to `seq` that has not arrived (they will never come). */
+  skipTo(seq: number): void {
+    while (this.lastDelivered < seq) {
+      const next = this.pending.get(this.lastDelivered + 1);
+      this.lastDelivered += 1;
+      if (next !== undefined) {
+        this.pending.delete(next.seq);
+        this.deliver(next);
+      }
+    }
+    this.flush();
+  }
+
   /** Stops the gap timer. */
   close(): void {
     clearTimeout(this.gapTimer);

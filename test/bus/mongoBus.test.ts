@@ -29,6 +29,17 @@ describe('ReorderBuffer', () => {
     expect(got).toEqual([2, 3]);
   });
 
+  it('should skip positions that will never come and still deliver those that did', () => {
+    const got: number[] = [];
+    const buffer = new ReorderBuffer({ lastDelivered: 0, deliver: (e) => got.push(e.seq) });
+    buffer.push(event(3));
+    buffer.skipTo(5);
+    buffer.push(event(4));
+    buffer.push(event(6));
+    buffer.close();
+    expect(got).toEqual([3, 6]);
+  });
+
   it('should round-trip positions and reject malformed ones', () => {
     expect(decodePosition(encodePosition(123456))).toBe(123456);
     expect(() => decodePosition('not a position!')).toThrow(/not an event position/);
@@ -65,6 +76,25 @@ describe('MongoBus', () => {
     const replay = await reader.replay({ afterSeq: Math.min(...published.flat().map((e) => e.seq)) - 1 });
     expect(replay.complete).toBe(true);
     expect(replay.events.map((e) => e.payload).filter((p) => typeof p === 'number')).toEqual(bySeq);
+  });
+
+  it('should skip a position whose publisher died between allocating and writing it', async () => {
+    const gap = await withTestDatabase('busgap');
+    try {
+      const bus = new MongoBus({ db: gap.db, logger, wait: 'client', gapTimeoutMs: 200 });
+      await bus.start();
+      const got: unknown[] = [];
+      bus.subscribe((e) => got.push(e.payload));
+      await bus.publish({ topic: 'x', payload: 'before' });
+      // A publisher that allocated a position and died before writing it.
+      await gap.db.collection<{ _id: string; seq: number }>('counters').updateOne({ _id: 'events' }, { $inc: { seq: 1 } });
+      await bus.publish({ topic: 'x', payload: 'after' });
+      for (let i = 0; i < 100 && got.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      await bus.stop();
+      expect(got).toEqual(['before', 'after']);
+    } finally {
+      await gap.drop();
+    }
   });
 
   it('should report an incomplete replay once the capped collection dropped the events asked for', async () => {

@@ -32,5 +32,9 @@ export function toGraphQLError(error: unknown): GraphQLError {
       return apiError(code, error.message, extra);
     }
   }
-  return apiError(ApiErrorCode.InternalServerError, 'internal error; see the server log');
+  // The cause travels as originalError (logged by the server), never in the message.
+  return new GraphQLError('internal error; see the server log', {
+    extensions: { code: ApiErrorCode.InternalServerError },
+    originalError: error instanceof Error ? error : new Error(String(error)),
+  });
 }
