@@ -1,6 +1,8 @@
+import type { EnqueuePhaseResult } from './enqueuePhase.ts';
 import type { EnqueueResult } from './enqueueResult.ts';
 import type { ProgressLatencyResult } from './progressLatency.ts';
 import type { LatencySummary } from './stats.ts';
+import type { CpuUse } from './support/cpuMeter.ts';
 import { renderTable } from './support/textTable.ts';
 
 /** Goals the report checks results against. */
@@ -17,8 +19,9 @@ export const GOALS = {
 export interface BenchReport {
   /** Lines describing the setup (machine, database, service settings). */
   setup: string[];
-  longhaul: EnqueueResult;
-  plain: EnqueueResult;
+  /** Part 1. */
+  enqueue: EnqueuePhaseResult;
+  /** Part 2, one entry per subscriber count. */
   progress: ProgressLatencyResult[];
   /** Total run time, ms. */
   elapsedMs: number;
@@ -28,10 +31,16 @@ const ms = (value: number): string => (Number.isFinite(value) ? `${value >= 100 
 const ratio = (value: number): string => (Number.isFinite(value) ? `${value >= 100 ? Math.round(value) : value.toFixed(1)}x` : 'n/a');
 const verdict = (met: boolean): string => (met ? 'MET' : 'NOT MET');
 const pair = (s: LatencySummary): string => `${ms(s.p50)} / ${ms(s.p99)}`;
+/** Serve CPU per event delivered to one subscriber, in µs. */
+const perMessage = (p: ProgressLatencyResult): string => {
+  const seconds = p.cpu.get('serve')?.seconds;
+  const delivered = p.progress.count + p.lifecycle.count;
+  return seconds === undefined || delivered === 0 ? 'n/a' : `${Math.round((seconds * 1e6) / delivered)} µs`;
+};
 
 /** Renders the report as text tables, goals next to results. */
 export function renderReport(report: BenchReport): string {
-  const { longhaul, plain } = report;
+  const { longhaul, plain } = report.enqueue;
   const p50Ratio = plain.latency.p50 / longhaul.latency.p50;
   const throughputRatio = longhaul.throughput.perSecond / plain.throughput.perSecond;
   const rate = (r: EnqueueResult): string =>
@@ -58,7 +67,7 @@ export function renderReport(report: BenchReport): string {
   );
 
   const progress = renderTable(
-    ['Progress-to-subscriber', 'sockets', 'events recv.', 'p50', 'p99', 'max', 'per socket', 'STARTED/SUCCEEDED p99', 'goal', 'result'],
+    ['Progress-to-subscriber', 'sockets', 'events recv.', 'p50', 'p99', 'max', 'per socket', 'STARTED/SUCCEEDED p99', 'serve CPU/event', 'goal', 'result'],
     report.progress.map((p) => {
       const atThousand = p.subscribers >= 1000;
       return [
@@ -70,10 +79,22 @@ export function renderReport(report: BenchReport): string {
         ms(p.progress.max),
         `${p.eventsPerSubscriber.min}-${p.eventsPerSubscriber.max}`,
         ms(p.lifecycle.p99),
+        perMessage(p),
         atThousand ? `p99 < ${GOALS.progressP99AtThousandMs} ms` : '',
         atThousand ? verdict(p.progress.p99 < GOALS.progressP99AtThousandMs && p.subscribed === p.subscribers) : '',
       ];
     }),
+  );
+
+  const cpuRows: [string, CpuUse][] = [
+    ['plain Agenda (latency + burst)', report.enqueue.cpu.plain],
+    ['longhaul (latency + burst)', report.enqueue.cpu.longhaul],
+    ...report.progress.map((p): [string, CpuUse] => [`progress, ${p.subscribers} subscribers (worker start to last result)`, p.cpu]),
+  ];
+  const cpuColumns = [...new Set(cpuRows.flatMap(([, use]) => [...use.keys()]))];
+  const cpu = renderTable(
+    ['CPU: % of one core (CPU seconds)', ...cpuColumns],
+    cpuRows.map(([label, use]) => [label, ...cpuColumns.map((c) => (use.has(c) ? `${Math.round(use.get(c)!.percent)}% (${use.get(c)!.seconds.toFixed(1)} s)` : ''))]),
   );
 
   const notes = [
@@ -92,7 +113,10 @@ export function renderReport(report: BenchReport): string {
     '  throughput: burst created concurrently; jobs finished / (last finish - first create)',
     '',
     progress,
-    `  latency = receive time at the subscriber - event's \`at\` (publish time); socket setup took ${report.progress.map((p) => `${(p.setupMs / 1000).toFixed(1)} s (${p.subscribers})`).join(', ')}`,
+    "  serve CPU/event = serve's CPU seconds from the worker's start to the last result / events delivered to all subscribers",
+    `  latency = receive time at the subscriber - event's \`at\` (publish time); socket setup took ${report.progress.map((p) => `${Number.isFinite(p.setupMs) ? `${(p.setupMs / 1000).toFixed(1)} s` : 'n/a'} (${p.subscribers})`).join(', ')}`,
+    '',
+    cpu,
     '',
     notes.length === 0 ? 'notes: none' : ['notes:', ...notes.map((n) => `  - ${n}`)].join('\n'),
     `total bench time: ${(report.elapsedMs / 1000).toFixed(0)} s`,

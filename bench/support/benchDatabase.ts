@@ -8,6 +8,8 @@ export interface BenchDatabase {
   serverUri: string;
   /** What runs the server: `external (MONGODB_URI)` or the embedded provider. */
   description: string;
+  /** Pid of the embedded server; `undefined` for an external one. */
+  pid: number | undefined;
   /** A connected client, shared by every phase. */
   client: MongoClient;
   /** A fresh database name with the given prefix, recorded for {@link BenchDatabase.close}. */
@@ -44,6 +46,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   return {
     serverUri,
     description,
+    pid: embedded?.pid,
     client,
     newDatabaseName(prefix) {
       const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;

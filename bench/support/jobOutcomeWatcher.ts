@@ -18,16 +18,25 @@ export interface JobOutcomeWatcherOptions {
   pollEveryMs?: number;
 }
 
+/** What {@link JobOutcomeWatcher.waitForAll} came back with. */
+export interface WaitOutcome {
+  /** Terminal state of every id that ended. */
+  ended: Map<string, string>;
+  /** Why the wait returned early, if it did. */
+  stoppedBy: 'all-ended' | 'timeout' | 'stalled';
+}
+
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
-const SUBSCRIPTION = `subscription Outcomes($filter: JobFilter) { jobEvents(filter: $filter) { kind job { id state } } }`;
+const SUBSCRIPTION = `subscription Outcomes($filter: JobFilter) { jobEvents(filter: $filter) { kind at job { id state } } }`;
 
 /**
- * Learns when jobs end, from one `jobEvents` subscription (terminal states only) with a slow
- * store poll as safety net, so waiting for thousands of jobs costs no polling load.
+ * Learns when jobs start and end from one `jobEvents` subscription (RUNNING and terminal states),
+ * with a slow store poll as safety net for lost events, so waiting for many jobs costs no polling load.
  */
 export class JobOutcomeWatcher {
   private readonly outcomes = new Map<string, string>();
+  private readonly startedAt = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
   private subscriptionError: Error | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -50,22 +59,49 @@ export class JobOutcomeWatcher {
     return this.outcomes.get(id);
   }
 
-  /** Waits until every id ended or `timeoutMs` passed; resolves with the outcomes seen (possibly fewer than asked). */
-  async waitForAll(ids: readonly string[], timeoutMs: number): Promise<Map<string, string>> {
+  /** `at` (ms since epoch) of the job's first STARTED event seen, if any. */
+  started(id: string): number | undefined {
+    return this.startedAt.get(id);
+  }
+
+  /**
+   * Waits until every id ended, `timeoutMs` passed, or (with `stallMs`) no id ended for that long;
+   * the outcomes seen may be fewer than asked.
+   */
+  async waitForAll(ids: readonly string[], timeoutMs: number, stallMs = Number.POSITIVE_INFINITY): Promise<WaitOutcome> {
     const deadline = Date.now() + timeoutMs;
     const pollEveryMs = this.options.pollEveryMs ?? 1000;
     let nextPoll = Date.now() + pollEveryMs;
-    const pending = (): string[] => ids.filter((id) => !this.outcomes.has(id));
-    while (pending().length > 0 && Date.now() < deadline) {
-      const wake = Math.min(deadline, nextPoll) - Date.now();
-      await this.nextChange(Math.max(0, wake));
-      if (Date.now() >= nextPoll && pending().length > 0) {
-        const polled = await this.options.poll(pending());
-        for (const [id, state] of polled) this.record(id, state);
+    const pendingIds = new Set(ids.filter((id) => !this.outcomes.has(id)));
+    const refresh = (): void => {
+      for (const id of pendingIds) if (this.outcomes.has(id)) pendingIds.delete(id);
+    };
+    let lastEnded = Date.now();
+    let stoppedBy: WaitOutcome['stoppedBy'] = 'all-ended';
+    while (pendingIds.size > 0) {
+      const now = Date.now();
+      if (now >= deadline) {
+        stoppedBy = 'timeout';
+        break;
+      }
+      if (now - lastEnded >= stallMs) {
+        stoppedBy = 'stalled';
+        break;
+      }
+      const before = pendingIds.size;
+      await this.nextChange(Math.max(0, Math.min(deadline, nextPoll, lastEnded + stallMs) - now));
+      if (Date.now() >= nextPoll) {
+        refresh();
+        if (pendingIds.size > 0) {
+          const polled = await this.options.poll([...pendingIds]);
+          for (const [id, state] of polled) this.record(id, state);
+        }
         nextPoll = Date.now() + pollEveryMs;
       }
+      refresh();
+      if (pendingIds.size < before) lastEnded = Date.now();
     }
-    return new Map(ids.filter((id) => this.outcomes.has(id)).map((id) => [id, this.outcomes.get(id)!]));
+    return { ended: new Map(ids.filter((id) => this.outcomes.has(id)).map((id) => [id, this.outcomes.get(id)!])), stoppedBy };
   }
 
   /** Why the subscription ended, if it did before {@link close}. */
@@ -80,12 +116,14 @@ export class JobOutcomeWatcher {
   }
 
   private subscribe(): void {
-    this.unsubscribe = this.client.subscribe<{ jobEvents: { kind: string; job: { id: string; state: string } } }>(
-      { query: SUBSCRIPTION, variables: { filter: { types: this.options.types, states: TERMINAL } } },
+    this.unsubscribe = this.client.subscribe<{ jobEvents: { kind: string; at: string; job: { id: string; state: string } } }>(
+      { query: SUBSCRIPTION, variables: { filter: { types: this.options.types, states: ['RUNNING', ...TERMINAL] } } },
       {
         next: (result) => {
-          const job = result.data?.jobEvents.job;
-          if (job !== undefined) this.record(job.id, job.state);
+          const event = result.data?.jobEvents;
+          if (event === undefined) return;
+          if (event.kind === 'STARTED' && !this.startedAt.has(event.job.id)) this.startedAt.set(event.job.id, Date.parse(event.at));
+          this.record(event.job.id, event.job.state);
         },
         error: (error) => {
           this.subscriptionError = error instanceof Error ? error : new Error(JSON.stringify(error));

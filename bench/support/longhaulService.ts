@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { BenchProcess } from './benchProcess.ts';
 
+/** The API key the bench's longhaul processes accept, for tenant `bench`. */
+export const BENCH_API_KEY = 'benchkey123';
+
+/** `LONGHAUL_API_KEYS` of the bench's longhaul processes. */
+export const BENCH_API_KEYS = `${BENCH_API_KEY}=bench`;
+
 /** The repository root (where `src/cli/main.ts` lives). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,6 +28,7 @@ export interface LonghaulServiceOptions {
 
 /** A `longhaul serve` process and the GraphQL URL it printed. */
 export interface ServeProcess {
+  /** The `serve` process itself. */
   process: BenchProcess;
   /** `http://127.0.0.1:PORT/graphql`. */
   httpUrl: string;
@@ -43,7 +50,8 @@ function environment(options: LonghaulServiceOptions): NodeJS.ProcessEnv {
 }
 
 function launch(role: 'serve' | 'work', options: LonghaulServiceOptions): BenchProcess {
-  return BenchProcess.spawn({ name: `longhaul ${role}`, args: ['--import', 'tsx', MAIN, role], env: environment(options), cwd: REPO_ROOT });
+  // Enough output to count every warning of a run, not only the last few.
+  return BenchProcess.spawn({ name: `longhaul ${role}`, args: ['--import', 'tsx', MAIN, role], env: environment(options), cwd: REPO_ROOT, outputLimit: 2_000_000 });
 }
 
 /** Starts `longhaul serve` on a free port of 127.0.0.1; resolves once it printed its URL. */

@@ -6,8 +6,11 @@ const SCRIPT = fileURLToPath(new URL('./subscriberProcess.ts', import.meta.url))
 
 /** Options of {@link SubscriberFleet.start}. */
 export interface SubscriberFleetOptions {
+  /** `ws://127.0.0.1:PORT/graphql`. Required. */
   wsUrl: string;
+  /** API key of every subscriber. Required. */
   apiKey: string;
+  /** The job every subscriber follows. Required. */
   jobId: string;
   /** Subscribers in all. Required. */
   subscribers: number;
@@ -21,9 +24,14 @@ export interface SubscriberFleetOptions {
 
 /** Summary of the readiness reports. */
 export interface FleetReady {
+  /** Subscriptions that received their SNAPSHOT. */
   subscribed: number;
+  /** Connections or subscriptions that failed. */
   failed: number;
+  /** Distinct error messages. */
   errors: string[];
+  /** Highest bus position among all SNAPSHOTs; -1 if none. */
+  snapshotPosition: number;
 }
 
 /**
@@ -79,6 +87,7 @@ export class SubscriberFleet {
       subscribed: reports.reduce((n, r) => n + r.subscribed, 0),
       failed: reports.reduce((n, r) => n + r.failed, 0),
       errors: [...new Set(reports.flatMap((r) => r.errors))],
+      snapshotPosition: Math.max(-1, ...reports.map((r) => r.snapshotPosition)),
     };
   }
 
@@ -94,6 +103,11 @@ export class SubscriberFleet {
       for (const proc of this.processes) if (proc.running && proc.child.connected) proc.child.send(finish);
       return withTimeout(Promise.all(this.results), 10_000, 'subscriber processes to report');
     }
+  }
+
+  /** Pids of the subscriber processes. */
+  get pids(): number[] {
+    return this.processes.map((p) => p.pid);
   }
 
   /** Kills processes still alive. */

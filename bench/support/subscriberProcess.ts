@@ -27,6 +27,7 @@ const otherLatencies: number[] = [];
 const progressPerSubscriber = new Array<number>(task.count).fill(0);
 const errors = new Set<string>();
 let snapshots = 0;
+let snapshotPosition = -1;
 let failed = 0;
 let completed = 0;
 let readySent = false;
@@ -39,7 +40,7 @@ const noteError = (error: unknown): void => {
 const checkProgress = (): void => {
   if (!readySent && snapshots + failed >= task.count) {
     readySent = true;
-    void send({ type: 'ready', subscribed: snapshots, failed, errors: [...errors] });
+    void send({ type: 'ready', subscribed: snapshots, failed, errors: [...errors], snapshotPosition });
   }
   if (completed + failed >= task.count) void finish(false);
 };
@@ -60,6 +61,7 @@ const subscribe = (client: Client, index: number): void => {
           first = false;
           if (event.kind === 'SNAPSHOT') {
             snapshots++;
+            snapshotPosition = Math.max(snapshotPosition, Number.parseInt(event.position, 36));
             checkProgress();
             return;
           }

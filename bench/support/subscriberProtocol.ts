@@ -2,6 +2,7 @@
 export interface SubscriberTask {
   /** `ws://127.0.0.1:PORT/graphql`. */
   wsUrl: string;
+  /** API key of every subscriber. */
   apiKey: string;
   /** The job every subscriber follows with `jobProgress`. */
   jobId: string;
@@ -16,9 +17,14 @@ export interface SubscriberTask {
 /** Sent by a subscriber process once every subscription received its SNAPSHOT (or failed). */
 export interface SubscriberReady {
   type: 'ready';
+  /** Subscriptions that received their SNAPSHOT. */
   subscribed: number;
+  /** Connections or subscriptions that failed. */
   failed: number;
+  /** Distinct error messages (first few). */
   errors: string[];
+  /** Highest bus position among the SNAPSHOTs received (how far the server's bus reader had read); -1 if none. */
+  snapshotPosition: number;
 }
 
 /** Sent by a subscriber process when every subscription completed (or failed, or time ran out). */
