@@ -9,6 +9,9 @@ import { authenticate } from './caller.ts';
 import type { ApiContext } from './context.ts';
 import { ApiErrorCode } from './errors/apiErrorCode.ts';
 import { createLoaders } from './loaders.ts';
+import type { OrgService } from '../salesforce/index.ts';
+import type { BackupStore } from '../storage/index.ts';
+import { createSharedSubscribe } from './sharedSubscriptionExecutor.ts';
 
 /** Close codes of refused WebSocket connections. */
 export const WsCloseCode = { Unauthenticated: 4401, Forbidden: 4403, GoingAway: 1001 } as const;
@@ -18,6 +21,8 @@ export interface WebSocketServerOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   jobs: JobService;
+  orgs: OrgService;
+  backups: BackupStore;
   apiKeys: ReadonlyMap<string, ApiKeyGrant>;
   validationRules: ValidationRule[];
   logger: Logger;
@@ -30,9 +35,11 @@ export interface WebSocketServerOptions {
 export function attachWebSocketServer(options: WebSocketServerOptions): { wss: WebSocketServer; close(code: number, reason: string): Promise<void> } {
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const callers = new WeakMap<WebSocket, Caller>();
+  const shareKeys = new WeakMap<object, string>();
   useServer<Record<string, unknown>, { socket: WebSocket }>(
     {
       schema: options.schema,
+      subscribe: createSharedSubscribe((args) => shareKeys.get(args.contextValue as object)),
       onConnect: (ctx) => {
         const auth = authenticate(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization, options.apiKeys);
         if (!auth.ok) {
@@ -52,7 +59,8 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { wss: W
         const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
         if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         const caller = callers.get(ctx.extra.socket)!;
-        const contextValue: ApiContext = { caller, jobs: options.jobs, loaders: createLoaders(options.jobs), logger: options.logger };
+        const contextValue: ApiContext = { caller, jobs: options.jobs, orgs: options.orgs, backups: options.backups, loaders: createLoaders(options.jobs), logger: options.logger };
+        shareKeys.set(contextValue, JSON.stringify([caller.tenantId, payload.query, payload.operationName ?? null, payload.variables ?? null]));
         const args: ExecutionArgs = {
           schema: options.schema,
           document,

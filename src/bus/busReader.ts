@@ -30,7 +30,7 @@ export interface BusReaderOptions {
   gapTimeoutMs?: number;
   /** Client-paced wait while events flow; default 5 ms. */
   activeIntervalMs?: number;
-  /** Longest client-paced wait once idle; default 100 ms. */
+  /** Longest client-paced wait once idle; default 20 ms (each idle poll is two indexed lookups). */
   idleIntervalMs?: number;
 }
 
@@ -46,7 +46,7 @@ export class BusReader {
   private lastActivity = Date.now();
 
   constructor(options: BusReaderOptions) {
-    this.options = { gapTimeoutMs: 1000, activeIntervalMs: 5, idleIntervalMs: 100, ...options };
+    this.options = { gapTimeoutMs: 1000, activeIntervalMs: 5, idleIntervalMs: 20, ...options };
   }
 
   start(): void {

@@ -9,6 +9,8 @@ import { WAKE_TOPIC, type WakePayload } from './jobEvent.ts';
  */
 export class BusNotificationChannel extends BaseNotificationChannel {
   private unsubscribe: (() => void) | undefined;
+  /** Per job type: a wake-up being handled, and the newest one that arrived meanwhile. */
+  private readonly inFlight = new Map<string, { next: JobNotification | undefined }>();
 
   constructor(private readonly bus: Bus) {
     super({ channelName: 'longhaul-bus' });
@@ -18,7 +20,7 @@ export class BusNotificationChannel extends BaseNotificationChannel {
     this.unsubscribe ??= this.bus.subscribe((event) => {
       if (event.topic !== WAKE_TOPIC) return;
       const wake = event.payload as WakePayload;
-      void this.notifyHandlers({
+      this.wake({
         jobId: toJobId(wake.jobId),
         jobName: wake.jobName,
         nextRunAt: wake.nextRunAt === null ? null : new Date(wake.nextRunAt),
@@ -27,6 +29,25 @@ export class BusNotificationChannel extends BaseNotificationChannel {
       });
     });
     this.setState('connected');
+  }
+
+  /**
+   * Hands a wake-up to Agenda, at most one per job type at a time: each makes Agenda look for and lock
+   * jobs of that type until its limits are reached, so a burst of 200 creations needs one such search
+   * (plus one after it), not 200 concurrent ones.
+   */
+  private wake(notification: JobNotification): void {
+    const pending = this.inFlight.get(notification.jobName);
+    if (pending !== undefined) {
+      pending.next = notification;
+      return;
+    }
+    const slot: { next: JobNotification | undefined } = { next: undefined };
+    this.inFlight.set(notification.jobName, slot);
+    void this.notifyHandlers(notification).finally(() => {
+      this.inFlight.delete(notification.jobName);
+      if (slot.next !== undefined) this.wake(slot.next);
+    });
   }
 
   async disconnect(): Promise<void> {

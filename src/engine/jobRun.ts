@@ -109,6 +109,11 @@ export class JobRun {
     }
   }
 
+  /** Waits for a progress write in flight and drops pending progress: the final state write carries it. */
+  async settleProgress(): Promise<void> {
+    await this.progress.settle().catch(() => undefined);
+  }
+
   /** Writes pending progress; used before the final state is written. */
   async flushProgress(): Promise<void> {
     await this.progress.flush().catch(() => undefined);

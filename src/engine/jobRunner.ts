@@ -126,7 +126,7 @@ export class JobRunner {
     const { store, events, logger } = this.options;
     const log = logger.child({ jobId: run.jobId, attempt: run.attempt });
     if (outcome.kind === 'succeeded') {
-      await run.flushProgress();
+      await run.settleProgress();
       const done = await store.succeed(run.id, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress);
       if (done !== null) await events.publish('SUCCEEDED', done);
       else log.warn('run finished after losing its job; result discarded');

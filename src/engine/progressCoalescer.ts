@@ -43,6 +43,12 @@ export class ProgressCoalescer {
     if (this.dirty) await this.writeNow();
   }
 
+  /** Waits for a write in flight and drops what is pending (the caller writes the latest progress itself). */
+  async settle(): Promise<void> {
+    this.close();
+    await this.inFlight;
+  }
+
   /** Drops pending progress and stops the timer. */
   close(): void {
     clearTimeout(this.timer);
