@@ -43,7 +43,11 @@ export async function* jobProgressStream(bus: Bus, jobs: JobService, caller: Cal
       yield { kind: 'SNAPSHOT', position: encodePosition(position), at: new Date(), job: snapshot, gap: false };
       lastVersion = snapshot.version;
     }
-    if (isTerminal(snapshot.state) && lastVersion >= snapshot.version) return;
+    if (isTerminal(snapshot.state)) {
+      // The job ended; a resuming client whose replay did not reach the end still gets the final state.
+      if (lastVersion < snapshot.version) yield { kind: 'SNAPSHOT', position: encodePosition(position), at: new Date(), job: snapshot, gap: false };
+      return;
+    }
     for await (const raw of queue) {
       if (raw.seq <= lastSeq) continue;
       const event = jobEventFromBus(raw);
