@@ -114,7 +114,9 @@ async function startProvider(folder: DataFolder, options: ResolvedOptions): Prom
   if (ferretdb !== undefined) {
     const args = (port: number): string[] => [
       '--handler=sqlite',
-      `--sqlite-url=${pathToFileURL(folder.path).href}/`,
+      // WAL with synchronous=NORMAL: a commit no longer waits for fsync (10x faster writes here); a crash of
+      // the process loses nothing, a power loss may lose the last commits. Fine for a development database.
+      `--sqlite-url=${pathToFileURL(folder.path).href}/?_pragma=synchronous(normal)`,
       `--state-dir=${folder.path}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',
