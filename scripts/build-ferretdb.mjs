@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 /** The FerretDB release longhaul is tested against. */
 export const FERRETDB_VERSION = 'v1.24.2';
 /** longhaul's patch level of that release (see `scripts/ferretdb/`); part of the cache path. */
-export const FERRETDB_PATCH = 'longhaul.2';
+export const FERRETDB_PATCH = 'longhaul.3';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 /** A build lock older than this is treated as abandoned. */
@@ -109,20 +109,32 @@ export async function ensureFerretdbBinary(options = {}) {
   }
 }
 
-const LOCK = '\tdefer longhaulLockCollection(params.DB, params.Collection)()\n\n';
+const lock = (call) => `\tdefer ${call}()\n\n`;
 
 /**
  * longhaul's edits of FerretDB's source: [file, text to find, text to put instead].
- * 1-3 make findAndModify, update and delete atomic per collection (see `scripts/ferretdb/collectionLock.go`).
+ * 1-3 make findAndModify, update and delete atomic per document (see `scripts/ferretdb/collectionLock.go`).
  * 4 lets the SQLite backend use the `_id` index whenever a filter has an `_id` equality, not only when `_id`
  * is the filter's one key: the handler filters every document again afterwards, so the result is unchanged,
  * but `{ _id, runId, state }` (a fenced write) no longer reads the whole collection.
  */
 const FERRETDB_EDITS = [
-  ['internal/handler/msg_findandmodify.go', 'func (h *Handler) findAndModifyDocument(ctx context.Context, params *common.FindAndModifyParams) (*findAndModifyResult, error) {\n'],
-  ['internal/handler/msg_update.go', 'func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParams) (int32, int32, *types.Array, error) {\n'],
-  ['internal/handler/msg_delete.go', '\tparams, err := common.GetDeleteParams(document, h.L)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n'],
-].map(([file, anchor]) => [file, anchor, `${anchor}${LOCK}`]);
+  [
+    'internal/handler/msg_findandmodify.go',
+    'func (h *Handler) findAndModifyDocument(ctx context.Context, params *common.FindAndModifyParams) (*findAndModifyResult, error) {\n',
+    'longhaulLockFilter(params.DB, params.Collection, params.Query)',
+  ],
+  [
+    'internal/handler/msg_update.go',
+    'func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParams) (int32, int32, *types.Array, error) {\n',
+    'longhaulLockUpdates(params.DB, params.Collection, params.Updates)',
+  ],
+  [
+    'internal/handler/msg_delete.go',
+    '\tparams, err := common.GetDeleteParams(document, h.L)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n',
+    'longhaulLockCollection(params.DB, params.Collection)',
+  ],
+].map(([file, anchor, call]) => [file, anchor, `${anchor}${lock(call)}`]);
 FERRETDB_EDITS.push([
   'internal/backends/sqlite/collection.go',
   '\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\twhereClause',
