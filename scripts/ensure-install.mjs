@@ -8,11 +8,15 @@
  *    both need it).
  * 3. Unless `MONGODB_URI` is set or `mongod` is on PATH, makes sure the
  *    FerretDB binary exists, building it once if needed.
+ * 4. Builds GraphiQL (`web/graphiql/` with Vite into `dist/graphiql/`, served at
+ *    `/graphiql`) when the build is missing or older than its sources or the
+ *    installed dependencies. A failed build is reported but does not stop the
+ *    service: only `/graphiql` is missing then.
  *
  * Plain Node with builtins only: nothing else is installed yet when it runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureFerretdbBinary, findExecutableOnPath } from './build-ferretdb.mjs';
@@ -55,6 +59,30 @@ if (!esbuildWorks()) {
     log('esbuild still fails after `npm rebuild esbuild`; try removing node_modules and running `npm ci`');
     process.exit(1);
   }
+}
+
+/** Newest modification time of the files under `dir` (recursively), 0 when there are none. */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function graphiqlIsStale() {
+  const built = join(root, 'dist', 'graphiql', 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = Math.max(newestMtime(join(root, 'web', 'graphiql')), statSync(join(root, 'node_modules', '.package-lock.json')).mtimeMs);
+  return statSync(built).mtimeMs < sources;
+}
+
+if (existsSync(join(root, 'web', 'graphiql')) && graphiqlIsStale()) {
+  log('building GraphiQL (web/graphiql -> dist/graphiql)');
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', join('web', 'graphiql', 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) log('GraphiQL build failed: the service runs, but /graphiql answers 503 until it builds');
 }
 
 if ((process.env.MONGODB_URI ?? '') === '' && findExecutableOnPath('mongod') === undefined) {

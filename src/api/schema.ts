@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { backupResolvers } from './resolvers/backupResolvers.ts';
 import { jobResolvers } from './resolvers/jobResolvers.ts';
+import { orgResolvers } from './resolvers/orgResolvers.ts';
 import { scalarResolvers } from './resolvers/scalarResolvers.ts';
 import { subscriptionResolvers } from './resolvers/subscriptionResolvers.ts';
 
@@ -22,7 +24,7 @@ export function readTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers],
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers],
     inheritResolversFromInterfaces: true,
   });
 }

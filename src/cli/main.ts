@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
-import { startRole, type Role } from './roles.ts';
-import { runWorkerProcess } from './workerProcess.ts';
+import { jobsCommand } from './commands/jobsCommand.ts';
+import type { Role } from './roles.ts';
 
 const program = new Command('longhaul').description('Long, failure-prone background jobs with live GraphQL progress.');
 
@@ -14,11 +14,15 @@ function roleCommand(name: Role, description: string): void {
     .action(async (options: { port?: string }) => {
       const config = loadConfig(options.port === undefined ? process.env : { ...process.env, PORT: options.port });
       const logger = createLogger({ level: config.logLevel, base: { role: name } });
+      // Loaded on demand: the client commands (`jobs …`) start quickly without the server's modules.
+      const { startRole } = await import('./roles.ts');
       const { api } = await startRole(name, config, logger);
       if (api !== undefined) {
         process.stdout.write(`longhaul ${name}: GraphQL at ${api.url} (WebSocket on the same URL)\n`);
+        if (config.graphiql) process.stdout.write(`GraphiQL at ${new URL('/graphiql', api.url).href}\n`);
         if (config.generatedDevKey !== undefined) {
           process.stdout.write(`development API key (tenant "dev", operator): ${config.generatedDevKey}\n`);
+          if (config.graphiql) process.stdout.write(`  GraphiQL with this key: ${new URL('/graphiql', api.url).href}#key=${config.generatedDevKey}\n`);
           process.stdout.write(`  try: curl -s ${api.url} -H 'content-type: application/json' -H 'authorization: Bearer ${config.generatedDevKey}' -d '{"query":"{ jobTypes { name } }"}'\n`);
         }
       } else {
@@ -37,8 +41,11 @@ program
   .action(async () => {
     const config = loadConfig();
     const logger = createLogger({ level: config.logLevel, base: { role: 'worker' } });
+    const { runWorkerProcess } = await import('./workerProcess.ts');
     await runWorkerProcess(config, logger);
   });
+
+program.addCommand(jobsCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`longhaul: ${error instanceof Error ? error.message : String(error)}\n`);

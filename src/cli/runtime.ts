@@ -6,12 +6,21 @@ import { ensureIndexes } from '../db/indexes.ts';
 import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
+import { createBackupJobType } from '../jobs/salesforce/index.ts';
+import { OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
+import { BackupFileStore, BackupStore } from '../storage/index.ts';
 
 /** What every role shares: the database, the bus, the job types. */
 export interface Runtime {
   connection: DatabaseConnection;
   bus: MongoBus;
   registry: JobTypeRegistry;
+  /** Salesforce orgs and their sessions. */
+  orgs: OrgService;
+  /** Backup records. */
+  backups: BackupStore;
+  /** Backup files (GridFS). */
+  backupFiles: BackupFileStore;
   /** URI of the database (given, or of the embedded server this process started). */
   uri: string;
   /** Stops the bus, closes the connection, stops an embedded database. */
@@ -41,10 +50,21 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   const wait = config.busWait === 'auto' ? (connection.ferretdb ? 'client' : 'server') : config.busWait;
   const bus = new MongoBus({ db: connection.db, logger, maxEvents: config.busMaxEvents, wait });
   await bus.start();
+  // The development key file is only read (or created) when a secret is first sealed or opened.
+  const configuredKeys = config.secretKeys === undefined ? undefined : SecretKeyring.parse(config.secretKeys);
+  const secrets = new SecretBox(configuredKeys ?? (() => SecretKeyring.loadOrCreateDev(config.dataDir)));
+  const orgs = new OrgService({ db: connection.db, secrets });
+  const backups = new BackupStore(connection.db);
+  const backupFiles = new BackupFileStore(connection.db);
+  await orgs.ensureIndexes();
+  await backups.ensureIndexes();
   return {
     connection,
     bus,
-    registry: createBuiltinRegistry(),
+    registry: createBuiltinRegistry().register(createBackupJobType({ orgs, backups, files: backupFiles })),
+    orgs,
+    backups,
+    backupFiles,
     uri: uri ?? '',
     close: async () => {
       await bus.stop();

@@ -24,6 +24,13 @@ export interface Config {
   logLevel: string;
   /** `NODE_ENV === 'production'`. */
   production: boolean;
+  /**
+   * Serve GraphiQL at `/graphiql` (`LONGHAUL_GRAPHIQL`: `auto`, `on` or `off`; default `auto`, which is on
+   * except with `NODE_ENV=production`).
+   */
+  graphiql: boolean;
+  /** Answer introspection queries: on except with `NODE_ENV=production`, where `LONGHAUL_GRAPHIQL=on` turns it on (GraphiQL needs it). */
+  introspection: boolean;
   /** Worker processes the supervisor keeps running (`LONGHAUL_WORKERS`, default 1). */
   workerProcesses: number;
   /** Jobs one worker process runs at once, all types together (`LONGHAUL_CONCURRENCY`, default 20). */
@@ -44,6 +51,11 @@ export interface Config {
   busWait: 'auto' | 'server' | 'client';
   /** Time a shutdown may take before the process exits anyway (`LONGHAUL_SHUTDOWN_TIMEOUT_MS`, default 10000). */
   shutdownTimeoutMs: number;
+  /**
+   * Keys sealing org credentials (`LONGHAUL_SECRET_KEYS`: `keyId:base64key,...`, 32-byte keys, the first seals).
+   * Unset: a development key is generated once in `<dataDir>/secret-keys`; required when `NODE_ENV=production`.
+   */
+  secretKeys: string | undefined;
   /** Query limits (`LONGHAUL_MAX_DEPTH` 12, `LONGHAUL_MAX_ALIASES` 15, `LONGHAUL_MAX_COST` 5000). */
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
 }
@@ -66,6 +78,7 @@ const EnvSchema = z.object({
   LONGHAUL_API_KEYS_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
+  LONGHAUL_GRAPHIQL: z.enum(['auto', 'on', 'off']).default('auto'),
   LONGHAUL_WORKERS: int(1, 0),
   LONGHAUL_CONCURRENCY: int(20, 1),
   LONGHAUL_PROCESS_EVERY_MS: int(2000, 50),
@@ -76,6 +89,7 @@ const EnvSchema = z.object({
   LONGHAUL_BUS_MAX_EVENTS: int(5000, 100),
   LONGHAUL_BUS_WAIT: z.enum(['auto', 'server', 'client']).default('auto'),
   LONGHAUL_SHUTDOWN_TIMEOUT_MS: int(10_000, 100),
+  LONGHAUL_SECRET_KEYS: z.string().optional(),
   LONGHAUL_MAX_DEPTH: int(12, 2),
   LONGHAUL_MAX_ALIASES: int(15, 1),
   LONGHAUL_MAX_COST: int(5000, 10),
@@ -97,6 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid API keys: ${(error as Error).message}`);
   }
+  if (e.NODE_ENV === 'production' && (e.LONGHAUL_SECRET_KEYS ?? '') === '') {
+    throw new ConfigError('LONGHAUL_SECRET_KEYS is required in production (keyId:base64key, 32-byte keys); see README');
+  }
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
@@ -112,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     generatedDevKey,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    graphiql: e.LONGHAUL_GRAPHIQL === 'on' || (e.LONGHAUL_GRAPHIQL === 'auto' && e.NODE_ENV !== 'production'),
+    introspection: e.NODE_ENV !== 'production' || e.LONGHAUL_GRAPHIQL === 'on',
     workerProcesses: e.LONGHAUL_WORKERS,
     globalConcurrency: e.LONGHAUL_CONCURRENCY,
     processEveryMs: e.LONGHAUL_PROCESS_EVERY_MS,
@@ -122,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     busMaxEvents: e.LONGHAUL_BUS_MAX_EVENTS,
     busWait: e.LONGHAUL_BUS_WAIT,
     shutdownTimeoutMs: e.LONGHAUL_SHUTDOWN_TIMEOUT_MS,
+    secretKeys: e.LONGHAUL_SECRET_KEYS === '' ? undefined : e.LONGHAUL_SECRET_KEYS,
     limits: { maxDepth: e.LONGHAUL_MAX_DEPTH, maxAliases: e.LONGHAUL_MAX_ALIASES, maxCost: e.LONGHAUL_MAX_COST },
   };
 }

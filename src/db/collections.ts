@@ -8,4 +8,10 @@ export const Collections = {
   counters: 'counters',
   /** Job log lines. */
   jobLogs: 'jobLogs',
+  /** Salesforce orgs of every tenant, credentials sealed. */
+  orgs: 'orgs',
+  /** Backups: status, objects, counts and checksums. */
+  backups: 'backups',
+  /** GridFS bucket of backup files (`backupFiles.files`, `backupFiles.chunks`). */
+  backupFilesBucket: 'backupFiles',
 } as const;

@@ -6,6 +6,8 @@ import type { JobService } from '../engine/jobService.ts';
 import { requireCaller } from '../api/caller.ts';
 import type { ApiContext } from '../api/context.ts';
 import { createLoaders } from '../api/loaders.ts';
+import type { OrgService } from '../salesforce/index.ts';
+import type { BackupStore } from '../storage/index.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -13,13 +15,15 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface GraphqlHttpHandlerOptions {
   apollo: ApolloServer<ApiContext>;
   jobs: JobService;
+  orgs: OrgService;
+  backups: BackupStore;
   apiKeys: ReadonlyMap<string, ApiKeyGrant>;
   logger: Logger;
 }
 
 /** `GET`/`POST /graphql` on Node's own HTTP server, through Apollo's integration API. */
 export function createGraphqlHttpHandler(options: GraphqlHttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { apollo, jobs, apiKeys, logger } = options;
+  const { apollo, jobs, orgs, backups, apiKeys, logger } = options;
   return async (req, res) => {
     let body: unknown;
     try {
@@ -39,6 +43,8 @@ export function createGraphqlHttpHandler(options: GraphqlHttpHandlerOptions): (r
       context: async () => ({
         caller: requireCaller(req.headers.authorization, apiKeys),
         jobs,
+        orgs,
+        backups,
         loaders: createLoaders(jobs),
         logger,
       }),

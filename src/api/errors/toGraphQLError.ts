@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { EngineError, EngineErrorCode, InvalidJobInputError } from '../../engine/errors/index.ts';
 import { InvalidPositionError } from '../../bus/busPosition.ts';
+import { IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
 import { ApiErrorCode } from './apiErrorCode.ts';
 
 const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
@@ -10,6 +11,13 @@ const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.InvalidJobId]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.InvalidCursor]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.JobStateConflict]: ApiErrorCode.Conflict,
+};
+
+const SALESFORCE_TO_API: Partial<Record<SalesforceErrorCode, ApiErrorCode>> = {
+  [SalesforceErrorCode.IncompleteCredentials]: ApiErrorCode.BadUserInput,
+  [SalesforceErrorCode.OrgConnectionFailed]: ApiErrorCode.BadUserInput,
+  [SalesforceErrorCode.OrgNotFound]: ApiErrorCode.NotFound,
+  [SalesforceErrorCode.InvalidOrgId]: ApiErrorCode.BadUserInput,
 };
 
 /** Creates a GraphQL error with a stable code. */
@@ -29,6 +37,15 @@ export function toGraphQLError(error: unknown): GraphQLError {
     if (code !== undefined) {
       const extra: Record<string, unknown> = { reason: error.code };
       if (error instanceof InvalidJobInputError) extra.issues = error.issues;
+      return apiError(code, error.message, extra);
+    }
+  }
+  if (error instanceof SalesforceError) {
+    const code = SALESFORCE_TO_API[error.code];
+    if (code !== undefined) {
+      const extra: Record<string, unknown> = { reason: error.code };
+      if (error instanceof IncompleteCredentialsError) extra.missing = error.missing;
+      if (error instanceof OrgConnectionFailedError) extra.detail = error.detail;
       return apiError(code, error.message, extra);
     }
   }

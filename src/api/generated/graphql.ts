@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { JobView } from '../../engine/jobView.ts';
 import type { JobEvent as JobEventModel } from '../../engine/jobEvent.ts';
+import type { OrgView } from '../../salesforce/orgDocument.ts';
+import type { BackupView, BackupObjectEntry } from '../../storage/backupDocument.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +19,104 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   /** Any JSON value: job input, checkpoint state, result. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** An org's daily API allowance (the `DailyApiRequests` limit). */
+export type ApiBudget = {
+  __typename?: 'ApiBudget';
+  /** When it was read. */
+  checkedAt: Scalars['DateTime']['output'];
+  max: Scalars['Int']['output'];
+  remaining: Scalars['Int']['output'];
+};
+
+/** A backup of an org. */
+export type Backup = {
+  __typename?: 'Backup';
+  /** Compressed bytes stored, all objects. */
+  bytes: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** finishedAt - startedAt, once finished. */
+  durationMs: Maybe<Scalars['Float']['output']>;
+  /** Objects that failed, with their errors. */
+  errors: Array<BackupObject>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The job running it. */
+  job: Maybe<Job>;
+  mode: BackupMode;
+  objects: Array<BackupObject>;
+  org: Maybe<Org>;
+  /** Records stored, all objects. */
+  records: Scalars['Float']['output'];
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: BackupStatus;
+};
+
+export type BackupMode =
+  /** Every record of every chosen object. */
+  | 'FULL'
+  /** Records changed since the last successful backup (not supported yet: BAD_USER_INPUT). */
+  | 'INCREMENTAL';
+
+/** One object of a backup, stored as gzip NDJSON parts plus its describe. */
+export type BackupObject = {
+  __typename?: 'BackupObject';
+  /** Compressed bytes stored. */
+  bytes: Scalars['Float']['output'];
+  error: Maybe<BackupObjectError>;
+  /** COUNT() when the backup started. */
+  estimatedRecords: Maybe<Scalars['Float']['output']>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Files the records are stored in (one per query page). */
+  parts: Scalars['Int']['output'];
+  records: Scalars['Float']['output'];
+  /** sha256 (hex) of the object's uncompressed NDJSON, once it is done. */
+  sha256: Maybe<Scalars['String']['output']>;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: BackupObjectStatus;
+};
+
+/** Why an object of a backup failed. */
+export type BackupObjectError = {
+  __typename?: 'BackupObjectError';
+  /** Salesforce's error code, e.g. `INVALID_FIELD`. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type BackupObjectStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type BackupStatus =
+  | 'FAILED'
+  /** Finished, but some objects failed; see their `error`. */
+  | 'PARTIAL'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/**
+ * Credentials of an org; the flow follows from the fields given:
+ * `username` + `password` + `clientId` + `clientSecret`; or `refreshToken` + `clientId` + `clientSecret`;
+ * or `instanceUrl` + `accessToken`. An incomplete or mixed combination is `BAD_USER_INPUT`.
+ */
+export type ConnectOrgInput = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  instanceUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Default: https://login.salesforce.com (https://test.salesforce.com for sandboxes). */
+  loginUrl?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** The password, followed by the security token if the org requires one. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  refreshToken?: InputMaybe<Scalars['String']['input']>;
+  username?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateJobInput = {
@@ -188,15 +288,24 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Cancel a job that has not finished; a running job is told through its signal. */
   cancelJob: Job;
+  /** Registers an org after verifying its credentials (identity call). Failing verification is BAD_USER_INPUT with reason ORG_CONNECTION_FAILED. */
+  connectOrg: Org;
   /** Create a job; returns at once with its id. */
   createJob: Job;
   /** Run a FAILED or CANCELLED job again, from its last checkpoint, with fresh attempts. */
   retryJob: Job;
+  /** Starts a `salesforce.backup` job; `objects` defaults to every queryable, replicateable object. */
+  startBackup: Job;
 };
 
 
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationConnectOrgArgs = {
+  input: ConnectOrgInput;
 };
 
 
@@ -209,6 +318,50 @@ export type MutationRetryJobArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationStartBackupArgs = {
+  mode?: InputMaybe<BackupMode>;
+  objects?: InputMaybe<Array<Scalars['String']['input']>>;
+  orgId: Scalars['ID']['input'];
+};
+
+/** A Salesforce org of the caller's tenant. Secrets (password, client secret, tokens) are never returned. */
+export type Org = {
+  __typename?: 'Org';
+  /** Remaining daily API requests as of the last check; null when the org's limits could not be read. */
+  apiBudget: Maybe<ApiBudget>;
+  authFlow: OrgAuthFlow;
+  /** When the connection was last checked (`org(id)` checks it; `orgs` shows the last check). */
+  checkedAt: Scalars['DateTime']['output'];
+  clientId: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  instanceUrl: Maybe<Scalars['String']['output']>;
+  loginUrl: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Salesforce's 18-character org Id. */
+  salesforceOrgId: Scalars['String']['output'];
+  salesforceUserId: Scalars['String']['output'];
+  status: OrgConnectionStatus;
+  /** Salesforce's (or the network's) error code when the last check failed, e.g. `invalid_grant`. */
+  statusDetail: Maybe<Scalars['String']['output']>;
+  username: Maybe<Scalars['String']['output']>;
+};
+
+/** How longhaul signs in to an org. */
+export type OrgAuthFlow =
+  /** A given access token on a given instance URL; it cannot be renewed. */
+  | 'ACCESS_TOKEN'
+  /** OAuth 2.0 refresh-token grant (refreshToken, clientId, clientSecret). */
+  | 'REFRESH_TOKEN'
+  /** OAuth 2.0 username-password grant (username, password, clientId, clientSecret). */
+  | 'USERNAME_PASSWORD';
+
+/** Whether an org answered the last time longhaul checked. */
+export type OrgConnectionStatus =
+  | 'CONNECTED'
+  | 'FAILED';
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -217,9 +370,26 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  backup: Maybe<Backup>;
+  /** The caller's backups of an org, newest first (at most 100). */
+  backups: Array<Backup>;
   job: Maybe<Job>;
   jobTypes: Array<JobType>;
   jobs: JobConnection;
+  /** One of the caller's orgs; checks its connection and reads its API budget now. */
+  org: Maybe<Org>;
+  /** The caller's orgs, oldest first, with the status of their last check. */
+  orgs: Array<Org>;
+};
+
+
+export type QueryBackupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBackupsArgs = {
+  orgId: Scalars['ID']['input'];
 };
 
 
@@ -232,6 +402,11 @@ export type QueryJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<JobFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOrgArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type Subscription = {
@@ -327,7 +502,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ApiBudget: ResolverTypeWrapper<ApiBudget>;
+  Backup: ResolverTypeWrapper<BackupView>;
+  BackupMode: BackupMode;
+  BackupObject: ResolverTypeWrapper<BackupObjectEntry>;
+  BackupObjectError: ResolverTypeWrapper<BackupObjectError>;
+  BackupObjectStatus: BackupObjectStatus;
+  BackupStatus: BackupStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -346,6 +529,9 @@ export type ResolversTypes = ResolversObject<{
   JobState: JobState;
   JobType: ResolverTypeWrapper<JobType>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Org: ResolverTypeWrapper<OrgView>;
+  OrgAuthFlow: OrgAuthFlow;
+  OrgConnectionStatus: OrgConnectionStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -354,7 +540,12 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ApiBudget: ApiBudget;
+  Backup: BackupView;
+  BackupObject: BackupObjectEntry;
+  BackupObjectError: BackupObjectError;
   Boolean: Scalars['Boolean']['output'];
+  ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
   DateTime: Scalars['DateTime']['output'];
   Float: Scalars['Float']['output'];
@@ -371,10 +562,51 @@ export type ResolversParentTypes = ResolversObject<{
   JobProgress: JobProgress;
   JobType: JobType;
   Mutation: Record<PropertyKey, never>;
+  Org: OrgView;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+}>;
+
+export type ApiBudgetResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ApiBudget'] = ResolversParentTypes['ApiBudget']> = ResolversObject<{
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BackupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Backup'] = ResolversParentTypes['Backup']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['BackupObject']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['BackupMode'], ParentType, ContextType>;
+  objects?: Resolver<Array<ResolversTypes['BackupObject']>, ParentType, ContextType>;
+  org?: Resolver<Maybe<ResolversTypes['Org']>, ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BackupStatus'], ParentType, ContextType>;
+}>;
+
+export type BackupObjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupObject'] = ResolversParentTypes['BackupObject']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['BackupObjectError']>, ParentType, ContextType>;
+  estimatedRecords?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BackupObjectStatus'], ParentType, ContextType>;
+}>;
+
+export type BackupObjectErrorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupObjectError'] = ResolversParentTypes['BackupObjectError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -458,8 +690,27 @@ export type JobTypeResolvers<ContextType = ApiContext, ParentType extends Resolv
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
+  connectOrg?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationConnectOrgArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
   retryJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'id'>>;
+  startBackup?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartBackupArgs, 'mode' | 'orgId'>>;
+}>;
+
+export type OrgResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Org'] = ResolversParentTypes['Org']> = ResolversObject<{
+  apiBudget?: Resolver<Maybe<ResolversTypes['ApiBudget']>, ParentType, ContextType>;
+  authFlow?: Resolver<ResolversTypes['OrgAuthFlow'], ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instanceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loginUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  salesforceOrgId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  salesforceUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrgConnectionStatus'], ParentType, ContextType>;
+  statusDetail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -468,9 +719,13 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 }>;
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  backup?: Resolver<Maybe<ResolversTypes['Backup']>, ParentType, ContextType, RequireFields<QueryBackupArgs, 'id'>>;
+  backups?: Resolver<Array<ResolversTypes['Backup']>, ParentType, ContextType, RequireFields<QueryBackupsArgs, 'orgId'>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobTypes?: Resolver<Array<ResolversTypes['JobType']>, ParentType, ContextType>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
+  org?: Resolver<Maybe<ResolversTypes['Org']>, ParentType, ContextType, RequireFields<QueryOrgArgs, 'id'>>;
+  orgs?: Resolver<Array<ResolversTypes['Org']>, ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
@@ -479,6 +734,10 @@ export type SubscriptionResolvers<ContextType = ApiContext, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = ApiContext> = ResolversObject<{
+  ApiBudget?: ApiBudgetResolvers<ContextType>;
+  Backup?: BackupResolvers<ContextType>;
+  BackupObject?: BackupObjectResolvers<ContextType>;
+  BackupObjectError?: BackupObjectErrorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
@@ -490,6 +749,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   JobProgress?: JobProgressResolvers<ContextType>;
   JobType?: JobTypeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Org?: OrgResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -1,0 +1,1 @@
+export { createBackupJobType, BACKUP_JOB_TYPE, BackupJobInput, type BackupCheckpoint, type BackupJobDependencies, type BackupJobResult } from './backupJob.ts';

@@ -1,0 +1,10 @@
+export * from './errors/index.ts';
+export { JsforceClient, type JsforceClientOptions } from './jsforceClient.ts';
+export { OrgAuthFlow, resolveOrgCredentials, DEFAULT_LOGIN_URL, type OrgCredentials, type OrgCredentialsInput, type OrgSecrets } from './orgCredentials.ts';
+export { OrgConnectionStatus, type OrgDocument, type OrgView, type StoredApiBudget } from './orgDocument.ts';
+export { OrgService, type ConnectOrgRequest, type OrgServiceOptions, type SalesforceClientFactory } from './orgService.ts';
+export { OrgStore, parseOrgId } from './orgStore.ts';
+export type { ApiBudget, OrgIdentity, QueryPage, SalesforceClient, SObjectDescribe, SObjectField, SObjectSummary } from './salesforceClient.ts';
+export { classifySalesforceError, salesforceErrorCodeOf } from './salesforceErrorClassifier.ts';
+export { SecretBox, type SealedSecret } from './secretBox.ts';
+export { SecretKeyring, DEV_KEY_FILE, type SecretKey } from './secretKeyring.ts';

@@ -1,0 +1,167 @@
+import { ObjectId, type Db } from 'mongodb';
+import { IncompleteCredentialsError, OrgConnectionFailedError, OrgNotFoundError } from './errors/index.ts';
+import { JsforceClient } from './jsforceClient.ts';
+import { OrgAuthFlow, resolveOrgCredentials, splitSecrets, type OrgCredentials, type OrgCredentialsInput, type OrgSecrets } from './orgCredentials.ts';
+import { OrgConnectionStatus, toOrgView, type OrgDocument, type OrgView, type StoredApiBudget } from './orgDocument.ts';
+import { OrgStore, parseOrgId } from './orgStore.ts';
+import type { SalesforceClient } from './salesforceClient.ts';
+import { salesforceErrorCodeOf } from './salesforceErrorClassifier.ts';
+import type { SecretBox } from './secretBox.ts';
+
+/** Opens a session to an org; the default is {@link JsforceClient.open}. */
+export type SalesforceClientFactory = (credentials: OrgCredentials) => Promise<SalesforceClient>;
+
+/** Options of {@link OrgService}. */
+export interface OrgServiceOptions {
+  db: Db;
+  /** Seals and opens the credentials' secrets. */
+  secrets: SecretBox;
+  /** Opens sessions; default: jsforce with a 120 s request timeout. */
+  clientFactory?: SalesforceClientFactory;
+}
+
+/** What a client sends to connect an org. */
+export interface ConnectOrgRequest extends OrgCredentialsInput {
+  name: string;
+}
+
+const MAX_NAME = 200;
+
+/** Binds a sealed secret to its tenant and org: a copy in another document does not open. */
+const secretContext = (tenantId: string, id: ObjectId) => `org:${tenantId}:${id.toHexString()}`;
+
+/**
+ * Salesforce orgs of each tenant: registering (verified through the identity URL), reading with
+ * live status and API budget, and opening sessions for jobs. Secrets are sealed before they are
+ * stored and never leave this class except as a session.
+ */
+export class OrgService {
+  private readonly store: OrgStore;
+  private readonly secrets: SecretBox;
+  private readonly clientFactory: SalesforceClientFactory;
+
+  constructor(options: OrgServiceOptions) {
+    this.store = new OrgStore(options.db);
+    this.secrets = options.secrets;
+    this.clientFactory = options.clientFactory ?? ((credentials) => JsforceClient.open(credentials));
+  }
+
+  /** Creates the `orgs` indexes. */
+  ensureIndexes(): Promise<void> {
+    return this.store.ensureIndexes();
+  }
+
+  /**
+   * Registers an org for `tenantId` after verifying it: a session is opened and the identity URL read.
+   * Throws `IncompleteCredentialsError` or {@link OrgConnectionFailedError}; nothing is stored then.
+   */
+  async connect(tenantId: string, request: ConnectOrgRequest): Promise<OrgView> {
+    const name = request.name.trim();
+    if (name === '' || name.length > MAX_NAME) throw new IncompleteCredentialsError(`name must be 1 to ${MAX_NAME} characters`, ['name']);
+    const credentials = resolveOrgCredentials(request);
+    let client: SalesforceClient;
+    let identity;
+    try {
+      client = await this.clientFactory(credentials);
+      identity = await client.identity();
+    } catch (error) {
+      const detail = salesforceErrorCodeOf(error);
+      throw new OrgConnectionFailedError(`could not connect to the org (${detail}); check the login URL and credentials`, detail);
+    }
+    const budget = await this.readBudget(client);
+    const id = new ObjectId();
+    const { secrets, publicFields } = splitSecrets(credentials);
+    const now = new Date();
+    const doc: OrgDocument = {
+      _id: id,
+      tenantId,
+      name,
+      flow: credentials.flow,
+      loginUrl: publicFields.loginUrl ?? null,
+      instanceUrl: publicFields.instanceUrl ?? null,
+      username: publicFields.username ?? identity.username,
+      clientId: publicFields.clientId ?? null,
+      secrets: this.secrets.seal(JSON.stringify(secrets), secretContext(tenantId, id)),
+      salesforceOrgId: identity.organizationId,
+      salesforceUserId: identity.userId,
+      status: OrgConnectionStatus.Connected,
+      statusDetail: null,
+      checkedAt: now,
+      apiBudget: budget,
+      createdAt: now,
+    };
+    await this.store.insert(doc);
+    return toOrgView(doc);
+  }
+
+  /** The tenant's orgs, oldest first, as last checked. */
+  async list(tenantId: string): Promise<OrgView[]> {
+    return (await this.store.list(tenantId)).map(toOrgView);
+  }
+
+  /** The tenant's org or `null`. With `refresh`, checks the connection and reads the API budget now (one session, one limits call). */
+  async get(tenantId: string, id: string, options: { refresh?: boolean } = {}): Promise<OrgView | null> {
+    const doc = await this.store.get(tenantId, parseOrgId(id));
+    if (doc === null) return null;
+    if (options.refresh !== true) return toOrgView(doc);
+    return toOrgView(await this.check(doc));
+  }
+
+  /** Like {@link get} without refresh, but throws {@link OrgNotFoundError}. */
+  async require(tenantId: string, id: string): Promise<OrgView> {
+    const org = await this.get(tenantId, id);
+    if (org === null) throw new OrgNotFoundError(`org ${id} not found`);
+    return org;
+  }
+
+  /** Opens a session to an org for a job (no tenant scope: the job's tenant was checked when it was created). */
+  async openClient(id: string): Promise<SalesforceClient> {
+    const doc = await this.store.getForWorker(parseOrgId(id));
+    if (doc === null) throw new OrgNotFoundError(`org ${id} not found`);
+    return this.clientFactory(this.credentialsOf(doc));
+  }
+
+  /** Stores an API budget read by a job. */
+  async recordBudget(id: string, budget: { max: number; remaining: number }): Promise<void> {
+    await this.store.recordCheck(parseOrgId(id), OrgConnectionStatus.Connected, null, { ...budget, checkedAt: new Date() });
+  }
+
+  private async check(doc: OrgDocument): Promise<OrgDocument> {
+    try {
+      const client = await this.clientFactory(this.credentialsOf(doc));
+      const limits = await client.limits();
+      const budget = { ...limits, checkedAt: new Date() };
+      await this.store.recordCheck(doc._id, OrgConnectionStatus.Connected, null, budget);
+      return { ...doc, status: OrgConnectionStatus.Connected, statusDetail: null, checkedAt: budget.checkedAt, apiBudget: budget };
+    } catch (error) {
+      const detail = salesforceErrorCodeOf(error);
+      await this.store.recordCheck(doc._id, OrgConnectionStatus.Failed, detail, null);
+      return { ...doc, status: OrgConnectionStatus.Failed, statusDetail: detail, checkedAt: new Date() };
+    }
+  }
+
+  private async readBudget(client: SalesforceClient): Promise<StoredApiBudget | null> {
+    try {
+      return { ...(await client.limits()), checkedAt: new Date() };
+    } catch {
+      // The budget is informative: an org whose limits resource fails is still connected.
+      return null;
+    }
+  }
+
+  private credentialsOf(doc: OrgDocument): OrgCredentials {
+    const s = JSON.parse(this.secrets.open(doc.secrets, secretContext(doc.tenantId, doc._id))) as OrgSecrets;
+    switch (doc.flow) {
+      case OrgAuthFlow.UsernamePassword:
+        return { flow: doc.flow, loginUrl: doc.loginUrl!, username: doc.username!, password: s.password!, clientId: doc.clientId!, clientSecret: s.clientSecret! };
+      case OrgAuthFlow.RefreshToken:
+        return { flow: doc.flow, loginUrl: doc.loginUrl!, clientId: doc.clientId!, clientSecret: s.clientSecret!, refreshToken: s.refreshToken!, instanceUrl: doc.instanceUrl };
+      case OrgAuthFlow.AccessToken:
+        return { flow: doc.flow, instanceUrl: doc.instanceUrl!, accessToken: s.accessToken! };
+      default: {
+        const unreachable: never = doc.flow;
+        throw new Error(`unknown flow ${String(unreachable)}`);
+      }
+    }
+  }
+}

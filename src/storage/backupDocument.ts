@@ -1,0 +1,55 @@
+import type { ObjectId } from 'mongodb';
+
+/** How much a backup takes: everything, or what changed since the last successful backup. */
+export const BackupMode = { Full: 'FULL', Incremental: 'INCREMENTAL' } as const;
+export type BackupMode = (typeof BackupMode)[keyof typeof BackupMode];
+
+/** Where a backup is. `PARTIAL`: finished, but some objects failed (see their `error`). */
+export const BackupStatus = { Queued: 'QUEUED', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Partial: 'PARTIAL', Failed: 'FAILED' } as const;
+export type BackupStatus = (typeof BackupStatus)[keyof typeof BackupStatus];
+
+/** Where one object of a backup is. */
+export const BackupObjectStatus = { Pending: 'PENDING', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Failed: 'FAILED' } as const;
+export type BackupObjectStatus = (typeof BackupObjectStatus)[keyof typeof BackupObjectStatus];
+
+/** One object of a backup: its records are stored in `parts` gzip NDJSON files, in Id order. */
+export interface BackupObjectEntry {
+  name: string;
+  status: BackupObjectStatus;
+  /** `SELECT COUNT()` when the backup started. */
+  estimatedRecords: number | null;
+  records: number;
+  /** Compressed bytes stored. */
+  bytes: number;
+  parts: number;
+  /** sha256 (hex) of the object's uncompressed NDJSON, parts in order; set when the object is done. */
+  sha256: string | null;
+  error: { code: string; message: string } | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** A backup as stored in the `backups` collection. */
+export interface BackupDocument {
+  _id: ObjectId;
+  tenantId: string;
+  /** The longhaul org id. */
+  orgId: string;
+  jobId: string | null;
+  mode: BackupMode;
+  status: BackupStatus;
+  /** Objects the client asked for; `null`: every queryable, replicateable object. */
+  requestedObjects: string[] | null;
+  objects: BackupObjectEntry[];
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** A backup as the domain hands it out. */
+export type BackupView = Omit<BackupDocument, '_id'> & { id: string };
+
+export function toBackupView(doc: BackupDocument): BackupView {
+  const { _id, ...rest } = doc;
+  return { id: _id.toHexString(), ...rest };
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { GridFSBucket, type Collection, type Db, type Document } from 'mongodb';
+import { Collections } from '../db/collections.ts';
+
+/** What one stored part holds. */
+export interface StoredPart {
+  records: number;
+  /** Compressed bytes. */
+  bytes: number;
+  /** sha256 (hex) of the part's uncompressed NDJSON. */
+  sha256: string;
+}
+
+/** Metadata kept with every backup file. */
+interface BackupFileMetadata {
+  backupId: string;
+  object: string;
+  kind: 'records' | 'schema';
+  part?: number;
+  records?: number;
+  sha256?: string;
+}
+
+/**
+ * Backup files in a GridFS bucket. An object's records are a sequence of parts, each a gzip NDJSON
+ * file with the deterministic id `<backupId>/<object>/<part>`: a resumed job rewrites a part a dead
+ * attempt may have left half written, so every record is stored exactly once. Parts concatenated
+ * form one valid multi-member gzip stream. Memory stays at one part whatever the object's size.
+ */
+export class BackupFileStore {
+  private readonly bucket: GridFSBucket;
+  private readonly files: Collection<Document>;
+  private readonly chunks: Collection<Document>;
+
+  constructor(db: Db) {
+    const name = Collections.backupFilesBucket;
+    this.bucket = new GridFSBucket(db, { bucketName: name });
+    this.files = db.collection(`${name}.files`);
+    this.chunks = db.collection(`${name}.chunks`);
+  }
+
+  /** Id of part `part` of `object` in `backupId`. */
+  static partId(backupId: string, object: string, part: number): string {
+    return `${backupId}/${object}/${part}`;
+  }
+
+  /** Id of the describe of `object` in `backupId`. */
+  static schemaId(backupId: string, object: string): string {
+    return `${backupId}/${object}/schema`;
+  }
+
+  /** Writes (or rewrites) one part: `records` as gzip NDJSON, one JSON object a line. */
+  async writePart(backupId: string, object: string, part: number, records: readonly unknown[]): Promise<StoredPart> {
+    const id = BackupFileStore.partId(backupId, object, part);
+    const hash = createHash('sha256');
+    const lines = function* () {
+      for (const record of records) {
+        const line = `${JSON.stringify(record)}\n`;
+        hash.update(line);
+        yield line;
+      }
+    };
+    const metadata: BackupFileMetadata = { backupId, object, kind: 'records', part, records: records.length };
+    const upload = await this.upload(id, `${object}.${part}.ndjson.gz`, metadata, Readable.from(lines()));
+    const sha256 = hash.digest('hex');
+    await this.files.updateOne({ _id: id as never }, { $set: { 'metadata.sha256': sha256 } });
+    return { records: records.length, bytes: upload, sha256 };
+  }
+
+  /** Writes (or rewrites) an object's describe as gzip JSON. */
+  async writeSchema(backupId: string, object: string, describe: unknown): Promise<void> {
+    const id = BackupFileStore.schemaId(backupId, object);
+    await this.upload(id, `${object}.describe.json.gz`, { backupId, object, kind: 'schema' }, Readable.from([JSON.stringify(describe)]));
+  }
+
+  /** Removes parts `fromPart` and later of an object (left by a run that stopped before its checkpoint). */
+  async removePartsFrom(backupId: string, object: string, fromPart: number): Promise<void> {
+    const stale = await this.files.find({ 'metadata.backupId': backupId, 'metadata.object': object, 'metadata.kind': 'records', 'metadata.part': { $gte: fromPart } }).toArray();
+    for (const file of stale) await this.remove(file._id as unknown as string);
+  }
+
+  /** The records of parts 0..parts-1 of an object, in order, streamed. */
+  async *readRecords(backupId: string, object: string, parts: number): AsyncGenerator<Record<string, unknown>> {
+    for (let part = 0; part < parts; part++) {
+      const lines = createInterface({ input: this.bucket.openDownloadStream(BackupFileStore.partId(backupId, object, part) as never).pipe(createGunzip()), crlfDelay: Infinity });
+      for await (const line of lines) if (line !== '') yield JSON.parse(line) as Record<string, unknown>;
+    }
+  }
+
+  /** The stored describe of an object. */
+  async readSchema(backupId: string, object: string): Promise<unknown> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.bucket.openDownloadStream(BackupFileStore.schemaId(backupId, object) as never).pipe(createGunzip())) chunks.push(chunk as Buffer);
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  }
+
+  /** sha256 (hex) of an object's uncompressed NDJSON (parts 0..parts-1), streamed from storage. */
+  async objectSha256(backupId: string, object: string, parts: number): Promise<string> {
+    const hash = createHash('sha256');
+    for (let part = 0; part < parts; part++) {
+      await pipeline(this.bucket.openDownloadStream(BackupFileStore.partId(backupId, object, part) as never), createGunzip(), async (source: AsyncIterable<Buffer>) => {
+        for await (const chunk of source) hash.update(chunk);
+      });
+    }
+    return hash.digest('hex');
+  }
+
+  private async upload(id: string, filename: string, metadata: BackupFileMetadata, content: Readable): Promise<number> {
+    await this.remove(id);
+    const stream = this.bucket.openUploadStreamWithId(id as never, filename, { metadata });
+    await pipeline(content, createGzip(), stream);
+    return stream.gridFSFile?.length ?? 0;
+  }
+
+  private async remove(id: string): Promise<void> {
+    await this.files.deleteOne({ _id: id as never });
+    await this.chunks.deleteMany({ files_id: id as never });
+  }
+}
