@@ -2,7 +2,7 @@ import { trickyText } from '../data/trickyText.ts';
 import { WordLists } from '../data/wordLists.ts';
 import { SalesforceDate } from '../format/salesforceDate.ts';
 import { defineField } from '../schema/defineField.ts';
-import type { SObjectDefinition } from '../schema/sobjectDefinition.ts';
+import { FULL_ACCESS_FLAGS, type SObjectDefinition } from '../schema/sobjectDefinition.ts';
 import { systemFields } from '../schema/systemFields.ts';
 
 const types = ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Other'];
@@ -15,14 +15,7 @@ export const accountDefinition: SObjectDefinition = {
   labelPlural: 'Accounts',
   keyPrefix: '001',
   custom: false,
-  queryable: true,
-  replicateable: true,
-  retrieveable: true,
-  createable: true,
-  updateable: true,
-  deletable: true,
-  undeletable: true,
-  searchable: true,
+  ...FULL_ACCESS_FLAGS,
   sizeWeight: 0.2,
   fixedCount: 0,
   fields: [

@@ -1,7 +1,7 @@
 import { trickyText } from '../data/trickyText.ts';
 import { WordLists } from '../data/wordLists.ts';
 import { defineField } from '../schema/defineField.ts';
-import type { SObjectDefinition } from '../schema/sobjectDefinition.ts';
+import { FULL_ACCESS_FLAGS, type SObjectDefinition } from '../schema/sobjectDefinition.ts';
 import { systemFields } from '../schema/systemFields.ts';
 
 const statuses = ['New', 'Working', 'Escalated', 'Closed'];
@@ -15,14 +15,7 @@ export const caseDefinition: SObjectDefinition = {
   labelPlural: 'Cases',
   keyPrefix: '500',
   custom: false,
-  queryable: true,
-  replicateable: true,
-  retrieveable: true,
-  createable: true,
-  updateable: true,
-  deletable: true,
-  undeletable: true,
-  searchable: true,
+  ...FULL_ACCESS_FLAGS,
   sizeWeight: 0.15,
   fixedCount: 0,
   autoNumber: { field: 'CaseNumber', format: (sequence) => String(sequence + 1).padStart(8, '0') },

@@ -2,7 +2,7 @@ import { trickyText } from '../data/trickyText.ts';
 import { WordLists } from '../data/wordLists.ts';
 import { SalesforceDate } from '../format/salesforceDate.ts';
 import { defineField } from '../schema/defineField.ts';
-import type { SObjectDefinition } from '../schema/sobjectDefinition.ts';
+import { FULL_ACCESS_FLAGS, type SObjectDefinition } from '../schema/sobjectDefinition.ts';
 import { systemFields } from '../schema/systemFields.ts';
 
 const statuses = ['Draft', 'Sent', 'Paid', 'Void'];
@@ -17,14 +17,7 @@ export const invoiceDefinition: SObjectDefinition = {
   labelPlural: 'Invoices',
   keyPrefix: 'a0X',
   custom: true,
-  queryable: true,
-  replicateable: true,
-  retrieveable: true,
-  createable: true,
-  updateable: true,
-  deletable: true,
-  undeletable: true,
-  searchable: true,
+  ...FULL_ACCESS_FLAGS,
   sizeWeight: 0.15,
   fixedCount: 0,
   autoNumber: { field: 'Name', format: (sequence) => `INV-${String(sequence + 1).padStart(7, '0')}` },

@@ -2,7 +2,7 @@ import { trickyText } from '../data/trickyText.ts';
 import { WordLists } from '../data/wordLists.ts';
 import { SalesforceDate } from '../format/salesforceDate.ts';
 import { defineField } from '../schema/defineField.ts';
-import type { SObjectDefinition } from '../schema/sobjectDefinition.ts';
+import { FULL_ACCESS_FLAGS, type SObjectDefinition } from '../schema/sobjectDefinition.ts';
 import { systemFields } from '../schema/systemFields.ts';
 
 const stages: ReadonlyArray<{ name: string; probability: number; closed: boolean; won: boolean }> = [
@@ -23,14 +23,7 @@ export const opportunityDefinition: SObjectDefinition = {
   labelPlural: 'Opportunities',
   keyPrefix: '006',
   custom: false,
-  queryable: true,
-  replicateable: true,
-  retrieveable: true,
-  createable: true,
-  updateable: true,
-  deletable: true,
-  undeletable: true,
-  searchable: true,
+  ...FULL_ACCESS_FLAGS,
   sizeWeight: 0.2,
   fixedCount: 0,
   fields: [

@@ -41,3 +41,15 @@ export interface SObjectDefinition {
   /** Recomputes calculated fields (e.g. `IsClosed` from the stage) after a write. */
   derive?(values: RecordValues): void;
 }
+
+/** Describe flags of an object users can query, create, update and delete (Account, Contact, custom objects…). */
+export const FULL_ACCESS_FLAGS = {
+  queryable: true,
+  replicateable: true,
+  retrieveable: true,
+  createable: true,
+  updateable: true,
+  deletable: true,
+  undeletable: true,
+  searchable: true,
+} as const satisfies Partial<SObjectDefinition>;
