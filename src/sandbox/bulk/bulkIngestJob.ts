@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { SalesforceApiError } from '../errors/salesforceApiError.ts';
 import { SalesforceErrorCode, isSalesforceErrorCode } from '../errors/salesforceErrorCode.ts';
-import { columnDelimiters, csvTextLine, type ColumnDelimiterName, type CsvDialect } from '../format/csvRecordFormatter.ts';
+import { csvDialect, csvTextLine, type ColumnDelimiterName, type CsvDialect } from '../format/csvRecordFormatter.ts';
 import { SalesforceDate } from '../format/salesforceDate.ts';
 import type { RecordWriteResult } from '../org/recordSaveError.ts';
 import type { RecordWriter } from '../org/recordWriter.ts';
@@ -74,7 +74,7 @@ export class BulkIngestJob {
     this.externalIdFieldName = options.externalIdFieldName;
     this.apiVersion = options.apiVersion;
     this.delimiterName = options.columnDelimiter;
-    this.dialect = { delimiter: columnDelimiters[options.columnDelimiter], lineEnding: options.lineEnding === 'CRLF' ? '\r\n' : '\n' };
+    this.dialect = csvDialect(options.columnDelimiter, options.lineEnding);
     this.createdMs = SalesforceDate.truncateToSecond(options.org.now());
     this.modifiedMs = this.createdMs;
   }

@@ -1,6 +1,6 @@
 import { SalesforceApiError } from '../errors/salesforceApiError.ts';
 import { SalesforceErrorCode } from '../errors/salesforceErrorCode.ts';
-import { columnDelimiters, csvHeaderLine, csvRecordLine, type ColumnDelimiterName, type CsvDialect } from '../format/csvRecordFormatter.ts';
+import { csvDialect, csvHeaderLine, csvRecordLine, type ColumnDelimiterName, type CsvDialect } from '../format/csvRecordFormatter.ts';
 import { SalesforceDate } from '../format/salesforceDate.ts';
 import type { SandboxOrg } from '../org/sandboxOrg.ts';
 import type { QueryExecution } from '../soql/queryExecution.ts';
@@ -55,7 +55,7 @@ export class BulkQueryJob {
     this.operation = options.operation;
     this.apiVersion = options.apiVersion;
     this.delimiterName = options.columnDelimiter;
-    this.dialect = { delimiter: columnDelimiters[options.columnDelimiter], lineEnding: options.lineEnding === 'CRLF' ? '\r\n' : '\n' };
+    this.dialect = csvDialect(options.columnDelimiter, options.lineEnding);
     this.createdMs = SalesforceDate.truncateToSecond(options.org.now());
     this.modifiedMs = this.createdMs;
   }

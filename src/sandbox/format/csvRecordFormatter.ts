@@ -21,6 +21,11 @@ export interface CsvDialect {
   readonly lineEnding: '\n' | '\r\n';
 }
 
+/** The dialect of a job created with these Bulk 2.0 `columnDelimiter` and `lineEnding` settings. */
+export function csvDialect(columnDelimiter: ColumnDelimiterName, lineEnding: 'LF' | 'CRLF'): CsvDialect {
+  return { delimiter: columnDelimiters[columnDelimiter], lineEnding: lineEnding === 'CRLF' ? '\r\n' : '\n' };
+}
+
 function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
