@@ -33,10 +33,6 @@ export class ReorderBuffer {
     return this.lastDelivered;
   }
 
-  /** Events held while waiting for an earlier position. */
-  get held(): number {
-    return this.pending.size;
-  }
 
   /** Accepts an event read from the store; late duplicates are dropped. */
   push(event: BusEvent): void {

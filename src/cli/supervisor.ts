@@ -30,10 +30,6 @@ export class Supervisor {
 
   constructor(private readonly options: SupervisorOptions) {}
 
-  /** Pids of the running workers. */
-  get pids(): number[] {
-    return [...this.children.values()].map((c) => c.pid!).filter((p) => p !== undefined);
-  }
 
   start(): void {
     for (let slot = 0; slot < this.options.count; slot++) this.spawn(slot);

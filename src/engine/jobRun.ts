@@ -120,10 +120,6 @@ export class JobRun {
     this.progress.close();
   }
 
-  /** The job's log, for the runner's own lines about this run. */
-  get logger(): JobLogBuffer {
-    return this.log;
-  }
 
   private context(input: unknown): JobContext<unknown, unknown> {
     return {

@@ -76,10 +76,6 @@ export class Worker {
     return this.phase;
   }
 
-  /** Jobs running in this worker now. */
-  get runningJobIds(): string[] {
-    return this.runner.running.map((r) => r.jobId);
-  }
 
   async start(): Promise<void> {
     this.unsubscribe = this.options.bus.subscribe((event) => {
