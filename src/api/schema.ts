@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { backupResolvers } from './resolvers/backupResolvers.ts';
+import { monitoringResolvers } from './resolvers/monitoringResolvers.ts';
 import { jobResolvers } from './resolvers/jobResolvers.ts';
 import { orgResolvers } from './resolvers/orgResolvers.ts';
 import { scalarResolvers } from './resolvers/scalarResolvers.ts';
@@ -24,7 +25,7 @@ export function readTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers],
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers],
     inheritResolversFromInterfaces: true,
   });
 }

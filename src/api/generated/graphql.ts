@@ -3,6 +3,12 @@ import type { JobView } from '../../engine/jobView.ts';
 import type { JobEvent as JobEventModel } from '../../engine/jobEvent.ts';
 import type { OrgView } from '../../salesforce/orgDocument.ts';
 import type { BackupView, BackupObjectEntry } from '../../storage/backupDocument.ts';
+import type { MonitoringRoot } from '../../monitoring/monitoringRoot.ts';
+import type { MonitoringEventModel } from '../../monitoring/monitoringEvent.ts';
+import type { ZombieDocument } from '../../monitoring/zombieDocument.ts';
+import type { WorkerDocument } from '../../monitoring/workerDocument.ts';
+import type { DiagnosticDocument } from '../../monitoring/diagnosticDocument.ts';
+import type { AlertDocument } from '../../monitoring/alertDocument.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,6 +26,29 @@ export type Scalars = {
   /** Any JSON value: job input, checkpoint state, result. */
   JSON: { input: unknown; output: unknown; }
 };
+
+/** One incident of an alert rule: fired once, resolved once when it clears. */
+export type Alert = {
+  __typename?: 'Alert';
+  /** Webhook deliveries that succeeded. */
+  delivered: Scalars['Int']['output'];
+  firedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** What the incident is about, e.g. a job id; one incident per rule and key. */
+  key: Scalars['String']['output'];
+  kind: AlertKind;
+  message: Scalars['String']['output'];
+  resolvedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Name of the rule that fired. */
+  rule: Scalars['String']['output'];
+};
+
+export type AlertKind =
+  | 'DEBUG_QUEUE_ENTERED'
+  | 'FAILURE_RATE'
+  | 'NO_LIVE_WORKER'
+  | 'QUEUE_AGE'
+  | 'ZOMBIE_DETECTED';
 
 /** An org's daily API allowance (the `DailyApiRequests` limit). */
 export type ApiBudget = {
@@ -134,6 +163,65 @@ export type CreateJobInput = {
   type: Scalars['String']['input'];
 };
 
+export type DebugAction = {
+  __typename?: 'DebugAction';
+  at: Scalars['DateTime']['output'];
+  /** Tenant of the key that acted (absent for ENTERED). */
+  by: Maybe<Scalars['String']['output']>;
+  kind: DebugActionKind;
+  reason: Maybe<Scalars['String']['output']>;
+};
+
+/** What an operator did with a job in the debug queue (or how it got there). */
+export type DebugActionKind =
+  | 'DISCARDED'
+  | 'ENTERED'
+  | 'REQUEUED'
+  | 'RERUN_IN_DEBUG';
+
+export type DiagnosticKind =
+  /** A V8 heap snapshot (large). */
+  | 'HEAP_SNAPSHOT'
+  /** A Node diagnostic report (process.report): JSON with stacks, heap and libuv state. */
+  | 'REPORT';
+
+/** A diagnostic file written by a worker process, stored by longhaul. */
+export type DiagnosticReport = {
+  __typename?: 'DiagnosticReport';
+  bytes: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Event-loop delay when it was written. */
+  eventLoopDelayMs: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  /** The job it was written for, when a hung job caused it. */
+  jobId: Maybe<Scalars['ID']['output']>;
+  kind: DiagnosticKind;
+  /** Why it was written, e.g. `job hung: NO_PROGRESS`, `event loop blocked`, `requested by operator`. */
+  reason: Scalars['String']['output'];
+  /** Where to download it (`GET`, same API key; operators only). */
+  url: Scalars['String']['output'];
+  workerId: Scalars['String']['output'];
+};
+
+/** Event-loop delay of a worker process, measured continuously (perf_hooks.monitorEventLoopDelay) over the last heartbeat interval. */
+export type EventLoopDelay = {
+  __typename?: 'EventLoopDelay';
+  maxMs: Scalars['Float']['output'];
+  meanMs: Scalars['Float']['output'];
+  p50Ms: Scalars['Float']['output'];
+  p99Ms: Scalars['Float']['output'];
+};
+
+/** Share of finished jobs that failed (FAILED or moved to DEBUG) in a window. */
+export type FailureRate = {
+  __typename?: 'FailureRate';
+  failed: Scalars['Int']['output'];
+  finished: Scalars['Int']['output'];
+  /** failed / finished; 0 when nothing finished. */
+  rate: Scalars['Float']['output'];
+  windowMinutes: Scalars['Int']['output'];
+};
+
 /** A unit of background work, run by a worker through its job type's plugin. */
 export type Job = {
   __typename?: 'Job';
@@ -142,9 +230,15 @@ export type Job = {
   /** Last checkpoint the job saved; a resumed attempt starts from it. */
   checkpoint: Maybe<Scalars['JSON']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** How it entered and left the debug queue, oldest first. */
+  debugActions: Array<DebugAction>;
+  /** Diagnostic reports written while it ran. */
+  diagnostics: Array<DiagnosticReport>;
   /** Errors of every failed attempt, oldest first. */
   errors: Array<JobError>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The run's last heartbeat. */
+  heartbeatAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   /** The key the job was created with, if any. */
   idempotencyKey: Maybe<Scalars['String']['output']>;
@@ -166,6 +260,8 @@ export type Job = {
   state: JobState;
   /** Job type name, e.g. `demo.count`. */
   type: Scalars['String']['output'];
+  /** The worker running it (RUNNING) or that ran its last attempt. */
+  workerId: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -284,14 +380,109 @@ export type JobType = {
   name: Scalars['String']['output'];
 };
 
+/** The monitoring view of the service. */
+export type Monitoring = {
+  __typename?: 'Monitoring';
+  /** Alert incidents, newest first; open ones only unless `includeResolved`. */
+  alerts: Array<Alert>;
+  /** Jobs in state DEBUG, newest first. */
+  debugQueue: JobConnection;
+  /** Diagnostic reports, newest first, optionally of one worker or job. */
+  diagnostics: Array<DiagnosticReport>;
+  failureRate: FailureRate;
+  queueStats: QueueStats;
+  /** Registered processes; with `includeStopped`, also those gone in the last hour. */
+  workers: Array<Worker>;
+  /** RUNNING jobs whose worker died or which hang. With `includeResolved`, also incidents already handled (newest first). */
+  zombies: Array<Zombie>;
+};
+
+
+/** The monitoring view of the service. */
+export type MonitoringAlertsArgs = {
+  includeResolved?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The monitoring view of the service. */
+export type MonitoringDebugQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The monitoring view of the service. */
+export type MonitoringDiagnosticsArgs = {
+  jobId?: InputMaybe<Scalars['ID']['input']>;
+  workerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The monitoring view of the service. */
+export type MonitoringFailureRateArgs = {
+  windowMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The monitoring view of the service. */
+export type MonitoringQueueStatsArgs = {
+  windowMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The monitoring view of the service. */
+export type MonitoringWorkersArgs = {
+  includeStopped?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The monitoring view of the service. */
+export type MonitoringZombiesArgs = {
+  includeResolved?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Something monitoring noticed. */
+export type MonitoringEvent = {
+  __typename?: 'MonitoringEvent';
+  alert: Maybe<Alert>;
+  at: Scalars['DateTime']['output'];
+  diagnostic: Maybe<DiagnosticReport>;
+  job: Maybe<Job>;
+  kind: MonitoringEventKind;
+  message: Scalars['String']['output'];
+  /** Position in the event stream. */
+  position: Scalars['String']['output'];
+  worker: Maybe<Worker>;
+  zombie: Maybe<Zombie>;
+};
+
+export type MonitoringEventKind =
+  | 'ALERT_FIRED'
+  | 'ALERT_RESOLVED'
+  | 'DEBUG_ENTERED'
+  | 'DEBUG_LEFT'
+  | 'DIAGNOSTICS_CAPTURED'
+  | 'WORKER_JOINED'
+  | 'WORKER_LOST'
+  | 'WORKER_STOPPED'
+  | 'ZOMBIE_DETECTED';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Cancel a job that has not finished; a running job is told through its signal. */
   cancelJob: Job;
+  /** Operator: have a worker write a diagnostic report or heap snapshot now. */
+  captureDiagnostics: DiagnosticReport;
   /** Registers an org after verifying its credentials (identity call). Failing verification is BAD_USER_INPUT with reason ORG_CONNECTION_FAILED. */
   connectOrg: Org;
   /** Create a job; returns at once with its id. */
   createJob: Job;
+  /** Operator: give up on a DEBUG job (it becomes FAILED); the reason is recorded. */
+  discardDebugJob: Job;
+  /** Operator: put a DEBUG job back in the queue with fresh attempts. */
+  requeueFromDebug: Job;
+  /** Operator: run a DEBUG job once more, with debug-level logs captured into its own log. */
+  rerunInDebug: Job;
   /** Run a FAILED or CANCELLED job again, from its last checkpoint, with fresh attempts. */
   retryJob: Job;
   /** Starts a `salesforce.backup` job; `objects` defaults to every queryable, replicateable object. */
@@ -304,6 +495,12 @@ export type MutationCancelJobArgs = {
 };
 
 
+export type MutationCaptureDiagnosticsArgs = {
+  kind?: InputMaybe<DiagnosticKind>;
+  workerId: Scalars['ID']['input'];
+};
+
+
 export type MutationConnectOrgArgs = {
   input: ConnectOrgInput;
 };
@@ -311,6 +508,22 @@ export type MutationConnectOrgArgs = {
 
 export type MutationCreateJobArgs = {
   input: CreateJobInput;
+};
+
+
+export type MutationDiscardDebugJobArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRequeueFromDebugArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRerunInDebugArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -376,6 +589,7 @@ export type Query = {
   job: Maybe<Job>;
   jobTypes: Array<JobType>;
   jobs: JobConnection;
+  monitoring: Monitoring;
   /** One of the caller's orgs; checks its connection and reads its API budget now. */
   org: Maybe<Org>;
   /** The caller's orgs, oldest first, with the status of their last check. */
@@ -409,12 +623,31 @@ export type QueryOrgArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type QueueStats = {
+  __typename?: 'QueueStats';
+  byState: Array<StateCount>;
+  byType: Array<TypeStateCount>;
+  /** Age in seconds of the oldest job waiting to run (QUEUED and due), if any. */
+  oldestQueuedAgeSeconds: Maybe<Scalars['Float']['output']>;
+  /** Finished jobs per minute over the window, oldest first. */
+  throughput: Array<ThroughputBucket>;
+};
+
+/** Jobs in one state. */
+export type StateCount = {
+  __typename?: 'StateCount';
+  count: Scalars['Int']['output'];
+  state: JobState;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Every job event of this tenant, optionally filtered, for dashboards. */
   jobEvents: JobEvent;
   /** A job's current snapshot, then every change; completes after a terminal state. With `after`, replays what was missed since that position. */
   jobProgress: JobEvent;
+  /** Zombies, debug-queue moves, workers joining and leaving, diagnostics and alerts (the caller's tenant's, or all for operators). */
+  monitoringEvents: MonitoringEvent;
 };
 
 
@@ -427,6 +660,87 @@ export type SubscriptionJobProgressArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
 };
+
+/** Jobs that finished in one minute. */
+export type ThroughputBucket = {
+  __typename?: 'ThroughputBucket';
+  failed: Scalars['Int']['output'];
+  start: Scalars['DateTime']['output'];
+  succeeded: Scalars['Int']['output'];
+};
+
+/** Jobs of one type in one state. */
+export type TypeStateCount = {
+  __typename?: 'TypeStateCount';
+  count: Scalars['Int']['output'];
+  state: JobState;
+  type: Scalars['String']['output'];
+};
+
+/** A process of the service as it registered itself. */
+export type Worker = {
+  __typename?: 'Worker';
+  /** False once it deregistered or stopped heartbeating. */
+  alive: Scalars['Boolean']['output'];
+  eventLoopDelay: Maybe<EventLoopDelay>;
+  host: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastHeartbeatAt: Scalars['DateTime']['output'];
+  pid: Scalars['Int']['output'];
+  /** `worker`, `api` or `all`. */
+  role: Scalars['String']['output'];
+  /** Resident memory in bytes at the last heartbeat. */
+  rssBytes: Maybe<Scalars['Float']['output']>;
+  /** Jobs it runs now (only the caller's tenant's, unless an operator asks). */
+  runningJobs: Array<Job>;
+  startedAt: Scalars['DateTime']['output'];
+  /** When it deregistered (graceful stop). */
+  stoppedAt: Maybe<Scalars['DateTime']['output']>;
+  /** longhaul's version. */
+  version: Scalars['String']['output'];
+};
+
+/** A RUNNING job whose worker died or which hangs; one per detected incident. */
+export type Zombie = {
+  __typename?: 'Zombie';
+  action: Maybe<ZombieAction>;
+  /** The attempt that became a zombie. */
+  attempt: Scalars['Int']['output'];
+  detectedAt: Scalars['DateTime']['output'];
+  /** Diagnostic reports written for this incident. */
+  diagnostics: Array<DiagnosticReport>;
+  id: Scalars['ID']['output'];
+  job: Job;
+  /** The job's last log lines as of detection. */
+  lastLogs: Array<JobLogLine>;
+  /** Progress as of detection. */
+  lastProgress: JobProgress;
+  reason: ZombieReason;
+  /** When the job left the zombie state (requeued, aborted, finished). */
+  resolvedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The last sign of life: the worker's or job's last heartbeat, or the last progress. */
+  since: Scalars['DateTime']['output'];
+  /** The worker that ran it. */
+  workerId: Maybe<Scalars['String']['output']>;
+};
+
+/** What the zombie detector did with a zombie. */
+export type ZombieAction =
+  /** Aborted through its signal; it retries per its type's policy. */
+  | 'ABORTED'
+  /** Out of attempts: moved to the debug queue. */
+  | 'MOVED_TO_DEBUG'
+  /** Put back in the queue to run again from its checkpoint (counted as an attempt). */
+  | 'REQUEUED';
+
+/** Why a RUNNING job is considered a zombie. */
+export type ZombieReason =
+  /** The job's own heartbeat stalled past its type's limit while its worker is alive (e.g. a blocked event loop). */
+  | 'HEARTBEAT_STALLED'
+  /** The job heartbeats but reported no progress for longer than its type allows. */
+  | 'NO_PROGRESS'
+  /** The worker running it stopped heartbeating (died, was killed, lost its database). */
+  | 'WORKER_LOST';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -502,6 +816,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Alert: ResolverTypeWrapper<AlertDocument>;
+  AlertKind: AlertKind;
   ApiBudget: ResolverTypeWrapper<ApiBudget>;
   Backup: ResolverTypeWrapper<BackupView>;
   BackupMode: BackupMode;
@@ -513,6 +829,12 @@ export type ResolversTypes = ResolversObject<{
   ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DebugAction: ResolverTypeWrapper<DebugAction>;
+  DebugActionKind: DebugActionKind;
+  DiagnosticKind: DiagnosticKind;
+  DiagnosticReport: ResolverTypeWrapper<DiagnosticDocument>;
+  EventLoopDelay: ResolverTypeWrapper<EventLoopDelay>;
+  FailureRate: ResolverTypeWrapper<FailureRate>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -528,18 +850,30 @@ export type ResolversTypes = ResolversObject<{
   JobProgress: ResolverTypeWrapper<JobProgress>;
   JobState: JobState;
   JobType: ResolverTypeWrapper<JobType>;
+  Monitoring: ResolverTypeWrapper<MonitoringRoot>;
+  MonitoringEvent: ResolverTypeWrapper<MonitoringEventModel>;
+  MonitoringEventKind: MonitoringEventKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Org: ResolverTypeWrapper<OrgView>;
   OrgAuthFlow: OrgAuthFlow;
   OrgConnectionStatus: OrgConnectionStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QueueStats: ResolverTypeWrapper<QueueStats>;
+  StateCount: ResolverTypeWrapper<StateCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ThroughputBucket: ResolverTypeWrapper<ThroughputBucket>;
+  TypeStateCount: ResolverTypeWrapper<TypeStateCount>;
+  Worker: ResolverTypeWrapper<WorkerDocument>;
+  Zombie: ResolverTypeWrapper<ZombieDocument>;
+  ZombieAction: ZombieAction;
+  ZombieReason: ZombieReason;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Alert: AlertDocument;
   ApiBudget: ApiBudget;
   Backup: BackupView;
   BackupObject: BackupObjectEntry;
@@ -548,6 +882,10 @@ export type ResolversParentTypes = ResolversObject<{
   ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
   DateTime: Scalars['DateTime']['output'];
+  DebugAction: DebugAction;
+  DiagnosticReport: DiagnosticDocument;
+  EventLoopDelay: EventLoopDelay;
+  FailureRate: FailureRate;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -561,12 +899,31 @@ export type ResolversParentTypes = ResolversObject<{
   JobLogLine: JobLogLine;
   JobProgress: JobProgress;
   JobType: JobType;
+  Monitoring: MonitoringRoot;
+  MonitoringEvent: MonitoringEventModel;
   Mutation: Record<PropertyKey, never>;
   Org: OrgView;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  QueueStats: QueueStats;
+  StateCount: StateCount;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  ThroughputBucket: ThroughputBucket;
+  TypeStateCount: TypeStateCount;
+  Worker: WorkerDocument;
+  Zombie: ZombieDocument;
+}>;
+
+export type AlertResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ApiBudgetResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ApiBudget'] = ResolversParentTypes['ApiBudget']> = ResolversObject<{
@@ -613,6 +970,39 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DebugActionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DebugAction'] = ResolversParentTypes['DebugAction']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DebugActionKind'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type DiagnosticReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DiagnosticReport'] = ResolversParentTypes['DiagnosticReport']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventLoopDelayMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DiagnosticKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EventLoopDelayResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EventLoopDelay'] = ResolversParentTypes['EventLoopDelay']> = ResolversObject<{
+  maxMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p50Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p99Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type FailureRateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FailureRate'] = ResolversParentTypes['FailureRate']> = ResolversObject<{
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finished?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  windowMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -621,8 +1011,11 @@ export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversP
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   checkpoint?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  debugActions?: Resolver<Array<ResolversTypes['DebugAction']>, ParentType, ContextType>;
+  diagnostics?: Resolver<Array<ResolversTypes['DiagnosticReport']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['JobError']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  heartbeatAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   input?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -637,6 +1030,7 @@ export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversP
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type JobConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobConnection'] = ResolversParentTypes['JobConnection']> = ResolversObject<{
@@ -688,10 +1082,36 @@ export type JobTypeResolvers<ContextType = ApiContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MonitoringResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Monitoring'] = ResolversParentTypes['Monitoring']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<MonitoringAlertsArgs, 'includeResolved'>>;
+  debugQueue?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<MonitoringDebugQueueArgs, 'first'>>;
+  diagnostics?: Resolver<Array<ResolversTypes['DiagnosticReport']>, ParentType, ContextType, Partial<MonitoringDiagnosticsArgs>>;
+  failureRate?: Resolver<ResolversTypes['FailureRate'], ParentType, ContextType, RequireFields<MonitoringFailureRateArgs, 'windowMinutes'>>;
+  queueStats?: Resolver<ResolversTypes['QueueStats'], ParentType, ContextType, RequireFields<MonitoringQueueStatsArgs, 'windowMinutes'>>;
+  workers?: Resolver<Array<ResolversTypes['Worker']>, ParentType, ContextType, RequireFields<MonitoringWorkersArgs, 'includeStopped'>>;
+  zombies?: Resolver<Array<ResolversTypes['Zombie']>, ParentType, ContextType, RequireFields<MonitoringZombiesArgs, 'includeResolved'>>;
+}>;
+
+export type MonitoringEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MonitoringEvent'] = ResolversParentTypes['MonitoringEvent']> = ResolversObject<{
+  alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  diagnostic?: Resolver<Maybe<ResolversTypes['DiagnosticReport']>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MonitoringEventKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  worker?: Resolver<Maybe<ResolversTypes['Worker']>, ParentType, ContextType>;
+  zombie?: Resolver<Maybe<ResolversTypes['Zombie']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
+  captureDiagnostics?: Resolver<ResolversTypes['DiagnosticReport'], ParentType, ContextType, RequireFields<MutationCaptureDiagnosticsArgs, 'kind' | 'workerId'>>;
   connectOrg?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationConnectOrgArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
+  discardDebugJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationDiscardDebugJobArgs, 'id' | 'reason'>>;
+  requeueFromDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRequeueFromDebugArgs, 'id'>>;
+  rerunInDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRerunInDebugArgs, 'id'>>;
   retryJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'id'>>;
   startBackup?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartBackupArgs, 'mode' | 'orgId'>>;
 }>;
@@ -724,21 +1144,82 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobTypes?: Resolver<Array<ResolversTypes['JobType']>, ParentType, ContextType>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
+  monitoring?: Resolver<ResolversTypes['Monitoring'], ParentType, ContextType>;
   org?: Resolver<Maybe<ResolversTypes['Org']>, ParentType, ContextType, RequireFields<QueryOrgArgs, 'id'>>;
   orgs?: Resolver<Array<ResolversTypes['Org']>, ParentType, ContextType>;
+}>;
+
+export type QueueStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QueueStats'] = ResolversParentTypes['QueueStats']> = ResolversObject<{
+  byState?: Resolver<Array<ResolversTypes['StateCount']>, ParentType, ContextType>;
+  byType?: Resolver<Array<ResolversTypes['TypeStateCount']>, ParentType, ContextType>;
+  oldestQueuedAgeSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  throughput?: Resolver<Array<ResolversTypes['ThroughputBucket']>, ParentType, ContextType>;
+}>;
+
+export type StateCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StateCount'] = ResolversParentTypes['StateCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   jobEvents?: SubscriptionResolver<ResolversTypes['JobEvent'], "jobEvents", ParentType, ContextType, Partial<SubscriptionJobEventsArgs>>;
   jobProgress?: SubscriptionResolver<ResolversTypes['JobEvent'], "jobProgress", ParentType, ContextType, RequireFields<SubscriptionJobProgressArgs, 'id'>>;
+  monitoringEvents?: SubscriptionResolver<ResolversTypes['MonitoringEvent'], "monitoringEvents", ParentType, ContextType>;
+}>;
+
+export type ThroughputBucketResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ThroughputBucket'] = ResolversParentTypes['ThroughputBucket']> = ResolversObject<{
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TypeStateCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TypeStateCount'] = ResolversParentTypes['TypeStateCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WorkerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker']> = ResolversObject<{
+  alive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eventLoopDelay?: Resolver<Maybe<ResolversTypes['EventLoopDelay']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rssBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  runningJobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stoppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ZombieResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Zombie'] = ResolversParentTypes['Zombie']> = ResolversObject<{
+  action?: Resolver<Maybe<ResolversTypes['ZombieAction']>, ParentType, ContextType>;
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  diagnostics?: Resolver<Array<ResolversTypes['DiagnosticReport']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  job?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
+  lastLogs?: Resolver<Array<ResolversTypes['JobLogLine']>, ParentType, ContextType>;
+  lastProgress?: Resolver<ResolversTypes['JobProgress'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ZombieReason'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = ApiContext> = ResolversObject<{
+  Alert?: AlertResolvers<ContextType>;
   ApiBudget?: ApiBudgetResolvers<ContextType>;
   Backup?: BackupResolvers<ContextType>;
   BackupObject?: BackupObjectResolvers<ContextType>;
   BackupObjectError?: BackupObjectErrorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DebugAction?: DebugActionResolvers<ContextType>;
+  DiagnosticReport?: DiagnosticReportResolvers<ContextType>;
+  EventLoopDelay?: EventLoopDelayResolvers<ContextType>;
+  FailureRate?: FailureRateResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
@@ -748,10 +1229,18 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   JobLogLine?: JobLogLineResolvers<ContextType>;
   JobProgress?: JobProgressResolvers<ContextType>;
   JobType?: JobTypeResolvers<ContextType>;
+  Monitoring?: MonitoringResolvers<ContextType>;
+  MonitoringEvent?: MonitoringEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Org?: OrgResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QueueStats?: QueueStatsResolvers<ContextType>;
+  StateCount?: StateCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  ThroughputBucket?: ThroughputBucketResolvers<ContextType>;
+  TypeStateCount?: TypeStateCountResolvers<ContextType>;
+  Worker?: WorkerResolvers<ContextType>;
+  Zombie?: ZombieResolvers<ContextType>;
 }>;
 

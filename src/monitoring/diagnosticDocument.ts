@@ -1,0 +1,14 @@
+export type DiagnosticKind = 'REPORT' | 'HEAP_SNAPSHOT';
+
+/** A diagnostic file's record in the `diagnostics` collection; the file itself is in the `diagnostics` GridFS bucket under the same id. */
+export interface DiagnosticDocument {
+  _id: string;
+  kind: DiagnosticKind;
+  workerId: string;
+  jobId: string | null;
+  tenantId: string | null;
+  reason: string;
+  createdAt: Date;
+  bytes: number;
+  eventLoopDelayMs: number | null;
+}
