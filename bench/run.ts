@@ -11,6 +11,9 @@ import { runProgressPhase } from './progressPhase.ts';
 import { renderReport } from './report.ts';
 import { openBenchDatabase, type BenchDatabase } from './support/benchDatabase.ts';
 import { BenchProcess } from './support/benchProcess.ts';
+import { loadBackupBenchOptions, renderBackupReport, runBackupBench } from './backupBench.ts';
+import { loadExportBenchOptions, renderExportReport, runExportBench } from './exportBench.ts';
+import { loadRestoreBenchOptions, renderRestoreReport, runRestoreBench } from './restoreBench.ts';
 
 const started = Date.now();
 const status = (message: string): void => {
@@ -31,6 +34,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** `npm run bench -- backup` (or `export`, `restore`, several) runs only those Salesforce parts; no argument runs every part. */
+const parts = process.argv.slice(2);
+
 async function main(): Promise<void> {
   const options = loadBenchOptions();
   let database: BenchDatabase | undefined;
@@ -38,6 +44,22 @@ async function main(): Promise<void> {
     status('starting the database');
     database = await openBenchDatabase();
     status(`database: ${database.description} at ${database.serverUri}`);
+    if (parts.length > 0 && !parts.every((p) => ['backup', 'export', 'restore'].includes(p))) throw new Error(`unknown bench part(s) ${parts.join(' ')}; known: backup, export, restore`);
+    const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
+    let backupReport = '';
+    if (wanted('backup')) {
+      const backup = await runBackupBench(database, loadBackupBenchOptions(), status);
+      backupReport = `${backup.setup.join('\n')}\n${renderBackupReport(backup)}`;
+    }
+    if (wanted('export')) {
+      const exportOptions = loadExportBenchOptions();
+      backupReport += renderExportReport(await runExportBench(database, exportOptions, status), exportOptions);
+    }
+    if (wanted('restore')) backupReport += renderRestoreReport(await runRestoreBench(database, loadRestoreBenchOptions(), status));
+    if (parts.length > 0) {
+      process.stdout.write(`machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average at start ${loadAtStart}, at end ${formatLoad()}\n${backupReport}`);
+      return;
+    }
     const enqueue = await runEnqueuePhase(database, options, status);
     const progress = await runProgressPhase(database, options, status);
     const env = (name: string, fallback: string): string => `${name}=${process.env[name] ?? `${fallback} (default)`}`;
@@ -55,6 +77,7 @@ async function main(): Promise<void> {
       `trivial job: ${TRIVIAL_JOB.type} ${JSON.stringify(TRIVIAL_JOB.input)} (longhaul), an empty async function (plain Agenda)`,
     ];
     process.stdout.write(renderReport({ setup, enqueue, progress: progress.results, elapsedMs: Date.now() - started }));
+    process.stdout.write(backupReport);
   } finally {
     status('stopping processes');
     BenchProcess.killAll();

@@ -8,10 +8,11 @@
  *    both need it).
  * 3. Unless `MONGODB_URI` is set or `mongod` is on PATH, makes sure the
  *    FerretDB binary exists, building it once if needed.
- * 4. Builds GraphiQL (`web/graphiql/` with Vite into `dist/graphiql/`, served at
- *    `/graphiql`) when the build is missing or older than its sources or the
- *    installed dependencies. A failed build is reported but does not stop the
- *    service: only `/graphiql` is missing then.
+ * 4. Builds the web apps with Vite when a build is missing or older than its
+ *    sources or the installed dependencies: GraphiQL (`web/graphiql/` into
+ *    `dist/graphiql/`, served at `/graphiql`) and the dashboard (`web/dashboard/`
+ *    into `dist/dashboard/`, served at `/` and `/dashboard`). A failed build is
+ *    reported but does not stop the service: only that app is missing then.
  *
  * Plain Node with builtins only: nothing else is installed yet when it runs.
  */
@@ -71,18 +72,26 @@ function newestMtime(dir) {
   return newest;
 }
 
-function graphiqlIsStale() {
-  const built = join(root, 'dist', 'graphiql', 'index.html');
+/** The web apps built with Vite: the folder under `web/` (and `dist/`), what to call it, where it is served. */
+const WEB_APPS = [
+  { folder: 'graphiql', title: 'GraphiQL', servedAt: '/graphiql', script: 'build:graphiql' },
+  { folder: 'dashboard', title: 'the dashboard', servedAt: '/ and /dashboard', script: 'build:dashboard' },
+];
+
+/** True when `dist/<folder>` is missing or older than `web/<folder>` or the installed dependencies. */
+function webAppIsStale(folder) {
+  const built = join(root, 'dist', folder, 'index.html');
   if (!existsSync(built)) return true;
-  const sources = Math.max(newestMtime(join(root, 'web', 'graphiql')), statSync(join(root, 'node_modules', '.package-lock.json')).mtimeMs);
+  const sources = Math.max(newestMtime(join(root, 'web', folder)), statSync(join(root, 'node_modules', '.package-lock.json')).mtimeMs);
   return statSync(built).mtimeMs < sources;
 }
 
-if (existsSync(join(root, 'web', 'graphiql')) && graphiqlIsStale()) {
-  log('building GraphiQL (web/graphiql -> dist/graphiql)');
+for (const app of WEB_APPS) {
+  if (!existsSync(join(root, 'web', app.folder)) || !webAppIsStale(app.folder)) continue;
+  log(`building ${app.title} (web/${app.folder} -> dist/${app.folder})`);
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', join('web', 'graphiql', 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) log('GraphiQL build failed: the service runs, but /graphiql answers 503 until it builds');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', join('web', app.folder, 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) log(`${app.title} build failed: the service runs, but ${app.servedAt} answers 503 until it builds (npm run ${app.script})`);
 }
 
 if ((process.env.MONGODB_URI ?? '') === '' && findExecutableOnPath('mongod') === undefined) {

@@ -4,11 +4,16 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { backupResolvers } from './resolvers/backupResolvers.ts';
+import { debugQueueResolvers } from './resolvers/debugQueueResolvers.ts';
+import { exportResolvers } from './resolvers/exportResolvers.ts';
 import { monitoringResolvers } from './resolvers/monitoringResolvers.ts';
+import { monitoringStatsResolvers } from './resolvers/monitoringStatsResolvers.ts';
 import { jobResolvers } from './resolvers/jobResolvers.ts';
 import { orgResolvers } from './resolvers/orgResolvers.ts';
+import { restoreResolvers } from './resolvers/restoreResolvers.ts';
 import { scalarResolvers } from './resolvers/scalarResolvers.ts';
 import { subscriptionResolvers } from './resolvers/subscriptionResolvers.ts';
+import { zombieResolvers } from './resolvers/zombieResolvers.ts';
 
 /** Folder of the SDL files, the API's source of truth. */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
@@ -25,7 +30,7 @@ export function readTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers],
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers],
     inheritResolversFromInterfaces: true,
   });
 }

@@ -6,10 +6,13 @@ import type { ApiKeyGrant } from '../config/apiKeys.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Caller, JobService } from '../engine/jobService.ts';
 import { authenticate } from './caller.ts';
-import type { ApiContext } from './context.ts';
+import type { ApiContext, RecoveryStores } from './context.ts';
 import { ApiErrorCode } from './errors/apiErrorCode.ts';
 import { createLoaders } from './loaders.ts';
 import type { OrgService } from '../salesforce/index.ts';
+import type { DebugQueue } from '../monitoring/debugQueue.ts';
+import type { LivenessService } from '../monitoring/livenessService.ts';
+import type { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
 import type { BackupStore } from '../storage/index.ts';
 import { createSharedSubscribe } from './sharedSubscriptionExecutor.ts';
 
@@ -23,6 +26,10 @@ export interface WebSocketServerOptions {
   jobs: JobService;
   orgs: OrgService;
   backups: BackupStore;
+  debugQueue: DebugQueue;
+  recovery: RecoveryStores;
+  liveness: LivenessService;
+  monitoringQueries: MonitoringQueries;
   apiKeys: ReadonlyMap<string, ApiKeyGrant>;
   validationRules: ValidationRule[];
   logger: Logger;
@@ -59,7 +66,7 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { wss: W
         const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
         if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         const caller = callers.get(ctx.extra.socket)!;
-        const contextValue: ApiContext = { caller, jobs: options.jobs, orgs: options.orgs, backups: options.backups, loaders: createLoaders(options.jobs), logger: options.logger };
+        const contextValue: ApiContext = { caller, jobs: options.jobs, orgs: options.orgs, backups: options.backups, recovery: options.recovery, debugQueue: options.debugQueue, liveness: options.liveness, loaders: createLoaders(options.jobs), logger: options.logger, monitoringQueries: options.monitoringQueries };
         shareKeys.set(contextValue, JSON.stringify([caller.tenantId, payload.query, payload.operationName ?? null, payload.variables ?? null]));
         const args: ExecutionArgs = {
           schema: options.schema,

@@ -7,14 +7,28 @@ import { buildSchema } from '../api/schema.ts';
 import { attachWebSocketServer, WsCloseCode } from '../api/websocketServer.ts';
 import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import { JobService } from '../engine/jobService.ts';
+import { DebugQueue } from '../monitoring/debugQueue.ts';
+import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
+import { dashboardRoute } from '../http/dashboardRoute.ts';
+import { diagnosticsRoute } from '../http/diagnosticsRoute.ts';
+import { LivenessService } from '../monitoring/livenessService.ts';
+import { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
+import { MonitoringMetrics } from '../monitoring/metrics/monitoringMetrics.ts';
+import { AlertMonitor } from '../monitoring/alerts/alertMonitor.ts';
+import { metricsRoute } from '../http/metricsRoute.ts';
 import { graphiqlRoute } from '../http/graphiqlRoute.ts';
 import { createGraphqlHttpHandler } from '../http/graphqlHttpHandler.ts';
 import { healthRoutes } from '../http/healthRoutes.ts';
 import { createHttpServer } from '../http/httpServer.ts';
+import { exportRoutes } from '../http/exportRoutes.ts';
+import { ExportSweeper } from '../storage/index.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Where `web/graphiql/vite.config.ts` builds GraphiQL (during `scripts/ensure-install.mjs`). */
 const GRAPHIQL_DIRECTORY = fileURLToPath(new URL('../../dist/graphiql', import.meta.url));
+
+/** Where `web/dashboard/vite.config.ts` builds the dashboard (during `scripts/ensure-install.mjs`). */
+const DASHBOARD_DIRECTORY = fileURLToPath(new URL('../../dist/dashboard', import.meta.url));
 
 /** A running API: GraphQL over HTTP and WebSocket on one port. */
 export interface ApiServer {
@@ -27,10 +41,29 @@ export interface ApiServer {
 /** Starts the API role on `config.port`. */
 export async function startApiServer(config: Config, runtime: Runtime, logger: Logger): Promise<ApiServer> {
   const schema = buildSchema();
-  const jobs = new JobService(runtime.connection.db, runtime.bus, runtime.registry, new JobEventPublisher(runtime.bus));
+  const events = new JobEventPublisher(runtime.bus, debugQueueCompanions);
+  const jobs = new JobService(runtime.connection.db, runtime.bus, runtime.registry, events);
+  const debugQueue = new DebugQueue({ store: jobs.store, events });
+  const liveness = new LivenessService({
+    db: runtime.connection.db,
+    bus: runtime.bus,
+    workerLostAfterMs: config.liveness.workerHeartbeatMs * config.liveness.workerLostIntervals,
+    captureTimeoutMs: config.liveness.captureTimeoutMs,
+  });
+  const monitoringQueries = new MonitoringQueries(runtime.connection.db);
+  const metrics = new MonitoringMetrics({
+    db: runtime.connection.db,
+    bus: runtime.bus,
+    stats: monitoringQueries.stats,
+    cacheMs: config.monitoring.metricsCacheMs,
+    connectedClients: () => ws.wss.clients.size,
+  });
+  const alerts = new AlertMonitor({ config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, stats: monitoringQueries.stats, logger });
   const apollo = createApolloServer({ schema, limits: config.limits, logger, introspection: config.introspection });
   await apollo.start();
-  const graphql = createGraphqlHttpHandler({ apollo, jobs, orgs: runtime.orgs, backups: runtime.backups, apiKeys: config.apiKeys, logger });
+  const recovery = { restores: runtime.restores, restoreResults: runtime.restoreResults, exports: runtime.exports };
+  const exportSweeper = new ExportSweeper({ exports: runtime.exports, files: runtime.exportFiles, intervalMs: config.exports.sweepMs, onError: (error) => logger.warn({ err: error }, 'export sweep failed') });
+  const graphql = createGraphqlHttpHandler({ apollo, jobs, orgs: runtime.orgs, backups: runtime.backups, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, logger });
   const server = createHttpServer(
     [
       healthRoutes(() => runtime.connection.db.command({ ping: 1 })),
@@ -40,14 +73,21 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
         return true;
       },
       ...(config.graphiql ? [graphiqlRoute({ directory: GRAPHIQL_DIRECTORY })] : []),
+      dashboardRoute({ directory: DASHBOARD_DIRECTORY }),
+      diagnosticsRoute({ liveness, apiKeys: config.apiKeys }),
+      exportRoutes({ exports: runtime.exports, files: runtime.exportFiles, apiKeys: config.apiKeys }),
+      metricsRoute({ access: config.monitoring.metrics, apiKeys: config.apiKeys, render: () => metrics.render(), contentType: metrics.contentType }),
     ],
     logger,
   );
-  const ws = attachWebSocketServer({ httpServer: server, schema, jobs, orgs: runtime.orgs, backups: runtime.backups, apiKeys: config.apiKeys, validationRules: createArmor(config.limits).validationRules, logger });
+  const ws = attachWebSocketServer({ httpServer: server, schema, jobs, orgs: runtime.orgs, backups: runtime.backups, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, validationRules: createArmor(config.limits).validationRules, logger });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  metrics.start();
+  await alerts.start();
+  exportSweeper.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
   return {
@@ -57,6 +97,9 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
       await ws.close(WsCloseCode.GoingAway, 'server shutting down');
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await alerts.stop();
+      exportSweeper.stop();
+      metrics.stop();
       await apollo.stop();
     },
   };

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { jobsCommand } from './commands/jobsCommand.ts';
+import { monitoringCommand } from './commands/monitoringCommand.ts';
 import type { Role } from './roles.ts';
 
 const program = new Command('longhaul').description('Long, failure-prone background jobs with live GraphQL progress.');
@@ -16,13 +17,18 @@ function roleCommand(name: Role, description: string): void {
       const logger = createLogger({ level: config.logLevel, base: { role: name } });
       // Loaded on demand: the client commands (`jobs …`) start quickly without the server's modules.
       const { startRole } = await import('./roles.ts');
-      const { api } = await startRole(name, config, logger);
+      const { api, sandbox } = await startRole(name, config, logger);
       if (api !== undefined) {
         process.stdout.write(`longhaul ${name}: GraphQL at ${api.url} (WebSocket on the same URL)\n`);
         if (config.graphiql) process.stdout.write(`GraphiQL at ${new URL('/graphiql', api.url).href}\n`);
+        process.stdout.write(`Dashboard at ${new URL('/dashboard', api.url).href}\n`);
+        if (sandbox !== undefined) {
+          process.stdout.write(`sandbox Salesforce org at ${sandbox.url} (username demo@sandbox.longhaul, password demo, any client id and secret; LONGHAUL_SANDBOX=off to skip)\n`);
+        }
         if (config.generatedDevKey !== undefined) {
           process.stdout.write(`development API key (tenant "dev", operator): ${config.generatedDevKey}\n`);
           if (config.graphiql) process.stdout.write(`  GraphiQL with this key: ${new URL('/graphiql', api.url).href}#key=${config.generatedDevKey}\n`);
+          process.stdout.write(`  dashboard with this key: ${new URL('/dashboard', api.url).href}#key=${config.generatedDevKey}\n`);
           process.stdout.write(`  try: curl -s ${api.url} -H 'content-type: application/json' -H 'authorization: Bearer ${config.generatedDevKey}' -d '{"query":"{ jobTypes { name } }"}'\n`);
         }
       } else {
@@ -46,6 +52,7 @@ program
   });
 
 program.addCommand(jobsCommand());
+program.addCommand(monitoringCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`longhaul: ${error instanceof Error ? error.message : String(error)}\n`);

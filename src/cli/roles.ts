@@ -4,37 +4,62 @@ import { startApiServer, type ApiServer } from './apiServer.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 import { Supervisor } from './supervisor.ts';
+import { startDemoSandbox, type DemoSandbox } from './demoSandbox.ts';
 import { installProcessGuard } from '../engine/processGuard.ts';
+import { newProcessId } from '../monitoring/workerRegistration.ts';
+import { blockedReportSink, reportDirectory } from './blockedReportSink.ts';
+import { startProcessLiveness, type ProcessLiveness } from './processLiveness.ts';
 
 /** The roles of `longhaul`: API only, workers only, or both (the default). */
 export type Role = 'serve' | 'work' | 'all';
 
 /** Starts a role in this process; returns once it serves. SIGTERM/SIGINT stop it gracefully. */
-export async function startRole(role: Role, config: Config, logger: Logger): Promise<{ api?: ApiServer; runtime?: Runtime; supervisor?: Supervisor }> {
+export async function startRole(role: Role, config: Config, logger: Logger): Promise<{ api?: ApiServer; runtime?: Runtime; supervisor?: Supervisor; sandbox?: DemoSandbox }> {
   if (role === 'work' && config.mongodbUri === undefined) throw new Error('MONGODB_URI is not set: `longhaul work` needs the shared database');
   // The supervisor of `work` needs no database of its own: its workers connect themselves.
   const runtime = role === 'work' ? undefined : await openRuntime(config, logger, { allowEmbedded: role === 'all' });
   let api: ApiServer | undefined;
   let supervisor: Supervisor | undefined;
+  let sandbox: DemoSandbox | undefined;
+  let liveness: ProcessLiveness | undefined;
+  const reports = blockedReportSink(config, runtime);
   try {
+    // `all` is the try-it-out role: it brings a Salesforce org to back up (LONGHAUL_SANDBOX=off: none).
+    if (role === 'all' && config.sandbox.enabled) sandbox = await startDemoSandbox(config, logger);
     if (runtime !== undefined) api = await startApiServer(config, runtime, logger);
+    // The API process registers too (it runs no job: role `api`), so operators see it and can examine it.
+    if (runtime !== undefined) liveness = await startProcessLiveness({ db: runtime.connection.db, bus: runtime.bus, config, logger, id: newProcessId(), role: 'api' });
     if (role !== 'serve' && config.workerProcesses > 0) {
       const env = runtime === undefined ? process.env : { ...process.env, MONGODB_URI: runtime.uri, LONGHAUL_DB: runtime.connection.db.databaseName };
-      supervisor = new Supervisor({ count: config.workerProcesses, env, logger });
+      supervisor = new Supervisor({
+        count: config.workerProcesses,
+        env,
+        logger,
+        reportDirectory: reportDirectory(config),
+        blockedAfterMs: config.liveness.blockedAfterMs,
+        reportWaitMs: config.liveness.reportWaitMs,
+        inspectBlocked: config.liveness.inspectBlocked,
+        onBlockedReport: (report) => reports.store(report),
+      });
       supervisor.start();
     }
   } catch (error) {
+    await sandbox?.stop();
+    await liveness?.stop();
     await runtime?.close();
     throw error;
   }
   const stopAll = async (): Promise<void> => {
     await api?.close();
     await supervisor?.stop(config.shutdownTimeoutMs);
+    await liveness?.stop();
+    await reports.close();
     await runtime?.close();
+    await sandbox?.stop();
   };
   // No job runs in this process: an unhandled rejection is logged and the service keeps serving;
   // an uncaught exception stops the workers and the API in bounded time and exits 1.
   installProcessGuard({ logger, onFatal: stopAll });
   onShutdownSignal(logger, config.shutdownTimeoutMs, stopAll);
-  return { api, runtime, supervisor };
+  return { api, runtime, supervisor, sandbox };
 }

@@ -6,9 +6,9 @@ import { ensureIndexes } from '../db/indexes.ts';
 import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
-import { createBackupJobType } from '../jobs/salesforce/index.ts';
+import { createBackupJobType, createExportJobType, createRestoreJobType } from '../jobs/salesforce/index.ts';
 import { OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
-import { BackupFileStore, BackupStore } from '../storage/index.ts';
+import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 
 /** What every role shares: the database, the bus, the job types. */
 export interface Runtime {
@@ -21,6 +21,14 @@ export interface Runtime {
   backups: BackupStore;
   /** Backup files (GridFS). */
   backupFiles: BackupFileStore;
+  /** Restore records. */
+  restores: RestoreStore;
+  /** Per-record results of restores. */
+  restoreResults: RestoreResultStore;
+  /** Export records. */
+  exports: ExportStore;
+  /** Export files (GridFS). */
+  exportFiles: ExportFileStore;
   /** URI of the database (given, or of the embedded server this process started). */
   uri: string;
   /** Stops the bus, closes the connection, stops an embedded database. */
@@ -53,18 +61,65 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   // The development key file is only read (or created) when a secret is first sealed or opened.
   const configuredKeys = config.secretKeys === undefined ? undefined : SecretKeyring.parse(config.secretKeys);
   const secrets = new SecretBox(configuredKeys ?? (() => SecretKeyring.loadOrCreateDev(config.dataDir)));
-  const orgs = new OrgService({ db: connection.db, secrets });
+  const orgs = new OrgService({
+    db: connection.db,
+    secrets,
+    clientOptions: { requestTimeoutMs: config.salesforce.requestTimeoutMs },
+    limitsCacheMs: config.salesforce.limitsCacheMs,
+  });
   const backups = new BackupStore(connection.db);
   const backupFiles = new BackupFileStore(connection.db);
   await orgs.ensureIndexes();
   await backups.ensureIndexes();
+  const restores = new RestoreStore(connection.db);
+  const restoreResults = new RestoreResultStore(connection.db);
+  const exports = new ExportStore(connection.db);
+  const exportFiles = new ExportFileStore(connection.db);
+  await restores.ensureIndexes();
+  await restoreResults.ensureIndexes();
+  await exports.ensureIndexes();
   return {
     connection,
     bus,
-    registry: createBuiltinRegistry().register(createBackupJobType({ orgs, backups, files: backupFiles })),
+    registry: createBuiltinRegistry().register(
+      createBackupJobType({
+        orgs,
+        backups,
+        files: backupFiles,
+        callTries: config.backup.callTries,
+        callBackoffMs: config.backup.callBackoffMs,
+        bulkThreshold: config.backup.bulkThreshold,
+        bulkPageSize: config.backup.bulkPageSize,
+        bulkPollMs: config.backup.bulkPollMs,
+        budgetShare: config.salesforce.budgetShare,
+        budgetCheckMs: config.salesforce.budgetCheckMs,
+        clockSkewMs: config.backup.clockSkewMs,
+      }),
+    )
+      .register(
+        createRestoreJobType({
+          orgs,
+          backups,
+          files: backupFiles,
+          restores,
+          results: restoreResults,
+          idMap: new RestoreIdMap(connection.db),
+          inFlight: new RestoreInFlightStore(connection.db),
+          bulkThreshold: config.restore.bulkThreshold,
+          bulkBatchSize: config.restore.bulkBatchSize,
+          bulkPollMs: config.restore.bulkPollMs,
+          callTries: config.backup.callTries,
+          callBackoffMs: config.backup.callBackoffMs,
+        }),
+      )
+      .register(createExportJobType({ backups, files: backupFiles, exports, exportFiles, lookups: new ExportLookupStore(connection.db), ttlMs: config.exports.ttlMs })),
     orgs,
     backups,
     backupFiles,
+    restores,
+    restoreResults,
+    exports,
+    exportFiles,
     uri: uri ?? '',
     close: async () => {
       await bus.stop();

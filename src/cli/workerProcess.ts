@@ -2,6 +2,16 @@ import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import { installProcessGuard } from '../engine/processGuard.ts';
 import { Worker } from '../engine/worker.ts';
+import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
+import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
+import { JobLogStore } from '../engine/jobLogStore.ts';
+import { JobStore } from '../engine/jobStore.ts';
+import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
+import { WorkerStore } from '../monitoring/workerStore.ts';
+import { ZombieDetector } from '../monitoring/zombieDetector.ts';
+import { ZombieStore } from '../monitoring/zombieStore.ts';
+import { startProcessLiveness } from './processLiveness.ts';
+import { answerSupervisor } from './supervisorChannel.ts';
 import { openRuntime } from './runtime.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 
@@ -19,12 +29,47 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     progressIntervalMs: config.progressIntervalMs,
     lockLifetimeMs: config.lockLifetimeMs,
     backoffMs: config.backoffMs,
+    eventCompanions: debugQueueCompanions,
+  });
+  const db = runtime.connection.db;
+  const supervisor = answerSupervisor(worker.id);
+  const liveness = await startProcessLiveness({
+    db,
+    bus: runtime.bus,
+    config,
+    logger,
+    id: worker.id,
+    role: 'worker',
+    runningJobIds: () => worker.running.map((run) => run.jobId),
+    announcePause: (ms) => supervisor.announcePause(ms),
+  });
+  const jobs = new JobStore(db);
+  const detector = new ZombieDetector({
+    jobs,
+    logs: new JobLogStore(db, jobs),
+    zombies: new ZombieStore(db),
+    workers: new WorkerStore(db),
+    registry: runtime.registry,
+    events: liveness.events,
+    jobEvents: new JobEventPublisher(runtime.bus, debugQueueCompanions),
+    capture: liveness.capture,
+    diagnostics: new DiagnosticStore(db),
+    local: worker,
+    logger: logger.child({ workerId: worker.id }),
+    checkMs: config.liveness.zombieCheckMs,
+    workerLostAfterMs: config.liveness.workerHeartbeatMs * config.liveness.workerLostIntervals,
+    jobHeartbeatMs: config.heartbeatMs,
+    noProgressMs: config.liveness.noProgressMs,
+    heartbeatStallMs: config.liveness.heartbeatStallMs,
   });
   installProcessGuard({ logger, onFatal: () => worker.releaseAll(3000) });
   onShutdownSignal(logger, config.shutdownTimeoutMs, async () => {
+    await detector.stop();
     await worker.shutdown(config.shutdownTimeoutMs);
+    await liveness.stop();
     await runtime.close();
   });
   await worker.start();
+  detector.start();
   process.stdout.write(`longhaul worker ${worker.id}: running\n`);
 }

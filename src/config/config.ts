@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseApiKeys, type ApiKeyGrant } from './apiKeys.ts';
+import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -58,6 +59,79 @@ export interface Config {
   secretKeys: string | undefined;
   /** Query limits (`LONGHAUL_MAX_DEPTH` 12, `LONGHAUL_MAX_ALIASES` 15, `LONGHAUL_MAX_COST` 5000). */
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
+  /** Worker registry, zombie detection and hang diagnostics. */
+  liveness: {
+    /** How often every process heartbeats in the `workers` registry (`LONGHAUL_WORKER_HEARTBEAT_MS`, default 5000). */
+    workerHeartbeatMs: number;
+    /** Missed registry heartbeats after which a worker counts as lost (`LONGHAUL_WORKER_LOST_INTERVALS`, default 3). */
+    workerLostIntervals: number;
+    /** How often each worker process looks for zombies (`LONGHAUL_ZOMBIE_CHECK_MS`, default: the worker heartbeat interval). */
+    zombieCheckMs: number;
+    /** Overrides every job type's `hang.noProgressMs` when set (`LONGHAUL_NO_PROGRESS_MS`). */
+    noProgressMs: number | undefined;
+    /** Overrides every job type's `hang.heartbeatStallMs` when set (`LONGHAUL_HEARTBEAT_STALL_MS`). */
+    heartbeatStallMs: number | undefined;
+    /** A supervised worker that answers no IPC ping for this long counts as blocked and is restarted (`LONGHAUL_BLOCKED_AFTER_MS`, default 30000). */
+    blockedAfterMs: number;
+    /** How long the supervisor waits for a blocked worker's report before it kills it (`LONGHAUL_REPORT_WAIT_MS`, default 5000). */
+    reportWaitMs: number;
+    /**
+     * Report a blocked worker from inside its blocking code through its inspector, opened on 127.0.0.1 only
+     * once the worker is found blocked and killed right after (`LONGHAUL_BLOCKED_INSPECTOR`: `on` or `off`, default `on`).
+     */
+    inspectBlocked: boolean;
+    /** How long `captureDiagnostics` waits for the worker's answer (`LONGHAUL_DIAGNOSTICS_TIMEOUT_MS`, default 30000). */
+    captureTimeoutMs: number;
+  };
+  /** How longhaul talks to Salesforce orgs. */
+  salesforce: {
+    /** Longest wait for one Salesforce call before it counts as timed out and is retried (`LONGHAUL_SALESFORCE_TIMEOUT_MS`, default 120000). */
+    requestTimeoutMs: number;
+    /** Share (0..1) of an org's daily API requests a backup may use before it pauses (`LONGHAUL_SALESFORCE_BUDGET_SHARE`, default 0.5). */
+    budgetShare: number;
+    /** How often a backup paused for budget reads the org's limits again (`LONGHAUL_SALESFORCE_BUDGET_CHECK_MS`, default 60000). */
+    budgetCheckMs: number;
+    /** How long `org(id)` reuses the limits it read (`LONGHAUL_SALESFORCE_LIMITS_CACHE_MS`, default 60000; 0 reads every time). */
+    limitsCacheMs: number;
+  };
+  /** Backups of Salesforce orgs. */
+  backup: {
+    /** Objects with at least this many records are read with Bulk API 2.0, smaller ones with REST (`LONGHAUL_BACKUP_BULK_THRESHOLD`, default 10000). */
+    bulkThreshold: number;
+    /** Records per Bulk 2.0 result page (`maxRecords`), one stored part each; memory follows it (`LONGHAUL_BACKUP_BULK_PAGE_SIZE`, default 5000). */
+    bulkPageSize: number;
+    /** Interval between polls of a Bulk 2.0 query job (`LONGHAUL_BACKUP_BULK_POLL_MS`, default 1000). */
+    bulkPollMs: number;
+    /** Tries of one Salesforce call that fails with a retryable error (`LONGHAUL_BACKUP_CALL_TRIES`, default 6). */
+    callTries: number;
+    /** First delay between those tries, doubling (`LONGHAUL_BACKUP_CALL_BACKOFF_MS`, default 500). */
+    callBackoffMs: number;
+    /** Margin for clock skew subtracted from an incremental backup's starting point (`LONGHAUL_BACKUP_CLOCK_SKEW_MS`, default 300000). */
+    clockSkewMs: number;
+  };
+  /**
+   * The Salesforce sandbox org `longhaul all` starts (`LONGHAUL_SANDBOX`: `on` or `off`, default `on`;
+   * `LONGHAUL_SANDBOX_PORT` 4100, `LONGHAUL_SANDBOX_RECORDS` 2000, `LONGHAUL_SANDBOX_SEED` 42).
+   */
+  sandbox: { enabled: boolean; port: number; records: number; seed: number };
+  /** Metrics access and alert rules (`LONGHAUL_METRICS*`, `LONGHAUL_ALERT*`); see `monitoringConfig.ts`. */
+  monitoring: MonitoringConfig;
+  /** How restores write. */
+  restore: {
+    /** Objects with more records are written through Bulk 2.0 ingest, smaller ones through sObject Collections (`LONGHAUL_RESTORE_BULK_THRESHOLD`, default 2000). */
+    bulkThreshold: number;
+    /** Records per Bulk ingest job, one checkpoint each (`LONGHAUL_RESTORE_BULK_BATCH`, default 10000). */
+    bulkBatchSize: number;
+    /** Interval between polls of a Bulk ingest job (`LONGHAUL_RESTORE_BULK_POLL_MS`, default 1000). */
+    bulkPollMs: number;
+  };
+  /** CSV exports. */
+  exports: {
+    /** How long a finished export can be downloaded (`LONGHAUL_EXPORT_TTL_MS`, default 86400000: a day). */
+    ttlMs: number;
+    /** How often expired exports are removed (`LONGHAUL_EXPORT_SWEEP_MS`, default 600000). */
+    sweepMs: number;
+  };
 }
 
 /** Error for an environment that cannot be turned into a {@link Config}. */
@@ -93,6 +167,34 @@ const EnvSchema = z.object({
   LONGHAUL_MAX_DEPTH: int(12, 2),
   LONGHAUL_MAX_ALIASES: int(15, 1),
   LONGHAUL_MAX_COST: int(5000, 10),
+  LONGHAUL_WORKER_HEARTBEAT_MS: int(5000, 50),
+  LONGHAUL_WORKER_LOST_INTERVALS: int(3, 2),
+  LONGHAUL_ZOMBIE_CHECK_MS: optionalInt,
+  LONGHAUL_NO_PROGRESS_MS: optionalInt,
+  LONGHAUL_HEARTBEAT_STALL_MS: optionalInt,
+  LONGHAUL_BLOCKED_AFTER_MS: int(30_000, 100),
+  LONGHAUL_REPORT_WAIT_MS: int(5000, 0),
+  LONGHAUL_BLOCKED_INSPECTOR: z.enum(['on', 'off']).default('on'),
+  LONGHAUL_DIAGNOSTICS_TIMEOUT_MS: int(30_000, 100),
+  LONGHAUL_SALESFORCE_TIMEOUT_MS: int(120_000, 100),
+  LONGHAUL_SALESFORCE_BUDGET_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  LONGHAUL_SALESFORCE_BUDGET_CHECK_MS: int(60_000, 10),
+  LONGHAUL_SALESFORCE_LIMITS_CACHE_MS: int(60_000, 0),
+  LONGHAUL_BACKUP_BULK_THRESHOLD: int(10_000, 0),
+  LONGHAUL_BACKUP_BULK_PAGE_SIZE: int(5000, 1),
+  LONGHAUL_BACKUP_BULK_POLL_MS: int(1000, 10),
+  LONGHAUL_BACKUP_CALL_TRIES: int(6, 1),
+  LONGHAUL_BACKUP_CALL_BACKOFF_MS: int(500, 0),
+  LONGHAUL_BACKUP_CLOCK_SKEW_MS: int(300_000, 0),
+  LONGHAUL_RESTORE_BULK_THRESHOLD: int(2000, 0),
+  LONGHAUL_RESTORE_BULK_BATCH: int(10_000, 1),
+  LONGHAUL_RESTORE_BULK_POLL_MS: int(1000, 10),
+  LONGHAUL_EXPORT_TTL_MS: int(86_400_000, 1000),
+  LONGHAUL_EXPORT_SWEEP_MS: int(600_000, 100),
+  LONGHAUL_SANDBOX: z.enum(['on', 'off']).default('on'),
+  LONGHAUL_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  LONGHAUL_SANDBOX_RECORDS: int(2000, 0),
+  LONGHAUL_SANDBOX_SEED: int(42, 0),
 });
 
 /** Reads and validates the environment; throws {@link ConfigError} naming every bad variable. */
@@ -113,6 +215,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.NODE_ENV === 'production' && (e.LONGHAUL_SECRET_KEYS ?? '') === '') {
     throw new ConfigError('LONGHAUL_SECRET_KEYS is required in production (keyId:base64key, 32-byte keys); see README');
+  }
+  let monitoring: MonitoringConfig;
+  try {
+    monitoring = parseMonitoringConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid monitoring configuration: ${(error as Error).message}`);
   }
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0) {
@@ -143,5 +251,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.LONGHAUL_SHUTDOWN_TIMEOUT_MS,
     secretKeys: e.LONGHAUL_SECRET_KEYS === '' ? undefined : e.LONGHAUL_SECRET_KEYS,
     limits: { maxDepth: e.LONGHAUL_MAX_DEPTH, maxAliases: e.LONGHAUL_MAX_ALIASES, maxCost: e.LONGHAUL_MAX_COST },
+    liveness: {
+      workerHeartbeatMs: e.LONGHAUL_WORKER_HEARTBEAT_MS,
+      workerLostIntervals: e.LONGHAUL_WORKER_LOST_INTERVALS,
+      zombieCheckMs: e.LONGHAUL_ZOMBIE_CHECK_MS ?? e.LONGHAUL_WORKER_HEARTBEAT_MS,
+      noProgressMs: e.LONGHAUL_NO_PROGRESS_MS,
+      heartbeatStallMs: e.LONGHAUL_HEARTBEAT_STALL_MS,
+      blockedAfterMs: e.LONGHAUL_BLOCKED_AFTER_MS,
+      reportWaitMs: e.LONGHAUL_REPORT_WAIT_MS,
+      inspectBlocked: e.LONGHAUL_BLOCKED_INSPECTOR === 'on',
+      captureTimeoutMs: e.LONGHAUL_DIAGNOSTICS_TIMEOUT_MS,
+    },
+    salesforce: {
+      requestTimeoutMs: e.LONGHAUL_SALESFORCE_TIMEOUT_MS,
+      budgetShare: e.LONGHAUL_SALESFORCE_BUDGET_SHARE,
+      budgetCheckMs: e.LONGHAUL_SALESFORCE_BUDGET_CHECK_MS,
+      limitsCacheMs: e.LONGHAUL_SALESFORCE_LIMITS_CACHE_MS,
+    },
+    backup: {
+      bulkThreshold: e.LONGHAUL_BACKUP_BULK_THRESHOLD,
+      bulkPageSize: e.LONGHAUL_BACKUP_BULK_PAGE_SIZE,
+      bulkPollMs: e.LONGHAUL_BACKUP_BULK_POLL_MS,
+      callTries: e.LONGHAUL_BACKUP_CALL_TRIES,
+      callBackoffMs: e.LONGHAUL_BACKUP_CALL_BACKOFF_MS,
+      clockSkewMs: e.LONGHAUL_BACKUP_CLOCK_SKEW_MS,
+    },
+    sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED },
+    monitoring,
+    restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
+    exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
   };
 }

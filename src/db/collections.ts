@@ -14,4 +14,14 @@ export const Collections = {
   backups: 'backups',
   /** GridFS bucket of backup files (`backupFiles.files`, `backupFiles.chunks`). */
   backupFilesBucket: 'backupFiles',
+  /** Registered processes and their heartbeats. */
+  workers: 'workers',
+  /** Zombie incidents, `_id` `<jobId>:<runId>`. */
+  zombies: 'zombies',
+  /** Diagnostic report records. */
+  diagnostics: 'diagnostics',
+  /** GridFS bucket of diagnostic files (`diagnostics.files`, `diagnostics.chunks`). */
+  diagnosticsBucket: 'diagnostics',
+  /** Alert incidents and their webhook delivery state, `_id` `<rule>:<key>:<occurrence>`. */
+  alerts: 'alerts',
 } as const;

@@ -10,6 +10,18 @@ export interface JobErrorRecord {
   at: Date;
 }
 
+/** What happened to a job in the debug queue; mirrors `DebugActionKind` in the SDL. */
+export type DebugActionKind = 'ENTERED' | 'RERUN_IN_DEBUG' | 'REQUEUED' | 'DISCARDED';
+
+/** One entry of a job's debug-queue history. */
+export interface DebugActionRecord {
+  kind: DebugActionKind;
+  at: Date;
+  /** Tenant of the operator key that acted; `null` when the engine moved the job (ENTERED). */
+  by: string | null;
+  reason: string | null;
+}
+
 /** Progress as a job reported it. */
 export interface JobProgressRecord {
   processed: number;
@@ -60,4 +72,8 @@ export interface JobDocument {
   version: number;
   /** Log lines written so far; line `seq`s run from 1 to this. */
   logCount: number;
+  /** How the job entered and left the debug queue, oldest first (absent until it first enters). */
+  debugActions?: DebugActionRecord[];
+  /** The attempt number of a pending or running debug rerun (`rerunInDebug`): one attempt with debug logging; `null` otherwise. */
+  debugRerunAttempt?: number | null;
 }

@@ -1,16 +1,24 @@
 import type { Bus } from '../bus/bus.ts';
 import type { BusMessage } from '../bus/busEvent.ts';
 import type { JobDocument } from './jobDocument.ts';
+import type { JobEventCompanions } from './jobEventCompanions.ts';
 import { JOB_TOPIC, WAKE_TOPIC, type JobEventKind, type JobEventPayload, type WakePayload } from './jobEvent.ts';
 import { toJobView } from './jobView.ts';
 
 /** Puts job events (and worker wake-ups) on the bus. */
 export class JobEventPublisher {
-  constructor(private readonly bus: Bus) {}
+  /** `companions` add messages to every job event's batch (see {@link JobEventCompanions}); default none. */
+  constructor(
+    private readonly bus: Bus,
+    private readonly companions?: JobEventCompanions,
+  ) {}
 
-  /** Publishes a job event carrying the job as of `doc`; with `wake`, also tells workers to look for it now. */
-  async publish(kind: JobEventKind, doc: JobDocument, options: { wake?: boolean } = {}): Promise<void> {
-    const messages: BusMessage[] = [JobEventPublisher.jobMessage(kind, doc)];
+  /**
+   * Publishes a job event carrying the job as of `doc`, in one batch with its companions and the
+   * messages in `with`; with `wake`, also tells workers to look for it now.
+   */
+  async publish(kind: JobEventKind, doc: JobDocument, options: { wake?: boolean; with?: readonly BusMessage[] } = {}): Promise<void> {
+    const messages: BusMessage[] = [JobEventPublisher.jobMessage(kind, doc), ...(this.companions?.(kind, doc) ?? []), ...(options.with ?? [])];
     if (options.wake === true) messages.push(JobEventPublisher.wakeMessage(doc));
     await this.bus.publish(messages);
   }

@@ -32,6 +32,8 @@ export interface JobRunDeps {
   onLockRefreshed: (at: Date) => void;
   /** Releases the job for a retry before the process exits (see {@link RunScope.releaseForExit}). */
   releaseForExit: (run: JobRun, error: Error) => Promise<void>;
+  /** Capture debug-level lines (a debug rerun): the run's logger logs at `debug` and the job's own log keeps them; default false (info and up). */
+  debugLogging?: boolean;
 }
 
 /**
@@ -46,6 +48,9 @@ export class JobRun {
   private readonly log: JobLogBuffer;
   private heartbeat: NodeJS.Timeout | undefined;
   private checkpointState: unknown;
+  private lastAlive = Date.now();
+  private lastProgress = Date.now();
+  private giveUp: ((error: Error) => void) | undefined;
 
   constructor(
     private readonly deps: JobRunDeps,
@@ -56,8 +61,10 @@ export class JobRun {
     this.jobId = doc._id.toHexString();
     this.attempt = doc.attempt;
     this.checkpointState = parseStoredJson(doc.checkpoint) ?? undefined;
-    const logger = deps.logger.child({ jobId: this.jobId, jobType: type.name, attempt: this.attempt });
-    this.log = new JobLogBuffer(this.jobId, this.attempt, deps.logs, logger);
+    const bindings = { jobId: this.jobId, jobType: type.name, attempt: this.attempt };
+    const debugLogging = deps.debugLogging === true;
+    const logger = debugLogging ? deps.logger.child(bindings, { level: 'debug' }) : deps.logger.child(bindings);
+    this.log = new JobLogBuffer(this.jobId, this.attempt, deps.logs, logger, debugLogging ? 'debug' : 'info');
     this.progress = new ProgressCoalescer(doc.report, deps.progressIntervalMs, (p) => this.writeProgress(p));
   }
 
@@ -74,6 +81,30 @@ export class JobRun {
     return this.progress.current;
   }
 
+  /** When the run last kept its lock with a heartbeat (ms since the epoch; the run's start before the first). */
+  get lastHeartbeatAt(): number {
+    return this.lastAlive;
+  }
+
+  /** When the job last changed its progress or saved a checkpoint (ms since the epoch; the run's start before). */
+  get lastProgressAt(): number {
+    return this.lastProgress;
+  }
+
+  /** Lock lifetime of this run. */
+  get lockLifetimeMs(): number {
+    return this.deps.lockLifetimeMs;
+  }
+
+  /**
+   * Aborts a run declared hung and, if its code does not stop within `graceMs`, ends the attempt anyway:
+   * the job moves on while the stuck code, fenced by its run id, can no longer write anything.
+   */
+  abandon(reason: Error, graceMs: number): void {
+    this.abort(reason);
+    setTimeout(() => this.giveUp?.(reason), graceMs).unref();
+  }
+
   /** Aborts the run; the first reason wins. */
   abort(reason: Error): void {
     if (!this.controller.signal.aborted) this.controller.abort(reason);
@@ -85,6 +116,7 @@ export class JobRun {
     const faulted = new Promise<never>((_, reject) => {
       fault = reject;
     });
+    this.giveUp = (error) => fault(error);
     const scope: RunScope = {
       jobId: this.jobId,
       jobType: this.type.name,
@@ -129,7 +161,10 @@ export class JobRun {
       signal: this.signal,
       logger: this.log,
       progress: (update: ProgressUpdate) => {
-        if (!this.signal.aborted) this.progress.report(update);
+        if (this.signal.aborted) return;
+        const before = this.progress.current;
+        if (update.processed !== before.processed || (update.total ?? null) !== before.total) this.lastProgress = Date.now();
+        this.progress.report(update);
       },
       checkpoint: () => this.checkpointState,
       saveCheckpoint: async (state: unknown) => {
@@ -141,6 +176,7 @@ export class JobRun {
           throw error;
         }
         this.checkpointState = state;
+        this.lastProgress = Date.now();
       },
     };
   }
@@ -159,13 +195,13 @@ export class JobRun {
   }
 
   private startHeartbeat(): void {
-    let lastAlive = Date.now();
+    this.lastAlive = Date.now();
     this.heartbeat = setInterval(() => {
       const at = new Date();
       this.deps.store.heartbeat(this.id, this.runId, at).then(
         (outcome: HeartbeatOutcome) => {
           if (outcome === 'alive') {
-            lastAlive = at.getTime();
+            this.lastAlive = at.getTime();
             this.deps.onLockRefreshed(at);
           }
           else if (outcome === 'cancelled') this.abort(new JobCancelledError(`job ${this.jobId} was cancelled`));
@@ -173,8 +209,8 @@ export class JobRun {
         },
         (error: unknown) => {
           this.deps.logger.warn({ err: error, jobId: this.jobId }, 'heartbeat failed');
-          if (Date.now() - lastAlive > this.deps.lockLifetimeMs * 0.8) {
-            this.abort(new RunFencedError(`job ${this.jobId}: no heartbeat for ${Date.now() - lastAlive} ms; stopping before another worker takes the job`));
+          if (Date.now() - this.lastAlive > this.deps.lockLifetimeMs * 0.8) {
+            this.abort(new RunFencedError(`job ${this.jobId}: no heartbeat for ${Date.now() - this.lastAlive} ms; stopping before another worker takes the job`));
           }
         },
       );

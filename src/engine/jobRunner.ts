@@ -7,9 +7,9 @@ import type { JobLogStore } from './jobLogStore.ts';
 import { JobRun, type RunOutcome } from './jobRun.ts';
 import type { JobStore } from './jobStore.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
-import { RetryPolicy } from './retryPolicy.ts';
+import { FailureRouter, isDebugRerun, type FailureRoute } from './failureRouter.ts';
 import { RetryScheduledError } from './retryScheduledError.ts';
-import { EngineErrorCode, JobCancelledError, RunFencedError, WorkerShutdownError } from './errors/index.ts';
+import { EngineErrorCode, JobCancelledError, RunFencedError, WorkerLostError, WorkerShutdownError } from './errors/index.ts';
 
 /** The scheduler's side of a run: what the runner may tell it. */
 export interface SchedulerJobHandle {
@@ -38,14 +38,17 @@ export interface JobRunnerOptions {
 
 /**
  * Runs attempts handed over by the scheduler: claims the job (fencing older runs), runs it,
- * and writes how it ended: SUCCEEDED, RETRYING with a backoff, FAILED, or back to QUEUED on shutdown.
+ * and writes how it ended: SUCCEEDED, RETRYING with a backoff, DEBUG (the debug queue) or FAILED
+ * as its {@link FailureRouter} decides, or back to QUEUED on shutdown.
  */
 export class JobRunner {
   private readonly active = new Map<string, JobRun>();
   private readonly handles = new Map<string, SchedulerJobHandle>();
-  private readonly policies = new Map<string, RetryPolicy>();
+  private readonly router: FailureRouter;
 
-  constructor(private readonly options: JobRunnerOptions) {}
+  constructor(private readonly options: JobRunnerOptions) {
+    this.router = new FailureRouter({ backoffMs: options.backoffMs });
+  }
 
   /** Runs currently in this process. */
   get running(): JobRun[] {
@@ -78,8 +81,13 @@ export class JobRunner {
       logger.debug({ jobId: handle.id.toHexString() }, 'job no longer runnable; skipped');
       return;
     }
-    if (doc.attempt > doc.maxAttempts) {
-      await this.recordFailure(doc, runId, this.errorRecord(doc, new Error(`attempt ${doc.attempt} exceeds maxAttempts ${doc.maxAttempts}: the previous attempt was lost with its worker`), EngineErrorCode.WorkerLost), null, false);
+    const debugRerun = isDebugRerun(doc);
+    const attemptLimit = debugRerun ? doc.debugRerunAttempt! : doc.maxAttempts;
+    if (doc.attempt > attemptLimit) {
+      const lost = new WorkerLostError(`attempt ${doc.attempt} exceeds ${debugRerun ? 'the debug rerun' : `maxAttempts ${doc.maxAttempts}`}: the previous attempt was lost with its worker`);
+      const record = this.errorRecord(doc, lost);
+      const route = this.router.route(registry.get(doc.name), doc, lost);
+      await this.recordRoute(doc, runId, record, route.kind === 'retry' ? { kind: 'fail' } : route, false);
       return;
     }
     await events.publish('STARTED', doc);
@@ -94,6 +102,7 @@ export class JobRunner {
         lockLifetimeMs: this.lockLifetimeOf(doc.name),
         onLockRefreshed: (at) => handle.refreshLock(at),
         releaseForExit: (r, error) => this.releaseForExit(r, error),
+        debugLogging: debugRerun,
       },
       registry.get(doc.name),
       doc,
@@ -113,11 +122,11 @@ export class JobRunner {
 
   /** Ends a run whose process is about to exit: records the error and releases the job for its retry at once. */
   async releaseForExit(run: JobRun, error: Error): Promise<void> {
-    const delay = this.policy(run.type.name).delayAfter(run.attempt, run.doc.maxAttempts, error, run.type.name);
-    const retryAt = delay === null ? null : new Date(Date.now() + delay);
+    const route = this.router.route(run.type, run.doc, error);
+    const retryAt = route.kind === 'retry' ? new Date(Date.now() + route.delayMs) : null;
     // If the scheduler still gets to save the job before the process exits, it must save the same next run.
     this.handles.get(run.jobId)?.scheduleAt(retryAt);
-    await this.recordFailure(run.doc, run.runId, this.errorRecord(run.doc, error), retryAt, true);
+    await this.recordRoute(run.doc, run.runId, this.errorRecord(run.doc, error), route, true, retryAt);
     // Abort only once the failure is recorded: the run's own ending then finds its job released and writes nothing.
     run.abort(error);
   }
@@ -153,11 +162,36 @@ export class JobRunner {
     }
     const error = outcome.kind === 'failed' ? outcome.error : outcome.reason;
     await run.flushProgress();
-    const delay = this.policy(run.type.name).delayAfter(run.attempt, run.doc.maxAttempts, error, run.type.name);
-    const record = this.errorRecord(run.doc, error);
-    const retryAt = delay === null ? null : new Date(Date.now() + delay);
-    const ended = await this.recordFailure(run.doc, run.runId, record, retryAt, false);
-    if (ended && delay !== null) throw new RetryScheduledError(delay, error);
+    const route = this.router.route(run.type, run.doc, error);
+    const ended = await this.recordRoute(run.doc, run.runId, this.errorRecord(run.doc, error), route, false);
+    if (ended && route.kind === 'retry') throw new RetryScheduledError(route.delayMs, error);
+  }
+
+  /** Writes where a failed attempt sends its job (a retry at `retryAt`); false when the run had lost its job (nothing written). */
+  private async recordRoute(
+    doc: JobDocument,
+    runId: string,
+    record: JobErrorRecord,
+    route: FailureRoute,
+    release: boolean,
+    retryAt: Date | null = route.kind === 'retry' ? new Date(Date.now() + route.delayMs) : null,
+  ): Promise<boolean> {
+    switch (route.kind) {
+      case 'retry':
+        return this.recordFailure(doc, runId, record, retryAt, release);
+      case 'fail':
+        return this.recordFailure(doc, runId, record, null, release);
+      case 'debug': {
+        const moved = await this.options.store.moveToDebug(doc._id, runId, record, { reason: route.reason, release });
+        if (moved === null) return false;
+        await this.options.events.publish('DEBUG', moved);
+        return true;
+      }
+      default: {
+        const exhaustive: never = route;
+        throw new Error(`unknown failure route ${JSON.stringify(exhaustive)}`);
+      }
+    }
   }
 
   private async recordFailure(doc: JobDocument, runId: string, record: JobErrorRecord, retryAt: Date | null, release: boolean): Promise<boolean> {
@@ -170,15 +204,5 @@ export class JobRunner {
   private errorRecord(doc: JobDocument, error: Error, code?: string): JobErrorRecord {
     const errorCode = code ?? (typeof (error as { code?: unknown }).code === 'string' ? (error as unknown as { code: string }).code : EngineErrorCode.JobFailed);
     return { code: errorCode, message: error.message.slice(0, 2000), stack: error.stack?.slice(0, 8000), attempt: doc.attempt, at: new Date() };
-  }
-
-  private policy(typeName: string): RetryPolicy {
-    let policy = this.policies.get(typeName);
-    if (policy === undefined) {
-      const backoff = this.options.registry.get(typeName).resolved.backoff;
-      policy = new RetryPolicy({ ...backoff, delayMs: this.options.backoffMs ?? backoff.delayMs });
-      this.policies.set(typeName, policy);
-    }
-    return policy;
   }
 }

@@ -1,6 +1,6 @@
 import { ObjectId, type Collection, type Db, type Filter, type UpdateFilter } from 'mongodb';
 import { Collections } from '../db/collections.ts';
-import type { JobDocument, JobErrorRecord, JobProgressRecord } from './jobDocument.ts';
+import type { DebugActionRecord, JobDocument, JobErrorRecord, JobProgressRecord } from './jobDocument.ts';
 import { JobState, RUNNABLE_STATES, TERMINAL_STATES } from './jobState.ts';
 import { InvalidCursorError, InvalidJobIdError } from './errors/index.ts';
 
@@ -98,9 +98,9 @@ export class JobStore {
     return this.jobs.find({ _id: { $in: [...ids] } }).toArray();
   }
 
-  /** A page of a tenant's jobs, newest first; `after` is a cursor from a previous page. */
-  async list(tenantId: string, filter: JobListFilter, first: number, after?: string | null): Promise<{ docs: JobDocument[]; hasNextPage: boolean }> {
-    const query: Filter<JobDocument> = { tenantId };
+  /** A page of a tenant's jobs (`tenantId: null`: every tenant's, for operators), newest first; `after` is a cursor from a previous page. */
+  async list(tenantId: string | null, filter: JobListFilter, first: number, after?: string | null): Promise<{ docs: JobDocument[]; hasNextPage: boolean }> {
+    const query: Filter<JobDocument> = tenantId === null ? {} : { tenantId };
     if (filter.types && filter.types.length > 0) query.name = { $in: filter.types };
     if (filter.states && filter.states.length > 0) query.state = { $in: filter.states };
     if (after !== undefined && after !== null) {
@@ -128,7 +128,7 @@ export class JobStore {
     return this.jobs.findOneAndUpdate(
       filter,
       {
-        $set: { state: JobState.Queued, attempt: 0, nextRunAt: now, disabled: false, finishedAt: null, retryAt: null, runId: null, result: null },
+        $set: { state: JobState.Queued, attempt: 0, nextRunAt: now, disabled: false, finishedAt: null, retryAt: null, runId: null, result: null, debugRerunAttempt: null },
         $inc: { version: 1 },
       },
       { returnDocument: 'after' },
@@ -186,16 +186,88 @@ export class JobStore {
     return this.fenced(id, runId, true, { $set: { state: JobState.Queued, runId: null }, $inc: { version: 1, attempt: -1 } });
   }
 
+  /** Every RUNNING job, without its user JSON and error history (the zombie detector's scan). */
+  async listRunning(): Promise<JobDocument[]> {
+    return this.jobs.find({ state: JobState.Running }, { projection: { data: 0, checkpoint: 0, result: 0, errors: 0 } }).toArray();
+  }
+
+  /**
+   * Puts back in the queue a run whose worker was lost: the lost attempt counts and is recorded as an error,
+   * the lock is released and the job is due now. Fenced by the lost run's id: `null` if a newer run took it.
+   */
+  async requeueLost(id: ObjectId, runId: string, error: JobErrorRecord): Promise<JobDocument | null> {
+    return this.fenced(id, runId, true, {
+      $set: { state: JobState.Queued, lastError: error, lockedAt: null, nextRunAt: new Date(), runId: null },
+      $push: { errors: error },
+      $inc: { version: 1 },
+    });
+  }
+
+  /**
+   * Ends a run in the debug queue (state `DEBUG`): the error joins the job's others and an `ENTERED` debug
+   * action is recorded with `reason`. With `release` (the run's process is gone, e.g. a zombie's worker),
+   * also frees the scheduler's lock. Fenced by the run's id: `null` if a newer run took the job.
+   */
+  async moveToDebug(id: ObjectId, runId: string, error: JobErrorRecord, options: { reason?: string; release?: boolean } = {}): Promise<JobDocument | null> {
+    const now = new Date();
+    const set: Record<string, unknown> = { state: JobState.Debug, lastError: error, finishedAt: now, retryAt: null, debugRerunAttempt: null };
+    if (options.release === true) Object.assign(set, { lockedAt: null, nextRunAt: null, runId: null });
+    const entered: DebugActionRecord = { kind: 'ENTERED', at: now, by: null, reason: options.reason ?? `${error.code}: ${error.message}`.slice(0, 2000) };
+    return this.fenced(id, runId, true, { $set: set, $push: { errors: error, debugActions: entered }, $inc: { version: 1 } });
+  }
+
+  /**
+   * Queues one more attempt of a `DEBUG` job, from its checkpoint, as a debug rerun (attempt `fromAttempt + 1`).
+   * `null` unless the job is in the debug queue at attempt `fromAttempt`, released (see {@link releasedFilter}),
+   * and (with `tenantId`) the tenant's.
+   */
+  async startDebugRerun(id: ObjectId, tenantId: string | null, fromAttempt: number, action: DebugActionRecord, endedBefore: Date): Promise<JobDocument | null> {
+    return this.leaveDebug(id, tenantId, { attempt: fromAttempt, ...releasedFilter(endedBefore) }, {
+      $set: { state: JobState.Queued, nextRunAt: new Date(), lockedAt: null, disabled: false, finishedAt: null, retryAt: null, runId: null, debugRerunAttempt: fromAttempt + 1 },
+      $push: { debugActions: action },
+      $inc: { version: 1 },
+    });
+  }
+
+  /** Puts a `DEBUG` job back in the queue with fresh attempts, from its checkpoint; `null` unless it is in the debug queue and released (see {@link releasedFilter}). */
+  async requeueFromDebug(id: ObjectId, tenantId: string | null, action: DebugActionRecord, endedBefore: Date): Promise<JobDocument | null> {
+    return this.leaveDebug(id, tenantId, releasedFilter(endedBefore), {
+      $set: { state: JobState.Queued, attempt: 0, nextRunAt: new Date(), lockedAt: null, disabled: false, finishedAt: null, retryAt: null, runId: null, result: null, debugRerunAttempt: null },
+      $push: { debugActions: action },
+      $inc: { version: 1 },
+    });
+  }
+
+  /** Gives up on a `DEBUG` job: it becomes `FAILED`, the action (with its reason) recorded; `null` unless it is in the debug queue. */
+  async discardFromDebug(id: ObjectId, tenantId: string | null, action: DebugActionRecord): Promise<JobDocument | null> {
+    return this.leaveDebug(id, tenantId, {}, { $set: { state: JobState.Failed, debugRerunAttempt: null }, $push: { debugActions: action }, $inc: { version: 1 } });
+  }
+
   /** Reserves `count` log line numbers of a job; returns the last one. */
   async reserveLogLines(id: ObjectId, count: number): Promise<number> {
     const doc = await this.jobs.findOneAndUpdate({ _id: id }, { $inc: { logCount: count } }, { returnDocument: 'after' });
     return doc?.logCount ?? count;
   }
 
+  private leaveDebug(id: ObjectId, tenantId: string | null, extra: Filter<JobDocument>, update: UpdateFilter<JobDocument>): Promise<JobDocument | null> {
+    const filter: Filter<JobDocument> = { ...extra, _id: id, state: JobState.Debug };
+    if (tenantId !== null) filter.tenantId = tenantId;
+    return this.jobs.findOneAndUpdate(filter, update, { returnDocument: 'after' });
+  }
+
   private fenced(id: ObjectId, runId: string, mustBeRunning: boolean, update: UpdateFilter<JobDocument>): Promise<JobDocument | null> {
     const filter: Filter<JobDocument> = mustBeRunning ? { _id: id, runId, state: JobState.Running } : { _id: id, runId };
     return this.jobs.findOneAndUpdate(filter, update, { returnDocument: 'after' });
   }
+}
+
+/**
+ * A `DEBUG` job the scheduler released: it unlocks a job once the run that ended it returns, and would overwrite
+ * the next run time of a job requeued before that. A lock still held by a job that entered the queue before
+ * `endedBefore` is a dead worker's (it crashed before the scheduler's last write): that job counts as released.
+ */
+function releasedFilter(endedBefore: Date): Filter<JobDocument> {
+  return { $or: [{ lockedAt: null }, { finishedAt: { $lt: endedBefore } }] };
 }
 
 /** Cursor of a job in a `jobs` page. */

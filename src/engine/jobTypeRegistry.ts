@@ -14,13 +14,16 @@ export class JobTypeRegistry {
     if (this.types.has(type.name)) throw new Error(`job type "${type.name}" is registered twice`);
     const d = type.defaults ?? {};
     const b = d.backoff ?? {};
+    const h = d.hang ?? {};
+    const lockLifetimeMs = d.lockLifetimeMs ?? 60_000;
     this.types.set(type.name, {
       ...(type as unknown as JobType),
       resolved: {
         priority: d.priority ?? 0,
         concurrency: d.concurrency ?? 10,
         maxAttempts: d.maxAttempts ?? 3,
-        lockLifetimeMs: d.lockLifetimeMs ?? 60_000,
+        lockLifetimeMs,
+        hang: { noProgressMs: h.noProgressMs === undefined ? 30 * 60_000 : h.noProgressMs, heartbeatStallMs: h.heartbeatStallMs ?? Math.floor(lockLifetimeMs / 2), policy: h.policy ?? 'abort' },
         backoff: { delayMs: b.delayMs ?? 1000, factor: b.factor ?? 2, maxDelayMs: b.maxDelayMs ?? 300_000, jitter: b.jitter ?? 0.2 },
       },
     });

@@ -1,4 +1,4 @@
-import type { JobDocument, JobErrorRecord, JobProgressRecord } from './jobDocument.ts';
+import type { DebugActionRecord, JobDocument, JobErrorRecord, JobProgressRecord } from './jobDocument.ts';
 import type { JobState } from './jobState.ts';
 
 /** A job as the rest of the system sees it (API, events); user JSON is parsed. */
@@ -25,6 +25,12 @@ export interface JobView {
   finishedAt: Date | null;
   version: number;
   logCount: number;
+  /** How it entered and left the debug queue, oldest first. */
+  debugActions?: DebugActionRecord[];
+  /** The worker running it, or that ran its last attempt. */
+  workerId?: string | null;
+  /** The current run's last heartbeat. */
+  heartbeatAt?: Date | null;
 }
 
 /** Parses JSON text stored by the engine; `null` stays `null`. */
@@ -55,6 +61,9 @@ export function toJobView(doc: JobDocument, withCheckpoint = true): JobView {
     finishedAt: doc.finishedAt ?? null,
     version: doc.version,
     logCount: doc.logCount ?? 0,
+    debugActions: doc.debugActions ?? [],
+    workerId: doc.workerId ?? null,
+    heartbeatAt: doc.heartbeatAt ?? null,
   };
   if (withCheckpoint) view.checkpoint = parseStoredJson(doc.checkpoint);
   return view;
@@ -71,7 +80,9 @@ export function reviveJobView(raw: JobView): JobView {
     startedAt: date(raw.startedAt),
     finishedAt: date(raw.finishedAt),
     retryAt: date(raw.retryAt),
+    heartbeatAt: date(raw.heartbeatAt ?? null),
     lastError: raw.lastError === null ? null : error(raw.lastError),
     errors: raw.errors.map(error),
+    debugActions: (raw.debugActions ?? []).map((a) => ({ ...a, at: new Date(a.at) })),
   };
 }

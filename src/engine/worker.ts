@@ -5,9 +5,11 @@ import type { Logger } from '../logging/logger.ts';
 import type { Bus } from '../bus/bus.ts';
 import { AgendaScheduler } from './agendaScheduler.ts';
 import { JOB_TOPIC, type JobEventPayload } from './jobEvent.ts';
+import type { JobEventCompanions } from './jobEventCompanions.ts';
 import { JobEventPublisher } from './jobEventPublisher.ts';
 import { JobLogStore } from './jobLogStore.ts';
 import { JobRunner } from './jobRunner.ts';
+import type { JobRun } from './jobRun.ts';
 import { JobStore } from './jobStore.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { JobCancelledError, WorkerShutdownError } from './errors/index.ts';
@@ -26,6 +28,8 @@ export interface WorkerOptions {
   progressIntervalMs: number;
   lockLifetimeMs?: number;
   backoffMs?: number;
+  /** Messages published with the worker's job events (e.g. monitoring's debug-queue events); default none. */
+  eventCompanions?: JobEventCompanions;
 }
 
 /** Lifecycle of a {@link Worker}. */
@@ -45,7 +49,7 @@ export class Worker {
 
   constructor(private readonly options: WorkerOptions) {
     const store = new JobStore(options.db);
-    const events = new JobEventPublisher(options.bus);
+    const events = new JobEventPublisher(options.bus, options.eventCompanions);
     const logger = options.logger.child({ workerId: this.id });
     this.runner = new JobRunner({
       store,
@@ -74,6 +78,11 @@ export class Worker {
 
   get state(): WorkerPhase {
     return this.phase;
+  }
+
+  /** Runs in this process now (the zombie detector and the worker registry read them). */
+  get running(): readonly JobRun[] {
+    return this.runner.running;
   }
 
 

@@ -1,23 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Route } from './httpServer.ts';
+import { readBuiltFile, refuseUnlessRead, sendStaticFile } from './sendStaticFile.ts';
 
 /** Options of {@link graphiqlRoute}. */
 export interface GraphiqlRouteOptions {
   /** The built GraphiQL (`index.html` and `assets/`), as `web/graphiql/vite.config.ts` writes it to `dist/graphiql`. */
   directory: string;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 /**
  * Everything the page may load or connect to: this server only (workers from blob: for Monaco, inline fonts and
@@ -34,7 +23,8 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const ASSET_PATH = /^\/graphiql\/assets\/([A-Za-z0-9_.-]+)$/;
+/** A built asset: one path segment starting with a letter, digit, `_` or `-` (never `.` or `..`). */
+const ASSET_PATH = /^\/graphiql\/assets\/([A-Za-z0-9_-][A-Za-z0-9_.-]*)$/;
 
 /**
  * `GET /graphiql`: GraphiQL, built at install time into static files and served from `directory`, with its
@@ -46,17 +36,10 @@ export function graphiqlRoute(options: GraphiqlRouteOptions): Route {
     const page = url.pathname === '/graphiql' || url.pathname === '/graphiql/';
     const asset = ASSET_PATH.exec(url.pathname);
     if (!page && asset === null) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'method not allowed' }));
-      return true;
-    }
-    const file = asset === null ? join(options.directory, 'index.html') : join(options.directory, 'assets', asset[1]!);
-    let body: Buffer;
-    try {
-      body = await readFile(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (refuseUnlessRead(req, res)) return true;
+    const name = asset === null ? 'index.html' : asset[1]!;
+    const body = await readBuiltFile(asset === null ? join(options.directory, 'index.html') : join(options.directory, 'assets', name));
+    if (body === undefined) {
       if (asset !== null) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'not found' }));
@@ -66,15 +49,8 @@ export function graphiqlRoute(options: GraphiqlRouteOptions): Route {
       }
       return true;
     }
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': body.length,
-      // Asset names carry a content hash; the page itself must be fetched again to pick up a new build.
-      'cache-control': asset === null ? 'no-cache' : 'public, max-age=31536000, immutable',
-      'x-content-type-options': 'nosniff',
-      ...(asset === null ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    // Asset names carry a content hash; the page itself must be fetched again to pick up a new build.
+    sendStaticFile(req, res, name, body, asset === null ? { immutable: false, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } } : { immutable: true });
     return true;
   };
 }

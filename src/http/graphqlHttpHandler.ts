@@ -4,10 +4,13 @@ import type { ApiKeyGrant } from '../config/apiKeys.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { JobService } from '../engine/jobService.ts';
 import { requireCaller } from '../api/caller.ts';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext, RecoveryStores } from '../api/context.ts';
 import { createLoaders } from '../api/loaders.ts';
 import type { OrgService } from '../salesforce/index.ts';
 import type { BackupStore } from '../storage/index.ts';
+import type { DebugQueue } from '../monitoring/debugQueue.ts';
+import type { LivenessService } from '../monitoring/livenessService.ts';
+import type { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -17,13 +20,17 @@ export interface GraphqlHttpHandlerOptions {
   jobs: JobService;
   orgs: OrgService;
   backups: BackupStore;
+  debugQueue: DebugQueue;
+  recovery: RecoveryStores;
+  liveness: LivenessService;
+  monitoringQueries: MonitoringQueries;
   apiKeys: ReadonlyMap<string, ApiKeyGrant>;
   logger: Logger;
 }
 
 /** `GET`/`POST /graphql` on Node's own HTTP server, through Apollo's integration API. */
 export function createGraphqlHttpHandler(options: GraphqlHttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { apollo, jobs, orgs, backups, apiKeys, logger } = options;
+  const { apollo, jobs, orgs, backups, recovery, debugQueue, liveness, monitoringQueries, apiKeys, logger } = options;
   return async (req, res) => {
     let body: unknown;
     try {
@@ -45,7 +52,11 @@ export function createGraphqlHttpHandler(options: GraphqlHttpHandlerOptions): (r
         jobs,
         orgs,
         backups,
+        debugQueue,
+        recovery,
+        liveness,
         loaders: createLoaders(jobs),
+        monitoringQueries,
         logger,
       }),
     });

@@ -1,7 +1,7 @@
 import { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
-import { countJob, flakyJob, hangJob } from './demo/index.ts';
+import { blockJob, countJob, flakyJob, hangJob } from './demo/index.ts';
 
 /** A registry holding every job type shipped with longhaul. */
 export function createBuiltinRegistry(): JobTypeRegistry {
-  return new JobTypeRegistry().register(countJob).register(flakyJob).register(hangJob);
+  return new JobTypeRegistry().register(countJob).register(flakyJob).register(hangJob).register(blockJob);
 }

@@ -22,4 +22,6 @@ export interface WorkerDocument {
   runningJobIds: string[];
   eventLoopDelay: EventLoopDelayRecord | null;
   rssBytes: number | null;
+  /** When a zombie detector first found it lost (set once, by the detector that publishes `WORKER_LOST`). */
+  lostAt?: Date | null;
 }

@@ -4,7 +4,8 @@ export { OrgAuthFlow, resolveOrgCredentials, DEFAULT_LOGIN_URL, type OrgCredenti
 export { OrgConnectionStatus, type OrgDocument, type OrgView, type StoredApiBudget } from './orgDocument.ts';
 export { OrgService, type ConnectOrgRequest, type OrgServiceOptions, type SalesforceClientFactory } from './orgService.ts';
 export { OrgStore, parseOrgId } from './orgStore.ts';
-export type { ApiBudget, OrgIdentity, QueryPage, SalesforceClient, SObjectDescribe, SObjectField, SObjectSummary } from './salesforceClient.ts';
+export type { ApiBudget, BulkQueryJobInfo, BulkQueryJobState, BulkResultPage, BulkIngestOptions, BulkIngestResult, OrgIdentity, QueryPage, RecordError, RecordSaveResult, SalesforceClient, SObjectDescribe, SObjectField, SObjectSummary } from './salesforceClient.ts';
+export { bulkCsvRecords } from './bulkCsvRecords.ts';
 export { classifySalesforceError, salesforceErrorCodeOf } from './salesforceErrorClassifier.ts';
 export { SecretBox, type SealedSecret } from './secretBox.ts';
 export { SecretKeyring, DEV_KEY_FILE, type SecretKey } from './secretKeyring.ts';

@@ -2,7 +2,8 @@ import jsforce, { type Connection } from 'jsforce';
 import { SalesforceUnavailableError } from './errors/index.ts';
 import { OrgAuthFlow, type OrgCredentials } from './orgCredentials.ts';
 import { classifySalesforceError } from './salesforceErrorClassifier.ts';
-import type { ApiBudget, OrgIdentity, QueryPage, SalesforceClient, SObjectDescribe, SObjectSummary } from './salesforceClient.ts';
+import { JsforceBulkQuery } from './jsforceBulkQuery.ts';
+import type { ApiBudget, BulkQueryJobInfo, BulkResultPage, BulkIngestOptions, BulkIngestResult, OrgIdentity, QueryPage, RecordSaveResult, SalesforceClient, SObjectDescribe, SObjectSummary } from './salesforceClient.ts';
 
 /** Options of {@link JsforceClient.open}. */
 export interface JsforceClientOptions {
@@ -20,10 +21,17 @@ type TokenResponse = { access_token: string; instance_url: string };
  * own OAuth refresh); an access-token session cannot renew and fails with `SessionExpiredError`.
  */
 export class JsforceClient implements SalesforceClient {
+  private readonly bulkQuery: JsforceBulkQuery;
+  private usage: ApiBudget | null = null;
+  private seenRestUsage: Connection['limitInfo'] | undefined = undefined;
+  private seenBulkUsage: ApiBudget | null = null;
+
   private constructor(
     private readonly conn: Connection,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.bulkQuery = new JsforceBulkQuery(conn);
+  }
 
   /** Opens a session with `credentials` (one token request for the OAuth flows, none for an access token). */
   static async open(credentials: OrgCredentials, options: JsforceClientOptions = {}): Promise<JsforceClient> {
@@ -71,6 +79,8 @@ export class JsforceClient implements SalesforceClient {
       return await withTimeout(body(), this.timeoutMs, what);
     } catch (error) {
       throw classifySalesforceError(error, what);
+    } finally {
+      this.noteUsage();
     }
   }
 
@@ -114,6 +124,99 @@ export class JsforceClient implements SalesforceClient {
   count(objectName: string): Promise<number> {
     return this.call(`count ${objectName}`, async () => (await this.conn.query(`SELECT COUNT() FROM ${objectName}`)).totalSize);
   }
+
+  bulkQueryCreate(soql: string, options: { all?: boolean } = {}): Promise<BulkQueryJobInfo> {
+    return this.call('bulk query create', () => this.bulkQuery.create(soql, options.all === true));
+  }
+
+  bulkQueryInfo(jobId: string): Promise<BulkQueryJobInfo> {
+    return this.call('bulk query info', () => this.bulkQuery.info(jobId));
+  }
+
+  bulkQueryResults(jobId: string, locator: string | null, maxRecords: number): Promise<BulkResultPage> {
+    return this.call('bulk query results', () => this.bulkQuery.results(jobId, locator, maxRecords));
+  }
+
+  apiUsage(): ApiBudget | null {
+    this.noteUsage();
+    return this.usage;
+  }
+
+  /**
+   * Keeps the usage of the newest answer: jsforce replaces `limitInfo` on every REST answer, the
+   * Bulk client its own on every Bulk answer; whichever changed since the last look is newer.
+   */
+  private noteUsage(): void {
+    const rest = this.conn.limitInfo;
+    if (rest !== this.seenRestUsage) {
+      this.seenRestUsage = rest;
+      if (rest?.apiUsage !== undefined) this.usage = { max: rest.apiUsage.limit, remaining: rest.apiUsage.limit - rest.apiUsage.used };
+    }
+    const bulk = this.bulkQuery.lastUsage();
+    if (bulk !== this.seenBulkUsage) {
+      this.seenBulkUsage = bulk;
+      if (bulk !== null) this.usage = bulk;
+    }
+  }
+
+  createRecords(objectName: string, records: readonly Record<string, unknown>[]): Promise<RecordSaveResult[]> {
+    return this.call(`create ${objectName}`, async () => {
+      const body = { allOrNone: false, records: records.map((r) => ({ attributes: { type: objectName }, ...r })) };
+      return toSaveResults(await this.conn.requestPost('/composite/sobjects', body));
+    });
+  }
+
+  updateRecords(objectName: string, records: readonly Record<string, unknown>[]): Promise<RecordSaveResult[]> {
+    return this.call(`update ${objectName}`, async () => {
+      const body = { allOrNone: false, records: records.map((r) => ({ attributes: { type: objectName }, ...r })) };
+      return toSaveResults(await this.conn.requestPatch('/composite/sobjects', body));
+    });
+  }
+
+  async bulkIngest(objectName: string, operation: 'insert' | 'update', records: readonly Record<string, unknown>[], options: BulkIngestOptions = {}): Promise<BulkIngestResult> {
+    const job = this.conn.bulk2.createJob({ object: objectName, operation, lineEnding: 'LF' });
+    await this.call(`bulk ingest ${objectName}: open`, () => job.open());
+    await options.onJobOpened?.(job.id);
+    // One CSV, one header: every row gets every column. An empty cell leaves a field unset; `#N/A` clears it on update.
+    const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
+    const rows = records.map((r) => Object.fromEntries(columns.map((k) => [k, r[k] === null ? (operation === 'update' ? '#N/A' : '') : (r[k] ?? '')])));
+    await this.call(`bulk ingest ${objectName}: upload`, () => job.uploadData(rows as never));
+    await this.call(`bulk ingest ${objectName}: close`, () => job.close());
+    await this.waitForIngest(job.id, options);
+    const results = await this.call(`bulk ingest ${objectName}: results`, () => job.getAllResults());
+    const unprocessed = Array.isArray(results.unprocessedRecords) ? (results.unprocessedRecords as unknown as Record<string, string>[]) : [];
+    return { jobId: job.id, successful: results.successfulResults as never, failed: results.failedResults as never, unprocessed };
+  }
+
+  async settleBulkIngest(jobId: string, options: Pick<BulkIngestOptions, 'pollIntervalMs' | 'timeoutMs'> = {}): Promise<void> {
+    const job = this.conn.bulk2.job('ingest', { id: jobId });
+    const info = await this.call('bulk ingest: check', () => job.check());
+    if (info.state === 'Open') {
+      await this.call('bulk ingest: abort', () => job.abort());
+      return;
+    }
+    await this.waitForIngest(jobId, options);
+  }
+
+  private async waitForIngest(jobId: string, options: Pick<BulkIngestOptions, 'pollIntervalMs' | 'timeoutMs'>): Promise<void> {
+    const job = this.conn.bulk2.job('ingest', { id: jobId });
+    const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
+    for (;;) {
+      const info = await this.call('bulk ingest: check', () => job.check());
+      if (info.state === 'JobComplete' || info.state === 'Failed' || info.state === 'Aborted') return;
+      if (Date.now() > deadline) throw new SalesforceUnavailableError(`bulk ingest ${jobId}: not finished in time (state ${info.state})`, 'TIMEOUT');
+      await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 1000));
+    }
+  }
+}
+
+function toSaveResults(answer: unknown): RecordSaveResult[] {
+  const rows = answer as { id?: string | null; success: boolean; errors?: { statusCode?: string; message?: string; fields?: string[] }[] }[];
+  return rows.map((r) => ({
+    success: r.success,
+    id: r.id ?? null,
+    errors: (r.errors ?? []).map((e) => ({ code: e.statusCode ?? 'UNKNOWN', message: e.message ?? '', fields: e.fields ?? [] })),
+  }));
 }
 
 function toPage(result: { records: unknown[]; totalSize: number; done: boolean; nextRecordsUrl?: string }): QueryPage {

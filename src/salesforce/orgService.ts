@@ -1,6 +1,6 @@
 import { ObjectId, type Db } from 'mongodb';
 import { IncompleteCredentialsError, OrgConnectionFailedError, OrgNotFoundError } from './errors/index.ts';
-import { JsforceClient } from './jsforceClient.ts';
+import { JsforceClient, type JsforceClientOptions } from './jsforceClient.ts';
 import { OrgAuthFlow, resolveOrgCredentials, splitSecrets, type OrgCredentials, type OrgCredentialsInput, type OrgSecrets } from './orgCredentials.ts';
 import { OrgConnectionStatus, toOrgView, type OrgDocument, type OrgView, type StoredApiBudget } from './orgDocument.ts';
 import { OrgStore, parseOrgId } from './orgStore.ts';
@@ -16,8 +16,12 @@ export interface OrgServiceOptions {
   db: Db;
   /** Seals and opens the credentials' secrets. */
   secrets: SecretBox;
-  /** Opens sessions; default: jsforce with a 120 s request timeout. */
+  /** Opens sessions; default: jsforce with `clientOptions`. */
   clientFactory?: SalesforceClientFactory;
+  /** Options of the default jsforce sessions; default: a 120 s request timeout. */
+  clientOptions?: JsforceClientOptions;
+  /** How long `get(..., { refresh: true })` reuses the last check instead of calling the org; default 60,000 ms (0: always calls). */
+  limitsCacheMs?: number;
 }
 
 /** What a client sends to connect an org. */
@@ -39,11 +43,14 @@ export class OrgService {
   private readonly store: OrgStore;
   private readonly secrets: SecretBox;
   private readonly clientFactory: SalesforceClientFactory;
+  private readonly limitsCacheMs: number;
 
   constructor(options: OrgServiceOptions) {
     this.store = new OrgStore(options.db);
     this.secrets = options.secrets;
-    this.clientFactory = options.clientFactory ?? ((credentials) => JsforceClient.open(credentials));
+    const clientOptions = options.clientOptions;
+    this.clientFactory = options.clientFactory ?? ((credentials) => JsforceClient.open(credentials, clientOptions));
+    this.limitsCacheMs = options.limitsCacheMs ?? 60_000;
   }
 
   /** Creates the `orgs` indexes. */
@@ -99,11 +106,17 @@ export class OrgService {
     return (await this.store.list(tenantId)).map(toOrgView);
   }
 
-  /** The tenant's org or `null`. With `refresh`, checks the connection and reads the API budget now (one session, one limits call). */
+  /**
+   * The tenant's org or `null`. With `refresh`, checks the connection and reads the API budget now
+   * (one session, one limits call), unless a successful check (by this or by a backup) is younger
+   * than `limitsCacheMs`.
+   */
   async get(tenantId: string, id: string, options: { refresh?: boolean } = {}): Promise<OrgView | null> {
     const doc = await this.store.get(tenantId, parseOrgId(id));
     if (doc === null) return null;
     if (options.refresh !== true) return toOrgView(doc);
+    const fresh = doc.status === OrgConnectionStatus.Connected && doc.apiBudget !== null && Date.now() - doc.apiBudget.checkedAt.getTime() < this.limitsCacheMs;
+    if (fresh) return toOrgView(doc);
     return toOrgView(await this.check(doc));
   }
 

@@ -12,10 +12,30 @@ export type BackupStatus = (typeof BackupStatus)[keyof typeof BackupStatus];
 export const BackupObjectStatus = { Pending: 'PENDING', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Failed: 'FAILED' } as const;
 export type BackupObjectStatus = (typeof BackupObjectStatus)[keyof typeof BackupObjectStatus];
 
-/** One object of a backup: its records are stored in `parts` gzip NDJSON files, in Id order. */
+/** How an object's records were read: REST query paging or a Bulk API 2.0 query job. */
+export const BackupReadMethod = { Rest: 'REST', Bulk: 'BULK' } as const;
+export type BackupReadMethod = (typeof BackupReadMethod)[keyof typeof BackupReadMethod];
+
+/**
+ * One object of a backup: its records are stored in `parts` gzip NDJSON files, in Id order. In an
+ * `INCREMENTAL` object the records are those changed since `changesSince`, deleted ones included
+ * with `IsDeleted: true`; `baseBackupId` names the backup it builds on (see `readBackupSnapshot`).
+ */
 export interface BackupObjectEntry {
   name: string;
   status: BackupObjectStatus;
+  /** `FULL` (every live record) or `INCREMENTAL` (changes and deletions since `changesSince`); absent on old documents: `FULL`. */
+  mode?: BackupMode;
+  /** The backup this object's changes apply to (`INCREMENTAL` only). */
+  baseBackupId?: string | null;
+  /** Lower bound (inclusive) of `SystemModstamp` of the records read (`INCREMENTAL` only), ISO text. */
+  changesSince?: string | null;
+  /** Where the next incremental backup of this object starts: when this object's read began, minus the clock-skew margin. */
+  watermark?: string | null;
+  /** REST or Bulk 2.0, once chosen. */
+  method?: BackupReadMethod | null;
+  /** Deleted records stored (with `IsDeleted: true`; `INCREMENTAL` only). */
+  deletedRecords?: number;
   /** `SELECT COUNT()` when the backup started. */
   estimatedRecords: number | null;
   records: number;

@@ -3,8 +3,9 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { GridFSBucket, type Collection, type Db, type Document } from 'mongodb';
+import type { Db } from 'mongodb';
 import { Collections } from '../db/collections.ts';
+import { IdAddressedGridFs } from './idAddressedGridFs.ts';
 
 /** What one stored part holds. */
 export interface StoredPart {
@@ -32,15 +33,10 @@ interface BackupFileMetadata {
  * form one valid multi-member gzip stream. Memory stays at one part whatever the object's size.
  */
 export class BackupFileStore {
-  private readonly bucket: GridFSBucket;
-  private readonly files: Collection<Document>;
-  private readonly chunks: Collection<Document>;
+  private readonly fs: IdAddressedGridFs;
 
   constructor(db: Db) {
-    const name = Collections.backupFilesBucket;
-    this.bucket = new GridFSBucket(db, { bucketName: name });
-    this.files = db.collection(`${name}.files`);
-    this.chunks = db.collection(`${name}.chunks`);
+    this.fs = new IdAddressedGridFs(db, Collections.backupFilesBucket);
   }
 
   /** Id of part `part` of `object` in `backupId`. */
@@ -53,22 +49,42 @@ export class BackupFileStore {
     return `${backupId}/${object}/schema`;
   }
 
-  /** Writes (or rewrites) one part: `records` as gzip NDJSON, one JSON object a line. */
-  async writePart(backupId: string, object: string, part: number, records: readonly unknown[]): Promise<StoredPart> {
+  /**
+   * Writes (or rewrites) one part: `records` as gzip NDJSON, one JSON object a line. `records` may
+   * be an array or a (async) stream of records: they are serialized, hashed and compressed one at a
+   * time, so a stream is never held whole. `onRecord` sees each record as it is written.
+   */
+  async writePart(
+    backupId: string,
+    object: string,
+    part: number,
+    records: Iterable<unknown> | AsyncIterable<unknown>,
+    onRecord?: (record: unknown) => void,
+  ): Promise<StoredPart> {
     const id = BackupFileStore.partId(backupId, object, part);
     const hash = createHash('sha256');
-    const lines = function* () {
-      for (const record of records) {
+    let count = 0;
+    // Lines go to gzip in ~64 KB chunks: one stream write per record would cost more than the record.
+    const lines = async function* () {
+      let chunk = '';
+      for await (const record of records) {
+        onRecord?.(record);
         const line = `${JSON.stringify(record)}\n`;
         hash.update(line);
-        yield line;
+        count += 1;
+        chunk += line;
+        if (chunk.length >= 65_536) {
+          yield chunk;
+          chunk = '';
+        }
       }
+      if (chunk !== '') yield chunk;
     };
-    const metadata: BackupFileMetadata = { backupId, object, kind: 'records', part, records: records.length };
+    const metadata: BackupFileMetadata = { backupId, object, kind: 'records', part };
     const upload = await this.upload(id, `${object}.${part}.ndjson.gz`, metadata, Readable.from(lines()));
     const sha256 = hash.digest('hex');
-    await this.files.updateOne({ _id: id as never }, { $set: { 'metadata.sha256': sha256 } });
-    return { records: records.length, bytes: upload, sha256 };
+    await this.fs.setMetadata(id, { sha256, records: count });
+    return { records: count, bytes: upload, sha256 };
   }
 
   /** Writes (or rewrites) an object's describe as gzip JSON. */
@@ -79,14 +95,14 @@ export class BackupFileStore {
 
   /** Removes parts `fromPart` and later of an object (left by a run that stopped before its checkpoint). */
   async removePartsFrom(backupId: string, object: string, fromPart: number): Promise<void> {
-    const stale = await this.files.find({ 'metadata.backupId': backupId, 'metadata.object': object, 'metadata.kind': 'records', 'metadata.part': { $gte: fromPart } }).toArray();
-    for (const file of stale) await this.remove(file._id as unknown as string);
+    const stale = await this.fs.ids({ 'metadata.backupId': backupId, 'metadata.object': object, 'metadata.kind': 'records', 'metadata.part': { $gte: fromPart } });
+    for (const id of stale) await this.fs.remove(id);
   }
 
   /** The records of parts 0..parts-1 of an object, in order, streamed. */
   async *readRecords(backupId: string, object: string, parts: number): AsyncGenerator<Record<string, unknown>> {
     for (let part = 0; part < parts; part++) {
-      const lines = createInterface({ input: this.bucket.openDownloadStream(BackupFileStore.partId(backupId, object, part) as never).pipe(createGunzip()), crlfDelay: Infinity });
+      const lines = createInterface({ input: Readable.from(this.fs.read(BackupFileStore.partId(backupId, object, part))).pipe(createGunzip()), crlfDelay: Infinity });
       for await (const line of lines) if (line !== '') yield JSON.parse(line) as Record<string, unknown>;
     }
   }
@@ -94,7 +110,7 @@ export class BackupFileStore {
   /** The stored describe of an object. */
   async readSchema(backupId: string, object: string): Promise<unknown> {
     const chunks: Buffer[] = [];
-    for await (const chunk of this.bucket.openDownloadStream(BackupFileStore.schemaId(backupId, object) as never).pipe(createGunzip())) chunks.push(chunk as Buffer);
+    for await (const chunk of Readable.from(this.fs.read(BackupFileStore.schemaId(backupId, object))).pipe(createGunzip())) chunks.push(chunk as Buffer);
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   }
 
@@ -102,7 +118,7 @@ export class BackupFileStore {
   async objectSha256(backupId: string, object: string, parts: number): Promise<string> {
     const hash = createHash('sha256');
     for (let part = 0; part < parts; part++) {
-      await pipeline(this.bucket.openDownloadStream(BackupFileStore.partId(backupId, object, part) as never), createGunzip(), async (source: AsyncIterable<Buffer>) => {
+      await pipeline(Readable.from(this.fs.read(BackupFileStore.partId(backupId, object, part))), createGunzip(), async (source: AsyncIterable<Buffer>) => {
         for await (const chunk of source) hash.update(chunk);
       });
     }
@@ -110,14 +126,6 @@ export class BackupFileStore {
   }
 
   private async upload(id: string, filename: string, metadata: BackupFileMetadata, content: Readable): Promise<number> {
-    await this.remove(id);
-    const stream = this.bucket.openUploadStreamWithId(id as never, filename, { metadata });
-    await pipeline(content, createGzip(), stream);
-    return stream.gridFSFile?.length ?? 0;
-  }
-
-  private async remove(id: string): Promise<void> {
-    await this.files.deleteOne({ _id: id as never });
-    await this.chunks.deleteMany({ files_id: id as never });
+    return this.fs.write(id, filename, { ...metadata }, content, createGzip());
   }
 }

@@ -69,6 +69,24 @@ export class BackupStore {
     return docs.map(toBackupView);
   }
 
+  /**
+   * The newest backup of `orgId` created before `before` in which `objectName` succeeded: the base
+   * of an incremental backup of that object, or `null` when there is none. Reads the org's backups
+   * newest first (JavaScript filter: portable to FerretDB and DocumentDB).
+   */
+  async lastSucceededObject(orgId: string, objectName: string, before: Date): Promise<{ backup: BackupView; entry: BackupObjectEntry } | null> {
+    const cursor = this.backups.find({ orgId, createdAt: { $lt: before }, status: { $in: [BackupStatus.Succeeded, BackupStatus.Partial] } }).sort({ createdAt: -1, _id: -1 });
+    try {
+      for await (const doc of cursor) {
+        const entry = doc.objects.find((o) => o.name === objectName && o.status === 'SUCCEEDED');
+        if (entry !== undefined) return { backup: toBackupView(doc), entry };
+      }
+    } finally {
+      await cursor.close();
+    }
+    return null;
+  }
+
   /** Stores the backup's status and objects as its job sees them now (the whole array: FerretDB-safe, one writer). */
   async update(id: string, change: { status?: BackupStatus; objects?: BackupObjectEntry[]; startedAt?: Date; finishedAt?: Date }): Promise<void> {
     const set: Partial<BackupDocument> = {};

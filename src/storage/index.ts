@@ -1,3 +1,15 @@
 export { BackupFileStore, type StoredPart } from './backupFileStore.ts';
 export { BackupStore, parseBackupId } from './backupStore.ts';
-export { BackupMode, BackupObjectStatus, BackupStatus, toBackupView, type BackupDocument, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
+export { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, toBackupView, type BackupDocument, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
+export { readBackupSnapshot, snapshotChain, type BackupSnapshotDependencies, type SnapshotLink } from './backupSnapshot.ts';
+export * from './errors/index.ts';
+export { RestoreMode, RestoreStatus, SkippedFieldReason, WriteMethod, toRestoreView, type IdMapping, type RestoreCounts, type RestoreDocument, type RestorePlan, type RestorePlanObject, type RestoreView } from './restoreDocument.ts';
+export { RestoreStore, RESTORES_COLLECTION, type RestoreRequest } from './restoreStore.ts';
+export { RestoreResultStore, RestoreOutcome, RESTORE_RESULTS_COLLECTION, type RestoreResult, type RestoreResultFilter, type RestoreResultView } from './restoreResultStore.ts';
+export { RestoreIdMap, RESTORE_ID_MAP_COLLECTION } from './restoreIdMap.ts';
+export { RestoreInFlightStore, RESTORE_IN_FLIGHT_COLLECTION, type InFlightBatch } from './restoreInFlightStore.ts';
+export { ExportFilterOperator, ExportStatus, exportDownloadPath, toExportView, type ExportDocument, type ExportFilterCondition, type ExportView } from './exportDocument.ts';
+export { ExportStore, EXPORTS_COLLECTION, type ExportRequest } from './exportStore.ts';
+export { ExportFileStore, EXPORT_FILES_BUCKET, type ExportUpload } from './exportFileStore.ts';
+export { ExportSweeper, type ExportSweeperOptions } from './exportSweeper.ts';
+export { ExportLookupStore, EXPORT_LOOKUPS_COLLECTION } from './exportLookupStore.ts';

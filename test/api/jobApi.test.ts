@@ -217,14 +217,15 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     await gqlData(app.url, A, 'mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: job.id });
   });
 
-  it('should retry a failing job with backoff and fail it with its last error once attempts are spent', async () => {
+  it('should retry a failing job with backoff and move it to the debug queue with its last error once attempts are spent', async () => {
     const ok = await create({ type: 'demo.flaky', input: { failures: 2 } });
     const bad = await create({ type: 'demo.flaky', input: { failures: 5 }, maxAttempts: 2 });
     const recovered = await waitForState(ok.id, ['SUCCEEDED', 'FAILED']);
     expect(recovered).toMatchObject({ state: 'SUCCEEDED', attempts: 3, result: { attempts: 3 } });
     expect(recovered.errors.map((e: { attempt: number }) => e.attempt)).toEqual([1, 2]);
-    const failed = await waitForState(bad.id, ['SUCCEEDED', 'FAILED']);
-    expect(failed).toMatchObject({ state: 'FAILED', attempts: 2, lastError: { code: 'JOB_FAILED', message: 'planned failure 2 of 5', attempt: 2 } });
+    const failed = await waitForState(bad.id, ['SUCCEEDED', 'FAILED', 'DEBUG']);
+    expect(failed).toMatchObject({ state: 'DEBUG', attempts: 2, lastError: { code: 'JOB_FAILED', message: 'planned failure 2 of 5', attempt: 2 } });
+    expect(failed.errors.map((e: { attempt: number }) => e.attempt)).toEqual([1, 2]);
   });
 
   it('should page through jobs with cursors and filter them by type and state', async () => {

@@ -87,19 +87,19 @@ describe('longhaul jobs (CLI against a real longhaul all)', () => {
     expect([...positions].sort()).toEqual(positions);
   });
 
-  it('should exit 1 when a demo.flaky job fails more often than its maxAttempts allow', async () => {
+  it('should exit 1 when a demo.flaky job fails more often than its maxAttempts allow (it ends in the debug queue)', async () => {
     const watched = await cli(['jobs', 'create', 'demo.flaky', '--input', '{"failures":5}', '--max-attempts', '2', '--watch', '--json']);
     expect(watched.code).toBe(1);
     const events = ndjson(watched.stdout);
     // The first attempt may fail before the subscription starts; the snapshot then already says RETRYING.
     expect(events.some((event) => event.kind === 'RETRYING' || event.job.state === 'RETRYING' || event.job.attempts === 2)).toBe(true);
-    expect(events.at(-1)).toMatchObject({ kind: 'FAILED', job: { state: 'FAILED', attempts: 2, lastError: { code: 'JOB_FAILED', message: 'planned failure 2 of 5' } } });
+    expect(events.at(-1)).toMatchObject({ kind: 'DEBUG', job: { state: 'DEBUG', attempts: 2, lastError: { code: 'JOB_FAILED', message: 'planned failure 2 of 5' } } });
   });
 
-  it('should print the outcome and exit 1 for a failed job without --json', async () => {
+  it('should print the outcome and exit 1 for a job that ended in the debug queue, without --json', async () => {
     const watched = await cli(['jobs', 'create', 'demo.flaky', '--input', '{"failures":3}', '--max-attempts', '1', '--watch']);
     expect(watched.code).toBe(1);
-    expect(watched.stdout.trim().split('\n').at(-1)).toMatch(/^job [0-9a-f]{24} FAILED after 1 attempt; last error JOB_FAILED: planned failure 1 of 3$/);
+    expect(watched.stdout.trim().split('\n').at(-1)).toMatch(/^job [0-9a-f]{24} DEBUG after 1 attempt; last error JOB_FAILED: planned failure 1 of 3$/);
   });
 
   it('should exit 2 with the API error code on an unknown job, an unknown type, a bad key or no key', async () => {

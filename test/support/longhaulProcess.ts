@@ -21,6 +21,9 @@ export const FAST_ENV: NodeJS.ProcessEnv = {
   LONGHAUL_BACKOFF_MS: '100',
   LONGHAUL_PROGRESS_INTERVAL_MS: '20',
   LONGHAUL_SHUTDOWN_TIMEOUT_MS: '5000',
+  LONGHAUL_WORKER_HEARTBEAT_MS: '500',
+  // `longhaul all` would start the sandbox org on port 4100; tests that want it pass a free port.
+  LONGHAUL_SANDBOX: 'off',
 };
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));

@@ -5,7 +5,10 @@ export interface ExampleTab {
   headers?: string;
 }
 
-/** The operations GraphiQL opens with, one tab each: create a job, watch it, list jobs, the job types. */
+/**
+ * The operations GraphiQL opens with, one tab each: create a job, watch it, list jobs, the job types, the zombies and
+ * the debug queue, and connecting the sandbox org and backing it up. New tabs go at the end: tests open tabs by index.
+ */
 export const exampleTabs: ExampleTab[] = [
   {
     query: `# Create a demo.count job: it counts to 100, one step every 50 ms,
@@ -73,5 +76,69 @@ query JobTypes {
   }
 }
 `,
+  },
+  {
+    query: `# What monitoring sees: RUNNING jobs whose worker died or
+# which hang (zombies), and jobs parked in the debug queue
+# after their last attempt. Operator keys see every tenant.
+query ZombiesAndDebugQueue {
+  monitoring {
+    zombies {
+      reason
+      since
+      workerId
+      attempt
+      action
+      lastProgress { processed total }
+      job { id type state }
+    }
+    debugQueue(first: 10) {
+      nodes {
+        id
+        type
+        attempts
+        maxAttempts
+        errors { attempt code message }
+        debugActions { kind at by reason }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# Connect the sandbox org (the Salesforce simulator that
+# \`longhaul all\` starts on port 4100) and back it up.
+# Run ConnectSandbox, put the org id it returns into the
+# variables, then run BackupSandbox and watch its job in the
+# WatchJob tab.
+mutation ConnectSandbox {
+  connectOrg(
+    input: {
+      name: "sandbox"
+      loginUrl: "http://127.0.0.1:4100"
+      username: "demo@sandbox.longhaul"
+      password: "demo"
+      clientId: "longhaul-graphiql"
+      clientSecret: "any"
+    }
+  ) {
+    id
+    name
+    status
+    salesforceOrgId
+    apiBudget { max remaining }
+  }
+}
+
+mutation BackupSandbox($orgId: ID!) {
+  startBackup(orgId: $orgId) {
+    id
+    type
+    state
+  }
+}
+`,
+    variables: '{\n  "orgId": "paste the id from ConnectSandbox"\n}',
   },
 ];

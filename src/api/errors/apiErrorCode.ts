@@ -5,6 +5,8 @@ export const ApiErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
   Conflict: 'CONFLICT',
+  /** The process that should answer is gone, or did not answer in time (e.g. `captureDiagnostics`). */
+  Unavailable: 'UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];

@@ -3,6 +3,7 @@ import { EngineError, EngineErrorCode, InvalidJobInputError } from '../../engine
 import { InvalidPositionError } from '../../bus/busPosition.ts';
 import { IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
 import { ApiErrorCode } from './apiErrorCode.ts';
+import { LivenessError, LivenessErrorCode } from '../../monitoring/errors/index.ts';
 
 const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.JobNotFound]: ApiErrorCode.NotFound,
@@ -11,6 +12,7 @@ const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.InvalidJobId]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.InvalidCursor]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.JobStateConflict]: ApiErrorCode.Conflict,
+  [EngineErrorCode.JobNotInDebugQueue]: ApiErrorCode.Conflict,
 };
 
 const SALESFORCE_TO_API: Partial<Record<SalesforceErrorCode, ApiErrorCode>> = {
@@ -18,6 +20,14 @@ const SALESFORCE_TO_API: Partial<Record<SalesforceErrorCode, ApiErrorCode>> = {
   [SalesforceErrorCode.OrgConnectionFailed]: ApiErrorCode.BadUserInput,
   [SalesforceErrorCode.OrgNotFound]: ApiErrorCode.NotFound,
   [SalesforceErrorCode.InvalidOrgId]: ApiErrorCode.BadUserInput,
+};
+
+const LIVENESS_TO_API: Record<LivenessErrorCode, ApiErrorCode> = {
+  [LivenessErrorCode.WorkerNotFound]: ApiErrorCode.NotFound,
+  [LivenessErrorCode.DiagnosticNotFound]: ApiErrorCode.NotFound,
+  [LivenessErrorCode.WorkerUnavailable]: ApiErrorCode.Unavailable,
+  [LivenessErrorCode.DiagnosticsTimeout]: ApiErrorCode.Unavailable,
+  [LivenessErrorCode.DiagnosticsFailed]: ApiErrorCode.Unavailable,
 };
 
 /** Creates a GraphQL error with a stable code. */
@@ -49,6 +59,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
       return apiError(code, error.message, extra);
     }
   }
+  if (error instanceof LivenessError) return apiError(LIVENESS_TO_API[error.code], error.message, { reason: error.code });
   // The cause travels as originalError (logged by the server), never in the message.
   return new GraphQLError('internal error; see the server log', {
     extensions: { code: ApiErrorCode.InternalServerError },

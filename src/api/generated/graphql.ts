@@ -3,6 +3,9 @@ import type { JobView } from '../../engine/jobView.ts';
 import type { JobEvent as JobEventModel } from '../../engine/jobEvent.ts';
 import type { OrgView } from '../../salesforce/orgDocument.ts';
 import type { BackupView, BackupObjectEntry } from '../../storage/backupDocument.ts';
+import type { RestoreView } from '../../storage/restoreDocument.ts';
+import type { RestoreResultView } from '../../storage/restoreResultStore.ts';
+import type { ExportView } from '../../storage/exportDocument.ts';
 import type { MonitoringRoot } from '../../monitoring/monitoringRoot.ts';
 import type { MonitoringEventModel } from '../../monitoring/monitoringEvent.ts';
 import type { ZombieDocument } from '../../monitoring/zombieDocument.ts';
@@ -65,16 +68,23 @@ export type Backup = {
   /** Compressed bytes stored, all objects. */
   bytes: Scalars['Float']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The object being read while the backup runs. */
+  currentObject: Maybe<Scalars['String']['output']>;
   /** finishedAt - startedAt, once finished. */
   durationMs: Maybe<Scalars['Float']['output']>;
   /** Objects that failed, with their errors. */
   errors: Array<BackupObject>;
+  /** Sum of the objects' estimated records. */
+  estimatedRecords: Scalars['Float']['output'];
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   /** The job running it. */
   job: Maybe<Job>;
   mode: BackupMode;
   objects: Array<BackupObject>;
+  /** Objects finished (succeeded or failed). */
+  objectsDone: Scalars['Int']['output'];
+  objectsTotal: Scalars['Int']['output'];
   org: Maybe<Org>;
   /** Records stored, all objects. */
   records: Scalars['Float']['output'];
@@ -85,18 +95,28 @@ export type Backup = {
 export type BackupMode =
   /** Every record of every chosen object. */
   | 'FULL'
-  /** Records changed since the last successful backup (not supported yet: BAD_USER_INPUT). */
+  /** Records changed since the object's last successful backup, deletions included (`IsDeleted`); objects never backed up are read in full. */
   | 'INCREMENTAL';
 
 /** One object of a backup, stored as gzip NDJSON parts plus its describe. */
 export type BackupObject = {
   __typename?: 'BackupObject';
+  /** INCREMENTAL: the backup these changes apply to (a snapshot follows the chain back to a FULL one). */
+  baseBackupId: Maybe<Scalars['ID']['output']>;
   /** Compressed bytes stored. */
   bytes: Scalars['Float']['output'];
+  /** INCREMENTAL: the lower bound of SystemModstamp read. */
+  changesSince: Maybe<Scalars['DateTime']['output']>;
+  /** INCREMENTAL: deleted records among `records` (stored with IsDeleted true). */
+  deletedRecords: Scalars['Float']['output'];
   error: Maybe<BackupObjectError>;
-  /** COUNT() when the backup started. */
+  /** COUNT() when the backup started (of the changes, for INCREMENTAL). */
   estimatedRecords: Maybe<Scalars['Float']['output']>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** REST or BULK, once planned. */
+  method: Maybe<BackupReadMethod>;
+  /** FULL (every record) or INCREMENTAL (changes since `changesSince`); in a FULL backup always FULL. */
+  mode: BackupMode;
   name: Scalars['String']['output'];
   /** Files the records are stored in (one per query page). */
   parts: Scalars['Int']['output'];
@@ -120,6 +140,13 @@ export type BackupObjectStatus =
   | 'PENDING'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+/** How an object's records were read. */
+export type BackupReadMethod =
+  /** A Bulk API 2.0 query job (objects at or above LONGHAUL_BACKUP_BULK_THRESHOLD records). */
+  | 'BULK'
+  /** REST query paging (small objects). */
+  | 'REST';
 
 export type BackupStatus =
   | 'FAILED'
@@ -212,6 +239,57 @@ export type EventLoopDelay = {
   p99Ms: Scalars['Float']['output'];
 };
 
+/** A CSV export of one object of a backup. */
+export type Export = {
+  __typename?: 'Export';
+  backup: Maybe<Backup>;
+  bytes: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  error: Maybe<ExportError>;
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  fields: Maybe<Array<Scalars['String']['output']>>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  job: Maybe<Job>;
+  object: Scalars['String']['output'];
+  /** The org the backup was taken from. */
+  org: Maybe<Org>;
+  /** Data rows (the header row not counted). */
+  rows: Scalars['Float']['output'];
+  sha256: Maybe<Scalars['String']['output']>;
+  status: ExportStatus;
+  /** Download path (GET, same API key, Range supported), relative to the API's origin; null until it succeeded or once expired. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+export type ExportError = {
+  __typename?: 'ExportError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A condition on a field (conditions are ANDed; values compare as text). */
+export type ExportFilterInput = {
+  field: Scalars['String']['input'];
+  operator: ExportFilterOperator;
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ExportFilterOperator =
+  | 'CONTAINS'
+  | 'EQUALS'
+  | 'IS_NOT_NULL'
+  | 'IS_NULL'
+  | 'NOT_EQUALS';
+
+export type ExportStatus =
+  /** Its time was up; the file was removed. */
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
 /** Share of finished jobs that failed (FAILED or moved to DEBUG) in a window. */
 export type FailureRate = {
   __typename?: 'FailureRate';
@@ -220,6 +298,12 @@ export type FailureRate = {
   /** failed / finished; 0 when nothing finished. */
   rate: Scalars['Float']['output'];
   windowMinutes: Scalars['Int']['output'];
+};
+
+/** A source Id and the target Id it maps to. */
+export type IdMappingInput = {
+  sourceId: Scalars['ID']['input'];
+  targetId: Scalars['ID']['input'];
 };
 
 /** A unit of background work, run by a worker through its job type's plugin. */
@@ -293,6 +377,8 @@ export type JobError = {
   /** Stable code of the error class, e.g. `JOB_FAILED`, `WORKER_LOST`. */
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
+  /** The error's stack trace as the worker recorded it (at most 8,000 characters), when it had one. */
+  stack: Maybe<Scalars['String']['output']>;
 };
 
 /** Something that happened to a job. */
@@ -487,6 +573,10 @@ export type Mutation = {
   retryJob: Job;
   /** Starts a `salesforce.backup` job; `objects` defaults to every queryable, replicateable object. */
   startBackup: Job;
+  /** Starts a `salesforce.export` job writing one object of a backup as CSV. */
+  startExport: Job;
+  /** Starts a `salesforce.restore` job. The backup and the target org must be the caller's. */
+  startRestore: Job;
 };
 
 
@@ -538,6 +628,16 @@ export type MutationStartBackupArgs = {
   orgId: Scalars['ID']['input'];
 };
 
+
+export type MutationStartExportArgs = {
+  input: StartExportInput;
+};
+
+
+export type MutationStartRestoreArgs = {
+  input: StartRestoreInput;
+};
+
 /** A Salesforce org of the caller's tenant. Secrets (password, client secret, tokens) are never returned. */
 export type Org = {
   __typename?: 'Org';
@@ -586,6 +686,10 @@ export type Query = {
   backup: Maybe<Backup>;
   /** The caller's backups of an org, newest first (at most 100). */
   backups: Array<Backup>;
+  /** One of the caller's exports. */
+  export: Maybe<Export>;
+  /** The caller's exports, newest first (at most 100). */
+  exports: Array<Export>;
   job: Maybe<Job>;
   jobTypes: Array<JobType>;
   jobs: JobConnection;
@@ -594,6 +698,10 @@ export type Query = {
   org: Maybe<Org>;
   /** The caller's orgs, oldest first, with the status of their last check. */
   orgs: Array<Org>;
+  /** One of the caller's restores. */
+  restore: Maybe<Restore>;
+  /** The caller's restores, newest first (at most 100). */
+  restores: Array<Restore>;
 };
 
 
@@ -604,6 +712,11 @@ export type QueryBackupArgs = {
 
 export type QueryBackupsArgs = {
   orgId: Scalars['ID']['input'];
+};
+
+
+export type QueryExportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -623,6 +736,11 @@ export type QueryOrgArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryRestoreArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type QueueStats = {
   __typename?: 'QueueStats';
   byState: Array<StateCount>;
@@ -631,6 +749,195 @@ export type QueueStats = {
   oldestQueuedAgeSeconds: Maybe<Scalars['Float']['output']>;
   /** Finished jobs per minute over the window, oldest first. */
   throughput: Array<ThroughputBucket>;
+};
+
+/** A restore of a backup into an org. */
+export type Restore = {
+  __typename?: 'Restore';
+  backup: Maybe<Backup>;
+  counts: Array<RestoreObjectCounts>;
+  createdAt: Scalars['DateTime']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  error: Maybe<RestoreError>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  job: Maybe<Job>;
+  mode: RestoreMode;
+  /** Set once planned (a dry run's result). */
+  plan: Maybe<RestorePlan>;
+  results: Array<RestoreResult>;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: RestoreStatus;
+  targetOrg: Maybe<Org>;
+  totals: RestoreCounts;
+};
+
+
+/** A restore of a backup into an org. */
+export type RestoreResultsArgs = {
+  filter?: InputMaybe<RestoreResultFilter>;
+};
+
+export type RestoreCounts = {
+  __typename?: 'RestoreCounts';
+  created: Scalars['Float']['output'];
+  failed: Scalars['Float']['output'];
+  skipped: Scalars['Float']['output'];
+  updated: Scalars['Float']['output'];
+};
+
+export type RestoreError = {
+  __typename?: 'RestoreError';
+  /** UNMAPPED_REFERENCES, NOTHING_WRITTEN, OBJECT_NOT_IN_BACKUP. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** How a restore treats the backed-up records. */
+export type RestoreMode =
+  /** Recreate records missing in the target (deleted ones, or every record in another org). */
+  | 'INSERT_MISSING'
+  /** Put the backed-up field values back on records present in the target; create nothing. */
+  | 'OVERWRITE'
+  /** Both: recreate missing records and overwrite present ones. */
+  | 'UPSERT';
+
+export type RestoreObjectCounts = {
+  __typename?: 'RestoreObjectCounts';
+  created: Scalars['Float']['output'];
+  failed: Scalars['Float']['output'];
+  object: Scalars['String']['output'];
+  skipped: Scalars['Float']['output'];
+  updated: Scalars['Float']['output'];
+};
+
+/** What happened to one record. */
+export type RestoreOutcome =
+  | 'CREATED'
+  | 'FAILED'
+  /** Left alone: the mode does not cover it (error code EXISTS or MISSING). */
+  | 'SKIPPED'
+  | 'UPDATED';
+
+/** What a restore does; a dry run computes it exactly as the real run does. */
+export type RestorePlan = {
+  __typename?: 'RestorePlan';
+  /** Lookups filled by the second pass, as Object.Field. */
+  deferredReferences: Array<Scalars['String']['output']>;
+  objects: Array<RestorePlanObject>;
+  /** Object names, parents first. */
+  order: Array<Scalars['String']['output']>;
+  /** Source owners with no target owner (a real run refuses to start with any). */
+  unmappedOwners: Array<Scalars['ID']['output']>;
+  unmappedRecordTypes: Array<Scalars['ID']['output']>;
+};
+
+/** One object of a restore plan. */
+export type RestorePlanObject = {
+  __typename?: 'RestorePlanObject';
+  createFields: Array<Scalars['String']['output']>;
+  /** Lookups written by a second pass (they close a cycle of lookups). */
+  deferredFields: Array<Scalars['String']['output']>;
+  method: RestoreWriteMethod;
+  name: Scalars['String']['output'];
+  /** Place in the restore order, from 0 (parents first). */
+  order: Scalars['Int']['output'];
+  /** Records of the backup restored (after the recordIds filter). */
+  records: Scalars['Float']['output'];
+  skippedFields: Array<SkippedField>;
+  toCreate: Scalars['Float']['output'];
+  toSkip: Scalars['Float']['output'];
+  toUpdate: Scalars['Float']['output'];
+  unmappedReferences: Array<UnmappedReference>;
+  updateFields: Array<Scalars['String']['output']>;
+};
+
+export type RestoreRecordError = {
+  __typename?: 'RestoreRecordError';
+  /** Salesforce's error code, e.g. DUPLICATE_VALUE; EXISTS or MISSING for a skipped record. */
+  code: Scalars['String']['output'];
+  fields: Array<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
+/** The result of one record of a restore. */
+export type RestoreResult = {
+  __typename?: 'RestoreResult';
+  at: Scalars['DateTime']['output'];
+  /** Pass a result's cursor as `after` to read the next page. */
+  cursor: Scalars['String']['output'];
+  errors: Array<RestoreRecordError>;
+  object: Scalars['String']['output'];
+  outcome: RestoreOutcome;
+  /** 1: the record; 2: its deferred lookups. */
+  pass: Scalars['Int']['output'];
+  sourceId: Scalars['ID']['output'];
+  /** The record's Id in the target org. */
+  targetId: Maybe<Scalars['ID']['output']>;
+};
+
+export type RestoreResultFilter = {
+  /** Results after this cursor. */
+  after?: InputMaybe<Scalars['String']['input']>;
+  /** At most this many (default 100, at most 1000). */
+  first?: InputMaybe<Scalars['Int']['input']>;
+  object?: InputMaybe<Scalars['String']['input']>;
+  outcome?: InputMaybe<RestoreOutcome>;
+};
+
+export type RestoreStatus =
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** How an object's records are written. */
+export type RestoreWriteMethod =
+  /** Bulk API 2.0 ingest jobs (objects above the configured threshold). */
+  | 'BULK'
+  /** sObject Collections, 200 records a request. */
+  | 'COLLECTIONS';
+
+export type SkippedField = {
+  __typename?: 'SkippedField';
+  name: Scalars['String']['output'];
+  reason: SkippedFieldReason;
+};
+
+/** Why a backed-up field is not written. */
+export type SkippedFieldReason =
+  /** The target object has no such field. */
+  | 'MISSING_IN_TARGET'
+  /** A compound or binary field the backup does not hold as such. */
+  | 'NOT_RESTORABLE'
+  /** Neither createable nor updateable in the target (system, formula, auto-number fields). */
+  | 'READ_ONLY';
+
+export type StartExportInput = {
+  backupId: Scalars['ID']['input'];
+  /** Columns, in order; `Relationship.Field` (e.g. Account.Name) flattens a lookup. Default: every backed-up field. */
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
+  filter?: InputMaybe<Array<ExportFilterInput>>;
+  /** The object to export. */
+  object: Scalars['String']['input'];
+};
+
+export type StartRestoreInput = {
+  /** The backup to restore (a snapshot: an incremental backup is merged with the backups it builds on). */
+  backupId: Scalars['ID']['input'];
+  /** Plan only: walk the backup and the target, report what would be written, write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  mode?: InputMaybe<RestoreMode>;
+  /** Objects to restore; default: every object the backup holds completely. */
+  objects?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Owners (User Ids) of the source org and their counterparts in the target; unlisted owners are mapped by name. */
+  ownerMappings?: InputMaybe<Array<IdMappingInput>>;
+  /** Only these source record Ids; default: every record. */
+  recordIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Record types of the source org and their counterparts; unlisted ones are mapped by SobjectType and DeveloperName. */
+  recordTypeMappings?: InputMaybe<Array<IdMappingInput>>;
+  /** The org to write into: the backup's own org, or another org of the caller (a cross-org restore). */
+  targetOrgId: Scalars['ID']['input'];
 };
 
 /** Jobs in one state. */
@@ -675,6 +982,14 @@ export type TypeStateCount = {
   count: Scalars['Int']['output'];
   state: JobState;
   type: Scalars['String']['output'];
+};
+
+export type UnmappedReference = {
+  __typename?: 'UnmappedReference';
+  /** Records whose value of that lookup had no target Id (written empty). */
+  count: Scalars['Int']['output'];
+  /** The lookup field. */
+  field: Scalars['String']['output'];
 };
 
 /** A process of the service as it registered itself. */
@@ -824,6 +1139,7 @@ export type ResolversTypes = ResolversObject<{
   BackupObject: ResolverTypeWrapper<BackupObjectEntry>;
   BackupObjectError: ResolverTypeWrapper<BackupObjectError>;
   BackupObjectStatus: BackupObjectStatus;
+  BackupReadMethod: BackupReadMethod;
   BackupStatus: BackupStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConnectOrgInput: ConnectOrgInput;
@@ -834,9 +1150,15 @@ export type ResolversTypes = ResolversObject<{
   DiagnosticKind: DiagnosticKind;
   DiagnosticReport: ResolverTypeWrapper<DiagnosticDocument>;
   EventLoopDelay: ResolverTypeWrapper<EventLoopDelay>;
+  Export: ResolverTypeWrapper<ExportView>;
+  ExportError: ResolverTypeWrapper<ExportError>;
+  ExportFilterInput: ExportFilterInput;
+  ExportFilterOperator: ExportFilterOperator;
+  ExportStatus: ExportStatus;
   FailureRate: ResolverTypeWrapper<FailureRate>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdMappingInput: IdMappingInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Job: ResolverTypeWrapper<JobView>;
@@ -860,11 +1182,29 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueStats: ResolverTypeWrapper<QueueStats>;
+  Restore: ResolverTypeWrapper<RestoreView>;
+  RestoreCounts: ResolverTypeWrapper<RestoreCounts>;
+  RestoreError: ResolverTypeWrapper<RestoreError>;
+  RestoreMode: RestoreMode;
+  RestoreObjectCounts: ResolverTypeWrapper<RestoreObjectCounts>;
+  RestoreOutcome: RestoreOutcome;
+  RestorePlan: ResolverTypeWrapper<RestorePlan>;
+  RestorePlanObject: ResolverTypeWrapper<RestorePlanObject>;
+  RestoreRecordError: ResolverTypeWrapper<RestoreRecordError>;
+  RestoreResult: ResolverTypeWrapper<RestoreResultView>;
+  RestoreResultFilter: RestoreResultFilter;
+  RestoreStatus: RestoreStatus;
+  RestoreWriteMethod: RestoreWriteMethod;
+  SkippedField: ResolverTypeWrapper<SkippedField>;
+  SkippedFieldReason: SkippedFieldReason;
+  StartExportInput: StartExportInput;
+  StartRestoreInput: StartRestoreInput;
   StateCount: ResolverTypeWrapper<StateCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ThroughputBucket: ResolverTypeWrapper<ThroughputBucket>;
   TypeStateCount: ResolverTypeWrapper<TypeStateCount>;
+  UnmappedReference: ResolverTypeWrapper<UnmappedReference>;
   Worker: ResolverTypeWrapper<WorkerDocument>;
   Zombie: ResolverTypeWrapper<ZombieDocument>;
   ZombieAction: ZombieAction;
@@ -885,9 +1225,13 @@ export type ResolversParentTypes = ResolversObject<{
   DebugAction: DebugAction;
   DiagnosticReport: DiagnosticDocument;
   EventLoopDelay: EventLoopDelay;
+  Export: ExportView;
+  ExportError: ExportError;
+  ExportFilterInput: ExportFilterInput;
   FailureRate: FailureRate;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  IdMappingInput: IdMappingInput;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Job: JobView;
@@ -906,11 +1250,24 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   QueueStats: QueueStats;
+  Restore: RestoreView;
+  RestoreCounts: RestoreCounts;
+  RestoreError: RestoreError;
+  RestoreObjectCounts: RestoreObjectCounts;
+  RestorePlan: RestorePlan;
+  RestorePlanObject: RestorePlanObject;
+  RestoreRecordError: RestoreRecordError;
+  RestoreResult: RestoreResultView;
+  RestoreResultFilter: RestoreResultFilter;
+  SkippedField: SkippedField;
+  StartExportInput: StartExportInput;
+  StartRestoreInput: StartRestoreInput;
   StateCount: StateCount;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   ThroughputBucket: ThroughputBucket;
   TypeStateCount: TypeStateCount;
+  UnmappedReference: UnmappedReference;
   Worker: WorkerDocument;
   Zombie: ZombieDocument;
 }>;
@@ -935,13 +1292,17 @@ export type ApiBudgetResolvers<ContextType = ApiContext, ParentType extends Reso
 export type BackupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Backup'] = ResolversParentTypes['Backup']> = ResolversObject<{
   bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentObject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['BackupObject']>, ParentType, ContextType>;
+  estimatedRecords?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['BackupMode'], ParentType, ContextType>;
   objects?: Resolver<Array<ResolversTypes['BackupObject']>, ParentType, ContextType>;
+  objectsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  objectsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   org?: Resolver<Maybe<ResolversTypes['Org']>, ParentType, ContextType>;
   records?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -949,10 +1310,15 @@ export type BackupResolvers<ContextType = ApiContext, ParentType extends Resolve
 }>;
 
 export type BackupObjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupObject'] = ResolversParentTypes['BackupObject']> = ResolversObject<{
+  baseBackupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  changesSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedRecords?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['BackupObjectError']>, ParentType, ContextType>;
   estimatedRecords?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['BackupReadMethod']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['BackupMode'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   records?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -994,6 +1360,29 @@ export type EventLoopDelayResolvers<ContextType = ApiContext, ParentType extends
   meanMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   p50Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   p99Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ExportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Export'] = ResolversParentTypes['Export']> = ResolversObject<{
+  backup?: Resolver<Maybe<ResolversTypes['Backup']>, ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ExportError']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fields?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  org?: Resolver<Maybe<ResolversTypes['Org']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExportStatus'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ExportErrorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExportError'] = ResolversParentTypes['ExportError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FailureRateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FailureRate'] = ResolversParentTypes['FailureRate']> = ResolversObject<{
@@ -1049,6 +1438,7 @@ export type JobErrorResolvers<ContextType = ApiContext, ParentType extends Resol
   attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stack?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type JobEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobEvent'] = ResolversParentTypes['JobEvent']> = ResolversObject<{
@@ -1114,6 +1504,8 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   rerunInDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRerunInDebugArgs, 'id'>>;
   retryJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'id'>>;
   startBackup?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartBackupArgs, 'mode' | 'orgId'>>;
+  startExport?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartExportArgs, 'input'>>;
+  startRestore?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartRestoreArgs, 'input'>>;
 }>;
 
 export type OrgResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Org'] = ResolversParentTypes['Org']> = ResolversObject<{
@@ -1141,12 +1533,16 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   backup?: Resolver<Maybe<ResolversTypes['Backup']>, ParentType, ContextType, RequireFields<QueryBackupArgs, 'id'>>;
   backups?: Resolver<Array<ResolversTypes['Backup']>, ParentType, ContextType, RequireFields<QueryBackupsArgs, 'orgId'>>;
+  export?: Resolver<Maybe<ResolversTypes['Export']>, ParentType, ContextType, RequireFields<QueryExportArgs, 'id'>>;
+  exports?: Resolver<Array<ResolversTypes['Export']>, ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobTypes?: Resolver<Array<ResolversTypes['JobType']>, ParentType, ContextType>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
   monitoring?: Resolver<ResolversTypes['Monitoring'], ParentType, ContextType>;
   org?: Resolver<Maybe<ResolversTypes['Org']>, ParentType, ContextType, RequireFields<QueryOrgArgs, 'id'>>;
   orgs?: Resolver<Array<ResolversTypes['Org']>, ParentType, ContextType>;
+  restore?: Resolver<Maybe<ResolversTypes['Restore']>, ParentType, ContextType, RequireFields<QueryRestoreArgs, 'id'>>;
+  restores?: Resolver<Array<ResolversTypes['Restore']>, ParentType, ContextType>;
 }>;
 
 export type QueueStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QueueStats'] = ResolversParentTypes['QueueStats']> = ResolversObject<{
@@ -1154,6 +1550,89 @@ export type QueueStatsResolvers<ContextType = ApiContext, ParentType extends Res
   byType?: Resolver<Array<ResolversTypes['TypeStateCount']>, ParentType, ContextType>;
   oldestQueuedAgeSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   throughput?: Resolver<Array<ResolversTypes['ThroughputBucket']>, ParentType, ContextType>;
+}>;
+
+export type RestoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Restore'] = ResolversParentTypes['Restore']> = ResolversObject<{
+  backup?: Resolver<Maybe<ResolversTypes['Backup']>, ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['RestoreObjectCounts']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['RestoreError']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['RestoreMode'], ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['RestorePlan']>, ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['RestoreResult']>, ParentType, ContextType, Partial<RestoreResultsArgs>>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RestoreStatus'], ParentType, ContextType>;
+  targetOrg?: Resolver<Maybe<ResolversTypes['Org']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['RestoreCounts'], ParentType, ContextType>;
+}>;
+
+export type RestoreCountsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RestoreCounts'] = ResolversParentTypes['RestoreCounts']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type RestoreErrorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RestoreError'] = ResolversParentTypes['RestoreError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RestoreObjectCountsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RestoreObjectCounts'] = ResolversParentTypes['RestoreObjectCounts']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type RestorePlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RestorePlan'] = ResolversParentTypes['RestorePlan']> = ResolversObject<{
+  deferredReferences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  objects?: Resolver<Array<ResolversTypes['RestorePlanObject']>, ParentType, ContextType>;
+  order?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  unmappedOwners?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  unmappedRecordTypes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type RestorePlanObjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RestorePlanObject'] = ResolversParentTypes['RestorePlanObject']> = ResolversObject<{
+  createFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  deferredFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['RestoreWriteMethod'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  skippedFields?: Resolver<Array<ResolversTypes['SkippedField']>, ParentType, ContextType>;
+  toCreate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  toSkip?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  toUpdate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unmappedReferences?: Resolver<Array<ResolversTypes['UnmappedReference']>, ParentType, ContextType>;
+  updateFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type RestoreRecordErrorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RestoreRecordError'] = ResolversParentTypes['RestoreRecordError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RestoreResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RestoreResult'] = ResolversParentTypes['RestoreResult']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['RestoreRecordError']>, ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['RestoreOutcome'], ParentType, ContextType>;
+  pass?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type SkippedFieldResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SkippedField'] = ResolversParentTypes['SkippedField']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['SkippedFieldReason'], ParentType, ContextType>;
 }>;
 
 export type StateCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StateCount'] = ResolversParentTypes['StateCount']> = ResolversObject<{
@@ -1177,6 +1656,11 @@ export type TypeStateCountResolvers<ContextType = ApiContext, ParentType extends
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UnmappedReferenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UnmappedReference'] = ResolversParentTypes['UnmappedReference']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type WorkerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker']> = ResolversObject<{
@@ -1219,6 +1703,8 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   DebugAction?: DebugActionResolvers<ContextType>;
   DiagnosticReport?: DiagnosticReportResolvers<ContextType>;
   EventLoopDelay?: EventLoopDelayResolvers<ContextType>;
+  Export?: ExportResolvers<ContextType>;
+  ExportError?: ExportErrorResolvers<ContextType>;
   FailureRate?: FailureRateResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
@@ -1236,10 +1722,20 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueueStats?: QueueStatsResolvers<ContextType>;
+  Restore?: RestoreResolvers<ContextType>;
+  RestoreCounts?: RestoreCountsResolvers<ContextType>;
+  RestoreError?: RestoreErrorResolvers<ContextType>;
+  RestoreObjectCounts?: RestoreObjectCountsResolvers<ContextType>;
+  RestorePlan?: RestorePlanResolvers<ContextType>;
+  RestorePlanObject?: RestorePlanObjectResolvers<ContextType>;
+  RestoreRecordError?: RestoreRecordErrorResolvers<ContextType>;
+  RestoreResult?: RestoreResultResolvers<ContextType>;
+  SkippedField?: SkippedFieldResolvers<ContextType>;
   StateCount?: StateCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   ThroughputBucket?: ThroughputBucketResolvers<ContextType>;
   TypeStateCount?: TypeStateCountResolvers<ContextType>;
+  UnmappedReference?: UnmappedReferenceResolvers<ContextType>;
   Worker?: WorkerResolvers<ContextType>;
   Zombie?: ZombieResolvers<ContextType>;
 }>;

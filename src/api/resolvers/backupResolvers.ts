@@ -46,5 +46,16 @@ export const backupResolvers: Resolvers = {
     bytes: (backup) => backup.objects.reduce((sum, o) => sum + o.bytes, 0),
     errors: (backup) => backup.objects.filter((o) => o.status === BackupObjectStatus.Failed),
     durationMs: (backup) => (backup.startedAt !== null && backup.finishedAt !== null ? backup.finishedAt.getTime() - backup.startedAt.getTime() : null),
+    estimatedRecords: (backup) => backup.objects.reduce((sum, o) => sum + (o.estimatedRecords ?? 0), 0),
+    currentObject: (backup) => backup.objects.find((o) => o.status === BackupObjectStatus.Running)?.name ?? null,
+    objectsDone: (backup) => backup.objects.filter((o) => o.status === BackupObjectStatus.Succeeded || o.status === BackupObjectStatus.Failed).length,
+    objectsTotal: (backup) => backup.objects.length,
+  },
+  BackupObject: {
+    mode: (entry) => entry.mode ?? 'FULL',
+    method: (entry) => entry.method ?? null,
+    baseBackupId: (entry) => entry.baseBackupId ?? null,
+    changesSince: (entry) => (entry.changesSince === undefined || entry.changesSince === null ? null : new Date(entry.changesSince)),
+    deletedRecords: (entry) => entry.deletedRecords ?? 0,
   },
 };

@@ -7,7 +7,7 @@ import { guard } from './guard.ts';
 const MAX_PAGE = 100;
 const MAX_LOG_LINES = 1000;
 
-const jobError = (e: JobErrorRecord) => ({ code: e.code, message: e.message, attempt: e.attempt, at: e.at });
+const jobError = (e: JobErrorRecord) => ({ code: e.code, message: e.message, attempt: e.attempt, at: e.at, stack: e.stack ?? null });
 
 /** Queries, mutations and fields of jobs. */
 export const jobResolvers: Resolvers = {

@@ -27,6 +27,8 @@ export async function* jobProgressStream(bus: Bus, jobs: JobService, caller: Cal
       if (replay.complete) {
         replayed = true;
         for (const raw of replay.events) {
+          // The job's id is on other topics' events too (worker wake-ups, monitoring companions).
+          if (raw.topic !== JOB_TOPIC) continue;
           const event = jobEventFromBus(raw);
           lastSeq = raw.seq;
           if (event.job.version <= lastVersion) continue;

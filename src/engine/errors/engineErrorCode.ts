@@ -13,6 +13,8 @@ export const EngineErrorCode = {
   UnhandledRejection: 'UNHANDLED_REJECTION',
   UncaughtException: 'UNCAUGHT_EXCEPTION',
   WorkerLost: 'WORKER_LOST',
+  JobNotInDebugQueue: 'JOB_NOT_IN_DEBUG_QUEUE',
+  JobHung: 'JOB_HUNG',
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 

@@ -9,7 +9,8 @@ export const hangJob = defineJobType<z.output<typeof HangInput>, never, never>({
   name: 'demo.hang',
   description: 'Reports progress once, then stops making progress and never returns, unless cancelled.',
   input: HangInput,
-  defaults: { maxAttempts: 1 },
+  // A demonstration of hang detection: declared NO_PROGRESS after 5 s without progress.
+  defaults: { maxAttempts: 1, hang: { noProgressMs: 5000 } },
   async run(ctx) {
     ctx.progress({ processed: 0, total: 1, message: 'hanging' });
     return untilAborted(ctx.signal);

@@ -1,1 +1,4 @@
-export { createBackupJobType, BACKUP_JOB_TYPE, BackupJobInput, type BackupCheckpoint, type BackupJobDependencies, type BackupJobResult } from './backupJob.ts';
+export { createBackupJobType, BACKUP_JOB_TYPE, BackupJobInput, type BackupJobDependencies, type BackupJobResult } from './backup/backupJobType.ts';
+export type { BackupCheckpoint } from './backup/backupCheckpoint.ts';
+export { createRestoreJobType, RESTORE_JOB_TYPE, RestoreJobInput, type RestoreCheckpoint, type RestoreJobDependencies, type RestoreJobResult } from './restore/index.ts';
+export { createExportJobType, EXPORT_JOB_TYPE, ExportJobInput, type ExportJobDependencies, type ExportJobResult } from './export/index.ts';

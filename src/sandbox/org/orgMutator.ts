@@ -51,8 +51,19 @@ function changedValue(field: FieldDefinition, value: FieldValue, rng: SeededRand
       const options = field.picklistValues.filter((v) => v !== value);
       return options.length > 0 ? rng.pick(options) : value;
     }
-    default:
-      return `${String(value ?? 'Value').slice(0, Math.max(0, field.length - 30))} (edited ${stamp})`;
+    case 'date': {
+      const day = typeof value === 'string' ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+      return new Date((Number.isFinite(day) ? day : Date.UTC(2024, 0, 1)) + 86_400_000).toISOString().slice(0, 10);
+    }
+    case 'datetime':
+      return new Date(stamp).toISOString();
+    case 'email':
+      return `edited.${stamp}@example.test`.slice(0, field.length);
+    default: {
+      // Within the field's length, whatever it is (a 20-character postal code too).
+      const suffix = ` (edited ${stamp})`;
+      return `${String(value ?? 'Value').slice(0, Math.max(0, field.length - suffix.length))}${suffix}`.slice(0, field.length);
+    }
   }
 }
 

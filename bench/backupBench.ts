@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../src/db/freePort.ts';
+import type { BenchDatabase } from './support/benchDatabase.ts';
+import { BenchProcess } from './support/benchProcess.ts';
+import { GraphqlHttpClient } from './support/graphqlHttpClient.ts';
+import { BENCH_API_KEY, BENCH_API_KEYS, REPO_ROOT, startServe, startWork } from './support/longhaulService.ts';
+import { renderTable } from './support/textTable.ts';
+
+/** Sizes of the backup bench (`BENCH_BACKUP_SMALL`, default 20,000; `BENCH_BACKUP_LARGE`, default 200,000). */
+export interface BackupBenchOptions {
+  small: number;
+  large: number;
+}
+
+/** One backup the bench ran. */
+export interface BackupBenchRun {
+  method: 'BULK' | 'REST';
+  records: number;
+  /** Backup duration (startedAt to finishedAt), ms. */
+  durationMs: number;
+  recordsPerSecond: number;
+  /** Peak resident memory of the worker process that ran it (`VmHWM`), bytes. */
+  peakRssBytes: number;
+  bytesStored: number;
+}
+
+/** What the backup bench measured. */
+export interface BackupBenchResult {
+  runs: BackupBenchRun[];
+  /** Peak RSS of a worker process that ran no job, bytes. */
+  idleWorkerRssBytes: number;
+  setup: string[];
+}
+
+const SANDBOX_MAIN = fileURLToPath(new URL('../src/sandbox/main.ts', import.meta.url));
+const DEMO = { username: 'demo@sandbox.longhaul', password: 'demo' };
+const BACKUP_QUERY = 'query($orgId: ID!) { backups(orgId: $orgId) { id status records bytes durationMs job { id state } } }';
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be an integer >= 1, got "${raw}"`);
+  return value;
+}
+
+/** Reads {@link BackupBenchOptions} from the environment. */
+export function loadBackupBenchOptions(): BackupBenchOptions {
+  return { small: positiveInt('BENCH_BACKUP_SMALL', 20_000), large: positiveInt('BENCH_BACKUP_LARGE', 200_000) };
+}
+
+/** Peak resident set (`VmHWM`) of a Linux process, bytes. */
+async function peakRss(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+  if (match === null) throw new Error(`no VmHWM for pid ${pid}`);
+  return Number(match[1]) * 1024;
+}
+
+/** The worker process a `longhaul work` supervisor started (its only child running node). */
+async function workerPid(supervisor: BenchProcess): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const out = (() => {
+      try {
+        return execFileSync('pgrep', ['-P', String(supervisor.pid)], { encoding: 'utf8' });
+      } catch {
+        return '';
+      }
+    })();
+    const pid = Number(out.trim().split('\n')[0]);
+    if (Number.isInteger(pid) && pid > 0) return pid;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the worker process did not start');
+}
+
+/**
+ * Backs up the sandbox's demo org (all five business objects plus users) with every object going
+ * through Bulk 2.0, then through REST paging, at `small` and at `large` records. Each backup runs
+ * in a fresh `longhaul work` process, whose worker's peak RSS is read from `/proc` when it is done:
+ * memory that does not grow with the record count stays near the same peak at both sizes.
+ */
+export async function runBackupBench(database: BenchDatabase, options: BackupBenchOptions, status: (message: string) => void): Promise<BackupBenchResult> {
+  const dbName = database.newDatabaseName('bench_backup');
+  const secretEnv = { LONGHAUL_SECRET_KEYS: `b1:${randomBytes(32).toString('base64')}` };
+  const port = await findFreePort();
+  const sandbox = BenchProcess.spawn({
+    name: 'sandbox',
+    args: ['--import', 'tsx', SANDBOX_MAIN],
+    env: { ...process.env, LONGHAUL_SANDBOX_PORT: String(port), LONGHAUL_SANDBOX_RECORDS: String(options.small), LOG_LEVEL: 'warn' },
+    cwd: REPO_ROOT,
+  });
+  const sandboxUrl = `http://127.0.0.1:${port}`;
+  await sandbox.waitForOutput(/sandbox org ready/, 60_000);
+  const serve = await startServe({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: secretEnv });
+  const gql = new GraphqlHttpClient({ url: serve.httpUrl, apiKey: BENCH_API_KEY, timeoutMs: 120_000 });
+  const runs: BackupBenchRun[] = [];
+  let idleWorkerRssBytes = 0;
+  try {
+    const input = { name: 'bench', loginUrl: sandboxUrl, username: DEMO.username, password: DEMO.password, clientId: 'bench', clientSecret: 'bench' };
+    const { connectOrg } = await gql.request<{ connectOrg: { id: string } }>('mutation($input: ConnectOrgInput!) { connectOrg(input: $input) { id } }', { input });
+    const orgId = connectOrg.id;
+    for (const size of [options.small, options.large]) {
+      if (size !== options.small) {
+        status(`backup: reseeding the sandbox org with ${size} records`);
+        const response = await fetch(`${sandboxUrl}/__admin/orgs/${DEMO.username}/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ size }) });
+        if (!response.ok) throw new Error(`reseed failed: HTTP ${response.status} ${await response.text()}`);
+      }
+      // The daily allowance is not what is measured here.
+      await fetch(`${sandboxUrl}/__admin/orgs/${DEMO.username}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiRequestsUsed: 0, dailyApiRequests: 10_000_000 }) });
+      for (const method of ['BULK', 'REST'] as const) {
+        const threshold = method === 'BULK' ? '0' : String(Number.MAX_SAFE_INTEGER);
+        const work = await startWork({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: { ...secretEnv, LONGHAUL_WORKERS: '1', LONGHAUL_BACKUP_BULK_THRESHOLD: threshold, LONGHAUL_BACKUP_BULK_POLL_MS: '200' } });
+        try {
+          const pid = await workerPid(work);
+          await work.waitForOutput(/longhaul worker \S+: running/, 60_000);
+          if (idleWorkerRssBytes === 0) idleWorkerRssBytes = await peakRss(pid);
+          status(`backup: ${size} records through ${method}`);
+          const { startBackup } = await gql.request<{ startBackup: { id: string } }>('mutation($orgId: ID!) { startBackup(orgId: $orgId) { id } }', { orgId });
+          const backup = await waitForBackup(gql, orgId, startBackup.id);
+          const run: BackupBenchRun = {
+            method,
+            records: backup.records,
+            durationMs: backup.durationMs,
+            recordsPerSecond: backup.records / (backup.durationMs / 1000),
+            peakRssBytes: await peakRss(pid),
+            bytesStored: backup.bytes,
+          };
+          runs.push(run);
+          status(`backup: ${run.records} records through ${method} in ${(run.durationMs / 1000).toFixed(1)} s (${Math.round(run.recordsPerSecond)}/s), worker peak RSS ${mib(run.peakRssBytes)}`);
+        } finally {
+          await work.stop();
+        }
+      }
+    }
+  } finally {
+    await serve.process.stop();
+    await sandbox.stop();
+  }
+  const setup = [
+    `backup: sandbox demo org (tsx src/sandbox/main.ts, its own process) at ${options.small} and ${options.large} records (Account 20%, Contact 30%, Opportunity 20%, Case 15%, Invoice__c 15%, + 5 users); every object through one method per run`,
+    'backup: 1 serve + 1 work (LONGHAUL_WORKERS=1, a fresh work process per run); Bulk pages of LONGHAUL_BACKUP_BULK_PAGE_SIZE (default 5,000) records, REST pages of 2,000; peak RSS = VmHWM of the worker process',
+  ];
+  return { runs, idleWorkerRssBytes, setup };
+}
+
+async function waitForBackup(gql: GraphqlHttpClient, orgId: string, jobId: string): Promise<{ records: number; bytes: number; durationMs: number }> {
+  for (;;) {
+    const { backups } = await gql.request<{ backups: { status: string; records: number; bytes: number; durationMs: number | null; job: { id: string; state: string } }[] }>(BACKUP_QUERY, { orgId });
+    const backup = backups.find((b) => b.job.id === jobId);
+    if (backup !== undefined && (backup.job.state === 'SUCCEEDED' || backup.job.state === 'FAILED')) {
+      if (backup.status !== 'SUCCEEDED' || backup.durationMs === null) throw new Error(`backup ended ${backup.status} (job ${backup.job.state})`);
+      return { records: backup.records, bytes: backup.bytes, durationMs: backup.durationMs };
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** The backup part of the report: throughput and peak memory, with the ratios side by side. */
+export function renderBackupReport(result: BackupBenchResult): string {
+  const find = (method: string, records: number) => result.runs.find((r) => r.method === method && r.records === records);
+  const sizes = [...new Set(result.runs.map((r) => r.records))].sort((a, b) => a - b);
+  const rows = result.runs.map((r) => [r.method, r.records.toLocaleString('en-US'), `${(r.durationMs / 1000).toFixed(1)} s`, Math.round(r.recordsPerSecond).toLocaleString('en-US'), mib(r.peakRssBytes), mib(r.bytesStored)]);
+  let out = `\nSalesforce backup (idle worker peak RSS ${mib(result.idleWorkerRssBytes)})\n`;
+  out += renderTable(['method', 'records', 'duration', 'records/s', 'worker peak RSS', 'stored (gzip)'], rows);
+  const [small, large] = [sizes[0], sizes.at(-1)];
+  if (small !== undefined && large !== undefined && small !== large) {
+    const ratioRows = (['BULK', 'REST'] as const).map((method) => {
+      const s = find(method, small);
+      const l = find(method, large);
+      const memory = s && l ? l.peakRssBytes / s.peakRssBytes : Number.NaN;
+      return [method, `${memory.toFixed(2)}x`, memory <= 1.2 ? 'yes' : 'NO', s && l ? `${(l.recordsPerSecond / s.recordsPerSecond).toFixed(2)}x` : 'n/a'];
+    });
+    out += `\npeak RSS at ${large.toLocaleString('en-US')} / at ${small.toLocaleString('en-US')} records (goal: within 20%), and records/s the same way\n`;
+    out += renderTable(['method', 'peak RSS ratio', 'within 20%', 'records/s ratio'], ratioRows);
+    const bulk = find('BULK', large);
+    const rest = find('REST', large);
+    if (bulk && rest) out += `\nBulk 2.0 / REST at ${large.toLocaleString('en-US')} records: ${(bulk.recordsPerSecond / rest.recordsPerSecond).toFixed(2)}x records/s, ${(bulk.peakRssBytes / rest.peakRssBytes).toFixed(2)}x peak RSS\n`;
+  }
+  return out;
+}

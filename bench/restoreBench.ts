@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../src/db/freePort.ts';
+import type { BenchDatabase } from './support/benchDatabase.ts';
+import { BenchProcess } from './support/benchProcess.ts';
+import { GraphqlHttpClient } from './support/graphqlHttpClient.ts';
+import { BENCH_API_KEY, BENCH_API_KEYS, REPO_ROOT, startServe, startWork } from './support/longhaulService.ts';
+import { renderTable } from './support/textTable.ts';
+
+/** Size of the restore bench (`BENCH_RESTORE_RECORDS`, default 10,000 accounts). */
+export interface RestoreBenchOptions {
+  records: number;
+}
+
+/** One measured restore. */
+export interface RestoreBenchRun {
+  method: 'COLLECTIONS' | 'BULK';
+  created: number;
+  failed: number;
+  /** Restore duration (startedAt to finishedAt), ms. */
+  durationMs: number;
+  recordsPerSecond: number;
+  /** Peak RSS (`VmHWM`) of the worker process that ran it, bytes. */
+  peakRssBytes: number;
+}
+
+const SANDBOX_MAIN = fileURLToPath(new URL('../src/sandbox/main.ts', import.meta.url));
+const DEMO = 'demo@sandbox.longhaul';
+
+/** Reads {@link RestoreBenchOptions} from the environment. */
+export function loadRestoreBenchOptions(): RestoreBenchOptions {
+  const raw = process.env.BENCH_RESTORE_RECORDS;
+  const records = raw === undefined || raw === '' ? 10_000 : Number(raw);
+  if (!Number.isInteger(records) || records < 1) throw new Error(`BENCH_RESTORE_RECORDS must be an integer >= 1, got "${raw}"`);
+  return { records };
+}
+
+async function peakRss(pid: number): Promise<number> {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
+  if (match === null) throw new Error(`no VmHWM for pid ${pid}`);
+  return Number(match[1]) * 1024;
+}
+
+async function workerPid(supervisor: BenchProcess): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    let out = '';
+    try {
+      out = execFileSync('pgrep', ['-P', String(supervisor.pid)], { encoding: 'utf8' });
+    } catch {
+      out = '';
+    }
+    const pid = Number(out.trim().split('\n')[0]);
+    if (Number.isInteger(pid) && pid > 0) return pid;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the worker process did not start');
+}
+
+async function admin(sandboxUrl: string, path: string, method: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${sandboxUrl}/__admin${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`sandbox admin ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function waitForJob(gql: GraphqlHttpClient, jobId: string): Promise<{ state: string; result: Record<string, number> | null; input: { restoreId?: string } }> {
+  for (;;) {
+    const { job } = await gql.request<{ job: { state: string; result: Record<string, number> | null; input: { restoreId?: string } } }>('query($id: ID!) { job(id: $id) { state result input } }', { id: jobId });
+    if (['SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG'].includes(job.state)) return job;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * Backs up `records` accounts of the sandbox's demo org (its own process), then twice deletes them
+ * all and restores them (`INSERT_MISSING`): once through sObject Collections, once through Bulk
+ * API 2.0 ingest, each in a fresh `longhaul work` process.
+ */
+export async function runRestoreBench(database: BenchDatabase, options: RestoreBenchOptions, status: (message: string) => void): Promise<RestoreBenchRun[]> {
+  const dbName = database.newDatabaseName('bench_restore');
+  const secretEnv = { LONGHAUL_SECRET_KEYS: `r1:${randomBytes(32).toString('base64')}` };
+  const port = await findFreePort();
+  const sandbox = BenchProcess.spawn({ name: 'sandbox', args: ['--import', 'tsx', SANDBOX_MAIN], env: { ...process.env, LONGHAUL_SANDBOX_PORT: String(port), LONGHAUL_SANDBOX_RECORDS: '10', LOG_LEVEL: 'warn' }, cwd: REPO_ROOT });
+  const sandboxUrl = `http://127.0.0.1:${port}`;
+  await sandbox.waitForOutput(/sandbox org ready/, 60_000);
+  const serve = await startServe({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: secretEnv });
+  const gql = new GraphqlHttpClient({ url: serve.httpUrl, apiKey: BENCH_API_KEY, timeoutMs: 120_000 });
+  const runs: RestoreBenchRun[] = [];
+  const workEnv = (method: 'COLLECTIONS' | 'BULK') => ({
+    ...secretEnv,
+    LONGHAUL_WORKERS: '1',
+    LONGHAUL_RESTORE_BULK_THRESHOLD: method === 'BULK' ? '0' : String(Number.MAX_SAFE_INTEGER),
+    LONGHAUL_RESTORE_BULK_POLL_MS: '200',
+  });
+  try {
+    await admin(sandboxUrl, `/orgs/${DEMO}/seed`, 'POST', { size: { Account: options.records } });
+    await admin(sandboxUrl, `/orgs/${DEMO}`, 'PATCH', { apiRequestsUsed: 0, dailyApiRequests: 10_000_000 });
+    const input = { name: 'bench', loginUrl: sandboxUrl, username: DEMO, password: 'demo', clientId: 'bench', clientSecret: 'bench' };
+    const { connectOrg } = await gql.request<{ connectOrg: { id: string } }>('mutation($input: ConnectOrgInput!) { connectOrg(input: $input) { id } }', { input });
+    const orgId = connectOrg.id;
+    let backupId = '';
+    for (const method of ['COLLECTIONS', 'BULK'] as const) {
+      const work = await startWork({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: workEnv(method) });
+      try {
+        const pid = await workerPid(work);
+        await work.waitForOutput(/longhaul worker \S+: running/, 60_000);
+        if (backupId === '') {
+          status(`restore: backing up ${options.records} accounts`);
+          const { startBackup } = await gql.request<{ startBackup: { id: string } }>('mutation($orgId: ID!) { startBackup(orgId: $orgId, objects: ["Account"]) { id } }', { orgId });
+          if ((await waitForJob(gql, startBackup.id)).state !== 'SUCCEEDED') throw new Error('restore bench: the backup failed');
+          const { backups } = await gql.request<{ backups: { id: string }[] }>('query($orgId: ID!) { backups(orgId: $orgId) { id } }', { orgId });
+          backupId = backups[0]!.id;
+        }
+        await admin(sandboxUrl, `/orgs/${DEMO}/mutate`, 'POST', { object: 'Account', delete: options.records * 2 });
+        status(`restore: ${options.records} accounts through ${method}`);
+        const { startRestore } = await gql.request<{ startRestore: { id: string } }>('mutation($input: StartRestoreInput!) { startRestore(input: $input) { id } }', {
+          input: { backupId, targetOrgId: orgId, objects: ['Account'], mode: 'INSERT_MISSING' },
+        });
+        const job = await waitForJob(gql, startRestore.id);
+        if (job.state !== 'SUCCEEDED') throw new Error(`restore bench: the ${method} restore ended ${job.state}`);
+        const { restore } = await gql.request<{ restore: { startedAt: string; finishedAt: string; totals: { created: number; failed: number }; plan: { objects: { method: string }[] } } }>(
+          'query($id: ID!) { restore(id: $id) { startedAt finishedAt totals { created failed } plan { objects { method } } } }',
+          { id: job.input.restoreId },
+        );
+        if (restore.plan.objects[0]?.method !== method) throw new Error(`restore bench: expected ${method}, the plan says ${restore.plan.objects[0]?.method}`);
+        const durationMs = new Date(restore.finishedAt).getTime() - new Date(restore.startedAt).getTime();
+        const run: RestoreBenchRun = { method, created: restore.totals.created, failed: restore.totals.failed, durationMs, recordsPerSecond: restore.totals.created / (durationMs / 1000), peakRssBytes: await peakRss(pid) };
+        runs.push(run);
+        status(`restore: ${run.created} created through ${method} in ${(durationMs / 1000).toFixed(1)} s (${Math.round(run.recordsPerSecond)}/s)`);
+      } finally {
+        await work.stop();
+      }
+    }
+  } finally {
+    await serve.process.stop();
+    await sandbox.stop();
+  }
+  return runs;
+}
+
+/** The restore part of the report. */
+export function renderRestoreReport(runs: readonly RestoreBenchRun[]): string {
+  const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  let out = '\nSalesforce restore (INSERT_MISSING of deleted accounts into the sandbox demo org, its own process; 1 serve + 1 work; duration = the restore\'s startedAt..finishedAt, planning included)\n';
+  out += renderTable(
+    ['method', 'created', 'failed', 'duration', 'records/s', 'worker peak RSS'],
+    runs.map((r) => [r.method, r.created.toLocaleString('en-US'), String(r.failed), `${(r.durationMs / 1000).toFixed(1)} s`, Math.round(r.recordsPerSecond).toLocaleString('en-US'), mib(r.peakRssBytes)]),
+  );
+  const [collections, bulk] = [runs.find((r) => r.method === 'COLLECTIONS'), runs.find((r) => r.method === 'BULK')];
+  if (collections && bulk) out += `\nBulk ingest / Collections: ${(bulk.recordsPerSecond / collections.recordsPerSecond).toFixed(2)}x records/s\n`;
+  return out;
+}

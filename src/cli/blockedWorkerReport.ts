@@ -1,0 +1,100 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BlockedWorkerReport } from '../monitoring/blockedWorkerReports.ts';
+import { reportThroughInspector } from './inspectorReport.ts';
+
+/** Options of {@link collectBlockedReport}. */
+export interface CollectBlockedReportOptions {
+  child: ChildProcess;
+  workerId: string | null;
+  blockedForMs: number;
+  /** Where the worker writes signal reports (`--report-directory`); the worker's cwd when unset. */
+  reportDirectory: string | undefined;
+  /** How long to wait for the worker's own report. */
+  reportWaitMs: number;
+  /** The worker's inspector port (`--inspect-port`), to pause the blocked code and report from inside it; none: signal report only. */
+  inspectPort?: number;
+}
+
+/**
+ * Gets a report of a worker whose event loop is blocked, within about `reportWaitMs`. First through its
+ * inspector (see {@link reportThroughInspector}): a full Node report whose JavaScript stack is the blocking
+ * code's. Failing that, it signals the worker (SIGUSR2, `--report-on-signal`) and waits for the report file;
+ * Node writes that one from a JavaScript signal handler, so a loop that stays blocked writes none. Failing
+ * both, the supervisor writes its own report from what the OS shows of the process (`/proc`), in the same
+ * JSON shape's `header` and `longhaul` fields.
+ */
+export async function collectBlockedReport(options: CollectBlockedReportOptions): Promise<BlockedWorkerReport> {
+  const { child, workerId, blockedForMs, reportWaitMs, inspectPort } = options;
+  const pid = child.pid!;
+  let inspectorError: string | undefined;
+  if (inspectPort !== undefined) {
+    try {
+      const { report, frames } = await reportThroughInspector(pid, inspectPort, reportWaitMs);
+      report.longhaul = { workerId, reason: 'event loop blocked', blockedForMs, writtenBy: 'supervisor, through the inspector (paused in the blocking code)', blockedStack: frames };
+      return { workerId, pid, blockedForMs, content: JSON.stringify(report) };
+    } catch (error) {
+      inspectorError = (error as Error).message;
+    }
+  }
+  const directory = options.reportDirectory ?? process.cwd();
+  const isOwnReport = (name: string) => name.startsWith('report.') && name.endsWith('.json') && name.split('.').includes(String(pid));
+  const before = new Set((await readdir(directory).catch(() => [] as string[])).filter(isOwnReport));
+  const proc = await processState(pid);
+  child.kill('SIGUSR2');
+  const deadline = Date.now() + reportWaitMs;
+  while (Date.now() < deadline) {
+    await sleep(100);
+    const fresh = (await readdir(directory).catch(() => [] as string[])).filter((name) => isOwnReport(name) && !before.has(name));
+    for (const name of fresh) {
+      const path = join(directory, name);
+      const content = await readFile(path, 'utf8').catch(() => '');
+      try {
+        const report = JSON.parse(content) as Record<string, unknown>;
+        report.longhaul = { workerId, reason: 'event loop blocked', blockedForMs, writtenBy: 'worker (report on signal)' };
+        await rm(path, { force: true });
+        return { workerId, pid, blockedForMs, content: JSON.stringify(report) };
+      } catch {
+        // Still being written: read it again on the next round.
+      }
+    }
+  }
+  const report = {
+    header: {
+      event: 'event loop blocked',
+      trigger: 'supervisor',
+      filename: null,
+      dumpEventTime: new Date().toISOString(),
+      processId: pid,
+      host: hostname(),
+      nodejsVersion: process.version,
+    },
+    javascriptStack: {
+      message: `not available: the worker's event loop stayed blocked for ${reportWaitMs} ms after SIGUSR2, so it could not write its own report`,
+      stack: [],
+    },
+    longhaul: { workerId, reason: 'event loop blocked', blockedForMs, writtenBy: 'supervisor', process: proc, ...(inspectorError === undefined ? {} : { inspectorError }) },
+  };
+  return { workerId, pid, blockedForMs, content: JSON.stringify(report) };
+}
+
+/** What Linux shows of a process (state, CPU times, memory, wait channel); empty elsewhere. */
+async function processState(pid: number): Promise<Record<string, string>> {
+  const read = (file: string) => readFile(`/proc/${pid}/${file}`, 'utf8').catch(() => '');
+  const [status, stat, wchan] = await Promise.all([read('status'), read('stat'), read('wchan')]);
+  const fields: Record<string, string> = {};
+  for (const line of status.split('\n')) {
+    const [key, ...rest] = line.split(':');
+    if (key !== undefined && ['State', 'VmRSS', 'VmHWM', 'Threads', 'voluntary_ctxt_switches', 'nonvoluntary_ctxt_switches'].includes(key)) fields[key] = rest.join(':').trim();
+  }
+  if (stat !== '') {
+    const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    fields.utimeTicks = afterName[11] ?? '';
+    fields.stimeTicks = afterName[12] ?? '';
+  }
+  if (wchan !== '') fields.wchan = wchan;
+  return fields;
+}

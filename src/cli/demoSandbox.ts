@@ -1,0 +1,30 @@
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../logging/logger.ts';
+
+/** Login of the demo org `longhaul all` starts with the sandbox. */
+export const DEMO_ORG = { username: 'demo@sandbox.longhaul', password: 'demo', name: 'Longhaul Demo' } as const;
+
+/** The sandbox org server `longhaul all` runs next to the API. */
+export interface DemoSandbox {
+  /** Login URL and instance URL of the demo org. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Salesforce sandbox (`src/sandbox`) on `config.sandbox.port` with the demo org:
+ * `config.sandbox.records` generated records from `config.sandbox.seed`, any client id and secret.
+ * Loaded on demand, so `serve` and `work` never load the simulator.
+ */
+export async function startDemoSandbox(config: Config, logger: Logger): Promise<DemoSandbox> {
+  const { startSandbox } = await import('../sandbox/index.ts');
+  const sandbox = await startSandbox({
+    port: config.sandbox.port,
+    host: config.host,
+    seed: config.sandbox.seed,
+    logger: logger.child({ component: 'sandbox' }),
+    orgs: [{ ...DEMO_ORG, size: config.sandbox.records }],
+  });
+  logger.info({ loginUrl: sandbox.url, username: DEMO_ORG.username, records: config.sandbox.records }, 'sandbox org started');
+  return { url: sandbox.url, stop: () => sandbox.stop() };
+}

@@ -1,0 +1,10 @@
+import type { BusMessage } from '../bus/busEvent.ts';
+import type { JobDocument } from './jobDocument.ts';
+import type { JobEventKind } from './jobEvent.ts';
+
+/**
+ * Builds bus messages that go out in the same batch as a job event, e.g. monitoring's `DEBUG_ENTERED`
+ * with a job's `DEBUG` event: published together, one is never seen without the other. Injected by the
+ * composition root, so the engine needs no knowledge of the topics of the layers above it.
+ */
+export type JobEventCompanions = (kind: JobEventKind, doc: JobDocument) => BusMessage[];

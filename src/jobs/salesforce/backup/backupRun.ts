@@ -1,0 +1,184 @@
+import type { JobContext } from '../../../engine/jobContext.ts';
+import { SalesforceRequestRejectedError, type SalesforceClient } from '../../../salesforce/index.ts';
+import { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, type BackupObjectEntry } from '../../../storage/index.ts';
+import { ApiBudgetGovernor } from './apiBudgetGovernor.ts';
+import { initialCheckpoint, nextObjectCheckpoint, type BackupCheckpoint } from './backupCheckpoint.ts';
+import type { BackupJobDependencies, BackupJobInput, BackupJobResult } from './backupJobType.ts';
+import { planBackupObjects } from './backupPlanner.ts';
+import { BulkPageSource } from './bulkPageSource.ts';
+import type { ObjectPageSource, ObjectQuery } from './objectPageSource.ts';
+import { RestPageSource } from './restPageSource.ts';
+import { SalesforceCallRetry } from './salesforceCallRetry.ts';
+
+/** Field types a query cannot (Bulk) or should not (blobs) select; their components are separate fields. */
+const SKIPPED_FIELD_TYPES = new Set(['address', 'location', 'base64']);
+
+/** One attempt of a backup job: plans the objects (first attempt), then stores them page by page from the checkpoint. */
+export class BackupRun {
+  private readonly calls: SalesforceCallRetry;
+  private readonly budget: { governor: ApiBudgetGovernor | null; paused: boolean } = { governor: null, paused: false };
+  private objects: BackupObjectEntry[] = [];
+  private total = 0;
+
+  constructor(
+    private readonly ctx: JobContext<BackupJobInput, BackupCheckpoint>,
+    private readonly deps: BackupJobDependencies,
+  ) {
+    this.calls = new SalesforceCallRetry({
+      tries: deps.callTries,
+      backoffMs: deps.callBackoffMs,
+      signal: ctx.signal,
+      logger: ctx.logger,
+      beforeCall: () => this.budget.governor?.beforeCall() ?? Promise.resolve(),
+    });
+  }
+
+  async run(): Promise<BackupJobResult> {
+    const { ctx, deps } = this;
+    const { backupId, orgId } = ctx.input;
+    const backup = await deps.backups.getForWorker(backupId);
+    if (backup === null || backup.orgId !== orgId) throw new Error(`backup ${backupId} of org ${orgId} not found`);
+    let cp: BackupCheckpoint = { ...initialCheckpoint(), ...ctx.checkpoint() };
+    const cpNow = () => cp;
+    const client = await this.calls.run('open session', () => deps.orgs.openClient(orgId));
+    const governor = new ApiBudgetGovernor({
+      client,
+      share: deps.budgetShare,
+      checkMs: deps.budgetCheckMs,
+      record: (budget) => deps.orgs.recordBudget(orgId, budget),
+      onPause: (paused) => {
+        this.budget.paused = paused;
+        this.report(cpNow());
+      },
+      signal: ctx.signal,
+      logger: ctx.logger,
+    });
+    this.budget.governor = governor;
+    await governor.refresh().catch((error: unknown) => ctx.logger.warn(`could not read the org's API budget: ${(error as Error).name}`));
+
+    this.objects = backup.objects;
+    if (this.objects.length === 0) {
+      this.objects = await planBackupObjects({
+        client,
+        calls: this.calls,
+        backups: deps.backups,
+        backup,
+        objects: ctx.input.objects,
+        bulkThreshold: deps.bulkThreshold ?? 10_000,
+        clockSkewMs: deps.clockSkewMs ?? 300_000,
+        now: new Date(),
+      });
+      await deps.backups.update(backupId, { status: BackupStatus.Running, objects: this.objects, startedAt: new Date() });
+    } else if (backup.status !== BackupStatus.Running) {
+      await deps.backups.update(backupId, { status: BackupStatus.Running });
+    }
+    this.total = this.objects.reduce((sum, o) => sum + (o.estimatedRecords ?? 0), 0);
+    if (cp.index > 0 || cp.part > 0) ctx.logger.info(`resuming at object ${cp.index + 1}/${this.objects.length}, part ${cp.part}`);
+
+    while (cp.index < this.objects.length) {
+      this.throwIfAborted();
+      const entry = this.objects[cp.index]!;
+      this.report(cp);
+      try {
+        cp = await this.backupObject(client, cp);
+      } catch (error) {
+        if (!(error instanceof SalesforceRequestRejectedError)) throw error;
+        ctx.logger.warn(`${entry.name} failed: ${error.sfErrorCode}`, { object: entry.name, code: error.sfErrorCode });
+        this.objects[cp.index] = { ...this.objects[cp.index]!, status: BackupObjectStatus.Failed, error: { code: error.sfErrorCode, message: error.message }, finishedAt: new Date() };
+        cp = nextObjectCheckpoint(cp);
+        await deps.backups.update(backupId, { objects: this.objects });
+        await ctx.saveCheckpoint(cp);
+      }
+    }
+
+    const failed = this.objects.filter((o) => o.status === BackupObjectStatus.Failed).map((o) => o.name);
+    const status = failed.length === 0 ? BackupStatus.Succeeded : failed.length === this.objects.length ? BackupStatus.Failed : BackupStatus.Partial;
+    await deps.backups.update(backupId, { status, objects: this.objects, finishedAt: new Date() });
+    await governor.refresh().catch(() => undefined);
+    ctx.progress({ processed: cp.done, total: Math.max(this.total, cp.done), message: `done: ${cp.done} records, ${this.objects.length - failed.length}/${this.objects.length} objects` });
+    return { backupId, status, records: cp.done, objects: this.objects.length, failedObjects: failed };
+  }
+
+  /** Stores the rest of the current object page by page; returns the checkpoint of the next object. */
+  private async backupObject(client: SalesforceClient, start: BackupCheckpoint): Promise<BackupCheckpoint> {
+    const { ctx, deps } = this;
+    const { backupId } = ctx.input;
+    const entry = this.objects[start.index]!;
+    if (entry.status === BackupObjectStatus.Failed || entry.status === BackupObjectStatus.Succeeded) return nextObjectCheckpoint(start);
+
+    const describe = await this.calls.run(`describe ${entry.name}`, () => client.describe(entry.name));
+    const fields = describe.fields.filter((f) => !SKIPPED_FIELD_TYPES.has(f.type));
+    if (start.part === 0) await deps.files.writeSchema(backupId, entry.name, describe.raw);
+    // A run that died after storing a part but before its checkpoint left that part behind: it is rewritten.
+    await deps.files.removePartsFrom(backupId, entry.name, start.part);
+    this.objects[start.index] = { ...entry, status: BackupObjectStatus.Running, startedAt: entry.startedAt ?? new Date() };
+
+    const query: ObjectQuery = { objectName: entry.name, fields: fields.map((f) => f.name), changesSince: entry.mode === BackupMode.Incremental ? (entry.changesSince ?? null) : null };
+    const source: ObjectPageSource =
+      entry.method === BackupReadMethod.Bulk
+        ? new BulkPageSource(client, this.calls, query, ctx.logger, {
+            pageSize: deps.bulkPageSize,
+            pollMs: deps.bulkPollMs,
+            fieldTypes: new Map(fields.map((f) => [f.name, f.type])),
+            signal: ctx.signal,
+          })
+        : new RestPageSource(client, this.calls, query, ctx.logger);
+
+    let cp = start;
+    if (cp.complete !== true) {
+      for await (const page of source.pages(cp)) {
+        this.throwIfAborted();
+        if (page.count > 0) {
+          let deleted = 0;
+          let lastId = cp.lastId;
+          const stored = await deps.files.writePart(backupId, entry.name, cp.part, page.records, (record) => {
+            const r = record as Record<string, unknown>;
+            if (r.IsDeleted === true) deleted += 1;
+            lastId = String(r.Id);
+          });
+          cp = {
+            ...cp,
+            part: cp.part + 1,
+            records: cp.records + stored.records,
+            deleted: (cp.deleted ?? 0) + deleted,
+            bytes: cp.bytes + stored.bytes,
+            lastId,
+            done: cp.done + stored.records,
+          };
+        }
+        cp = { ...cp, ...page.position, complete: page.last };
+        this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part };
+        await deps.backups.update(backupId, { objects: this.objects });
+        await ctx.saveCheckpoint(cp);
+        this.report(cp);
+      }
+    }
+
+    // Parts a fenced older run may have added past the end do not belong to the object.
+    await deps.files.removePartsFrom(backupId, entry.name, cp.part);
+    const sha256 = await deps.files.objectSha256(backupId, entry.name, cp.part);
+    this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, status: BackupObjectStatus.Succeeded, sha256, finishedAt: new Date() };
+    const after = nextObjectCheckpoint(cp);
+    await deps.backups.update(backupId, { objects: this.objects });
+    await ctx.saveCheckpoint(after);
+    ctx.logger.info(`${entry.name}: ${cp.records} records in ${cp.part} parts (${entry.method ?? BackupReadMethod.Rest}, ${entry.mode ?? BackupMode.Full})`, { object: entry.name, records: cp.records });
+    return after;
+  }
+
+  /** Progress: records done of the estimated total, the current object, objects done of all. */
+  private report(cp: BackupCheckpoint): void {
+    const entry = this.objects[cp.index];
+    const finished = this.objects.filter((o) => o.status === BackupObjectStatus.Succeeded || o.status === BackupObjectStatus.Failed).length;
+    const current = entry === undefined ? '' : `${entry.name} ${cp.records}/${entry.estimatedRecords ?? '?'} (${entry.method ?? BackupReadMethod.Rest}); `;
+    const paused = this.budget.paused ? 'paused for API budget; ' : '';
+    this.ctx.progress({
+      processed: cp.done,
+      total: Math.max(this.total, cp.done),
+      message: `${paused}${current}${finished}/${this.objects.length} objects done`,
+    });
+  }
+
+  private throwIfAborted(): void {
+    if (this.ctx.signal.aborted) throw this.ctx.signal.reason;
+  }
+}

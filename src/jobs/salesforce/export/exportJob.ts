@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { defineJobType, type JobType } from '../../../engine/jobType.ts';
+import { ExportJobInput } from './exportJobInput.ts';
+import { ExportRun, type ExportJobDependencies, type ExportJobResult } from './exportRun.ts';
+
+/** Name of the export job type. */
+export const EXPORT_JOB_TYPE = 'salesforce.export';
+
+/**
+ * `salesforce.export`: writes one object of a backup as CSV (RFC 4180: header row, UTF-8, CRLF,
+ * quoting where needed; lookups flattened by relationship name) into GridFS, streamed from the backup
+ * in batches: memory stays flat whatever the object's size.
+ */
+export function createExportJobType(deps: ExportJobDependencies): JobType<ExportJobInput, never, ExportJobResult> {
+  return defineJobType<ExportJobInput, never, ExportJobResult>({
+    name: EXPORT_JOB_TYPE,
+    description: 'Exports one object of a backup as CSV (created by startExport). Result: { exportId, url, bytes, rows, sha256, expiresAt }.',
+    input: ExportJobInput as unknown as z.ZodType<ExportJobInput>,
+    defaults: { concurrency: 2, maxAttempts: 3, backoff: { delayMs: 2000, maxDelayMs: 60_000 } },
+    run: (ctx) => new ExportRun(ctx, deps).run(),
+  });
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const HEX_ID = /^[0-9a-f]{24}$/;
+const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]{0,79}(\.[A-Za-z][A-Za-z0-9_]{0,79})?$/;
+
+/** Input of `salesforce.export`, written by `startExport`. */
+export const ExportJobInput = z
+  .object({
+    exportId: z.string().regex(HEX_ID),
+    backupId: z.string().regex(HEX_ID),
+    object: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'not an sObject name'),
+    fields: z.array(z.string().regex(FIELD_PATH, 'not a field or Relationship.Field')).min(1).max(1000).optional(),
+    filter: z
+      .array(
+        z
+          .object({
+            field: z.string().regex(FIELD_PATH),
+            operator: z.enum(['EQUALS', 'NOT_EQUALS', 'CONTAINS', 'IS_NULL', 'IS_NOT_NULL']),
+            value: z.string().max(10_000).nullable().optional(),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+  })
+  .strict();
+export type ExportJobInput = z.output<typeof ExportJobInput>;

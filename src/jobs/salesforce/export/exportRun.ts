@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { JobContext } from '../../../engine/jobContext.ts';
+import {
+  BackupObjectStatus,
+  exportDownloadPath,
+  ExportStatus,
+  readBackupSnapshot,
+  snapshotChain,
+  type BackupFileStore,
+  type BackupStore,
+  type ExportFileStore,
+  type ExportLookupStore,
+  type ExportStore,
+} from '../../../storage/index.ts';
+import { describedObject, type DescribedObject } from '../restore/describedObject.ts';
+import { csvColumns, UnknownColumnError, type CsvColumn } from './csvColumns.ts';
+import { matchesFilter } from './exportFilter.ts';
+import type { ExportJobInput } from './exportJobInput.ts';
+
+/** What the export job needs. */
+export interface ExportJobDependencies {
+  backups: BackupStore;
+  files: BackupFileStore;
+  exports: ExportStore;
+  exportFiles: ExportFileStore;
+  lookups: ExportLookupStore;
+  /** How long a finished export can be downloaded; default a day. */
+  ttlMs?: number;
+}
+
+/** Result of an export job. */
+export interface ExportJobResult {
+  exportId: string;
+  /** Path of the download, relative to the API's origin. */
+  url: string;
+  bytes: number;
+  rows: number;
+  sha256: string;
+  expiresAt: string;
+}
+
+/** Records read (and rows resolved) at a time: bounds the memory of one step. */
+const BATCH = 500;
+
+/** One attempt of a `salesforce.export` job: the whole file is written again (a partial one is replaced). */
+export class ExportRun {
+  private readonly schemas = new Map<string, DescribedObject | null>();
+
+  constructor(
+    private readonly ctx: JobContext<ExportJobInput, never>,
+    private readonly deps: ExportJobDependencies,
+  ) {}
+
+  async run(): Promise<ExportJobResult> {
+    const { ctx, deps } = this;
+    const { exportId, backupId, object } = ctx.input;
+    const backup = await deps.backups.getForWorker(backupId);
+    if (backup === null) throw new Error(`backup ${backupId} not found`);
+    await deps.exports.update(exportId, { status: ExportStatus.Running });
+    const backedUp = new Set(backup.objects.filter((o) => o.status === BackupObjectStatus.Succeeded).map((o) => o.name));
+    for (const name of backedUp) this.schemas.set(name, null);
+    const source = await this.schema(object);
+    if (source === null) return this.fail('OBJECT_NOT_IN_BACKUP', `the backup holds no complete copy of ${object}`);
+    let columns: CsvColumn[];
+    try {
+      const parents = new Map<string, DescribedObject | null>();
+      for (const name of backedUp) parents.set(name, await this.schema(name));
+      columns = csvColumns(source, ctx.input.fields, (o) => parents.get(o) ?? null);
+    } catch (error) {
+      if (error instanceof UnknownColumnError) return this.fail(error.code, error.message);
+      throw error;
+    }
+    await this.loadLookups(columns);
+    const total = (await snapshotChain(deps, backupId, object)).reduce((sum, link) => sum + link.entry.records, 0);
+
+    const upload = await deps.exportFiles.open(exportId, `${object}.csv`);
+    const hash = createHash('sha256');
+    let rows = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        callback(null, chunk);
+      },
+    });
+    const csv = stringify({
+      header: true,
+      columns: columns.map((c) => c.header),
+      record_delimiter: 'windows',
+      cast: { boolean: (v) => (v ? 'true' : 'false'), object: (v) => JSON.stringify(v), date: (v) => v.toISOString() },
+    });
+    const produce = async function* (this: ExportRun): AsyncGenerator<unknown[]> {
+      let batch: Record<string, unknown>[] = [];
+      const flush = async function* (this: ExportRun, records: Record<string, unknown>[]): AsyncGenerator<unknown[]> {
+        const parents = await this.parentsOf(records, columns);
+        for (const record of records) yield columns.map((c) => (c.kind === 'field' ? record[c.field] : parents.get(`${c.parentObject}:${String(record[c.lookupField])}`)?.[c.parentField]) ?? null);
+        rows += records.length;
+        ctx.progress({ processed: rows, total: Math.max(total, rows), message: `${object}: ${rows} rows` });
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+      };
+      for await (const record of readBackupSnapshot(deps, backupId, object)) {
+        if (!matchesFilter(record, ctx.input.filter)) continue;
+        batch.push(record);
+        if (batch.length >= BATCH) {
+          yield* flush.call(this, batch);
+          batch = [];
+        }
+      }
+      yield* flush.call(this, batch);
+    };
+    await pipeline(Readable.from(produce.call(this)), csv, counter, upload.stream);
+    await deps.lookups.clear(exportId);
+    const bytes = upload.bytes();
+    const sha256 = hash.digest('hex');
+    const finishedAt = new Date();
+    const expiresAt = new Date(finishedAt.getTime() + (deps.ttlMs ?? 86_400_000));
+    await deps.exports.update(exportId, { status: ExportStatus.Succeeded, rows, bytes, sha256, finishedAt, expiresAt });
+    ctx.progress({ processed: rows, total: rows, message: `done: ${rows} rows, ${bytes} bytes` });
+    return { exportId, url: exportDownloadPath(exportId), bytes, rows, sha256, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The backed-up describe of an object, or `null` when the backup does not hold it. */
+  private async schema(object: string): Promise<DescribedObject | null> {
+    if (!this.schemas.has(object)) return null;
+    const known = this.schemas.get(object);
+    if (known !== null && known !== undefined) return known;
+    const { backupId } = this.ctx.input;
+    const chain = await snapshotChain(this.deps, backupId, object);
+    const raw = await this.deps.files.readSchema(backupId, object).catch(() => this.deps.files.readSchema(chain[0]!.backupId, object));
+    const described = describedObject(raw);
+    this.schemas.set(object, described);
+    return described;
+  }
+
+  /** Copies the parent fields the relationship columns need into the lookup store, parent by parent. */
+  private async loadLookups(columns: readonly CsvColumn[]): Promise<void> {
+    const needed = new Map<string, Set<string>>();
+    for (const c of columns) if (c.kind === 'relationship') (needed.get(c.parentObject) ?? needed.set(c.parentObject, new Set()).get(c.parentObject)!).add(c.parentField);
+    const { exportId, backupId } = this.ctx.input;
+    await this.deps.lookups.clear(exportId);
+    for (const [parent, fields] of needed) {
+      let batch: { id: string; values: Record<string, unknown> }[] = [];
+      for await (const record of readBackupSnapshot(this.deps, backupId, parent)) {
+        batch.push({ id: `${parent}:${String(record.Id)}`, values: Object.fromEntries([...fields].map((f) => [f, record[f] ?? null])) });
+        if (batch.length >= 1000) {
+          await this.deps.lookups.put(exportId, batch);
+          batch = [];
+        }
+      }
+      await this.deps.lookups.put(exportId, batch);
+    }
+  }
+
+  private async parentsOf(records: readonly Record<string, unknown>[], columns: readonly CsvColumn[]): Promise<Map<string, Record<string, unknown>>> {
+    const keys: string[] = [];
+    for (const c of columns) {
+      if (c.kind !== 'relationship') continue;
+      for (const r of records) if (typeof r[c.lookupField] === 'string' && r[c.lookupField] !== '') keys.push(`${c.parentObject}:${String(r[c.lookupField])}`);
+    }
+    return keys.length === 0 ? new Map() : this.deps.lookups.get(this.ctx.input.exportId, keys);
+  }
+
+  private async fail(code: string, message: string): Promise<never> {
+    await this.deps.exports.update(this.ctx.input.exportId, { status: ExportStatus.Failed, error: { code, message }, finishedAt: new Date() });
+    throw Object.assign(new Error(message), { code });
+  }
+}

@@ -1,0 +1,202 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import type { Collection, Db } from 'mongodb';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { Bus } from '../../bus/bus.ts';
+import type { JobState } from '../../engine/jobState.ts';
+import type { AlertDocument } from '../alertDocument.ts';
+import { Collections } from '../../db/collections.ts';
+import { ALL_JOB_STATES, type QueueStatsReader } from '../stats/queueStatsReader.ts';
+import type { TypeStateCount } from '../stats/queueStats.ts';
+import { TtlCache } from '../stats/ttlCache.ts';
+import type { WorkerDocument } from '../workerDocument.ts';
+import type { ZombieDocument } from '../zombieDocument.ts';
+import { JobEventMetrics } from './jobEventMetrics.ts';
+
+/** Options of {@link MonitoringMetrics}. */
+export interface MonitoringMetricsOptions {
+  db: Db;
+  bus: Bus;
+  stats: QueueStatsReader;
+  /** How long database-backed gauges reuse what they read, in ms (default 5000). */
+  cacheMs?: number;
+  /** WebSocket connections open on this process's API (default: not reported). */
+  connectedClients?: () => number;
+}
+
+/** A worker that heartbeated within this long counts as live for the metrics. */
+const LIVE_WORKER_HEARTBEAT_MS = 2 * 60_000;
+
+/** What the database-backed gauges show, read once per scrape at most. */
+interface DatabaseSnapshot {
+  jobs: TypeStateCount[];
+  openZombies: number;
+  openAlerts: number;
+  liveWorkers: Pick<WorkerDocument, '_id' | 'eventLoopDelay'>[];
+}
+
+/**
+ * This process's Prometheus metrics, in a registry of its own: job counts by state and type (read from the
+ * database at scrape time, cached), counters and durations from the bus ({@link JobEventMetrics}), zombies,
+ * the debug queue, event-loop delay (this process's and each worker's last heartbeat), bus lag,
+ * subscribers, and prom-client's default process metrics.
+ */
+export class MonitoringMetrics {
+  readonly registry = new Registry();
+  private readonly jobEvents: JobEventMetrics;
+  private readonly snapshots: TtlCache<DatabaseSnapshot>;
+  private readonly loopDelay: IntervalHistogram;
+  private readonly zombies: Collection<ZombieDocument>;
+  private readonly alerts: Collection<AlertDocument>;
+  private readonly workers: Collection<WorkerDocument>;
+  /** Type and state pairs reported once: they stay, at zero, when their jobs are gone. */
+  private readonly seenTypeStates = new Set<string>();
+
+  constructor(private readonly options: MonitoringMetricsOptions) {
+    const { db, bus } = options;
+    this.zombies = db.collection<ZombieDocument>(Collections.zombies);
+    this.alerts = db.collection<AlertDocument>(Collections.alerts);
+    this.workers = db.collection<WorkerDocument>(Collections.workers);
+    this.snapshots = new TtlCache(options.cacheMs ?? 5000);
+    this.loopDelay = monitorEventLoopDelay({ resolution: 20 });
+    collectDefaultMetrics({ register: this.registry });
+    this.jobEvents = new JobEventMetrics(bus, this.registry);
+    const registers = [this.registry];
+
+    const jobs: Gauge<string> = new Gauge({
+      name: 'longhaul_jobs',
+      help: 'Jobs by type and state (all tenants), read from the database at scrape time.',
+      labelNames: ['type', 'state'],
+      registers,
+      collect: async () => {
+        const snapshot = await this.snapshot();
+        for (const key of this.seenTypeStates) {
+          const [type, state] = JSON.parse(key) as [string, string];
+          jobs.set({ type, state }, 0);
+        }
+        for (const row of snapshot.jobs) {
+          this.seenTypeStates.add(JSON.stringify([row.type, row.state]));
+          jobs.set({ type: row.type, state: row.state }, row.count);
+        }
+      },
+    });
+    const byState: Gauge<string> = new Gauge({
+      name: 'longhaul_jobs_by_state',
+      help: 'Jobs by state (all tenants and types), read from the database at scrape time.',
+      labelNames: ['state'],
+      registers,
+      collect: async () => {
+        const counts = this.countByState((await this.snapshot()).jobs);
+        for (const [state, count] of counts) byState.set({ state }, count);
+      },
+    });
+    const debugQueue: Gauge<string> = new Gauge({
+      name: 'longhaul_debug_queue_jobs',
+      help: 'Jobs in the debug queue (state DEBUG).',
+      registers,
+      collect: async () => debugQueue.set(this.countByState((await this.snapshot()).jobs).get('DEBUG') ?? 0),
+    });
+    const zombies: Gauge<string> = new Gauge({
+      name: 'longhaul_zombies_open',
+      help: 'Zombie records not resolved yet.',
+      registers,
+      collect: async () => zombies.set((await this.snapshot()).openZombies),
+    });
+    const alerts: Gauge<string> = new Gauge({
+      name: 'longhaul_alerts_open',
+      help: 'Alert incidents not resolved yet.',
+      registers,
+      collect: async () => alerts.set((await this.snapshot()).openAlerts),
+    });
+    const liveWorkers: Gauge<string> = new Gauge({
+      name: 'longhaul_workers_live',
+      help: 'Registered processes that have not stopped and heartbeated in the last 2 minutes.',
+      registers,
+      collect: async () => liveWorkers.set((await this.snapshot()).liveWorkers.length),
+    });
+    const workerLoopDelay: Gauge<string> = new Gauge({
+      name: 'longhaul_worker_event_loop_delay_seconds',
+      help: 'Event-loop delay each live registered process (worker or API) reported with its last heartbeat (stat: mean, p50, p99, max).',
+      labelNames: ['worker', 'stat'],
+      registers,
+      collect: async () => {
+        workerLoopDelay.reset();
+        for (const worker of (await this.snapshot()).liveWorkers) {
+          const delay = worker.eventLoopDelay;
+          if (delay === null || delay === undefined) continue;
+          const stats = { mean: delay.meanMs, p50: delay.p50Ms, p99: delay.p99Ms, max: delay.maxMs };
+          for (const [stat, ms] of Object.entries(stats)) if (Number.isFinite(ms)) workerLoopDelay.set({ worker: worker._id, stat }, ms / 1000);
+        }
+      },
+    });
+    const ownLoopDelay: Gauge<string> = new Gauge({
+      name: 'longhaul_event_loop_delay_seconds',
+      help: "This process's event-loop delay since the previous scrape (stat: mean, p50, p99, max).",
+      labelNames: ['stat'],
+      registers,
+      collect: () => {
+        const h = this.loopDelay;
+        if (h.count === 0) return;
+        const stats = { mean: h.mean, p50: h.percentile(50), p99: h.percentile(99), max: h.max };
+        for (const [stat, ns] of Object.entries(stats)) ownLoopDelay.set({ stat }, ns / 1e9);
+        h.reset();
+      },
+    });
+    const subscribers: Gauge<string> = new Gauge({
+      name: 'longhaul_subscribers_connected',
+      help: 'GraphQL WebSocket connections open on this process.',
+      registers,
+      collect: () => subscribers.set(options.connectedClients?.() ?? 0),
+    });
+    const listeners: Gauge<string> = new Gauge({
+      name: 'longhaul_bus_listeners',
+      help: "Live listeners of this process's bus reader (one per active subscription, plus monitoring's own).",
+      registers,
+      collect: () => listeners.set(bus.listenerCount()),
+    });
+    const position: Gauge<string> = new Gauge({
+      name: 'longhaul_bus_position',
+      help: 'Position of the last bus event delivered in this process.',
+      registers,
+      collect: () => position.set(bus.position()),
+    });
+  }
+
+  /** Starts the bus listener and the event-loop monitor. */
+  start(): void {
+    this.loopDelay.enable();
+    this.jobEvents.start();
+  }
+
+  stop(): void {
+    this.jobEvents.stop();
+    this.loopDelay.disable();
+  }
+
+  /** Content type of {@link render}'s text. */
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  private countByState(rows: TypeStateCount[]): Map<JobState, number> {
+    const counts = new Map<JobState, number>(ALL_JOB_STATES.map((s) => [s, 0]));
+    for (const row of rows) counts.set(row.state, (counts.get(row.state) ?? 0) + row.count);
+    return counts;
+  }
+
+  private snapshot(): Promise<DatabaseSnapshot> {
+    return this.snapshots.get('db', async () => {
+      const [jobs, openZombies, openAlerts, liveWorkers] = await Promise.all([
+        this.options.stats.countByTypeAndState(null),
+        this.zombies.countDocuments({ resolvedAt: null }),
+        this.alerts.countDocuments({ resolvedAt: null }),
+        this.workers.find({ stoppedAt: null, heartbeatAt: { $gte: new Date(Date.now() - LIVE_WORKER_HEARTBEAT_MS) } }, { projection: { _id: 1, eventLoopDelay: 1 } }).limit(500).toArray(),
+      ]);
+      return { jobs, openZombies, openAlerts, liveWorkers };
+    });
+  }
+}

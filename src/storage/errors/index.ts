@@ -1,0 +1,3 @@
+export * from './storageErrorCode.ts';
+export * from './backupNotFoundError.ts';
+export * from './snapshotUnavailableError.ts';

@@ -1,0 +1,13 @@
+/** Stable codes of the storage layer's errors. */
+export const StorageErrorCode = {
+  /** No backup with that id. */
+  BackupNotFound: 'BACKUP_NOT_FOUND',
+  /** The backup (or a backup its chain needs) holds no complete copy of the object. */
+  SnapshotUnavailable: 'SNAPSHOT_UNAVAILABLE',
+} as const;
+export type StorageErrorCode = (typeof StorageErrorCode)[keyof typeof StorageErrorCode];
+
+/** Base of every storage-layer error: a stable {@link StorageErrorCode}. */
+export abstract class StorageError extends Error {
+  abstract readonly code: StorageErrorCode;
+}

@@ -1,0 +1,122 @@
+import { Readable, Writable } from 'node:stream';
+import { Binary, type Collection, type Db } from 'mongodb';
+
+/** Prefix of the export file collections (`exportFiles.files`, `exportFiles.chunks`). */
+export const EXPORT_FILES_BUCKET = 'exportFiles';
+
+/** Bytes of one stored chunk (GridFS's default). */
+const CHUNK_BYTES = 255 * 1024;
+/** Chunks fetched by one read: bounds a download's memory to about 2 MB. */
+const CHUNKS_PER_READ = 8;
+
+/** An upload of an export's file: write the CSV into `stream`, then read `bytes`. */
+export interface ExportUpload {
+  stream: Writable;
+  /** Bytes stored, once the stream finished. */
+  bytes(): number;
+}
+
+interface FileDocument {
+  _id: string;
+  length: number;
+  chunkSize: number;
+  filename: string;
+  uploadDate: Date;
+  contentType: string;
+}
+
+interface ChunkDocument {
+  /** `<exportId>:<n>`: chunks are found by `_id` alone, the only index FerretDB's SQLite backend uses. */
+  _id: string;
+  data: Binary;
+}
+
+/**
+ * Export files (CSV) as GridFS-like chunks of 255 KB whose `_id` is `<exportId>:<n>`: written and read
+ * as streams, and a byte range reads only the chunks it covers, each by `_id` (GridFS looks chunks up
+ * by `files_id` and `n`, which FerretDB's SQLite backend answers by scanning every chunk of the bucket).
+ * The file document (`_id` = export id, `length`) is written last: a file without one is incomplete.
+ */
+export class ExportFileStore {
+  private readonly files: Collection<FileDocument>;
+  private readonly chunks: Collection<ChunkDocument>;
+
+  constructor(db: Db) {
+    this.files = db.collection<FileDocument>(`${EXPORT_FILES_BUCKET}.files`);
+    this.chunks = db.collection<ChunkDocument>(`${EXPORT_FILES_BUCKET}.chunks`);
+  }
+
+  /** Starts (or restarts: a previous partial file is removed) the upload of an export's file. */
+  async open(exportId: string, filename: string): Promise<ExportUpload> {
+    await this.remove(exportId);
+    let length = 0;
+    let n = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const writeChunk = async (data: Buffer) => {
+      await this.chunks.insertOne({ _id: `${exportId}:${n}`, data: new Binary(data) });
+      n++;
+    };
+    const stream = new Writable({
+      write: (chunk: Buffer, _encoding, callback) => {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        length += chunk.length;
+        void (async () => {
+          while (pendingBytes >= CHUNK_BYTES) {
+            const all = Buffer.concat(pending);
+            await writeChunk(all.subarray(0, CHUNK_BYTES));
+            pending = [all.subarray(CHUNK_BYTES)];
+            pendingBytes = all.length - CHUNK_BYTES;
+          }
+        })().then(() => callback(), callback);
+      },
+      final: (callback) => {
+        void (async () => {
+          if (pendingBytes > 0) await writeChunk(Buffer.concat(pending));
+          await this.files.insertOne({ _id: exportId, length, chunkSize: CHUNK_BYTES, filename, uploadDate: new Date(), contentType: 'text/csv; charset=utf-8' });
+        })().then(() => callback(), callback);
+      },
+    });
+    return { stream, bytes: () => length };
+  }
+
+  /** Size in bytes of a complete stored file, or `null` when there is none. */
+  async size(exportId: string): Promise<number | null> {
+    const file = await this.files.findOne({ _id: exportId });
+    return file === null ? null : file.length;
+  }
+
+  /** Bytes `start` to `end` (inclusive) of a file, streamed a few chunks at a time. */
+  read(exportId: string, start: number, end: number): Readable {
+    const chunks = this.chunks;
+    async function* slices(): AsyncGenerator<Buffer> {
+      const first = Math.floor(start / CHUNK_BYTES);
+      const last = Math.floor(end / CHUNK_BYTES);
+      for (let n = first; n <= last; n += CHUNKS_PER_READ) {
+        const ids = Array.from({ length: Math.min(CHUNKS_PER_READ, last - n + 1) }, (_, i) => `${exportId}:${n + i}`);
+        const docs = new Map((await chunks.find({ _id: { $in: ids } }).toArray()).map((d) => [d._id, d.data.buffer]));
+        for (let i = 0; i < ids.length; i++) {
+          const data = docs.get(ids[i]!);
+          if (data === undefined) throw new Error(`export file ${exportId}: chunk ${n + i} is missing`);
+          const offset = (n + i) * CHUNK_BYTES;
+          const from = Math.max(0, start - offset);
+          const to = Math.min(data.length, end - offset + 1);
+          yield Buffer.from(data.buffer, data.byteOffset + from, to - from);
+        }
+      }
+    }
+    return Readable.from(slices());
+  }
+
+  /** Removes a file (complete or not). */
+  async remove(exportId: string): Promise<void> {
+    await this.files.deleteOne({ _id: exportId });
+    // Chunk ids are not all known for an incomplete file: take them in steps until none is left.
+    for (let n = 0; ; n += 1000) {
+      const ids = Array.from({ length: 1000 }, (_, i) => `${exportId}:${n + i}`);
+      const { deletedCount } = await this.chunks.deleteMany({ _id: { $in: ids } });
+      if (deletedCount === 0) return;
+    }
+  }
+}

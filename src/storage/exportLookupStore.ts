@@ -1,0 +1,49 @@
+import type { Collection, Db } from 'mongodb';
+import { insertOrReplace } from './insertOrReplace.ts';
+
+/** Name of the collection of an export's relationship lookups (parent Id → flattened values). */
+export const EXPORT_LOOKUPS_COLLECTION = 'exportLookups';
+
+interface LookupDocument {
+  /** `<exportId>:<parentId>`: the only index FerretDB's SQLite backend uses. */
+  _id: string;
+  exportId: string;
+  values: Record<string, unknown>[];
+}
+
+/**
+ * Values of parent records an export flattens into its rows (`Account.Name`), kept in MongoDB while the
+ * export runs so its memory does not grow with the number of parents; read in batches by `_id`.
+ */
+export class ExportLookupStore {
+  private readonly lookups: Collection<LookupDocument>;
+
+  constructor(db: Db) {
+    this.lookups = db.collection<LookupDocument>(EXPORT_LOOKUPS_COLLECTION);
+  }
+
+  /** Stores parents' values (field names as a list of pairs: keys may not hold dots). */
+  async put(exportId: string, parents: readonly { id: string; values: Record<string, unknown> }[]): Promise<void> {
+    if (parents.length === 0) return;
+    const docs = parents.map((p) => ({ _id: `${exportId}:${p.id}`, exportId, values: Object.entries(p.values).map(([field, value]) => ({ field, value })) as unknown as Record<string, unknown>[] }));
+    await insertOrReplace(this.lookups, docs);
+  }
+
+  /** Values of the given parents. */
+  async get(exportId: string, ids: Iterable<string>): Promise<Map<string, Record<string, unknown>>> {
+    const keys = [...new Set(ids)].map((id) => `${exportId}:${id}`);
+    const found = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < keys.length; i += 1000) {
+      for (const doc of await this.lookups.find({ _id: { $in: keys.slice(i, i + 1000) } }).toArray()) {
+        const values: Record<string, unknown> = {};
+        for (const pair of doc.values as unknown as { field: string; value: unknown }[]) values[pair.field] = pair.value;
+        found.set(doc._id.slice(exportId.length + 1), values);
+      }
+    }
+    return found;
+  }
+
+  async clear(exportId: string): Promise<void> {
+    await this.lookups.deleteMany({ exportId });
+  }
+}

@@ -1,0 +1,51 @@
+import { ExportStatus } from './exportDocument.ts';
+import type { ExportFileStore } from './exportFileStore.ts';
+import type { ExportStore } from './exportStore.ts';
+
+/** Options of {@link ExportSweeper}. */
+export interface ExportSweeperOptions {
+  exports: ExportStore;
+  files: ExportFileStore;
+  /** Interval between sweeps in ms (default 600,000). */
+  intervalMs?: number;
+  /** Called when a sweep fails (the next one tries again). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Removes the files of expired exports and marks them `EXPIRED`, periodically (no TTL index: it must
+ * run on FerretDB and DocumentDB too). Downloads check `expiresAt` themselves, so a file past its
+ * time is never served even before the sweep.
+ */
+export class ExportSweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly intervalMs: number;
+
+  constructor(private readonly options: ExportSweeperOptions) {
+    this.intervalMs = options.intervalMs ?? 600_000;
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.sweep().catch((error: unknown) => this.options.onError?.(error)), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One sweep; returns how many exports expired. */
+  async sweep(now = new Date()): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const batch = await this.options.exports.listExpired(now);
+      if (batch.length === 0) return expired;
+      for (const e of batch) {
+        await this.options.files.remove(e.id);
+        await this.options.exports.update(e.id, { status: ExportStatus.Expired });
+        expired++;
+      }
+    }
+  }
+}

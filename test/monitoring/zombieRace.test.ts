@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ObjectId } from 'mongodb';
+import { withTestDatabase, type TestDatabase } from '../support/database.ts';
+import { MongoBus } from '../../src/bus/mongoBus.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { createBuiltinRegistry } from '../../src/jobs/builtinJobTypes.ts';
+import { JobStore } from '../../src/engine/jobStore.ts';
+import { JobLogStore } from '../../src/engine/jobLogStore.ts';
+import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
+import { DiagnosticStore } from '../../src/monitoring/diagnosticStore.ts';
+import { DiagnosticsCapture } from '../../src/monitoring/diagnosticsCapture.ts';
+import { EventLoopMonitor } from '../../src/monitoring/eventLoopMonitor.ts';
+import { MonitoringEventPublisher } from '../../src/monitoring/monitoringEventPublisher.ts';
+import { WorkerStore } from '../../src/monitoring/workerStore.ts';
+import { ZombieDetector } from '../../src/monitoring/zombieDetector.ts';
+import { ZombieStore } from '../../src/monitoring/zombieStore.ts';
+
+const logger = createLogger({ level: 'silent' });
+
+describe('zombie detectors racing on the same lost jobs', () => {
+  let database: TestDatabase;
+  let bus: MongoBus;
+
+  beforeAll(async () => {
+    database = await withTestDatabase('zombie_race');
+    bus = new MongoBus({ db: database.db, logger });
+    await bus.start();
+  });
+  afterAll(async () => {
+    await bus?.stop();
+    await database?.drop();
+  });
+
+  function detector(id: string): ZombieDetector {
+    const db = database.db;
+    const jobs = new JobStore(db);
+    const events = new MonitoringEventPublisher(bus);
+    return new ZombieDetector({
+      jobs,
+      logs: new JobLogStore(db, jobs),
+      zombies: new ZombieStore(db),
+      workers: new WorkerStore(db),
+      registry: createBuiltinRegistry(),
+      events,
+      jobEvents: new JobEventPublisher(bus),
+      diagnostics: new DiagnosticStore(db),
+      capture: new DiagnosticsCapture({ store: new DiagnosticStore(db), events, bus, eventLoop: new EventLoopMonitor(), workerId: id, logger }),
+      local: { id, running: [] },
+      logger,
+      checkMs: 60_000,
+      workerLostAfterMs: 1000,
+      jobHeartbeatMs: 100,
+    });
+  }
+
+  it('should record one zombie and take one decision per lost run, however many detectors check at once', async () => {
+    const db = database.db;
+    const store = new JobStore(db);
+    const long = new Date(Date.now() - 60_000);
+    // A worker that died a minute ago, and the five jobs it was running (attempt 1 of 3, or the last attempt).
+    await new WorkerStore(db).register({ _id: 'dead-host:1:aaaaaa', host: 'dead-host', pid: 1, role: 'worker', version: 'test', startedAt: long, heartbeatAt: long, stoppedAt: null, runningJobIds: [], eventLoopDelay: null, rssBytes: null });
+    const ids: ObjectId[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { doc } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: 10 }, priority: 0, runAt: long, maxAttempts: i === 4 ? 1 : 3 });
+      const started = await store.startRun(doc._id, `run-${i}`, 'dead-host:1:aaaaaa');
+      expect(started?.attempt).toBe(1);
+      await db.collection('agendaJobs').updateOne({ _id: doc._id }, { $set: { heartbeatAt: long, lockedAt: long } });
+      ids.push(doc._id);
+    }
+    const detectors = ['d1:1:000001', 'd2:2:000002', 'd3:3:000003'].map(detector);
+    await Promise.all(detectors.flatMap((d) => [d.check(), d.check()]));
+    // A second round finds nothing left to decide.
+    await Promise.all(detectors.map((d) => d.check()));
+
+    const zombies = await db.collection('zombies').find({}).toArray();
+    expect(zombies.map((z) => z._id).sort()).toEqual(ids.map((id, i) => `${id.toHexString()}:run-${i}`).sort());
+    expect(zombies.every((z) => z.reason === 'WORKER_LOST' && z.workerId === 'dead-host:1:aaaaaa' && z.resolvedAt instanceof Date)).toBe(true);
+    for (const [i, id] of ids.entries()) {
+      const job = await store.get(id, null);
+      // One decision: one WORKER_LOST error, the attempt counted once, one state change.
+      expect(job?.errors.filter((e) => e.code === 'WORKER_LOST')).toHaveLength(1);
+      expect(job?.attempt).toBe(1);
+      expect(job?.runId).toBeNull();
+      expect(job?.lockedAt).toBeNull();
+      expect(job?.state).toBe(i === 4 ? 'DEBUG' : 'QUEUED');
+      expect(zombies.find((z) => z.jobId === id.toHexString())?.action).toBe(i === 4 ? 'MOVED_TO_DEBUG' : 'REQUEUED');
+    }
+    const detected = await db.collection('events').countDocuments({ topic: 'monitoring', 'payload.kind': 'ZOMBIE_DETECTED' });
+    expect(detected).toBe(5);
+    const lost = await db.collection('events').countDocuments({ topic: 'monitoring', 'payload.kind': 'WORKER_LOST' });
+    expect(lost).toBe(1);
+    const requeued = await db.collection('events').countDocuments({ topic: 'job', 'payload.kind': 'REQUEUED' });
+    expect(requeued).toBe(4);
+  });
+
+  it('should leave alone a job whose worker still heartbeats, and one whose worker is gone but whose run still heartbeats', async () => {
+    const db = database.db;
+    const store = new JobStore(db);
+    const now = new Date();
+    const long = new Date(Date.now() - 60_000);
+    await new WorkerStore(db).register({ _id: 'live-host:2:bbbbbb', host: 'live-host', pid: 2, role: 'worker', version: 'test', startedAt: now, heartbeatAt: new Date(Date.now() + 60_000), stoppedAt: null, runningJobIds: [], eventLoopDelay: null, rssBytes: null });
+    const { doc: a } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: 10 }, priority: 0, runAt: now, maxAttempts: 3 });
+    await store.startRun(a._id, 'run-live', 'live-host:2:bbbbbb');
+    await db.collection('agendaJobs').updateOne({ _id: a._id }, { $set: { heartbeatAt: long } });
+    const { doc: b } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: 10 }, priority: 0, runAt: now, maxAttempts: 3 });
+    await store.startRun(b._id, 'run-beating', 'dead-host:1:aaaaaa');
+    await db.collection('agendaJobs').updateOne({ _id: b._id }, { $set: { heartbeatAt: new Date(Date.now() + 60_000) } });
+    await detector('d4:4:000004').check();
+    expect((await store.get(a._id, null))?.state).toBe('RUNNING');
+    expect((await store.get(b._id, null))?.state).toBe('RUNNING');
+    expect(await db.collection('zombies').countDocuments({ jobId: { $in: [a._id.toHexString(), b._id.toHexString()] } })).toBe(0);
+  });
+});

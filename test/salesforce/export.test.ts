@@ -1,0 +1,166 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MongoClient } from 'mongodb';
+import { parse } from 'csv-parse/sync';
+import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
+import { gql, gqlData } from '../support/graphqlClient.ts';
+import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { addTestOrg } from '../support/sandboxConnection.ts';
+import { backupAndWait, connectSandboxOrg, waitForJob } from '../support/salesforceFlow.ts';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { BackupFileStore, BackupStore, readBackupSnapshot } from '../../src/storage/index.ts';
+
+const A = TEST_KEYS.tenantA;
+const B = TEST_KEYS.tenantB;
+const SECRET_ENV = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
+
+/** Values CSV must survive: separators, quotes, line breaks, non-ASCII, spaces, things that look like CSV. */
+const TRICKY = ['a, b, c', 'say "hi"', '"', '""', 'line 1\nline 2', 'crlf\r\nline', 'trailing\n', 'Café Müller — 日本語 😀🚀 شركة', '  padded  ', '=1+1', 'tab\there;semi|pipe', ',', 'back\\slash'];
+
+/** How a backed-up value reads back from the CSV. */
+const asCsvText = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'boolean' ? String(value) : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+describe('salesforce.export end to end', () => {
+  const dbName = uniqueDatabaseName('sfexport');
+  let sandbox: Sandbox;
+  let api: LonghaulProcess;
+  let mongo: MongoClient;
+  let origin: string;
+  const workers: LonghaulProcess[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    api = await startLonghaul('serve', dbName, { ...SECRET_ENV, LONGHAUL_EXPORT_SWEEP_MS: '300' });
+    origin = new URL(api.url).origin;
+    workers.push(await startLonghaul('work', dbName, SECRET_ENV));
+    mongo = await MongoClient.connect(testDatabaseUri(dbName));
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([api, ...workers].map((p) => p?.stop()));
+    await mongo?.db(dbName).dropDatabase().catch(() => undefined);
+    await mongo?.close();
+    await sandbox?.stop();
+  });
+
+  const startExport = async (key: string, input: Record<string, unknown>) => gql(api.url, key, 'mutation($input: StartExportInput!) { startExport(input: $input) { id input } }', { input });
+  const download = (url: string, key: string | null, headers: Record<string, string> = {}) =>
+    fetch(`${origin}${url}`, { headers: { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...headers } });
+  const backupRecords = async (backupId: string, object: string) => {
+    const db = mongo.db(dbName);
+    const records: Record<string, unknown>[] = [];
+    for await (const r of readBackupSnapshot({ backups: new BackupStore(db), files: new BackupFileStore(db) }, backupId, object)) records.push(r);
+    return records;
+  };
+
+  let shared: { orgId: string; backupId: string } | undefined;
+  /** An org whose contacts hold every tricky value (and nulls), backed up once for the tests below. */
+  const trickyBackup = async () => {
+    if (shared !== undefined) return shared;
+    const org = addTestOrg(sandbox, { size: { Account: 30, Contact: 150 }, seed: 4, trickyRate: 0.3 });
+    const accountId = String([...org.records('Account')][0]!.Id);
+    const inserts = TRICKY.map((text, i) => ({ LastName: text, FirstName: i % 2 === 0 ? null : TRICKY[(i + 3) % TRICKY.length], Title: null, Description: text, AccountId: i % 3 === 0 ? null : accountId }));
+    expect(org.mutate({ object: 'Contact', inserts }).errors).toEqual([]);
+    const orgId = await connectSandboxOrg(api.url, A, sandbox, org);
+    shared = { orgId, backupId: await backupAndWait(api.url, A, orgId, ['Account', 'Contact']) };
+    return shared;
+  };
+
+  it('should write CSV that parses back equal to the backup, tricky values and nulls included', async () => {
+    const { backupId } = await trickyBackup();
+    const started = await startExport(A, { backupId, object: 'Contact' });
+    expect(started.errors).toBeUndefined();
+    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    expect(job.state).toBe('SUCCEEDED');
+    const expected = await backupRecords(backupId, 'Contact');
+    expect(expected.length).toBe(150 + TRICKY.length);
+    const { url, bytes, rows, sha256 } = job.result;
+    expect(rows).toBe(expected.length);
+
+    const response = await download(url, A);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBe(bytes);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(sha256);
+    // RFC 4180: CRLF between records, no byte-order mark.
+    expect(body.subarray(0, 3).toString('hex')).not.toBe('efbbbf');
+    expect(body.toString('utf8').split('\r\n')[0]).toBe(Object.keys(expected[0]!).join(','));
+
+    const parsed = parse(body, { columns: true, bom: false }) as Record<string, string>[];
+    expect(parsed).toEqual(expected.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asCsvText(v)]))));
+    for (const text of TRICKY) expect(parsed.some((row) => row.LastName === text && row.Description === text), JSON.stringify(text)).toBe(true);
+
+    const { export: view } = await gqlData(api.url, A, 'query($id: ID!) { export(id: $id) { status url rows bytes sha256 object expiresAt } }', { id: started.data!.startExport.input.exportId });
+    expect(view).toMatchObject({ status: 'SUCCEEDED', url, rows, bytes, sha256, object: 'Contact' });
+  }, 300_000);
+
+  it('should resume a download with Range, and refuse unsatisfiable ranges, other tenants and missing keys', async () => {
+    const { backupId } = await trickyBackup();
+    const started = await startExport(A, { backupId, object: 'Contact', fields: ['Id', 'LastName', 'Description'] });
+    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    const { url, bytes } = job.result;
+    const full = Buffer.from(await (await download(url, A)).arrayBuffer());
+    expect(full.length).toBe(bytes);
+
+    const cut = 1000;
+    const head = await download(url, A, { range: `bytes=0-${cut - 1}` });
+    expect(head.status).toBe(206);
+    expect(head.headers.get('content-range')).toBe(`bytes 0-${cut - 1}/${bytes}`);
+    const first = Buffer.from(await head.arrayBuffer());
+    expect(first.length).toBe(cut);
+    const rest = await download(url, A, { range: `bytes=${cut}-` });
+    expect(rest.status).toBe(206);
+    expect(rest.headers.get('content-range')).toBe(`bytes ${cut}-${bytes - 1}/${bytes}`);
+    expect(Buffer.concat([first, Buffer.from(await rest.arrayBuffer())]).equals(full)).toBe(true);
+    const tail = await download(url, A, { range: 'bytes=-10' });
+    expect(Buffer.from(await tail.arrayBuffer()).equals(full.subarray(bytes - 10))).toBe(true);
+
+    const beyond = await download(url, A, { range: `bytes=${bytes}-` });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${bytes}`);
+    expect((await download(url, B)).status).toBe(404);
+    expect((await download(url, null)).status).toBe(401);
+    const other = await startExport(B, { backupId, object: 'Contact' });
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const peek = await gqlData(api.url, B, 'query($id: ID!) { export(id: $id) { id } }', { id: started.data!.startExport.input.exportId });
+    expect(peek.export).toBeNull();
+  }, 300_000);
+
+  it('should flatten lookups by relationship name and apply the filter', async () => {
+    const { backupId } = await trickyBackup();
+    const started = await startExport(A, { backupId, object: 'Contact', fields: ['Id', 'LastName', 'Account.Name', 'Owner.Name'], filter: [{ field: 'AccountId', operator: 'IS_NOT_NULL' }] });
+    expect(started.errors).toBeUndefined();
+    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    expect(['FAILED', 'DEBUG']).toContain(job.state);
+    expect(job.lastError).toMatchObject({ code: 'UNKNOWN_COLUMN', message: 'Owner.Name: the backup holds none of User' });
+    const { export: refused } = await gqlData(api.url, A, 'query($id: ID!) { export(id: $id) { status url error { code } } }', { id: started.data!.startExport.input.exportId });
+    expect(refused).toEqual({ status: 'FAILED', url: null, error: { code: 'UNKNOWN_COLUMN' } });
+
+    const ok = await startExport(A, { backupId, object: 'Contact', fields: ['Id', 'LastName', 'Account.Name'], filter: [{ field: 'AccountId', operator: 'IS_NOT_NULL' }] });
+    const done = await waitForJob(api.url, A, ok.data!.startExport.id);
+    expect(done.state).toBe('SUCCEEDED');
+    const accounts = new Map((await backupRecords(backupId, 'Account')).map((a) => [a.Id, a.Name]));
+    const contacts = (await backupRecords(backupId, 'Contact')).filter((c) => c.AccountId !== null);
+    const parsed = parse(Buffer.from(await (await download(done.result.url, A)).arrayBuffer()), { columns: true }) as Record<string, string>[];
+    expect(parsed).toEqual(contacts.map((c) => ({ Id: c.Id, LastName: asCsvText(c.LastName), 'Account.Name': asCsvText(accounts.get(c.AccountId)) })));
+    expect(parsed.some((row) => /[,"\n]/.test(row['Account.Name']!))).toBe(true);
+  }, 300_000);
+
+  it('should expire an export: the download answers 410 and the sweep removes its file', async () => {
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+    workers.push(await startLonghaul('work', dbName, { ...SECRET_ENV, LONGHAUL_EXPORT_TTL_MS: '1500' }));
+    const { backupId } = await trickyBackup();
+    const started = await startExport(A, { backupId, object: 'Account' });
+    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    expect((await download(job.result.url, A)).status).toBe(200);
+    const exportId = started.data!.startExport.input.exportId as string;
+    const files = mongo.db(dbName).collection<{ _id: string }>('exportFiles.files');
+    expect(await files.countDocuments({ _id: exportId })).toBe(1);
+    await new Promise((r) => setTimeout(r, 1600));
+    expect((await download(job.result.url, A)).status).toBe(410);
+    for (let i = 0; i < 100 && (await files.countDocuments({ _id: exportId })) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await files.countDocuments({ _id: exportId })).toBe(0);
+    const { export: view } = await gqlData(api.url, A, 'query($id: ID!) { export(id: $id) { status url } }', { id: exportId });
+    expect(view).toEqual({ status: 'EXPIRED', url: null });
+  }, 300_000);
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { readBackupSnapshot, snapshotChain, type BackupObjectEntry, type BackupSnapshotDependencies, type BackupView } from '../../src/storage/index.ts';
+
+type Row = Record<string, unknown>;
+
+/** Backups and their stored records in memory: the two reads a snapshot makes, nothing else. */
+class InMemoryBackups implements BackupSnapshotDependencies {
+  private readonly views = new Map<string, BackupView>();
+  private readonly rows = new Map<string, Row[]>();
+  readonly opened: string[] = [];
+
+  add(id: string, object: string, entry: Partial<BackupObjectEntry>, rows: Row[]): this {
+    const full: BackupObjectEntry = { name: object, status: 'SUCCEEDED', estimatedRecords: rows.length, records: rows.length, bytes: 0, parts: 1, sha256: null, error: null, startedAt: null, finishedAt: null, ...entry };
+    const view = this.views.get(id) ?? ({ id, tenantId: 't', orgId: 'o', jobId: null, mode: 'FULL', status: 'SUCCEEDED', requestedObjects: null, objects: [], createdAt: new Date(), startedAt: null, finishedAt: null } as BackupView);
+    view.objects.push(full);
+    this.views.set(id, view);
+    this.rows.set(`${id}/${object}`, rows);
+    return this;
+  }
+
+  readonly backups = { getForWorker: async (id: string) => this.views.get(id) ?? null };
+
+  readonly files = {
+    readRecords: (backupId: string, object: string): AsyncGenerator<Row> => {
+      this.opened.push(backupId);
+      const rows = this.rows.get(`${backupId}/${object}`) ?? [];
+      return (async function* () {
+        yield* rows;
+      })();
+    },
+  };
+}
+
+const collect = async (iterable: AsyncIterable<Row>): Promise<Row[]> => {
+  const out: Row[] = [];
+  for await (const row of iterable) out.push(row);
+  return out;
+};
+
+describe('readBackupSnapshot', () => {
+  const store = () =>
+    new InMemoryBackups()
+      .add('full', 'Account', { mode: 'FULL' }, [
+        { Id: 'a1', Name: 'one', IsDeleted: false },
+        { Id: 'a2', Name: 'two', IsDeleted: false },
+        { Id: 'a4', Name: 'four', IsDeleted: false },
+      ])
+      .add('inc1', 'Account', { mode: 'INCREMENTAL', baseBackupId: 'full' }, [
+        { Id: 'a2', Name: 'two v2', IsDeleted: false },
+        { Id: 'a3', Name: 'three', IsDeleted: false },
+        { Id: 'a4', Name: 'four', IsDeleted: true },
+      ])
+      .add('inc2', 'Account', { mode: 'INCREMENTAL', baseBackupId: 'inc1' }, [
+        { Id: 'a2', Name: 'two v3', IsDeleted: false },
+        { Id: 'a3', Name: 'three', IsDeleted: true },
+        { Id: 'a5', Name: 'five', IsDeleted: false },
+      ]);
+
+  it('should merge the chain by Id, the latest version winning and deleted records left out', async () => {
+    const s = store();
+    expect(await collect(readBackupSnapshot(s, 'full', 'Account'))).toEqual([
+      { Id: 'a1', Name: 'one', IsDeleted: false },
+      { Id: 'a2', Name: 'two', IsDeleted: false },
+      { Id: 'a4', Name: 'four', IsDeleted: false },
+    ]);
+    expect((await collect(readBackupSnapshot(s, 'inc1', 'Account'))).map((r) => [r.Id, r.Name])).toEqual([
+      ['a1', 'one'],
+      ['a2', 'two v2'],
+      ['a3', 'three'],
+    ]);
+    expect((await collect(readBackupSnapshot(s, 'inc2', 'Account'))).map((r) => [r.Id, r.Name])).toEqual([
+      ['a1', 'one'],
+      ['a2', 'two v3'],
+      ['a5', 'five'],
+    ]);
+    expect((await snapshotChain(s, 'inc2', 'Account')).map((l) => l.backupId)).toEqual(['full', 'inc1', 'inc2']);
+  });
+
+  it('should refuse unknown backups, failed objects, broken chains and parts out of Id order', async () => {
+    const s = store()
+      .add('failed', 'Account', { status: 'FAILED' }, [])
+      .add('orphan', 'Account', { mode: 'INCREMENTAL', baseBackupId: 'gone' }, [])
+      .add('unordered', 'Account', { mode: 'FULL' }, [{ Id: 'b2' }, { Id: 'b1' }]);
+    await expect(collect(readBackupSnapshot(s, 'nope', 'Account'))).rejects.toMatchObject({ code: 'BACKUP_NOT_FOUND' });
+    await expect(collect(readBackupSnapshot(s, 'failed', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    await expect(collect(readBackupSnapshot(s, 'full', 'Contact'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    await expect(collect(readBackupSnapshot(s, 'orphan', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    await expect(collect(readBackupSnapshot(s, 'unordered', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+  });
+});

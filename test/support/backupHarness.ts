@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { MongoClient } from 'mongodb';
+import { testDatabaseUri, uniqueDatabaseName } from './database.ts';
+import { gqlData } from './graphqlClient.ts';
+import { startLonghaul, TEST_KEYS, type LonghaulProcess } from './longhaulProcess.ts';
+import type { OrgHandle, Sandbox } from '../../src/sandbox/index.ts';
+import { BackupFileStore, BackupStore } from '../../src/storage/index.ts';
+
+/** The fields of a backup the backup tests read. */
+export const BACKUP_FIELDS =
+  'id status mode records bytes durationMs estimatedRecords currentObject objectsDone objectsTotal job { id state attempts progress { processed total message } } objects { name status mode method baseBackupId changesSince deletedRecords estimatedRecords records parts bytes sha256 error { code message } }';
+
+/** A stored backup object as `BACKUP_FIELDS` reads it. */
+export interface BackupObjectView {
+  name: string;
+  status: string;
+  mode: string;
+  method: string | null;
+  baseBackupId: string | null;
+  changesSince: string | null;
+  deletedRecords: number;
+  estimatedRecords: number | null;
+  records: number;
+  parts: number;
+  bytes: number;
+  sha256: string | null;
+  error: { code: string; message: string } | null;
+}
+
+/** A backup as `BACKUP_FIELDS` reads it. */
+export interface BackupView {
+  id: string;
+  status: string;
+  mode: string;
+  records: number;
+  estimatedRecords: number;
+  objectsDone: number;
+  objectsTotal: number;
+  job: { id: string; state: string; attempts: number; progress: { processed: number; total: number | null; message: string | null } | null };
+  objects: BackupObjectView[];
+}
+
+/**
+ * One test file's backup setup: a `serve` process on a unique database (sealing key per file),
+ * workers started on demand, direct read access to the stored files, and the GraphQL calls the
+ * backup tests make. `dispose()` stops everything and drops the database.
+ */
+export class BackupHarness {
+  readonly dbName = uniqueDatabaseName('sfbackup');
+  readonly secretEnv = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
+  readonly key = TEST_KEYS.tenantA;
+  api!: LonghaulProcess;
+  mongo!: MongoClient;
+  files!: BackupFileStore;
+  backups!: BackupStore;
+  private readonly workers: LonghaulProcess[] = [];
+
+  constructor(private readonly sandbox: Sandbox) {}
+
+  async start(env: NodeJS.ProcessEnv = {}): Promise<this> {
+    this.api = await startLonghaul('serve', this.dbName, { ...this.secretEnv, ...env });
+    this.mongo = await MongoClient.connect(testDatabaseUri(this.dbName));
+    this.files = new BackupFileStore(this.mongo.db(this.dbName));
+    this.backups = new BackupStore(this.mongo.db(this.dbName));
+    return this;
+  }
+
+  /** Starts a `work` process with the file's sealing key and `env`. */
+  async startWorker(env: NodeJS.ProcessEnv = {}): Promise<LonghaulProcess> {
+    const worker = await startLonghaul('work', this.dbName, { ...this.secretEnv, ...env });
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** Stops every worker started so far. */
+  async stopWorkers(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((w) => w.stop()));
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([this.api, ...this.workers].map((p) => p?.stop()));
+    await this.mongo?.db(this.dbName).dropDatabase().catch(() => undefined);
+    await this.mongo?.close();
+  }
+
+  /** Registers `org` (username-password flow, password `pw`); returns its longhaul id. */
+  async connect(org: OrgHandle): Promise<string> {
+    const input = { name: org.username, loginUrl: this.sandbox.url, username: org.username, password: 'pw', clientId: 'c', clientSecret: 's' };
+    return (await gqlData(this.api.url, this.key, 'mutation($input: ConnectOrgInput!) { connectOrg(input: $input) { id } }', { input })).connectOrg.id;
+  }
+
+  /** Starts a backup; returns its job id. */
+  async startBackup(orgId: string, options: { objects?: string[]; mode?: 'FULL' | 'INCREMENTAL' } = {}): Promise<string> {
+    const data = await gqlData(this.api.url, this.key, 'mutation($orgId: ID!, $objects: [String!], $mode: BackupMode) { startBackup(orgId: $orgId, objects: $objects, mode: $mode) { id } }', {
+      orgId,
+      objects: options.objects,
+      mode: options.mode ?? 'FULL',
+    });
+    return data.startBackup.id;
+  }
+
+  /** The backup its job `jobId` writes. */
+  async backupOfJob(orgId: string, jobId: string): Promise<BackupView> {
+    const list = (await gqlData(this.api.url, this.key, `query($orgId: ID!) { backups(orgId: $orgId) { ${BACKUP_FIELDS} } }`, { orgId })).backups as BackupView[];
+    const backup = list.find((b) => b.job.id === jobId);
+    if (backup === undefined) throw new Error(`no backup of job ${jobId}`);
+    return backup;
+  }
+
+  /** Polls until the job `jobId` ends (or `timeoutMs` passes), calling `onPoll` with each view. */
+  async waitForBackup(orgId: string, jobId: string, timeoutMs = 120_000, onPoll?: (backup: BackupView) => void | Promise<void>): Promise<BackupView> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const backup = await this.backupOfJob(orgId, jobId);
+      await onPoll?.(backup);
+      if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(backup.job.state)) return backup;
+      if (Date.now() > deadline) throw new Error(`backup not done: ${JSON.stringify(backup)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  /** The stored records of one object of a backup, in stored order, and the sha256 of their NDJSON. */
+  async stored(backupId: string, object: { name: string; parts: number }): Promise<{ records: Record<string, unknown>[]; sha256: string }> {
+    const records: Record<string, unknown>[] = [];
+    const hash = createHash('sha256');
+    for await (const record of this.files.readRecords(backupId, object.name, object.parts)) {
+      records.push(record);
+      hash.update(`${JSON.stringify(record)}\n`);
+    }
+    return { records, sha256: hash.digest('hex') };
+  }
+
+  /** Asserts that each object of a FULL backup holds exactly `expected(name)`: same records, each once, matching counts and sha256. */
+  async expectObjectsEqual(backupId: string, objects: BackupObjectView[], expected: (name: string) => Record<string, unknown>[]): Promise<void> {
+    for (const object of objects) {
+      const want = expected(object.name);
+      const { records, sha256 } = await this.stored(backupId, object);
+      expect(records.length, object.name).toBe(want.length);
+      expect(object.records, object.name).toBe(want.length);
+      expect(new Set(records.map((r) => r.Id)).size, object.name).toBe(records.length);
+      expect(records, object.name).toEqual(want);
+      expect(object.sha256, object.name).toBe(sha256);
+    }
+  }
+}
+
+/** The sandbox's live records of `objectName` without `attributes`, in Id order. */
+export function sandboxRecords(org: OrgHandle, objectName: string, options: { includeDeleted?: boolean } = {}): Record<string, unknown>[] {
+  return [...org.records(objectName, options)].map(({ attributes: _a, ...fields }) => fields);
+}
