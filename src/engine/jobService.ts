@@ -73,9 +73,9 @@ export class JobService {
     return toJobView(doc);
   }
 
-  /** The caller's job, or `null` (another tenant's job does not exist for the caller). */
+  /** The caller's job, or `null` (another tenant's job does not exist for the caller; operators read every tenant's). */
   async get(caller: Caller, id: string): Promise<JobView | null> {
-    const doc = await this.store.get(parseJobId(id), caller.tenantId);
+    const doc = await this.store.get(parseJobId(id), readScope(caller));
     return doc === null ? null : toJobView(doc);
   }
 
@@ -87,7 +87,7 @@ export class JobService {
   }
 
   async list(caller: Caller, filter: JobListFilter, first: number, after?: string | null): Promise<JobPage> {
-    const { docs, hasNextPage } = await this.store.list(caller.tenantId, filter, first, after);
+    const { docs, hasNextPage } = await this.store.list(readScope(caller), filter, first, after);
     const edges = docs.map((doc) => ({ cursor: encodeCursor(doc), node: toJobView(doc) }));
     return { edges, hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
   }
@@ -124,4 +124,9 @@ export class JobService {
   lastLogLines(requests: readonly { jobId: string; logCount: number; last: number }[]): Promise<Map<string, JobLogLine[]>> {
     return this.logs.lastLines(requests);
   }
+}
+
+/** Tenant whose jobs a caller may read: its own, or every tenant's (`null`) for an operator. */
+function readScope(caller: Caller): string | null {
+  return caller.operator ? null : caller.tenantId;
 }

@@ -228,19 +228,31 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     expect(failed.errors.map((e: { attempt: number }) => e.attempt)).toEqual([1, 2]);
   });
 
+  it("should show a tenant's job to an operator with its stacks, to its tenant without stacks, and to no other tenant", async () => {
+    const job = await create({ type: 'demo.flaky', input: { failures: 5 }, maxAttempts: 1 });
+    await waitForState(job.id, ['DEBUG']);
+    const query = 'query($id: ID!) { job(id: $id) { id errors { message stack } } }';
+    const own = await gqlData(app.url, A, query, { id: job.id });
+    expect(own.job.errors).toEqual([{ message: 'planned failure 1 of 5', stack: null }]);
+    const operator = await gqlData(app.url, TEST_KEYS.operator, query, { id: job.id });
+    expect(operator.job.id).toBe(job.id);
+    expect(operator.job.errors[0].stack).toMatch(/planned failure 1 of 5\n\s+at /);
+    expect((await gqlData(app.url, TEST_KEYS.tenantB, query, { id: job.id })).job).toBeNull();
+  });
+
   it('should page through jobs with cursors and filter them by type and state', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await create({ type: 'demo.count', input: { to: 0 } }, TEST_KEYS.operator)).id);
+    for (let i = 0; i < 5; i++) ids.push((await create({ type: 'demo.count', input: { to: 0 } }, TEST_KEYS.tenantC)).id);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const res: any = await gqlData(app.url, TEST_KEYS.operator, 'query($after: String) { jobs(first: 2, after: $after, filter: { types: ["demo.count"] }) { edges { cursor node { id type } } pageInfo { hasNextPage endCursor } } }', { after });
+      const res: any = await gqlData(app.url, TEST_KEYS.tenantC, 'query($after: String) { jobs(first: 2, after: $after, filter: { types: ["demo.count"] }) { edges { cursor node { id type } } pageInfo { hasNextPage endCursor } } }', { after });
       seen.push(...res.jobs.edges.map((e: { node: { id: string } }) => e.node.id));
       if (!res.jobs.pageInfo.hasNextPage) break;
       after = res.jobs.pageInfo.endCursor;
     }
     expect(seen).toEqual([...ids].reverse());
-    const none = await gqlData(app.url, TEST_KEYS.operator, 'query { jobs(filter: { types: ["demo.hang"] }) { nodes { id } } }');
+    const none = await gqlData(app.url, TEST_KEYS.tenantC, 'query { jobs(filter: { types: ["demo.hang"] }) { nodes { id } } }');
     expect(none.jobs.nodes).toEqual([]);
   });
 

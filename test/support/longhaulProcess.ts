@@ -9,11 +9,13 @@ export const TEST_KEYS = {
   tenantA: 'tenant-a-key-0001',
   tenantB: 'tenant-b-key-0001',
   operator: 'operator-key-0001',
+  /** A tenant no test creates jobs for unless it means to (listings start empty). */
+  tenantC: 'tenant-c-key-0001',
 } as const;
 
 /** Settings that keep tests fast: quick polling, heartbeats, lock expiry and backoff. */
 export const FAST_ENV: NodeJS.ProcessEnv = {
-  LONGHAUL_API_KEYS: `${TEST_KEYS.tenantA}=tenantA,${TEST_KEYS.tenantB}=tenantB,${TEST_KEYS.operator}=ops:operator`,
+  LONGHAUL_API_KEYS: `${TEST_KEYS.tenantA}=tenantA,${TEST_KEYS.tenantB}=tenantB,${TEST_KEYS.operator}=ops:operator,${TEST_KEYS.tenantC}=tenantC`,
   LOG_LEVEL: 'warn',
   LONGHAUL_PROCESS_EVERY_MS: '300',
   LONGHAUL_HEARTBEAT_MS: '250',

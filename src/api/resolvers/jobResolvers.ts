@@ -7,7 +7,8 @@ import { guard } from './guard.ts';
 const MAX_PAGE = 100;
 const MAX_LOG_LINES = 1000;
 
-const jobError = (e: JobErrorRecord) => ({ code: e.code, message: e.message, attempt: e.attempt, at: e.at, stack: e.stack ?? null });
+/** Stacks name server files: only operators see them (tenants get the code and message). */
+const jobError = (e: JobErrorRecord, operator: boolean) => ({ code: e.code, message: e.message, attempt: e.attempt, at: e.at, stack: operator ? (e.stack ?? null) : null });
 
 /** Queries, mutations and fields of jobs. */
 export const jobResolvers: Resolvers = {
@@ -43,8 +44,8 @@ export const jobResolvers: Resolvers = {
       message: job.progress.message,
     }),
     input: (job) => job.input ?? {},
-    lastError: (job) => (job.lastError === null ? null : jobError(job.lastError)),
-    errors: (job) => job.errors.map(jobError),
+    lastError: (job, _, ctx) => (job.lastError === null ? null : jobError(job.lastError, ctx.caller.operator)),
+    errors: (job, _, ctx) => job.errors.map((e) => jobError(e, ctx.caller.operator)),
     checkpoint: (job, _, ctx) => (job.checkpoint !== undefined ? job.checkpoint : ctx.loaders.checkpoint.load(job.id)),
     logs: (job, { last }, ctx) => {
       const count = last ?? 50;

@@ -128,7 +128,7 @@ export function JobPage(props: { id: string }) {
               {`attempt ${error.attempt} · ${formatTime(error.at)} · `}
               <code className="error-code">{error.code}</code> {error.message}
             </summary>
-            <pre className="stack">{error.stack ?? 'no stack recorded'}</pre>
+            <pre className="stack">{error.stack ?? 'stack not shown (operators only) or not recorded'}</pre>
           </details>
         ))}
       </Panel>
