@@ -60,18 +60,19 @@ async function peakRss(pid: number): Promise<number> {
   return Number(match[1]) * 1024;
 }
 
-/** The worker process a `longhaul work` supervisor started (its only child running node). */
+/** The worker process a `longhaul work` supervisor started: its child running `worker-process` (tsx gives it an esbuild child too). */
 async function workerPid(supervisor: BenchProcess): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const out = (() => {
-      try {
-        return execFileSync('pgrep', ['-P', String(supervisor.pid)], { encoding: 'utf8' });
-      } catch {
-        return '';
-      }
-    })();
-    const pid = Number(out.trim().split('\n')[0]);
-    if (Number.isInteger(pid) && pid > 0) return pid;
+  for (let i = 0; i < 300; i++) {
+    let out = '';
+    try {
+      out = execFileSync('pgrep', ['-P', String(supervisor.pid)], { encoding: 'utf8' });
+    } catch {
+      // No child yet.
+    }
+    for (const pid of out.trim().split('\n').map(Number).filter((p) => Number.isInteger(p) && p > 0)) {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+      if (cmdline.includes('worker-process')) return pid;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the worker process did not start');

@@ -24,6 +24,8 @@ export interface RestoreBenchRun {
   recordsPerSecond: number;
   /** Peak RSS (`VmHWM`) of the worker process that ran it, bytes. */
   peakRssBytes: number;
+  /** Why the restore did not succeed (the run still reports). */
+  error?: string;
 }
 
 const SANDBOX_MAIN = fileURLToPath(new URL('../src/sandbox/main.ts', import.meta.url));
@@ -118,7 +120,12 @@ export async function runRestoreBench(database: BenchDatabase, options: RestoreB
           input: { backupId, targetOrgId: orgId, objects: ['Account'], mode: 'INSERT_MISSING' },
         });
         const job = await waitForJob(gql, startRestore.id);
-        if (job.state !== 'SUCCEEDED') throw new Error(`restore bench: the ${method} restore ended ${job.state}`);
+        if (job.state !== 'SUCCEEDED') {
+          const { job: failed } = await gql.request<{ job: { lastError: { code: string; message: string } | null } }>('query($id: ID!) { job(id: $id) { lastError { code message } } }', { id: startRestore.id });
+          runs.push({ method, created: 0, failed: 0, durationMs: 0, recordsPerSecond: 0, peakRssBytes: await peakRss(pid), error: `${job.state}: ${failed.lastError?.code ?? ''} ${failed.lastError?.message ?? ''}` });
+          status(`restore: the ${method} restore ended ${job.state}`);
+          continue;
+        }
         const { restore } = await gql.request<{ restore: { startedAt: string; finishedAt: string; totals: { created: number; failed: number }; plan: { objects: { method: string }[] } } }>(
           'query($id: ID!) { restore(id: $id) { startedAt finishedAt totals { created failed } plan { objects { method } } } }',
           { id: job.input.restoreId },
@@ -147,7 +154,8 @@ export function renderRestoreReport(runs: readonly RestoreBenchRun[]): string {
     ['method', 'created', 'failed', 'duration', 'records/s', 'worker peak RSS'],
     runs.map((r) => [r.method, r.created.toLocaleString('en-US'), String(r.failed), `${(r.durationMs / 1000).toFixed(1)} s`, Math.round(r.recordsPerSecond).toLocaleString('en-US'), mib(r.peakRssBytes)]),
   );
+  for (const r of runs) if (r.error !== undefined) out += `${r.method} did not succeed: ${r.error}\n`;
   const [collections, bulk] = [runs.find((r) => r.method === 'COLLECTIONS'), runs.find((r) => r.method === 'BULK')];
-  if (collections && bulk) out += `\nBulk ingest / Collections: ${(bulk.recordsPerSecond / collections.recordsPerSecond).toFixed(2)}x records/s\n`;
+  if (collections && bulk && collections.error === undefined && bulk.error === undefined) out += `\nBulk ingest / Collections: ${(bulk.recordsPerSecond / collections.recordsPerSecond).toFixed(2)}x records/s\n`;
   return out;
 }

@@ -21,6 +21,7 @@ function normalize(value: unknown): string {
  * Pairs sent records with candidate records (read back, or echoed by a Bulk job): each sent record
  * is compared on the fields it carried (omitted ones took defaults in the target), each candidate
  * pairs at most once (identical records pair in order), and candidates in `exclude` never pair.
+ * Candidates are bucketed by the fields every sent record carried, so the work stays linear.
  * Returns the sent record's key → the candidate's id.
  */
 export function matchRecords(
@@ -29,34 +30,32 @@ export function matchRecords(
   idOf: (candidate: Readonly<Record<string, unknown>>) => string,
   exclude: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
-  const groups = new Map<string, { keys: string[]; members: (typeof sent)[number][] }>();
-  for (const s of sent) {
-    const keys = Object.keys(s.values).filter((k) => k !== 'Id').sort();
-    const signature = keys.join(',');
-    const group = groups.get(signature);
-    if (group === undefined) groups.set(signature, { keys, members: [s] });
-    else group.members.push(s);
-  }
-  const used = new Set(exclude);
   const matched = new Map<string, string>();
-  for (const { keys, members } of groups.values()) {
-    const pool = new Map<string, string[]>();
-    for (const c of candidates) {
-      const id = idOf(c);
-      if (used.has(id)) continue;
-      const fp = recordFingerprint(c, keys);
-      const list = pool.get(fp);
-      if (list === undefined) pool.set(fp, [id]);
-      else list.push(id);
-    }
-    for (const m of members) {
-      const list = pool.get(recordFingerprint(m.values, keys));
-      let id = list?.shift();
-      while (id !== undefined && used.has(id)) id = list?.shift();
-      if (id !== undefined) {
-        used.add(id);
-        matched.set(m.key, id);
-      }
+  if (sent.length === 0) return matched;
+  const keysOf = (values: Readonly<Record<string, unknown>>) => Object.keys(values).filter((k) => k !== 'Id').sort();
+  let common = keysOf(sent[0]!.values);
+  for (const s of sent) {
+    const own = new Set(Object.keys(s.values));
+    common = common.filter((k) => own.has(k));
+  }
+  const buckets = new Map<string, { id: string; candidate: Readonly<Record<string, unknown>> }[]>();
+  for (const candidate of candidates) {
+    const id = idOf(candidate);
+    if (exclude.has(id)) continue;
+    const fp = recordFingerprint(candidate, common);
+    const bucket = buckets.get(fp);
+    if (bucket === undefined) buckets.set(fp, [{ id, candidate }]);
+    else bucket.push({ id, candidate });
+  }
+  for (const s of sent) {
+    const bucket = buckets.get(recordFingerprint(s.values, common));
+    if (bucket === undefined) continue;
+    const keys = keysOf(s.values);
+    const want = recordFingerprint(s.values, keys);
+    const index = bucket.findIndex((c) => recordFingerprint(c.candidate, keys) === want);
+    if (index >= 0) {
+      matched.set(s.key, bucket[index]!.id);
+      bucket.splice(index, 1);
     }
   }
   return matched;
