@@ -53,7 +53,15 @@ export class MongoBus implements Bus {
     } catch (error) {
       if ((error as { code?: number }).code !== 48) throw error; // 48: NamespaceExists
     }
-    await this.events.createIndex({ seq: 1 }, { name: 'seq_unique', unique: true });
+    await this.events.createIndex({ seq: 1 }, { name: 'seq_unique', unique: true }).catch(async (error: { code?: number }) => {
+      // 85: IndexOptionsConflict. A database made by an older version has a plain index on `seq`: replace it.
+      if (error.code !== 85) throw error;
+      const old = (await this.events.indexes()).find((index) => Object.keys(index.key).join() === 'seq' && index.name !== 'seq_unique');
+      if (old?.name === undefined) throw error;
+      this.options.logger.info({ index: old.name }, 'replacing the bus index of an older version with a unique one');
+      await this.events.dropIndex(old.name).catch(() => undefined);
+      await this.events.createIndex({ seq: 1 }, { name: 'seq_unique', unique: true });
+    });
     // A capped collection never empties again once it holds one event: readers always have an anchor.
     if ((await this.events.findOne({}, { projection: { _id: 1 } })) === null) {
       await this.events.insertOne({ _id: encodePosition(0), seq: 0, topic: 'bus.genesis', at: new Date(), payload: null }).catch((error: { code?: number }) => {

@@ -57,6 +57,20 @@ describe('MongoBus', () => {
     await t?.drop();
   });
 
+  it('should replace the plain position index of a database made by an older version with a unique one', async () => {
+    const old = await withTestDatabase('bus-upgrade');
+    try {
+      await old.db.createCollection('events', { capped: true, size: 1024 * 1024, max: 100 });
+      await old.db.collection('events').createIndex({ seq: 1 }, { name: 'seq' });
+      const bus = new MongoBus({ db: old.db, logger, wait: 'client' });
+      await bus.ensureCollection();
+      const indexes = await old.db.collection('events').indexes();
+      expect(indexes.filter((i) => Object.keys(i.key).join() === 'seq').map((i) => ({ name: i.name, unique: i.unique }))).toEqual([{ name: 'seq_unique', unique: true }]);
+    } finally {
+      await old.drop();
+    }
+  });
+
   it('should fan every event out in position order to all listeners through one reader per process, across two processes', async () => {
     const writer = new MongoBus({ db: t.db, logger, wait: 'client' });
     const reader = new MongoBus({ db: t.db, logger, wait: 'client' });
