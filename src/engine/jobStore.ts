@@ -183,7 +183,8 @@ export class JobStore {
 
   /** Puts a run interrupted by shutdown back in the queue; the interrupted attempt is not counted. */
   async requeueInterrupted(id: ObjectId, runId: string): Promise<JobDocument | null> {
-    return this.fenced(id, runId, true, { $set: { state: JobState.Queued, runId: null }, $inc: { version: 1, attempt: -1 } });
+    // The lock goes with the write: the process may exit before the scheduler saves the job itself.
+    return this.fenced(id, runId, true, { $set: { state: JobState.Queued, runId: null, lockedAt: null, nextRunAt: new Date() }, $inc: { version: 1, attempt: -1 } });
   }
 
   /** Every RUNNING job, without its user JSON and error history (the zombie detector's scan). */

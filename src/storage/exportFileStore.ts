@@ -51,29 +51,31 @@ export class ExportFileStore {
     await this.remove(exportId);
     let length = 0;
     let n = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const writeChunk = async (data: Buffer) => {
-      await this.chunks.insertOne({ _id: `${exportId}:${n}`, data: new Binary(data) });
+    // One chunk-sized buffer filled in place: no garbage per write, whatever the writer's pieces.
+    let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let filled = 0;
+    const flush = async () => {
+      await this.chunks.insertOne({ _id: `${exportId}:${n}`, data: new Binary(chunk.subarray(0, filled)) });
       n++;
+      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      filled = 0;
     };
     const stream = new Writable({
-      write: (chunk: Buffer, _encoding, callback) => {
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        length += chunk.length;
+      write: (piece: Buffer, _encoding, callback) => {
+        length += piece.length;
         void (async () => {
-          while (pendingBytes >= CHUNK_BYTES) {
-            const all = Buffer.concat(pending);
-            await writeChunk(all.subarray(0, CHUNK_BYTES));
-            pending = [all.subarray(CHUNK_BYTES)];
-            pendingBytes = all.length - CHUNK_BYTES;
+          let offset = 0;
+          while (offset < piece.length) {
+            const copied = piece.copy(chunk, filled, offset);
+            filled += copied;
+            offset += copied;
+            if (filled === CHUNK_BYTES) await flush();
           }
         })().then(() => callback(), callback);
       },
       final: (callback) => {
         void (async () => {
-          if (pendingBytes > 0) await writeChunk(Buffer.concat(pending));
+          if (filled > 0) await flush();
           await this.files.insertOne({ _id: exportId, length, chunkSize: CHUNK_BYTES, filename, uploadDate: new Date(), contentType: 'text/csv; charset=utf-8' });
         })().then(() => callback(), callback);
       },

@@ -4,7 +4,7 @@
  * `code` is recorded with the error; default `NON_RETRYABLE`.
  */
 export class NonRetryableError extends Error {
-  override readonly name = 'NonRetryableError';
+  override readonly name: string = 'NonRetryableError';
   readonly code: string;
 
   constructor(message: string, options: { code?: string; cause?: unknown } = {}) {

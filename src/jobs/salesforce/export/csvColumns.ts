@@ -1,3 +1,4 @@
+import { NonRetryableError } from '../../../engine/errors/index.ts';
 import { UNRESTORABLE_FIELD_TYPES, type DescribedObject } from '../restore/describedObject.ts';
 
 /** One CSV column: a field of the record, or a field of the record a lookup points at (`Account.Name`). */
@@ -5,10 +6,13 @@ export type CsvColumn =
   | { header: string; kind: 'field'; field: string }
   | { header: string; kind: 'relationship'; lookupField: string; parentObject: string; parentField: string };
 
-/** Thrown for a column the object does not have. */
-export class UnknownColumnError extends Error {
+/** Thrown for a column the object does not have; no retry fixes it. */
+export class UnknownColumnError extends NonRetryableError {
   override readonly name = 'UnknownColumnError';
-  readonly code = 'UNKNOWN_COLUMN';
+
+  constructor(message: string) {
+    super(message, { code: 'UNKNOWN_COLUMN' });
+  }
 }
 
 /**

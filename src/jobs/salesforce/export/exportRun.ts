@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { NonRetryableError } from '../../../engine/errors/index.ts';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
@@ -164,6 +165,6 @@ export class ExportRun {
 
   private async fail(code: string, message: string): Promise<never> {
     await this.deps.exports.update(this.ctx.input.exportId, { status: ExportStatus.Failed, error: { code, message }, finishedAt: new Date() });
-    throw Object.assign(new Error(message), { code });
+    throw new NonRetryableError(message, { code });
   }
 }

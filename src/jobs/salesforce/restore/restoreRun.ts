@@ -1,4 +1,5 @@
 import type { JobContext } from '../../../engine/jobContext.ts';
+import { NonRetryableError } from '../../../engine/errors/index.ts';
 import { SalesforceRequestRejectedError, type OrgService, type SalesforceClient } from '../../../salesforce/index.ts';
 import {
   BackupObjectStatus,
@@ -419,10 +420,10 @@ export class RestoreRun {
     return { restoreId: input.restoreId, dryRun: input.dryRun, status: RestoreStatus.Succeeded, order: plan.order, ...totals };
   }
 
-  /** Ends the restore FAILED with a reason the client can read, and fails the attempt. */
+  /** Ends the restore FAILED with a reason the client can read, and fails the job without retries (no retry changes a plan). */
   private async fail(code: string, message: string): Promise<never> {
     await this.deps.restores.update(this.input.restoreId, { status: RestoreStatus.Failed, error: { code, message }, finishedAt: new Date() });
-    throw Object.assign(new Error(message), { code });
+    throw new NonRetryableError(message, { code });
   }
 
   private throwIfAborted(): void {
