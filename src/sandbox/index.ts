@@ -4,6 +4,7 @@ export { SandboxServer, type SandboxPhase } from './sandboxServer.ts';
 export { resolveSandboxOptions, type SandboxOptions, type ResolvedSandboxOptions } from './sandboxOptions.ts';
 export { OrgHandle, type RawRecordsOptions } from './orgHandle.ts';
 export type { OrgOptions } from './org/orgOptions.ts';
+export type { RecordTypeSpec } from './schema/recordTypeSpec.ts';
 export type { OrgSummary } from './org/sandboxOrg.ts';
 export type { MutationRequest, MutationResult } from './org/orgMutator.ts';
 export { FaultInjector } from './faults/faultInjector.ts';

@@ -43,7 +43,7 @@ describe('salesforce.restore into another org', () => {
     const target = addTestOrg(sandbox, { size: 0, seed: 77 });
     const sourceId = await connectSandboxOrg(api.url, A, sandbox, source);
     const targetId = await connectSandboxOrg(api.url, A, sandbox, target);
-    const backupId = await backupAndWait(api.url, A, sourceId, [...RESTORED, 'User']);
+    const backupId = await backupAndWait(api.url, A, sourceId, [...RESTORED, 'User', 'RecordType']);
     const original = new Map(RESTORED.map((o) => [o, recordsOf(source, o)]));
 
     // Owners are mapped by name unless given: the two orgs' users have different names except by chance.
@@ -65,10 +65,15 @@ describe('salesforce.restore into another org', () => {
     expect(refusedRestore.error.code).toBe('UNMAPPED_REFERENCES');
     for (const id of unmapped) expect(refusedRestore.error.message).toContain(id);
     expect(refusedRestore.plan.unmappedOwners).toEqual(unmapped);
+    // Record types of the same DeveloperName exist in both orgs (under other Ids): they map by name.
+    expect(refusedRestore.plan.unmappedRecordTypes).toEqual([]);
     expect(recordsOf(target, 'Account')).toHaveLength(0);
 
     const ownerMappings = sourceUsers.map((u, i) => ({ sourceId: u.Id, targetId: targetUsers[i]!.Id }));
     const ownerOf = new Map(ownerMappings.map((m) => [String(m.sourceId), String(m.targetId)]));
+    const typeKey = (r: Row) => `${String(r.SobjectType)}.${String(r.DeveloperName)}`;
+    const targetTypes = new Map(recordsOf(target, 'RecordType').map((r) => [typeKey(r), String(r.Id)]));
+    const recordTypeOf = new Map(recordsOf(source, 'RecordType').map((r) => [String(r.Id), targetTypes.get(typeKey(r))]));
     const dry = await startRestore({ backupId, targetOrgId: targetId, dryRun: true, ownerMappings });
     expect((await waitForJob(api.url, A, dry.id)).state).toBe('SUCCEEDED');
     const planned = await restoreOf(dry.input.restoreId);
@@ -97,7 +102,7 @@ describe('salesforce.restore into another org', () => {
         Object.fromEntries(
           Object.entries(r)
             .filter(([f]) => keep(f))
-            .map(([f, v]) => [f, f === 'OwnerId' ? ownerOf.get(String(v)) : LOOKUPS[object]!.includes(f) && v !== null ? idMap.get(String(v)) : v]),
+            .map(([f, v]) => [f, f === 'OwnerId' ? ownerOf.get(String(v)) : f === 'RecordTypeId' && v !== null ? recordTypeOf.get(String(v)) : LOOKUPS[object]!.includes(f) && v !== null ? idMap.get(String(v)) : v]),
         ),
       );
       const actual = original.get(object)!.map((r) => {

@@ -18,7 +18,7 @@ describe('sandbox org REST describe and query', () => {
   it('should list objects with their flags in describeGlobal', async () => {
     const conn = await loginTo(sandbox, addTestOrg(sandbox));
     const global = await conn.describeGlobal();
-    expect(global.sobjects.map((s) => s.name)).toEqual(['Account', 'Contact', 'Opportunity', 'Case', 'Invoice__c', 'User', 'AggregateResult']);
+    expect(global.sobjects.map((s) => s.name)).toEqual(['Account', 'Contact', 'Opportunity', 'Case', 'Invoice__c', 'User', 'RecordType', 'AggregateResult']);
     const invoice = global.sobjects.find((s) => s.name === 'Invoice__c');
     expect(invoice).toMatchObject({ custom: true, keyPrefix: 'a0X', queryable: true, replicateable: true, createable: true });
     expect(global.sobjects.find((s) => s.name === 'AggregateResult')).toMatchObject({ queryable: false, replicateable: false, keyPrefix: null });

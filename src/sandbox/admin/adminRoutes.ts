@@ -23,6 +23,9 @@ const orgSchema = z.strictObject({
   anchor: z.string().optional(),
   historyDays: z.number().int().min(0).optional(),
   trickyRate: z.number().min(0).max(1).optional(),
+  recordTypes: z
+    .array(z.strictObject({ sobjectType: z.string(), developerName: z.string(), name: z.string().optional(), active: z.boolean().optional(), description: z.string().optional() }))
+    .optional(),
 });
 const orgPatchSchema = z.strictObject({
   dailyApiRequests: z.number().int().min(0).optional(),

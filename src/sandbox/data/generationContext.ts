@@ -1,3 +1,4 @@
+import type { RecordTypeSpec } from '../schema/recordTypeSpec.ts';
 import type { SeededRandom } from './seededRandom.ts';
 
 /**
@@ -22,6 +23,13 @@ export interface GenerationContext {
    * arguments always give the same answer, so related generators agree.
    */
   related(relation: string, target: string, ofIndex: number, nullRate: number): number | null;
+  /** The org's record types, RecordType record N being the N-th. */
+  readonly recordTypes: readonly RecordTypeSpec[];
   /** The Id of generated record `index` of `object`. */
   idOf(object: string, index: number): string;
+  /**
+   * The Id of the active record type of `object` that record `ofIndex` has, picked stably from
+   * the seed (without drawing from the record's stream); null when `object` has none.
+   */
+  recordTypeOf(object: string, ofIndex: number): string | null;
 }

@@ -1,6 +1,7 @@
 import { SalesforceDate } from '../format/salesforceDate.ts';
 import { SalesforceId } from '../org/salesforceId.ts';
 import type { SObjectCatalog } from '../objects/sobjectCatalog.ts';
+import type { RecordTypeSpec } from '../schema/recordTypeSpec.ts';
 import type { RecordValues } from '../schema/recordValues.ts';
 import type { SObjectDefinition } from '../schema/sobjectDefinition.ts';
 import type { GenerationContext } from './generationContext.ts';
@@ -22,6 +23,8 @@ export interface RecordGeneratorOptions {
   readonly orgNumber: number;
   /** The org's login user, generated as User record 0. */
   readonly orgUser: GenerationContext['orgUser'];
+  /** The org's record types (RecordType record N is the N-th). Default: none. */
+  readonly recordTypes?: readonly RecordTypeSpec[];
 }
 
 interface ObjectTraits {
@@ -37,6 +40,7 @@ class ReusableContext implements GenerationContext {
   readonly anchorMs: number;
   readonly trickyRate: number;
   readonly orgUser: GenerationContext['orgUser'];
+  readonly recordTypes: readonly RecordTypeSpec[];
   private readonly generator: RecordGenerator;
 
   constructor(generator: RecordGenerator, options: RecordGeneratorOptions) {
@@ -44,6 +48,7 @@ class ReusableContext implements GenerationContext {
     this.anchorMs = options.anchorMs;
     this.trickyRate = options.trickyRate;
     this.orgUser = options.orgUser;
+    this.recordTypes = options.recordTypes ?? [];
   }
 
   related(relation: string, target: string, ofIndex: number, nullRate: number): number | null {
@@ -52,6 +57,10 @@ class ReusableContext implements GenerationContext {
 
   idOf(object: string, index: number): string {
     return this.generator.idOf(object, index);
+  }
+
+  recordTypeOf(object: string, ofIndex: number): string | null {
+    return this.generator.recordTypeOf(object, ofIndex);
   }
 }
 
@@ -71,6 +80,8 @@ export class RecordGenerator {
   private readonly traits = new Map<string, ObjectTraits>();
   private readonly prefixes = new Map<string, string>();
   private readonly userIds: string[] = [];
+  /** Sequences of the active record types of each object. */
+  private readonly activeRecordTypes = new Map<string, number[]>();
   private readonly context: ReusableContext;
 
   constructor(options: RecordGeneratorOptions) {
@@ -86,6 +97,10 @@ export class RecordGenerator {
       if (def.keyPrefix) this.prefixes.set(def.name, def.keyPrefix);
     }
     for (let i = 0; i < this.countOf('User'); i += 1) this.userIds.push(this.idOf('User', i));
+    (options.recordTypes ?? []).forEach((spec, sequence) => {
+      if (spec.active === false) return;
+      this.activeRecordTypes.set(spec.sobjectType, [...(this.activeRecordTypes.get(spec.sobjectType) ?? []), sequence]);
+    });
     this.context = new ReusableContext(this, options);
   }
 
@@ -135,6 +150,13 @@ export class RecordGenerator {
     record['SystemModstamp'] = modstamp;
     def.derive?.(record);
     return record;
+  }
+
+  /** Stable pick of an active record type (see {@link GenerationContext.recordTypeOf}). */
+  recordTypeOf(object: string, ofIndex: number): string | null {
+    const sequences = this.activeRecordTypes.get(object);
+    if (sequences === undefined || sequences.length === 0) return null;
+    return this.idOf('RecordType', sequences[SeededRandom.hash(this.options.seed, `${object}.RecordTypeId`, ofIndex) % sequences.length]!);
   }
 
   /** Stable pick of a related record index (see {@link GenerationContext.related}). */

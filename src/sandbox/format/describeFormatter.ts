@@ -1,6 +1,7 @@
 import type { SObjectCatalog } from '../objects/sobjectCatalog.ts';
 import type { FieldDefinition } from '../schema/fieldDefinition.ts';
 import type { FieldType } from '../schema/fieldType.ts';
+import type { RecordValues } from '../schema/recordValues.ts';
 import type { SObjectDefinition } from '../schema/sobjectDefinition.ts';
 
 const soapTypes: Record<FieldType, string> = {
@@ -124,8 +125,37 @@ export function describeField(field: FieldDefinition): Record<string, unknown> {
   };
 }
 
-/** `GET sobjects/X/describe`: the object's flags, fields and child relationships. */
-export function describeSObject(def: SObjectDefinition, catalog: SObjectCatalog, version: string): Record<string, unknown> {
+/** The Id Salesforce gives the implicit Master record type of every object. */
+export const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
+
+/**
+ * `recordTypeInfos` of a describe: the object's record types (RecordType records), the first active
+ * one the default, then Master, as Salesforce lists them; empty for an object without record types.
+ */
+export function describeRecordTypeInfos(def: SObjectDefinition, recordTypes: readonly RecordValues[], version: string): Record<string, unknown>[] {
+  if (recordTypes.length === 0) return [];
+  const defaultId = recordTypes.find((r) => r['IsActive'] === true)?.['Id'] ?? null;
+  const info = (id: string, name: string, developerName: string, active: boolean, master: boolean) => ({
+    active,
+    available: active,
+    defaultRecordTypeMapping: master ? defaultId === null : id === defaultId,
+    developerName,
+    master,
+    name,
+    recordTypeId: id,
+    urls: { layout: `/services/data/v${version}/sobjects/${def.name}/describe/layouts/${id}` },
+  });
+  return [
+    ...recordTypes.map((r) => info(String(r['Id']), String(r['Name']), String(r['DeveloperName']), r['IsActive'] === true, false)),
+    info(MASTER_RECORD_TYPE_ID, 'Master', 'Master', true, true),
+  ];
+}
+
+/**
+ * `GET sobjects/X/describe`: the object's flags, fields and child relationships; `recordTypes` are
+ * the org's RecordType records of the object (default: none).
+ */
+export function describeSObject(def: SObjectDefinition, catalog: SObjectCatalog, version: string, recordTypes: readonly RecordValues[] = []): Record<string, unknown> {
   const childRelationships = catalog.all.flatMap((child) =>
     child.fields
       .filter((f) => f.type === 'reference' && f.referenceTo.includes(def.name) && !['CreatedById', 'LastModifiedById'].includes(f.name))
@@ -154,7 +184,7 @@ export function describeSObject(def: SObjectDefinition, catalog: SObjectCatalog,
     lookupLayoutable: null,
     namedLayoutInfos: [],
     networkScopeFieldName: null,
-    recordTypeInfos: [],
+    recordTypeInfos: describeRecordTypeInfos(def, recordTypes, version),
     searchLayoutable: def.searchable,
     sobjectDescribeOption: 'FULL',
     supportedScopes: [{ label: 'All records', name: 'everything' }],

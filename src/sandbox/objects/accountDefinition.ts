@@ -21,6 +21,7 @@ export const accountDefinition: SObjectDefinition = {
   fields: [
     ...systemFields({ withOwner: true, deletable: true }),
     defineField({ name: 'Name', label: 'Account Name', type: 'string', nillable: false, nameField: true }),
+    defineField({ name: 'RecordTypeId', label: 'Account Record Type', type: 'reference', referenceTo: ['RecordType'], relationshipName: 'RecordType' }),
     defineField({ name: 'AccountNumber', type: 'string', length: 40 }),
     defineField({ name: 'Type', label: 'Account Type', type: 'picklist', picklistValues: types }),
     defineField({ name: 'Industry', type: 'picklist', picklistValues: WordLists.industries }),
@@ -47,6 +48,7 @@ export const accountDefinition: SObjectDefinition = {
     const name = `${rng.pick(WordLists.companyStems)} ${rng.pick(WordLists.companySuffixes)} ${index + 1}`;
     return {
       Name: trickyText(rng, name, ctx.trickyRate),
+      RecordTypeId: ctx.recordTypeOf('Account', index),
       AccountNumber: rng.chance(0.8) ? `AC-${String(100000 + index)}` : null,
       Type: rng.chance(0.9) ? rng.pick(types) : null,
       Industry: rng.chance(0.85) ? rng.pick(WordLists.industries) : null,

@@ -6,6 +6,7 @@ import { caseDefinition } from './caseDefinition.ts';
 import { contactDefinition } from './contactDefinition.ts';
 import { invoiceDefinition } from './invoiceDefinition.ts';
 import { opportunityDefinition } from './opportunityDefinition.ts';
+import { recordTypeDefinition } from './recordTypeDefinition.ts';
 import { userDefinition } from './userDefinition.ts';
 
 /**
@@ -28,7 +29,7 @@ export class SObjectCatalog {
     }
   }
 
-  /** The standard catalog: Account, Contact, Opportunity, Case, Invoice__c, User, AggregateResult. */
+  /** The standard catalog: Account, Contact, Opportunity, Case, Invoice__c, User, RecordType, AggregateResult. */
   static readonly standard = new SObjectCatalog([
     accountDefinition,
     contactDefinition,
@@ -36,6 +37,7 @@ export class SObjectCatalog {
     caseDefinition,
     invoiceDefinition,
     userDefinition,
+    recordTypeDefinition,
     aggregateResultDefinition,
   ]);
 

@@ -1,5 +1,7 @@
 import { SandboxError } from '../errors/sandboxError.ts';
 import { SandboxErrorCode } from '../errors/sandboxErrorCode.ts';
+import { standardRecordTypes } from '../objects/recordTypeDefinition.ts';
+import type { RecordTypeSpec } from '../schema/recordTypeSpec.ts';
 
 /** How one sandbox org is set up. Only `username` and `password` are required. */
 export interface OrgOptions {
@@ -31,6 +33,12 @@ export interface OrgOptions {
   readonly historyDays?: number;
   /** Rate (0..1) of tricky text values (commas, quotes, newlines, unicode). Default: 0.05. */
   readonly trickyRate?: number;
+  /**
+   * The org's record types, empty orgs included (RecordType records, Ids specific to the org);
+   * generated records of an object with active record types get one of them. Default: Account
+   * `Customer` and `Partner`, Case `Support` and `Billing` (`[]`: none).
+   */
+  readonly recordTypes?: readonly RecordTypeSpec[];
 }
 
 /** {@link OrgOptions} with every default applied. */
@@ -47,6 +55,7 @@ export interface ResolvedOrgOptions {
   readonly anchorMs: number;
   readonly historyDays: number;
   readonly trickyRate: number;
+  readonly recordTypes: readonly RecordTypeSpec[];
 }
 
 const weights: ReadonlyArray<[string, number]> = [
@@ -98,6 +107,23 @@ export function resolveOrgSize(size: NonNullable<OrgOptions['size']>, what: stri
   return counts;
 }
 
+/** Validates record types: known objects, developer names like Salesforce's, unique per object. */
+export function resolveRecordTypes(recordTypes: readonly RecordTypeSpec[], what: string): RecordTypeSpec[] {
+  if (!Array.isArray(recordTypes)) invalid(`${what}: recordTypes must be an array`);
+  const seen = new Set<string>();
+  return recordTypes.map((spec: RecordTypeSpec) => {
+    const sobjectType = sizedObjectNames.find((n) => n.toLowerCase() === String(spec?.sobjectType).toLowerCase());
+    if (sobjectType === undefined) invalid(`${what}: record type for unknown object ${String(spec?.sobjectType)} (known: ${sizedObjectNames.join(', ')})`);
+    if (typeof spec.developerName !== 'string' || !/^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/.test(spec.developerName) || spec.developerName.endsWith('_')) {
+      invalid(`${what}: record type developer name must start with a letter and hold only letters, digits and single underscores, got ${String(spec.developerName)}`);
+    }
+    const key = `${sobjectType}.${spec.developerName}`.toLowerCase();
+    if (seen.has(key)) invalid(`${what}: record type ${sobjectType}.${spec.developerName} is defined twice`);
+    seen.add(key);
+    return { ...spec, sobjectType };
+  });
+}
+
 /** Applies defaults to `options` and validates them; `defaultSeed` is the sandbox's seed. */
 export function resolveOrgOptions(options: OrgOptions, defaultSeed: number): ResolvedOrgOptions {
   if (typeof options.username !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(options.username)) {
@@ -126,5 +152,6 @@ export function resolveOrgOptions(options: OrgOptions, defaultSeed: number): Res
     anchorMs,
     historyDays: nonNegativeInteger(options.historyDays ?? 1095, `org ${options.username}: historyDays`),
     trickyRate,
+    recordTypes: resolveRecordTypes(options.recordTypes ?? standardRecordTypes, `org ${options.username}`),
   };
 }

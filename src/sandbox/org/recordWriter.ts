@@ -213,7 +213,7 @@ export class RecordWriter {
       const value = values[field.name];
       if (typeof value !== 'string') continue;
       if (field.type === 'reference') {
-        const error = this.checkReference(field, value);
+        const error = this.checkReference(def, field, value);
         if (error) return error;
       }
       if (field.unique) {
@@ -231,11 +231,16 @@ export class RecordWriter {
     return undefined;
   }
 
-  private checkReference(field: FieldDefinition, value: string): RecordSaveError | undefined {
+  private checkReference(def: SObjectDefinition, field: FieldDefinition, value: string): RecordSaveError | undefined {
     const located = this.org.locate(value);
+    const target = located?.store.read(located.sequence);
     const ok = located !== undefined
       && field.referenceTo.includes(located.store.definition.name)
-      && located.store.read(located.sequence)?.deleted === false;
+      && target?.deleted === false;
+    if (ok && located.store.definition.name === 'RecordType' && (target.values['SobjectType'] !== def.name || target.values['IsActive'] !== true)) {
+      // Salesforce's answer to another object's record type, or an inactive one.
+      return { statusCode: SalesforceErrorCode.INVALID_CROSS_REFERENCE_KEY, message: `Record Type ID: this ID value isn't valid for the user: ${SalesforceId.to18(value)}`, fields: [field.name] };
+    }
     if (ok) return undefined;
     return {
       statusCode: SalesforceErrorCode.INVALID_CROSS_REFERENCE_KEY,

@@ -153,6 +153,7 @@ export class SandboxOrg {
   private createGenerator(options: ResolvedOrgOptions): RecordGenerator {
     const counts = new Map(options.counts);
     counts.set('User', userCount);
+    counts.set('RecordType', options.recordTypes.length);
     const firstName = 'Sandbox';
     const lastName = options.username.split('@')[0] ?? 'User';
     return new RecordGenerator({
@@ -164,6 +165,7 @@ export class SandboxOrg {
       trickyRate: options.trickyRate,
       orgNumber: this.orgNumber,
       orgUser: { username: options.username, firstName, lastName },
+      recordTypes: options.recordTypes,
     });
   }
 }

@@ -10,6 +10,8 @@ export interface MappedReferences {
   recordTypes: Map<string, string>;
   unmappedOwners: string[];
   unmappedRecordTypes: string[];
+  /** What the source calls the owners and record types it uses (`Name`; `SobjectType.DeveloperName`), by source Id, as far as the backup holds them. */
+  sourceNames: Map<string, string>;
 }
 
 /** What {@link mapReferences} reads. */
@@ -45,17 +47,21 @@ export async function mapReferences(src: MappedReferenceSources): Promise<Mapped
   }
   const owners = new Map(src.ownerMappings.map((m) => [m.sourceId, m.targetId]));
   const recordTypes = new Map(src.recordTypeMappings.map((m) => [m.sourceId, m.targetId]));
+  const sourceNames = new Map<string, string>();
   if ([...usedOwners].some((id) => !owners.has(id)) && src.backedUp.has('User')) {
-    await mapByName(src, 'User', `SELECT Id, Name FROM User`, (r) => String(r.Name), usedOwners, owners);
+    await mapByName(src, 'User', `SELECT Id, Name FROM User`, (r) => String(r.Name), usedOwners, owners, sourceNames);
   }
   if ([...usedRecordTypes].some((id) => !recordTypes.has(id)) && src.backedUp.has('RecordType')) {
-    await mapByName(src, 'RecordType', `SELECT Id, SobjectType, DeveloperName FROM RecordType`, (r) => `${String(r.SobjectType)}.${String(r.DeveloperName)}`, usedRecordTypes, recordTypes);
+    // Only an active record type can be given to a record: an inactive namesake maps nothing.
+    const soql = `SELECT Id, SobjectType, DeveloperName FROM RecordType WHERE IsActive = true`;
+    await mapByName(src, 'RecordType', soql, (r) => `${String(r.SobjectType)}.${String(r.DeveloperName)}`, usedRecordTypes, recordTypes, sourceNames);
   }
   return {
     owners,
     recordTypes,
     unmappedOwners: [...usedOwners].filter((id) => !owners.has(id)).sort(),
     unmappedRecordTypes: [...usedRecordTypes].filter((id) => !recordTypes.has(id)).sort(),
+    sourceNames,
   };
 }
 
@@ -66,9 +72,11 @@ async function mapByName(
   nameOf: (record: Record<string, unknown>) => string,
   used: ReadonlySet<string>,
   into: Map<string, string>,
+  names: Map<string, string>,
 ): Promise<void> {
   const sourceNames = new Map<string, string>();
   for await (const record of src.records(object)) if (used.has(String(record.Id))) sourceNames.set(String(record.Id), nameOf(record));
+  for (const [id, name] of sourceNames) names.set(id, name);
   const targetByName = new Map<string, string | null>();
   let page = await src.caller.call(`read ${object}`, () => src.client.query(soql));
   for (;;) {

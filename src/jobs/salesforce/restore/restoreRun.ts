@@ -96,6 +96,8 @@ export class RestoreRun {
   private reconciler!: CreateReconciler;
   private sameOrg = false;
   private refs!: Omit<ReferenceContext, 'restored'>;
+  /** Source names of the owners and record types a cross-org restore maps, for messages. */
+  private sourceNames = new Map<string, string>();
   /** The create batch a dead attempt left in flight, until it is reconciled. */
   private pending: InFlightBatch | null = null;
 
@@ -127,8 +129,9 @@ export class RestoreRun {
     if (!input.dryRun && (plan.unmappedOwners.length > 0 || plan.unmappedRecordTypes.length > 0)) {
       await deps.restores.update(restoreId, { plan });
       const parts = [];
-      if (plan.unmappedOwners.length > 0) parts.push(`owners ${plan.unmappedOwners.join(', ')}`);
-      if (plan.unmappedRecordTypes.length > 0) parts.push(`record types ${plan.unmappedRecordTypes.join(', ')}`);
+      const named = (id: string) => (this.sourceNames.has(id) ? `${id} (${this.sourceNames.get(id)!})` : id);
+      if (plan.unmappedOwners.length > 0) parts.push(`owners ${plan.unmappedOwners.map(named).join(', ')}`);
+      if (plan.unmappedRecordTypes.length > 0) parts.push(`record types ${plan.unmappedRecordTypes.map(named).join(', ')}`);
       return this.fail('UNMAPPED_REFERENCES', `no target for ${parts.join('; ')}: pass ownerMappings / recordTypeMappings (or give them the same name in the target)`);
     }
 
@@ -190,6 +193,7 @@ export class RestoreRun {
       this.refs = { sameOrg: false, owners: mapped.owners, recordTypes: mapped.recordTypes };
       unmappedOwners = mapped.unmappedOwners;
       unmappedRecordTypes = mapped.unmappedRecordTypes;
+      this.sourceNames = mapped.sourceNames;
     }
     const threshold = deps.bulkThreshold ?? 2000;
     const work = order.map((name, position): ObjectWork => {
