@@ -23,14 +23,15 @@ describe('salesforce.restore of record types into another org', () => {
   const workers: LonghaulProcess[] = [];
   let source: OrgHandle;
   let backupId: string;
+  let sourceOrgId: string;
 
   beforeAll(async () => {
     sandbox = await startSandbox();
     api = await startLonghaul('serve', dbName, SECRET_ENV);
     workers.push(await startLonghaul('work', dbName, SECRET_ENV));
     source = addTestOrg(sandbox, { size: { Account: 60 }, seed: 13 });
-    const sourceId = await connectSandboxOrg(api.url, A, sandbox, source);
-    backupId = await backupAndWait(api.url, A, sourceId, ['Account', 'User', 'RecordType']);
+    sourceOrgId = await connectSandboxOrg(api.url, A, sandbox, source);
+    backupId = await backupAndWait(api.url, A, sourceOrgId, ['Account', 'User', 'RecordType']);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([api, ...workers].map((p) => p?.stop()));
@@ -41,12 +42,12 @@ describe('salesforce.restore of record types into another org', () => {
     (await gqlData(api.url, A, 'query($id: ID!) { restore(id: $id) { status error { code message } totals { created updated failed skipped } plan { unmappedRecordTypes } } }', { id: restoreId })).restore;
   /** Restores the backed-up Accounts into `target` (owners mapped by position); returns the job and the restore. */
   const connected = new Map<OrgHandle, string>();
-  const restoreInto = async (target: OrgHandle, recordTypeMappings: Row[] = []) => {
+  const restoreInto = async (target: OrgHandle, recordTypeMappings: Row[] = [], fromBackup = backupId) => {
     if (!connected.has(target)) connected.set(target, await connectSandboxOrg(api.url, A, sandbox, target));
     const targetId = connected.get(target)!;
     const ownerMappings = recordsOf(source, 'User').map((u, i) => ({ sourceId: u.Id, targetId: recordsOf(target, 'User')[i]!.Id }));
     const { startRestore } = await gqlData(api.url, A, 'mutation($input: StartRestoreInput!) { startRestore(input: $input) { id input } }', {
-      input: { backupId, targetOrgId: targetId, objects: ['Account'], ownerMappings, recordTypeMappings },
+      input: { backupId: fromBackup, targetOrgId: targetId, objects: ['Account'], ownerMappings, recordTypeMappings },
     });
     const job = await waitForJob(api.url, A, startRestore.id);
     return { job, restoreId: String(startRestore.input.restoreId), restore: await restoreOf(startRestore.input.restoreId) };
@@ -97,5 +98,14 @@ describe('salesforce.restore of record types into another org', () => {
     const restored = await restoredTypes(mapped.restoreId, missing);
     expect(restored.size).toBe(recordsOf(source, 'Account').length);
     expect([...restored.values()].every((name) => name === 'Account.Customer')).toBe(true);
+  }, 120_000);
+
+  it('should say so when the backup holds no RecordType to match names with', async () => {
+    const withoutTypes = await backupAndWait(api.url, A, sourceOrgId, ['Account', 'User']);
+    const target = addTestOrg(sandbox, { size: 0, seed: 78 });
+    const refused = await restoreInto(target, [], withoutTypes);
+    expect(refused.job).toMatchObject({ state: 'DEBUG', attempts: 1, lastError: { code: 'UNMAPPED_REFERENCES' } });
+    expect(refused.restore.error.message).toContain('the backup holds no RecordType to match names with');
+    expect(recordsOf(target, 'Account')).toHaveLength(0);
   }, 120_000);
 });

@@ -132,7 +132,10 @@ export class RestoreRun {
       const named = (id: string) => (this.sourceNames.has(id) ? `${id} (${this.sourceNames.get(id)!})` : id);
       if (plan.unmappedOwners.length > 0) parts.push(`owners ${plan.unmappedOwners.map(named).join(', ')}`);
       if (plan.unmappedRecordTypes.length > 0) parts.push(`record types ${plan.unmappedRecordTypes.map(named).join(', ')}`);
-      return this.fail('UNMAPPED_REFERENCES', `no target for ${parts.join('; ')}: pass ownerMappings / recordTypeMappings (or give them the same name in the target)`);
+      // Names come from the backup's User and RecordType copies: without them nothing can be matched by name.
+      const unnamed = [plan.unmappedOwners.length > 0 && !backedUp.includes('User') ? 'User' : null, plan.unmappedRecordTypes.length > 0 && !backedUp.includes('RecordType') ? 'RecordType' : null].filter((o) => o !== null);
+      const hint = unnamed.length > 0 ? `; the backup holds no ${unnamed.join(' or ')} to match names with: back those objects up too, or pass the mappings` : '';
+      return this.fail('UNMAPPED_REFERENCES', `no target for ${parts.join('; ')}: pass ownerMappings / recordTypeMappings (or give them the same name in the target)${hint}`);
     }
 
     let cp: RestoreCheckpoint = this.ctx.checkpoint() ?? { pass: 1, index: 0, offset: 0, done: 0, counts: {}, planned: {} };
