@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMonitoringConfig } from '../../src/config/monitoringConfig.ts';
 import { createLogger } from '../../src/logging/logger.ts';
+import type { Bus } from '../../src/bus/bus.ts';
 import { AlertDeliverer } from '../../src/monitoring/alerts/alertDeliverer.ts';
+import { AlertEvaluator } from '../../src/monitoring/alerts/alertEvaluator.ts';
+import type { AlertRule } from '../../src/monitoring/alerts/alertRule.ts';
 import { AlertIncidentStore } from '../../src/monitoring/alerts/alertIncidentStore.ts';
 import type { AlertNotice } from '../../src/monitoring/alerts/alertNotice.ts';
 import type { SendOutcome, WebhookSender } from '../../src/monitoring/alerts/webhookSender.ts';
@@ -360,6 +363,22 @@ describe('AlertDeliverer over the incident store (delivery state survives a rest
     await new Promise((r) => setTimeout(r, 500));
     await restarted.stop();
     expect(second.sent).toEqual([]);
+  });
+
+  it('should not number a second incident when another process fires the first between reading open incidents and their history', async () => {
+    const rule: AlertRule = { name: 'race', kind: 'FAILURE_RATE', active: async () => [{ key: 'all', tenantId: null, message: 'over the threshold' }] };
+    // The other process's insert lands right after this one read the open incidents.
+    const racing = Object.create(store) as AlertIncidentStore;
+    racing.open = async (name: string) => {
+      const open = await store.open(name);
+      await store.fire({ _id: 'race:all:1', kind: 'FAILURE_RATE', rule: 'race', key: 'all', tenantId: null, message: 'other process', firedAt: new Date(), deliver: false });
+      return open;
+    };
+    const bus = { subscribe: () => () => undefined, publish: async () => [] } as unknown as Bus;
+    const evaluator = new AlertEvaluator({ rules: [rule], store: racing, bus, logger, everyMs: 60_000, deliver: false, onChange: () => undefined });
+    evaluator.start();
+    await evaluator.stop();
+    expect((await store.history('race', 'all')).map((h) => h._id)).toEqual(['race:all:1']);
   });
 
   it('should give a message up after its tries, and still send the resolve message', async () => {

@@ -126,7 +126,9 @@ export class AlertEvaluator {
         continue;
       }
       const history = await this.options.store.history(rule.name, condition.key);
-      if (history.some((h) => h.resolvedAt !== null && h.resolvedAt > clock.now)) continue;
+      // Another process fired one after `open` was read (it is open now), or resolved one after `clock.now`
+      // (it saw the condition clear later than this evaluation did): either way there is nothing to fire.
+      if (history.some((h) => h.resolvedAt === null || h.resolvedAt > clock.now)) continue;
       await this.fire(rule, condition, `${rule.name}:${condition.key}:${history.length + 1}`);
     }
     for (const incident of open) {
