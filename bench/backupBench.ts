@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../src/db/freePort.ts';
 import type { BenchDatabase } from './support/benchDatabase.ts';
@@ -8,6 +6,8 @@ import { BenchProcess } from './support/benchProcess.ts';
 import { GraphqlHttpClient } from './support/graphqlHttpClient.ts';
 import { BENCH_API_KEY, BENCH_API_KEYS, REPO_ROOT, startServe, startWork } from './support/longhaulService.ts';
 import { renderTable } from './support/textTable.ts';
+import { peakRss, workerPid } from './support/workerProcess.ts';
+import { positiveInt } from './benchOptions.ts';
 
 /** Sizes of the backup bench (`BENCH_BACKUP_SMALL`, default 20,000; `BENCH_BACKUP_LARGE`, default 200,000). */
 export interface BackupBenchOptions {
@@ -39,43 +39,9 @@ const SANDBOX_MAIN = fileURLToPath(new URL('../src/sandbox/main.ts', import.meta
 const DEMO = { username: 'demo@sandbox.longhaul', password: 'demo' };
 const BACKUP_QUERY = 'query($orgId: ID!) { backups(orgId: $orgId) { id status records bytes durationMs job { id state } } }';
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be an integer >= 1, got "${raw}"`);
-  return value;
-}
-
 /** Reads {@link BackupBenchOptions} from the environment. */
 export function loadBackupBenchOptions(): BackupBenchOptions {
-  return { small: positiveInt('BENCH_BACKUP_SMALL', 20_000), large: positiveInt('BENCH_BACKUP_LARGE', 200_000) };
-}
-
-/** Peak resident set (`VmHWM`) of a Linux process, bytes. */
-async function peakRss(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
-  if (match === null) throw new Error(`no VmHWM for pid ${pid}`);
-  return Number(match[1]) * 1024;
-}
-
-/** The worker process a `longhaul work` supervisor started: its child running `worker-process` (tsx gives it an esbuild child too). */
-async function workerPid(supervisor: BenchProcess): Promise<number> {
-  for (let i = 0; i < 300; i++) {
-    let out = '';
-    try {
-      out = execFileSync('pgrep', ['-P', String(supervisor.pid)], { encoding: 'utf8' });
-    } catch {
-      // No child yet.
-    }
-    for (const pid of out.trim().split('\n').map(Number).filter((p) => Number.isInteger(p) && p > 0)) {
-      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-      if (cmdline.includes('worker-process')) return pid;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the worker process did not start');
+  return { small: positiveInt(process.env, 'BENCH_BACKUP_SMALL', 20_000), large: positiveInt(process.env, 'BENCH_BACKUP_LARGE', 200_000) };
 }
 
 /**

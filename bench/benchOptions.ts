@@ -21,7 +21,8 @@ export class BenchOptionsError extends Error {
   override readonly name = 'BenchOptionsError';
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A `BENCH_*` variable as a positive integer, or `fallback` when unset. */
+export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

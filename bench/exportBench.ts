@@ -6,6 +6,7 @@ import { BackupFileStore, BackupObjectStatus, BackupStatus, BackupStore } from '
 import type { BenchDatabase } from './support/benchDatabase.ts';
 import { REPO_ROOT } from './support/longhaulService.ts';
 import { renderTable } from './support/textTable.ts';
+import { positiveInt } from './benchOptions.ts';
 
 /** Sizes of the export bench (`BENCH_EXPORT_SMALL`, default 100,000; `BENCH_EXPORT_LARGE`, default 1,000,000 records). */
 export interface ExportBenchOptions {
@@ -36,17 +37,9 @@ export interface ExportBenchResult {
 const CHILD = fileURLToPath(new URL('./exportBenchChild.ts', import.meta.url));
 const PART = 10_000;
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be an integer >= 1, got "${raw}"`);
-  return value;
-}
-
 /** Reads {@link ExportBenchOptions} from the environment. */
 export function loadExportBenchOptions(): ExportBenchOptions {
-  return { small: positiveInt('BENCH_EXPORT_SMALL', 100_000), large: positiveInt('BENCH_EXPORT_LARGE', 1_000_000) };
+  return { small: positiveInt(process.env, 'BENCH_EXPORT_SMALL', 100_000), large: positiveInt(process.env, 'BENCH_EXPORT_LARGE', 1_000_000) };
 }
 
 /**

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../src/db/freePort.ts';
 import type { BenchDatabase } from './support/benchDatabase.ts';
@@ -8,6 +6,7 @@ import { BenchProcess } from './support/benchProcess.ts';
 import { GraphqlHttpClient } from './support/graphqlHttpClient.ts';
 import { BENCH_API_KEY, BENCH_API_KEYS, REPO_ROOT, startServe, startWork } from './support/longhaulService.ts';
 import { renderTable } from './support/textTable.ts';
+import { peakRss, workerPid } from './support/workerProcess.ts';
 
 /** Size of the restore bench (`BENCH_RESTORE_RECORDS`, default 10,000 accounts). */
 export interface RestoreBenchOptions {
@@ -37,27 +36,6 @@ export function loadRestoreBenchOptions(): RestoreBenchOptions {
   const records = raw === undefined || raw === '' ? 10_000 : Number(raw);
   if (!Number.isInteger(records) || records < 1) throw new Error(`BENCH_RESTORE_RECORDS must be an integer >= 1, got "${raw}"`);
   return { records };
-}
-
-async function peakRss(pid: number): Promise<number> {
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
-  if (match === null) throw new Error(`no VmHWM for pid ${pid}`);
-  return Number(match[1]) * 1024;
-}
-
-async function workerPid(supervisor: BenchProcess): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    let out = '';
-    try {
-      out = execFileSync('pgrep', ['-P', String(supervisor.pid)], { encoding: 'utf8' });
-    } catch {
-      out = '';
-    }
-    const pid = Number(out.trim().split('\n')[0]);
-    if (Number.isInteger(pid) && pid > 0) return pid;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the worker process did not start');
 }
 
 async function admin(sandboxUrl: string, path: string, method: string, body: unknown): Promise<unknown> {
