@@ -91,6 +91,17 @@ describe('/metrics (longhaul all)', () => {
     expect(sampleValue(m, 'longhaul_event_loop_delay_seconds', { stat: 'max' })).toBeGreaterThan(0);
   });
 
+  it('should print only Prometheus values, even for scrapes closer together than the event-loop sampling interval', async () => {
+    // prom-client's own lag gauges printed `Nan` when a scrape found no sample since the previous one.
+    const texts: string[] = [];
+    for (let i = 0; i < 5; i++) texts.push((await scrape()).text);
+    texts.push(...(await Promise.all([scrape(), scrape(), scrape()])).map((r) => r.text));
+    for (const text of texts) {
+      const m = parsePrometheusText(text);
+      for (const stat of ['mean', 'p50', 'p99', 'max']) expect(Number.isFinite(sampleValue(m, `nodejs_eventloop_lag_${stat}_seconds`)), stat).toBe(true);
+    }
+  });
+
   it('should move job counters, durations and state gauges with demo.count jobs', async () => {
     const before = await metrics();
     const labels = { type: 'demo.count' };

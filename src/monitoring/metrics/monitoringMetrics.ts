@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { Collection, Db } from 'mongodb';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { Bus } from '../../bus/bus.ts';
@@ -8,7 +7,8 @@ import { Collections } from '../../db/collections.ts';
 import { ALL_JOB_STATES, type QueueStatsReader } from '../stats/queueStatsReader.ts';
 import type { TypeStateCount } from '../stats/queueStats.ts';
 import { TtlCache } from '../stats/ttlCache.ts';
-import type { WorkerDocument } from '../workerDocument.ts';
+import { EventLoopMonitor } from '../eventLoopMonitor.ts';
+import type { EventLoopDelayRecord, WorkerDocument } from '../workerDocument.ts';
 import type { ZombieDocument } from '../zombieDocument.ts';
 import { JobEventMetrics } from './jobEventMetrics.ts';
 
@@ -22,6 +22,9 @@ export interface MonitoringMetricsOptions {
   /** WebSocket connections open on this process's API (default: not reported). */
   connectedClients?: () => number;
 }
+
+/** prom-client default metrics replaced by gauges fed from {@link EventLoopMonitor}. */
+const PROM_CLIENT_LOOP_LAG = ['min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p99'] as const;
 
 /** A worker that heartbeated within this long counts as live for the metrics. */
 const LIVE_WORKER_HEARTBEAT_MS = 2 * 60_000;
@@ -44,7 +47,9 @@ export class MonitoringMetrics {
   readonly registry = new Registry();
   private readonly jobEvents: JobEventMetrics;
   private readonly snapshots: TtlCache<DatabaseSnapshot>;
-  private readonly loopDelay: IntervalHistogram;
+  private readonly loopDelay = new EventLoopMonitor();
+  /** This process's event-loop delay, sampled once per scrape before any gauge collects. */
+  private scrapeLoopDelay: EventLoopDelayRecord | null = null;
   private readonly zombies: Collection<ZombieDocument>;
   private readonly alerts: Collection<AlertDocument>;
   private readonly workers: Collection<WorkerDocument>;
@@ -57,8 +62,10 @@ export class MonitoringMetrics {
     this.alerts = db.collection<AlertDocument>(Collections.alerts);
     this.workers = db.collection<WorkerDocument>(Collections.workers);
     this.snapshots = new TtlCache(options.cacheMs ?? 5000);
-    this.loopDelay = monitorEventLoopDelay({ resolution: 20 });
     collectDefaultMetrics({ register: this.registry });
+    // prom-client's own event-loop lag gauges print `Nan` (not a Prometheus value) when a scrape finds no sample,
+    // and count its sampling interval into every sample; the same names are served below from our monitor.
+    for (const name of PROM_CLIENT_LOOP_LAG) this.registry.removeSingleMetric(`nodejs_eventloop_lag_${name}_seconds`);
     this.jobEvents = new JobEventMetrics(bus, this.registry);
     const registers = [this.registry];
 
@@ -130,17 +137,30 @@ export class MonitoringMetrics {
     });
     const ownLoopDelay: Gauge<string> = new Gauge({
       name: 'longhaul_event_loop_delay_seconds',
-      help: "This process's event-loop delay since the previous scrape (stat: mean, p50, p99, max).",
+      help: "This process's event-loop delay beyond the sampling interval since the previous scrape (stat: mean, p50, p99, max).",
       labelNames: ['stat'],
       registers,
       collect: () => {
-        const h = this.loopDelay;
-        if (h.count === 0) return;
-        const stats = { mean: h.mean, p50: h.percentile(50), p99: h.percentile(99), max: h.max };
-        for (const [stat, ns] of Object.entries(stats)) ownLoopDelay.set({ stat }, ns / 1e9);
-        h.reset();
+        const delay = this.scrapeLoopDelay;
+        if (delay === null) return;
+        const stats = { mean: delay.meanMs, p50: delay.p50Ms, p99: delay.p99Ms, max: delay.maxMs };
+        for (const [stat, ms] of Object.entries(stats)) ownLoopDelay.set({ stat }, ms / 1000);
       },
     });
+    const loopDelayGauge = (stat: keyof EventLoopDelayRecord, name: string, help: string): void => {
+      const gauge: Gauge<string> = new Gauge({
+        name,
+        help: `${help} event-loop delay beyond the sampling interval since the previous scrape.`,
+        registers,
+        collect: () => {
+          if (this.scrapeLoopDelay !== null) gauge.set(this.scrapeLoopDelay[stat] / 1000);
+        },
+      });
+    };
+    loopDelayGauge('meanMs', 'nodejs_eventloop_lag_mean_seconds', 'Mean');
+    loopDelayGauge('p50Ms', 'nodejs_eventloop_lag_p50_seconds', 'Median');
+    loopDelayGauge('p99Ms', 'nodejs_eventloop_lag_p99_seconds', '99th percentile of the');
+    loopDelayGauge('maxMs', 'nodejs_eventloop_lag_max_seconds', 'Longest');
     const subscribers: Gauge<string> = new Gauge({
       name: 'longhaul_subscribers_connected',
       help: 'GraphQL WebSocket connections open on this process.',
@@ -163,13 +183,13 @@ export class MonitoringMetrics {
 
   /** Starts the bus listener and the event-loop monitor. */
   start(): void {
-    this.loopDelay.enable();
+    this.loopDelay.start();
     this.jobEvents.start();
   }
 
   stop(): void {
     this.jobEvents.stop();
-    this.loopDelay.disable();
+    this.loopDelay.stop();
   }
 
   /** Content type of {@link render}'s text. */
@@ -179,6 +199,7 @@ export class MonitoringMetrics {
 
   /** The Prometheus text exposition of every metric. */
   render(): Promise<string> {
+    this.scrapeLoopDelay = this.loopDelay.sample();
     return this.registry.metrics();
   }
 
