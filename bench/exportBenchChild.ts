@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       const noop = () => undefined;
       const ctx: JobContext<ExportJobInput, never> = {
         jobId: 'bench',
-        input: { exportId: exp.id, backupId, object: OBJECT, filter: [] },
+        input: { exportId: exp.id, backupId, object: OBJECT, filter: [], spreadsheetSafe: false },
         attempt: 1,
         signal: new AbortController().signal,
         logger: { debug: noop, info: noop, warn: noop, error: noop },

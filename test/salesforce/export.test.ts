@@ -2,6 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
@@ -15,7 +19,7 @@ const B = TEST_KEYS.tenantB;
 const SECRET_ENV = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
 
 /** Values CSV must survive: separators, quotes, line breaks, non-ASCII, spaces, things that look like CSV. */
-const TRICKY = ['a, b, c', 'say "hi"', '"', '""', 'line 1\nline 2', 'crlf\r\nline', 'trailing\n', 'Café Müller — 日本語 😀🚀 شركة', '  padded  ', '=1+1', 'tab\there;semi|pipe', ',', 'back\\slash'];
+const TRICKY = ['a, b, c', 'say "hi"', '"', '""', 'line 1\nline 2', 'crlf\r\nline', 'trailing\n', 'cr\ronly', '\nleading LF', 'Café Müller — 日本語 😀🚀 شركة', '  padded  ', '=1+1', '+1 555 0100', '-5', '@SUM(A1)', '\ttab first', 'tab\there;semi|pipe', ',', 'back\\slash'];
 
 /** How a backed-up value reads back from the CSV. */
 const asCsvText = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'boolean' ? String(value) : typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -92,6 +96,55 @@ describe('salesforce.export end to end', () => {
 
     const { export: view } = await gqlData(api.url, A, 'query($id: ID!) { export(id: $id) { status url rows bytes sha256 object expiresAt } }', { id: started.data!.startExport.input.exportId });
     expect(view).toMatchObject({ status: 'SUCCEEDED', url, rows, bytes, sha256, object: 'Contact' });
+  }, 300_000);
+
+  /** Rows of a CSV file as Python's standard `csv` module reads them (RFC 4180; a reader the project did not write). */
+  const pythonCsvRows = (body: Buffer): string[][] => {
+    const dir = mkdtempSync(join(tmpdir(), 'longhaul-csv-'));
+    try {
+      const file = join(dir, 'export.csv');
+      writeFileSync(file, body);
+      const script = 'import csv, json, sys\nwith open(sys.argv[1], newline="", encoding="utf-8") as f:\n    print(json.dumps(list(csv.reader(f, strict=True))))';
+      return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as string[][];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("should be read record by record equal to the backup by Python's csv module and by csv-parse splitting on any line break", async () => {
+    const { backupId } = await trickyBackup();
+    const started = await startExport(A, { backupId, object: 'Contact' });
+    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    expect(job.state).toBe('SUCCEEDED');
+    const body = Buffer.from(await (await download(job.result.url, A)).arrayBuffer());
+    const expected = await backupRecords(backupId, 'Contact');
+    const header = Object.keys(expected[0]!);
+    const expectedRows = [header, ...expected.map((r) => header.map((k) => asCsvText(r[k])))];
+
+    // A bare CR or LF outside quotes ends a record for these readers: an unquoted line break shows as extra rows.
+    expect(pythonCsvRows(body)).toEqual(expectedRows);
+    const strict = parse(body, { record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: false, relax_column_count: false, skip_empty_lines: false, bom: false }) as string[][];
+    expect(strict).toEqual(expectedRows);
+    // Every line break of the file outside a quoted value is a record's end, CRLF (RFC 4180).
+    const unquoted = body.toString('utf8').replace(/"(?:[^"]|"")*"/g, '');
+    expect(unquoted.match(/\r\n|\r|\n/g)).toEqual(Array(expected.length + 1).fill('\r\n'));
+    for (const text of TRICKY) expect(strict.some((row) => row.includes(text)), JSON.stringify(text)).toBe(true);
+  }, 300_000);
+
+  it('should neutralise formula-like cells with spreadsheetSafe, leaving every other value as backed up', async () => {
+    const { backupId } = await trickyBackup();
+    const started = await startExport(A, { backupId, object: 'Contact', fields: ['Id', 'LastName', 'Description'], spreadsheetSafe: true });
+    expect(started.errors).toBeUndefined();
+    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    expect(job.state).toBe('SUCCEEDED');
+    const rows = pythonCsvRows(Buffer.from(await (await download(job.result.url, A)).arrayBuffer()));
+    const expected = await backupRecords(backupId, 'Contact');
+    const safe = (value: unknown): string => {
+      const text = asCsvText(value);
+      return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    };
+    expect(rows).toEqual([['Id', 'LastName', 'Description'], ...expected.map((r) => [asCsvText(r.Id), safe(r.LastName), safe(r.Description)])]);
+    for (const formula of ['=1+1', '+1 555 0100', '-5', '@SUM(A1)', '\ttab first']) expect(rows.some((row) => row[1] === `'${formula}`), formula).toBe(true);
   }, 300_000);
 
   it('should resume a download with Range, and refuse unsatisfiable ranges, other tenants and missing keys', async () => {

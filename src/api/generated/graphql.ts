@@ -920,6 +920,12 @@ export type StartExportInput = {
   filter?: InputMaybe<Array<ExportFilterInput>>;
   /** The object to export. */
   object: Scalars['String']['input'];
+  /**
+   * Spreadsheet-safe output: a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a
+   * spreadsheet shows it as text instead of evaluating it as a formula (OWASP CSV injection). Off by default: the
+   * file then holds every value exactly as backed up.
+   */
+  spreadsheetSafe?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type StartRestoreInput = {

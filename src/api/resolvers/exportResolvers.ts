@@ -27,7 +27,7 @@ export const exportResolvers: Resolvers = {
         ctx.jobs.registry.parseInput(EXPORT_JOB_TYPE, { exportId: '0'.repeat(24), ...request });
         const exp = await ctx.recovery.exports.create({ tenantId, orgId: backup.orgId, ...request, fields: request.fields ?? null });
         try {
-          const job = await ctx.jobs.create(ctx.caller, { type: EXPORT_JOB_TYPE, input: { exportId: exp.id, ...request } });
+          const job = await ctx.jobs.create(ctx.caller, { type: EXPORT_JOB_TYPE, input: { exportId: exp.id, ...request, spreadsheetSafe: input.spreadsheetSafe ?? false } });
           await ctx.recovery.exports.attachJob(exp.id, job.id);
           return job;
         } catch (error) {

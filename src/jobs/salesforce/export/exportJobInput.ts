@@ -22,6 +22,8 @@ export const ExportJobInput = z
       )
       .max(50)
       .default([]),
+    /** Neutralise cells a spreadsheet would read as formulas (OWASP CSV injection); default false. */
+    spreadsheetSafe: z.boolean().default(false),
   })
   .strict();
 export type ExportJobInput = z.output<typeof ExportJobInput>;

@@ -3,6 +3,7 @@ import { NonRetryableError } from '../../../engine/errors/index.ts';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { exportCsvOptions } from './csvDialect.ts';
 import type { JobContext } from '../../../engine/jobContext.ts';
 import {
   BackupObjectStatus,
@@ -86,12 +87,7 @@ export class ExportRun {
         callback(null, chunk);
       },
     });
-    const csv = stringify({
-      header: true,
-      columns: columns.map((c) => c.header),
-      record_delimiter: 'windows',
-      cast: { boolean: (v) => (v ? 'true' : 'false'), object: (v) => JSON.stringify(v), date: (v) => v.toISOString() },
-    });
+    const csv = stringify(exportCsvOptions({ headers: columns.map((c) => c.header), spreadsheetSafe: ctx.input.spreadsheetSafe }));
     const produce = async function* (this: ExportRun): AsyncGenerator<unknown[]> {
       let batch: Record<string, unknown>[] = [];
       const flush = async function* (this: ExportRun, records: Record<string, unknown>[]): AsyncGenerator<unknown[]> {
