@@ -23,6 +23,7 @@ import { createHttpServer } from '../http/httpServer.ts';
 import { exportRoutes } from '../http/exportRoutes.ts';
 import { ExportSweeper } from '../storage/index.ts';
 import type { Runtime } from './runtime.ts';
+import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
 
 /** Where `web/graphiql/vite.config.ts` builds GraphiQL (during `scripts/ensure-install.mjs`). */
 const GRAPHIQL_DIRECTORY = fileURLToPath(new URL('../../dist/graphiql', import.meta.url));
@@ -44,10 +45,11 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   const events = new JobEventPublisher(runtime.bus, debugQueueCompanions);
   const jobs = new JobService(runtime.connection.db, runtime.bus, runtime.registry, events);
   const debugQueue = new DebugQueue({ store: jobs.store, events });
+  const workerLiveness = new WorkerLiveness(config.liveness);
   const liveness = new LivenessService({
     db: runtime.connection.db,
     bus: runtime.bus,
-    workerLostAfterMs: config.liveness.workerHeartbeatMs * config.liveness.workerLostIntervals,
+    liveness: workerLiveness,
     captureTimeoutMs: config.liveness.captureTimeoutMs,
   });
   const monitoringQueries = new MonitoringQueries(runtime.connection.db);
@@ -56,9 +58,10 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     bus: runtime.bus,
     stats: monitoringQueries.stats,
     cacheMs: config.monitoring.metricsCacheMs,
+    liveness: workerLiveness,
     connectedClients: () => ws.wss.clients.size,
   });
-  const alerts = new AlertMonitor({ config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, stats: monitoringQueries.stats, logger });
+  const alerts = new AlertMonitor({ liveness: workerLiveness, config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, stats: monitoringQueries.stats, logger });
   const apollo = createApolloServer({ schema, limits: config.limits, logger, introspection: config.introspection });
   await apollo.start();
   const recovery = { restores: runtime.restores, restoreResults: runtime.restoreResults, exports: runtime.exports };

@@ -13,6 +13,7 @@ import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { startProcessLiveness } from './processLiveness.ts';
 import { answerSupervisor } from './supervisorChannel.ts';
 import { openRuntime } from './runtime.ts';
+import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 
 /** One worker process (started by the supervisor): runs jobs until SIGTERM. */
@@ -57,7 +58,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     local: worker,
     logger: logger.child({ workerId: worker.id }),
     checkMs: config.liveness.zombieCheckMs,
-    workerLostAfterMs: config.liveness.workerHeartbeatMs * config.liveness.workerLostIntervals,
+    liveness: new WorkerLiveness(config.liveness),
     jobHeartbeatMs: config.heartbeatMs,
     noProgressMs: config.liveness.noProgressMs,
     heartbeatStallMs: config.liveness.heartbeatStallMs,

@@ -8,7 +8,8 @@ import type { DiagnosticDocument, DiagnosticKind } from './diagnosticDocument.ts
 import { DiagnosticStore } from './diagnosticStore.ts';
 import { MONITORING_TOPIC, type MonitoringEventPayload } from './monitoringEvent.ts';
 import type { WorkerDocument } from './workerDocument.ts';
-import { WorkerStore, isWorkerAlive } from './workerStore.ts';
+import { WorkerStore } from './workerStore.ts';
+import type { WorkerLiveness } from './workerLiveness.ts';
 import type { ZombieDocument } from './zombieDocument.ts';
 import { ZombieStore } from './zombieStore.ts';
 import { DiagnosticNotFoundError, DiagnosticsFailedError, DiagnosticsTimeoutError, WorkerNotFoundError, WorkerUnavailableError } from './errors/index.ts';
@@ -17,8 +18,8 @@ import { DiagnosticNotFoundError, DiagnosticsFailedError, DiagnosticsTimeoutErro
 export interface LivenessServiceOptions {
   db: Db;
   bus: Bus;
-  /** A worker whose registry heartbeat is older than this is not alive. */
-  workerLostAfterMs: number;
+  /** What counts as a live worker. */
+  liveness: WorkerLiveness;
   /** How long {@link LivenessService.captureDiagnostics} waits for the worker; `LONGHAUL_DIAGNOSTICS_TIMEOUT_MS`. */
   captureTimeoutMs: number;
 }
@@ -43,13 +44,13 @@ export class LivenessService {
 
   /** Whether a registered process is alive now. */
   isAlive(worker: WorkerDocument): boolean {
-    return isWorkerAlive(worker, Date.now(), this.options.workerLostAfterMs);
+    return this.options.liveness.isAlive(worker, Date.now());
   }
 
   /** Live processes; with `includeStopped`, also those that stopped or were lost in the last hour. */
   async listWorkers(includeStopped: boolean): Promise<WorkerDocument[]> {
     if (includeStopped) return this.workers.list(new Date(Date.now() - STOPPED_WORKERS_WINDOW_MS));
-    const recent = await this.workers.list(new Date(Date.now() - this.options.workerLostAfterMs));
+    const recent = await this.workers.list(new Date(Date.now() - this.options.liveness.lostAfterMs));
     return recent.filter((w) => this.isAlive(w));
   }
 

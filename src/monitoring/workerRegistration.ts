@@ -18,7 +18,7 @@ export function newProcessId(): string {
 const REGISTRY_RETENTION_MS = 24 * 60 * 60_000;
 
 /** What a process registers as: `worker` (runs jobs), `api` or `all` (the API of `longhaul all`). */
-export type ProcessRole = 'worker' | 'api' | 'all';
+export type ProcessRole = 'worker' | 'api';
 
 /** Options of {@link WorkerRegistration}. */
 export interface WorkerRegistrationOptions {

@@ -66,8 +66,3 @@ export class WorkerStore {
     return docs.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   }
 }
-
-/** Whether a worker counts as alive at `now`: not deregistered and heartbeating within `lostAfterMs`. */
-export function isWorkerAlive(doc: Pick<WorkerDocument, 'stoppedAt' | 'heartbeatAt'>, now: number, lostAfterMs: number): boolean {
-  return (doc.stoppedAt ?? null) === null && now - doc.heartbeatAt.getTime() <= lostAfterMs;
-}

@@ -12,7 +12,8 @@ import type { JobLogLineRecord } from './jobLogLineRecord.ts';
 import type { MonitoringEventPublisher } from './monitoringEventPublisher.ts';
 import type { ZombieDocument, ZombieReason } from './zombieDocument.ts';
 import { zombieId, type ZombieStore } from './zombieStore.ts';
-import { isWorkerAlive, type WorkerStore } from './workerStore.ts';
+import type { WorkerStore } from './workerStore.ts';
+import type { WorkerLiveness } from './workerLiveness.ts';
 
 /** The runs of this process, as the detector sees them. */
 export interface LocalRuns {
@@ -37,8 +38,8 @@ export interface ZombieDetectorOptions {
   logger: Logger;
   /** Interval between two checks (`LONGHAUL_ZOMBIE_CHECK_MS`). */
   checkMs: number;
-  /** A worker whose registry heartbeat is older than this is lost (registry interval × `LONGHAUL_WORKER_LOST_INTERVALS`). */
-  workerLostAfterMs: number;
+  /** What counts as a live worker (registry interval × `LONGHAUL_WORKER_LOST_INTERVALS`). */
+  liveness: WorkerLiveness;
   /** Interval of the jobs' own heartbeats; a lost worker's job must also have missed three of them. */
   jobHeartbeatMs: number;
   /** Overrides every type's `hang.noProgressMs` when set. */
@@ -136,9 +137,9 @@ export class ZombieDetector {
 
   /** Publishes `WORKER_LOST` once for every worker that stopped heartbeating without deregistering, busy or idle. */
   private async announceLostWorkers(now: number): Promise<void> {
-    const { workers, workerLostAfterMs } = this.options;
+    const { workers, liveness } = this.options;
     for (const worker of await workers.list(new Date(now - LOST_WORKER_WINDOW_MS))) {
-      if (worker.stoppedAt !== null || (worker.lostAt ?? null) !== null || worker._id === this.options.local.id || isWorkerAlive(worker, now, workerLostAfterMs)) continue;
+      if (worker.stoppedAt !== null || (worker.lostAt ?? null) !== null || worker._id === this.options.local.id || liveness.isAlive(worker, now)) continue;
       await this.markLost(worker._id);
     }
   }
@@ -205,16 +206,16 @@ export class ZombieDetector {
   }
 
   private async findLost(now: number): Promise<Finding[]> {
-    const { jobs, workers, local, workerLostAfterMs, jobHeartbeatMs } = this.options;
+    const { jobs, workers, local, liveness, jobHeartbeatMs } = this.options;
     const running = (await jobs.listRunning()).filter((doc) => doc.workerId !== local.id && doc.runId !== null);
     if (running.length === 0) return [];
     const ids = [...new Set(running.map((doc) => doc.workerId).filter((id): id is string => id !== null))];
     const byId = new Map((await workers.getMany(ids)).map((w) => [w._id, w]));
-    const jobStaleAfter = Math.max(workerLostAfterMs, 3 * jobHeartbeatMs);
+    const jobStaleAfter = Math.max(liveness.lostAfterMs, 3 * jobHeartbeatMs);
     const found: Finding[] = [];
     for (const doc of running) {
       const worker = doc.workerId === null ? undefined : byId.get(doc.workerId);
-      if (worker !== undefined && isWorkerAlive(worker, now, workerLostAfterMs)) continue;
+      if (worker !== undefined && liveness.isAlive(worker, now)) continue;
       const lastBeat = doc.heartbeatAt?.getTime() ?? 0;
       if (now - lastBeat <= jobStaleAfter) continue;
       const since = new Date(Math.max(lastBeat, worker?.heartbeatAt.getTime() ?? 0));

@@ -16,6 +16,7 @@ import { EventLoopMonitor } from '../../src/monitoring/eventLoopMonitor.ts';
 import { MonitoringEventPublisher } from '../../src/monitoring/monitoringEventPublisher.ts';
 import { WorkerStore } from '../../src/monitoring/workerStore.ts';
 import { ZombieDetector } from '../../src/monitoring/zombieDetector.ts';
+import { WorkerLiveness } from '../../src/monitoring/workerLiveness.ts';
 import { ZombieStore } from '../../src/monitoring/zombieStore.ts';
 
 const logger = createLogger({ level: 'silent' });
@@ -80,7 +81,7 @@ describe('hang detection of a process\'s own runs', () => {
       local: { id: WORKER, running: running as unknown as JobRun[] },
       logger,
       checkMs: 60_000,
-      workerLostAfterMs: 1000,
+      liveness: new WorkerLiveness({ lostAfterMs: 1000 }),
       jobHeartbeatMs: 100,
     });
   });

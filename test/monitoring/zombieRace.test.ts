@@ -13,6 +13,7 @@ import { EventLoopMonitor } from '../../src/monitoring/eventLoopMonitor.ts';
 import { MonitoringEventPublisher } from '../../src/monitoring/monitoringEventPublisher.ts';
 import { WorkerStore } from '../../src/monitoring/workerStore.ts';
 import { ZombieDetector } from '../../src/monitoring/zombieDetector.ts';
+import { WorkerLiveness } from '../../src/monitoring/workerLiveness.ts';
 import { ZombieStore } from '../../src/monitoring/zombieStore.ts';
 
 const logger = createLogger({ level: 'silent' });
@@ -48,7 +49,7 @@ describe('zombie detectors racing on the same lost jobs', () => {
       local: { id, running: [] },
       logger,
       checkMs: 60_000,
-      workerLostAfterMs: 1000,
+      liveness: new WorkerLiveness({ lostAfterMs: 1000 }),
       jobHeartbeatMs: 100,
     });
   }

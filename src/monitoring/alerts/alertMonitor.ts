@@ -3,6 +3,7 @@ import type { Bus } from '../../bus/bus.ts';
 import type { MonitoringConfig } from '../../config/monitoringConfig.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { QueueStatsReader } from '../stats/queueStatsReader.ts';
+import type { WorkerLiveness } from '../workerLiveness.ts';
 import { AlertDeliverer } from './alertDeliverer.ts';
 import { AlertEvaluator } from './alertEvaluator.ts';
 import { AlertIncidentStore } from './alertIncidentStore.ts';
@@ -16,6 +17,8 @@ export interface AlertMonitorOptions {
   db: Db;
   bus: Bus;
   stats: QueueStatsReader;
+  /** What counts as a live worker (for `NO_LIVE_WORKER`). */
+  liveness: WorkerLiveness;
   logger: Logger;
   /** How messages reach receivers (default: HTTP POST with the configured timeout). */
   sender?: WebhookSender;
@@ -33,7 +36,7 @@ export class AlertMonitor {
     const store = new AlertIncidentStore(db);
     this.store = store;
     const targets = config.webhooks.map(webhookTarget);
-    const rules = createAlertRules(config.rules, { db, stats });
+    const rules = createAlertRules(config.rules, { db, stats, liveness: options.liveness });
     this.deliverer = new AlertDeliverer({
       store,
       targets,

@@ -1,12 +1,14 @@
 import type { Collection, Db } from 'mongodb';
 import { Collections } from '../../db/collections.ts';
 import type { WorkerDocument } from '../workerDocument.ts';
+import type { WorkerLiveness } from '../workerLiveness.ts';
 import type { ActiveCondition, AlertRule, RuleClock } from './alertRule.ts';
 
 /**
- * `NO_LIVE_WORKER`: no registered process with a worker role heartbeated within the threshold and is
- * still running. Holds off for one threshold after the evaluator starts, so workers starting alongside
- * the API have time to register.
+ * `NO_LIVE_WORKER`: no worker process has been alive ({@link WorkerLiveness}, the definition every part of
+ * monitoring uses) for `thresholdSeconds`. The outage counts from the moment the last worker stopped counting
+ * as alive (its last heartbeat plus the lost interval, or its graceful stop), and never from before the
+ * evaluator started, so workers starting alongside the API have time to register.
  */
 export class NoLiveWorkerRule implements AlertRule {
   readonly name = 'no-live-worker';
@@ -15,16 +17,23 @@ export class NoLiveWorkerRule implements AlertRule {
 
   constructor(
     db: Db,
+    private readonly liveness: WorkerLiveness,
     private readonly thresholdSeconds: number,
   ) {
     this.workers = db.collection<WorkerDocument>(Collections.workers);
   }
 
   async active(clock: RuleClock): Promise<ActiveCondition[]> {
-    const freshSince = new Date(clock.now.getTime() - this.thresholdSeconds * 1000);
-    if (clock.evaluatingSince > freshSince) return [];
-    const live = await this.workers.countDocuments({ stoppedAt: null, heartbeatAt: { $gte: freshSince }, role: { $in: ['worker', 'all'] } });
-    if (live > 0) return [];
-    return [{ key: 'all', tenantId: null, message: `no live worker: none heartbeated in the last ${this.thresholdSeconds} s` }];
+    const now = clock.now.getTime();
+    const thresholdMs = this.thresholdSeconds * 1000;
+    if (now - clock.evaluatingSince.getTime() < thresholdMs) return [];
+    const workers = await this.workers.find({ role: 'worker' }, { projection: { stoppedAt: 1, heartbeatAt: 1 } }).toArray();
+    if (workers.some((w) => this.liveness.isAlive(w, now))) return [];
+    const lastAliveAt = Math.max(
+      clock.evaluatingSince.getTime(),
+      ...workers.map((w) => (w.stoppedAt ?? null) !== null ? w.stoppedAt!.getTime() : w.heartbeatAt.getTime() + this.liveness.lostAfterMs),
+    );
+    if (now - lastAliveAt < thresholdMs) return [];
+    return [{ key: 'all', tenantId: null, message: `no live worker for ${Math.round((now - lastAliveAt) / 1000)} s (threshold ${this.thresholdSeconds} s)` }];
   }
 }

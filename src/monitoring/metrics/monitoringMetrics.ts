@@ -9,6 +9,7 @@ import type { TypeStateCount } from '../stats/queueStats.ts';
 import { TtlCache } from '../stats/ttlCache.ts';
 import { EventLoopMonitor } from '../eventLoopMonitor.ts';
 import type { EventLoopDelayRecord, WorkerDocument } from '../workerDocument.ts';
+import type { WorkerLiveness } from '../workerLiveness.ts';
 import type { ZombieDocument } from '../zombieDocument.ts';
 import { JobEventMetrics } from './jobEventMetrics.ts';
 
@@ -19,15 +20,14 @@ export interface MonitoringMetricsOptions {
   stats: QueueStatsReader;
   /** How long database-backed gauges reuse what they read, in ms (default 5000). */
   cacheMs?: number;
+  /** What counts as a live registered process. */
+  liveness: WorkerLiveness;
   /** WebSocket connections open on this process's API (default: not reported). */
   connectedClients?: () => number;
 }
 
 /** prom-client default metrics replaced by gauges fed from {@link EventLoopMonitor}. */
 const PROM_CLIENT_LOOP_LAG = ['min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p99'] as const;
-
-/** A worker that heartbeated within this long counts as live for the metrics. */
-const LIVE_WORKER_HEARTBEAT_MS = 2 * 60_000;
 
 /** What the database-backed gauges show, read once per scrape at most. */
 interface DatabaseSnapshot {
@@ -116,7 +116,7 @@ export class MonitoringMetrics {
     });
     const liveWorkers: Gauge<string> = new Gauge({
       name: 'longhaul_workers_live',
-      help: 'Registered processes that have not stopped and heartbeated in the last 2 minutes.',
+      help: 'Registered processes (workers and API processes) alive: not stopped, heartbeating within LONGHAUL_WORKER_HEARTBEAT_MS × LONGHAUL_WORKER_LOST_INTERVALS.',
       registers,
       collect: async () => liveWorkers.set((await this.snapshot()).liveWorkers.length),
     });
@@ -215,7 +215,7 @@ export class MonitoringMetrics {
         this.options.stats.countByTypeAndState(null),
         this.zombies.countDocuments({ resolvedAt: null }),
         this.alerts.countDocuments({ resolvedAt: null }),
-        this.workers.find({ stoppedAt: null, heartbeatAt: { $gte: new Date(Date.now() - LIVE_WORKER_HEARTBEAT_MS) } }, { projection: { _id: 1, eventLoopDelay: 1 } }).limit(500).toArray(),
+        this.workers.find(this.options.liveness.aliveFilter(new Date()), { projection: { _id: 1, eventLoopDelay: 1 } }).limit(500).toArray(),
       ]);
       return { jobs, openZombies, openAlerts, liveWorkers };
     });
