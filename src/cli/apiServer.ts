@@ -23,6 +23,8 @@ import { createHttpServer } from '../http/httpServer.ts';
 import { exportRoutes } from '../http/exportRoutes.ts';
 import { ExportSweeper } from '../storage/index.ts';
 import type { Runtime } from './runtime.ts';
+import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
+import { combineCompanions } from '../engine/jobEventCompanions.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
 
 /** Where `web/graphiql/vite.config.ts` builds GraphiQL (during `scripts/ensure-install.mjs`). */
@@ -42,7 +44,8 @@ export interface ApiServer {
 /** Starts the API role on `config.port`. */
 export async function startApiServer(config: Config, runtime: Runtime, logger: Logger): Promise<ApiServer> {
   const schema = buildSchema();
-  const events = new JobEventPublisher(runtime.bus, debugQueueCompanions);
+  const counters = new JobCounterLedger({ db: runtime.connection.db, logger, flushMs: config.monitoring.metricsFlushMs });
+  const events = new JobEventPublisher(runtime.bus, combineCompanions(debugQueueCompanions, counters.companion));
   const jobs = new JobService(runtime.connection.db, runtime.bus, runtime.registry, events);
   const debugQueue = new DebugQueue({ store: jobs.store, events });
   const workerLiveness = new WorkerLiveness(config.liveness);
@@ -89,6 +92,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     server.listen(config.port, config.host, () => resolve());
   });
   metrics.start();
+  counters.start();
   await alerts.start();
   exportSweeper.start();
   const port = (server.address() as AddressInfo).port;
@@ -103,6 +107,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
       await alerts.stop();
       exportSweeper.stop();
       metrics.stop();
+      await counters.stop();
       await apollo.stop();
     },
   };

@@ -14,11 +14,15 @@ import { startProcessLiveness } from './processLiveness.ts';
 import { answerSupervisor } from './supervisorChannel.ts';
 import { openRuntime } from './runtime.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
+import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
+import { combineCompanions } from '../engine/jobEventCompanions.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 
 /** One worker process (started by the supervisor): runs jobs until SIGTERM. */
 export async function runWorkerProcess(config: Config, logger: Logger): Promise<void> {
   const runtime = await openRuntime(config, logger, { allowEmbedded: false });
+  const counters = new JobCounterLedger({ db: runtime.connection.db, logger, flushMs: config.monitoring.metricsFlushMs });
+  const companions = combineCompanions(debugQueueCompanions, counters.companion);
   const worker = new Worker({
     db: runtime.connection.db,
     bus: runtime.bus,
@@ -30,7 +34,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     progressIntervalMs: config.progressIntervalMs,
     lockLifetimeMs: config.lockLifetimeMs,
     backoffMs: config.backoffMs,
-    eventCompanions: debugQueueCompanions,
+    eventCompanions: companions,
   });
   const db = runtime.connection.db;
   const supervisor = answerSupervisor(worker.id);
@@ -52,7 +56,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     workers: new WorkerStore(db),
     registry: runtime.registry,
     events: liveness.events,
-    jobEvents: new JobEventPublisher(runtime.bus, debugQueueCompanions),
+    jobEvents: new JobEventPublisher(runtime.bus, companions),
     capture: liveness.capture,
     diagnostics: new DiagnosticStore(db),
     local: worker,
@@ -68,8 +72,10 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     await detector.stop();
     await worker.shutdown(config.shutdownTimeoutMs);
     await liveness.stop();
+    await counters.stop();
     await runtime.close();
   });
+  counters.start();
   await worker.start();
   detector.start();
   process.stdout.write(`longhaul worker ${worker.id}: running\n`);

@@ -37,6 +37,8 @@ export interface MonitoringConfig {
   metrics: MetricsAccess;
   /** How long `/metrics` reuses the counts it read from the database (`LONGHAUL_METRICS_CACHE_MS`, default 5000). */
   metricsCacheMs: number;
+  /** How often each process adds the job counts it produced to the deployment-wide `jobCounters` (`LONGHAUL_METRICS_FLUSH_MS`, default 1000). */
+  metricsFlushMs: number;
   /** Alert rules (`LONGHAUL_ALERTS_FILE`'s `rules`, then `LONGHAUL_ALERT_*` variables, which win). */
   rules: AlertRulesConfig;
   /** Receivers (`LONGHAUL_ALERTS_FILE`'s `webhooks` plus `LONGHAUL_ALERT_WEBHOOKS`: `slack:<url>,json:<url>`). */
@@ -79,6 +81,7 @@ const int = (fallback: number, min: number) => z.coerce.number().int().min(min).
 const EnvSchema = z.object({
   LONGHAUL_METRICS: z.enum(['key', 'open', 'off']).default('key'),
   LONGHAUL_METRICS_CACHE_MS: int(5000, 0),
+  LONGHAUL_METRICS_FLUSH_MS: int(1000, 10),
   LONGHAUL_ALERTS_FILE: z.string().min(1).optional(),
   LONGHAUL_ALERT_WEBHOOKS: z.string().optional(),
   LONGHAUL_ALERT_ZOMBIE: onOff,
@@ -119,6 +122,7 @@ export function parseMonitoringConfig(env: NodeJS.ProcessEnv): MonitoringConfig 
   return {
     metrics: e.LONGHAUL_METRICS,
     metricsCacheMs: e.LONGHAUL_METRICS_CACHE_MS,
+    metricsFlushMs: e.LONGHAUL_METRICS_FLUSH_MS,
     rules: {
       zombie: e.LONGHAUL_ALERT_ZOMBIE === undefined ? (fileRules.zombie ?? true) : e.LONGHAUL_ALERT_ZOMBIE === 'on',
       debugQueue: e.LONGHAUL_ALERT_DEBUG_QUEUE === undefined ? (fileRules.debugQueue ?? true) : e.LONGHAUL_ALERT_DEBUG_QUEUE === 'on',

@@ -22,6 +22,8 @@ export const Collections = {
   diagnostics: 'diagnostics',
   /** GridFS bucket of diagnostic files (`diagnostics.files`, `diagnostics.chunks`). */
   diagnosticsBucket: 'diagnostics',
+  /** Deployment-wide job counters for `/metrics`, `_id` `<metric>|<type>|<outcome>` (see `JobCounterLedger`). */
+  jobCounters: 'jobCounters',
   /** Alert incidents and their webhook delivery state, `_id` `<rule>:<key>:<occurrence>`. */
   alerts: 'alerts',
 } as const;

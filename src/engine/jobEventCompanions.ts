@@ -8,3 +8,8 @@ import type { JobEventKind } from './jobEvent.ts';
  * composition root, so the engine needs no knowledge of the topics of the layers above it.
  */
 export type JobEventCompanions = (kind: JobEventKind, doc: JobDocument) => BusMessage[];
+
+/** One {@link JobEventCompanions} that runs each of `list` in order and publishes all their messages. */
+export function combineCompanions(...list: JobEventCompanions[]): JobEventCompanions {
+  return (kind, doc) => list.flatMap((companion) => companion(kind, doc));
+}

@@ -157,6 +157,27 @@ describe('/metrics (longhaul all)', () => {
     expect(sampleValue(m, 'longhaul_workers_live')).toBeGreaterThanOrEqual(1);
   });
 
+  it('should serve deployment-wide job counters: an API process started later reports the jobs that ran before it', async () => {
+    const id = (await gqlData(app.url, TEST_KEYS.tenantA, CREATE, { input: { type: 'demo.count', input: { to: 3, delayMs: 5 } } })).createJob.id;
+    await waitForState(id, ['SUCCEEDED']);
+    const labels = { type: 'demo.count', outcome: 'succeeded' };
+    // Counted once, where each event was produced, and kept in the database: equal to the jobs stored.
+    const succeeded = await mongo.db(dbName).collection('agendaJobs').countDocuments({ name: 'demo.count', state: 'SUCCEEDED' });
+    expect(succeeded).toBeGreaterThanOrEqual(1);
+    const first = await eventually((m) => expect(sampleValue(m, 'longhaul_jobs_finished_total', labels)).toBe(succeeded));
+    const finished = sampleValue(first, 'longhaul_jobs_finished_total', labels);
+    const second = await startLonghaul('serve', dbName, { LONGHAUL_METRICS_CACHE_MS: '0' });
+    try {
+      const res = await fetch(second.url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${TEST_KEYS.operator}` } });
+      const m = parsePrometheusText(await res.text());
+      for (const name of ['longhaul_jobs_finished_total', 'longhaul_job_duration_seconds_count']) expect(sampleValue(m, name, labels), name).toBe(finished);
+      expect(sampleValue(m, 'longhaul_job_attempts_total', { type: 'demo.count' })).toBe(sampleValue(first, 'longhaul_job_attempts_total', { type: 'demo.count' }));
+      expect(sampleValue(m, 'longhaul_jobs_created_total', { type: 'demo.count' })).toBe(sampleValue(first, 'longhaul_jobs_created_total', { type: 'demo.count' }));
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('should reject malformed exposition text in the test parser (so a parse is a real check)', () => {
     expect(() => parsePrometheusText('# TYPE a counter\na{x="1} 1\n')).toThrow(/unterminated/);
     expect(() => parsePrometheusText('# TYPE a counter\na 1\n# TYPE b gauge\na 2\n')).toThrow(/outside its family/);

@@ -11,7 +11,9 @@ import { EventLoopMonitor } from '../eventLoopMonitor.ts';
 import type { EventLoopDelayRecord, WorkerDocument } from '../workerDocument.ts';
 import type { WorkerLiveness } from '../workerLiveness.ts';
 import type { ZombieDocument } from '../zombieDocument.ts';
-import { JobEventMetrics } from './jobEventMetrics.ts';
+import { BusMetrics } from './busMetrics.ts';
+import { JobCounterReader, type JobCounterDocument } from './jobCounterLedger.ts';
+import { registerJobCounterMetrics } from './jobCounterMetrics.ts';
 
 /** Options of {@link MonitoringMetrics}. */
 export interface MonitoringMetricsOptions {
@@ -39,20 +41,23 @@ interface DatabaseSnapshot {
 
 /**
  * This process's Prometheus metrics, in a registry of its own: job counts by state and type (read from the
- * database at scrape time, cached), counters and durations from the bus ({@link JobEventMetrics}), zombies,
+ * database at scrape time, cached), deployment-wide job counters and durations from the `jobCounters` collection ({@link registerJobCounterMetrics}), bus lag ({@link BusMetrics}), zombies,
  * the debug queue, event-loop delay (this process's and each worker's last heartbeat), bus lag,
  * subscribers, and prom-client's default process metrics.
  */
 export class MonitoringMetrics {
   readonly registry = new Registry();
-  private readonly jobEvents: JobEventMetrics;
+  private readonly busMetrics: BusMetrics;
   private readonly snapshots: TtlCache<DatabaseSnapshot>;
   private readonly loopDelay = new EventLoopMonitor();
   /** This process's event-loop delay, sampled once per scrape before any gauge collects. */
   private scrapeLoopDelay: EventLoopDelayRecord | null = null;
+  /** The deployment-wide job counters, read once per scrape (never cached: counters only move forward). */
+  private scrapeCounters: JobCounterDocument[] = [];
   private readonly zombies: Collection<ZombieDocument>;
   private readonly alerts: Collection<AlertDocument>;
   private readonly workers: Collection<WorkerDocument>;
+  private readonly counters: JobCounterReader;
   /** Type and state pairs reported once: they stay, at zero, when their jobs are gone. */
   private readonly seenTypeStates = new Set<string>();
 
@@ -66,7 +71,10 @@ export class MonitoringMetrics {
     // prom-client's own event-loop lag gauges print `Nan` (not a Prometheus value) when a scrape finds no sample,
     // and count its sampling interval into every sample; the same names are served below from our monitor.
     for (const name of PROM_CLIENT_LOOP_LAG) this.registry.removeSingleMetric(`nodejs_eventloop_lag_${name}_seconds`);
-    this.jobEvents = new JobEventMetrics(bus, this.registry);
+    this.busMetrics = new BusMetrics(bus, this.registry);
+    const counters = new JobCounterReader(db);
+    registerJobCounterMetrics(this.registry, async () => this.scrapeCounters);
+    this.counters = counters;
     const registers = [this.registry];
 
     const jobs: Gauge<string> = new Gauge({
@@ -184,11 +192,11 @@ export class MonitoringMetrics {
   /** Starts the bus listener and the event-loop monitor. */
   start(): void {
     this.loopDelay.start();
-    this.jobEvents.start();
+    this.busMetrics.start();
   }
 
   stop(): void {
-    this.jobEvents.stop();
+    this.busMetrics.stop();
     this.loopDelay.stop();
   }
 
@@ -198,8 +206,9 @@ export class MonitoringMetrics {
   }
 
   /** The Prometheus text exposition of every metric. */
-  render(): Promise<string> {
+  async render(): Promise<string> {
     this.scrapeLoopDelay = this.loopDelay.sample();
+    this.scrapeCounters = await this.counters.all();
     return this.registry.metrics();
   }
 

@@ -1,0 +1,160 @@
+import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
+import type { BusMessage } from '../../bus/busEvent.ts';
+import { Collections } from '../../db/collections.ts';
+import type { JobDocument } from '../../engine/jobDocument.ts';
+import type { JobEventKind } from '../../engine/jobEvent.ts';
+import type { Logger } from '../../logging/logger.ts';
+
+/** Buckets of job durations in seconds: from a tenth of a second to a day (long jobs are the point). */
+export const DURATION_BUCKETS_SECONDS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 1800, 3600, 4 * 3600, 12 * 3600, 24 * 3600];
+
+/** The job counters kept for the whole deployment. */
+export type JobCounterMetric = 'created' | 'attempts' | 'retries' | 'finished' | 'duration';
+
+/**
+ * One counter of the `jobCounters` collection. `_id` is `metric|type|outcome` (outcome empty when the metric
+ * has none); `value` counts events, and a `duration` counter also holds its histogram: `sum` in seconds and
+ * `b0`…`b14`, the observations of each bucket of {@link DURATION_BUCKETS_SECONDS} (not cumulative; the
+ * last bucket `bInf` holds those above a day).
+ */
+export type JobCounterDocument = {
+  _id: string;
+  metric: JobCounterMetric;
+  type: string;
+  outcome: string;
+  value: number;
+  sum?: number;
+} & { [bucket in `b${number}` | 'bInf']?: number };
+
+/** Options of {@link JobCounterLedger}. */
+export interface JobCounterLedgerOptions {
+  db: Db;
+  logger: Logger;
+  /** How often counts of this process are added to the database, in ms (`LONGHAUL_METRICS_FLUSH_MS`, default 1000). */
+  flushMs?: number;
+}
+
+interface PendingCount {
+  metric: JobCounterMetric;
+  type: string;
+  outcome: string;
+  inc: Record<string, number>;
+}
+
+/**
+ * Cluster-wide job counters, counted where each event is produced. Every process that publishes job events
+ * (API processes create jobs, workers start, retry and end them, zombie detectors end lost ones) counts its
+ * own events in memory through {@link companion} and adds them to the `jobCounters` collection every
+ * `flushMs` with one bulk of `$inc`s by `_id`. Each event is counted once, by its producer, so the totals are
+ * the deployment's: every API process serves the same figures, and they survive restarts (a process killed
+ * with SIGKILL loses at most its last `flushMs` of counts).
+ */
+export class JobCounterLedger {
+  private readonly counters: Collection<JobCounterDocument>;
+  private readonly flushMs: number;
+  private pending = new Map<string, PendingCount>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: JobCounterLedgerOptions) {
+    this.counters = options.db.collection<JobCounterDocument>(Collections.jobCounters);
+    this.flushMs = options.flushMs ?? 1000;
+  }
+
+  /** A job-event companion ({@link import('../../engine/jobEventCompanions.ts').JobEventCompanions}) that counts and adds no message. */
+  readonly companion = (kind: JobEventKind, doc: JobDocument): BusMessage[] => {
+    this.count(kind, doc);
+    return [];
+  };
+
+  /** Starts adding counts to the database every `flushMs`. */
+  start(): void {
+    this.timer ??= setInterval(() => void this.flush(), this.flushMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer and adds what is pending. */
+  async stop(): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
+  /** Adds the pending counts to the database now (one bulk write); kept for the next flush when it fails. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (this.pending.size === 0) return;
+      const batch = this.pending;
+      this.pending = new Map();
+      const ops: AnyBulkWriteOperation<JobCounterDocument>[] = [...batch].map(([_id, p]) => ({
+        updateOne: { filter: { _id }, update: { $setOnInsert: { metric: p.metric, type: p.type, outcome: p.outcome }, $inc: p.inc }, upsert: true },
+      }));
+      try {
+        await this.counters.bulkWrite(ops, { ordered: false });
+      } catch (error) {
+        // Unapplied counts go back (a partly applied bulk may count some twice: counters stay monotonic).
+        for (const [id, p] of batch) this.add(id, p.metric, p.type, p.outcome, p.inc);
+        this.options.logger.warn({ err: error }, 'job counters: flush failed; retrying with the next one');
+      }
+    });
+    return this.flushing;
+  }
+
+  private count(kind: JobEventKind, doc: JobDocument): void {
+    const type = doc.name;
+    switch (kind) {
+      case 'CREATED':
+        this.add(`created|${type}|`, 'created', type, '', { value: 1 });
+        return;
+      case 'STARTED':
+        this.add(`attempts|${type}|`, 'attempts', type, '', { value: 1 });
+        return;
+      case 'RETRYING':
+        this.add(`retries|${type}|`, 'retries', type, '', { value: 1 });
+        return;
+      case 'SUCCEEDED':
+      case 'FAILED':
+      case 'DEBUG':
+      case 'CANCELLED': {
+        const outcome = kind.toLowerCase();
+        this.add(`finished|${type}|${outcome}`, 'finished', type, outcome, { value: 1 });
+        const started = doc.startedAt ?? null;
+        const finished = doc.finishedAt ?? null;
+        if (kind !== 'CANCELLED' && started !== null && finished !== null) {
+          const seconds = Math.max(0, (finished.getTime() - started.getTime()) / 1000);
+          const bucket = DURATION_BUCKETS_SECONDS.findIndex((le) => seconds <= le);
+          this.add(`duration|${type}|${outcome}`, 'duration', type, outcome, { value: 1, sum: seconds, [bucket === -1 ? 'bInf' : `b${bucket}`]: 1 });
+        }
+        return;
+      }
+      case 'SNAPSHOT':
+      case 'PROGRESS':
+      case 'CHECKPOINT':
+      case 'REQUEUED':
+        return;
+      default: {
+        const exhaustive: never = kind;
+        return exhaustive;
+      }
+    }
+  }
+
+  private add(id: string, metric: JobCounterMetric, type: string, outcome: string, inc: Record<string, number>): void {
+    const entry = this.pending.get(id) ?? { metric, type, outcome, inc: {} };
+    for (const [field, n] of Object.entries(inc)) entry.inc[field] = (entry.inc[field] ?? 0) + n;
+    this.pending.set(id, entry);
+  }
+}
+
+/** Reads the cluster-wide job counters (one small collection: metrics × types × outcomes). */
+export class JobCounterReader {
+  private readonly counters: Collection<JobCounterDocument>;
+
+  constructor(db: Db) {
+    this.counters = db.collection<JobCounterDocument>(Collections.jobCounters);
+  }
+
+  async all(): Promise<JobCounterDocument[]> {
+    return this.counters.find({}).limit(10_000).toArray();
+  }
+}
