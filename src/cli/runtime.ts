@@ -81,7 +81,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   return {
     connection,
     bus,
-    registry: createBuiltinRegistry().register(
+    registry: createBuiltinRegistry({ demoJobs: config.demoJobs }).register(
       createBackupJobType({
         orgs,
         backups,
