@@ -118,10 +118,11 @@ export interface Config {
     clockSkewMs: number;
   };
   /**
-   * The Salesforce sandbox org `longhaul all` starts (`LONGHAUL_SANDBOX`: `on` or `off`, default `on`;
-   * `LONGHAUL_SANDBOX_PORT` 4100, `LONGHAUL_SANDBOX_RECORDS` 2000, `LONGHAUL_SANDBOX_SEED` 42).
+   * The Salesforce sandbox org `longhaul all` starts (`LONGHAUL_SANDBOX`: `on` or `off`, default `on`; never with
+   * `NODE_ENV=production`; `LONGHAUL_SANDBOX_PORT` 4100, `LONGHAUL_SANDBOX_RECORDS` 2000, `LONGHAUL_SANDBOX_SEED` 42;
+   * `LONGHAUL_SANDBOX_ADMIN_TOKEN`: the token of its admin API, default generated at start and printed).
    */
-  sandbox: { enabled: boolean; port: number; records: number; seed: number };
+  sandbox: { enabled: boolean; port: number; records: number; seed: number; adminToken: string | undefined };
   /** Metrics access and alert rules (`LONGHAUL_METRICS*`, `LONGHAUL_ALERT*`); see `monitoringConfig.ts`. */
   monitoring: MonitoringConfig;
   /** How restores write. */
@@ -204,6 +205,7 @@ const EnvSchema = z.object({
   LONGHAUL_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   LONGHAUL_SANDBOX_RECORDS: int(2000, 0),
   LONGHAUL_SANDBOX_SEED: int(42, 0),
+  LONGHAUL_SANDBOX_ADMIN_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces').optional(),
 });
 
 /** Reads and validates the environment; throws {@link ConfigError} naming every bad variable. */
@@ -291,7 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       callBackoffMs: e.LONGHAUL_BACKUP_CALL_BACKOFF_MS,
       clockSkewMs: e.LONGHAUL_BACKUP_CLOCK_SKEW_MS,
     },
-    sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED },
+    sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED, adminToken: e.LONGHAUL_SANDBOX_ADMIN_TOKEN },
     monitoring,
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
     exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
