@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { apiKeyDigest, parseApiKeys, type ApiKeyGrant, type ApiKeySource } from './apiKeys.ts';
 import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
+import { parseEgressConfig, type EgressConfig } from './egressConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -125,6 +126,8 @@ export interface Config {
   sandbox: { enabled: boolean; port: number; records: number; seed: number; adminToken: string | undefined };
   /** Metrics access and alert rules (`LONGHAUL_METRICS*`, `LONGHAUL_ALERT*`); see `monitoringConfig.ts`. */
   monitoring: MonitoringConfig;
+  /** Where Salesforce requests may go (`LONGHAUL_SALESFORCE_ALLOWED_HOSTS`, `LONGHAUL_SALESFORCE_ALLOW_LOOPBACK`); see `egressConfig.ts`. */
+  salesforceEgress: EgressConfig;
   /** How restores write. */
   restore: {
     /** Objects with more records are written through Bulk 2.0 ingest, smaller ones through sObject Collections (`LONGHAUL_RESTORE_BULK_THRESHOLD`, default 2000). */
@@ -238,6 +241,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid monitoring configuration: ${(error as Error).message}`);
   }
+  let salesforceEgress: EgressConfig;
+  try {
+    salesforceEgress = parseEgressConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid Salesforce egress configuration: ${(error as Error).message}`);
+  }
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
@@ -295,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED, adminToken: e.LONGHAUL_SANDBOX_ADMIN_TOKEN },
     monitoring,
+    salesforceEgress,
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
     exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
   };

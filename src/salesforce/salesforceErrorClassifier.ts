@@ -30,3 +30,16 @@ export function classifySalesforceError(error: unknown, what: string): Salesforc
   }
   return new SalesforceRequestRejectedError(message, code);
 }
+
+/** Codes of network failures, timeouts and answers that are not Salesforce's (a non-JSON page, an HTTP status without an OAuth error). */
+const UNREACHABLE_CODES = /^(E[A-Z]+|ERR_[A-Z0-9_]+|UND_ERR_[A-Z_]+|ABORT_ERR|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+|ERROR_HTTP_\d+|FetchError|AbortError|TimeoutError|TIMEOUT|SyntaxError|TypeError|UNKNOWN)$/;
+
+/**
+ * The `detail` a failed org verification reports: Salesforce's own code (`invalid_grant`, `INVALID_SESSION_ID`,
+ * `HOST_NOT_ALLOWED`, ...) when Salesforce or the egress policy answered, and `UNREACHABLE` for everything else,
+ * so that the answer never tells a refused connection from a silent port or from a server that is not Salesforce.
+ */
+export function connectionFailureDetail(error: unknown): string {
+  const code = salesforceErrorCodeOf(error);
+  return UNREACHABLE_CODES.test(code) ? 'UNREACHABLE' : code;
+}
