@@ -1,4 +1,4 @@
-import { SalesforceRequestRejectedError, SalesforceUnavailableError, SessionExpiredError, type SalesforceError } from './errors/index.ts';
+import { HostNotAllowedError, SalesforceRequestRejectedError, SalesforceUnavailableError, SessionExpiredError, type SalesforceError } from './errors/index.ts';
 
 /** Salesforce error codes after which the same request may succeed later. */
 const RETRYABLE_CODES = new Set(['SERVER_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'UNABLE_TO_LOCK_ROW', 'QUERY_TIMEOUT', 'REQUEST_RUNNING_TOO_LONG', 'TXN_SECURITY_METERING_ERROR']);
@@ -21,7 +21,7 @@ export function salesforceErrorCodeOf(error: unknown): string {
  * Salesforce's error code (never by message text). Errors of this layer pass through unchanged.
  */
 export function classifySalesforceError(error: unknown, what: string): SalesforceError {
-  if (error instanceof SalesforceUnavailableError || error instanceof SalesforceRequestRejectedError || error instanceof SessionExpiredError) return error;
+  if (error instanceof SalesforceUnavailableError || error instanceof SalesforceRequestRejectedError || error instanceof SessionExpiredError || error instanceof HostNotAllowedError) return error;
   const code = salesforceErrorCodeOf(error);
   const message = `${what}: ${code}${error instanceof Error && error.message !== '' ? ` (${error.message.slice(0, 300)})` : ''}`;
   if (code === 'INVALID_SESSION_ID' || code === 'invalid_grant') return new SessionExpiredError(message, code);
