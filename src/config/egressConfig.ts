@@ -9,7 +9,7 @@ export interface EgressConfig {
   allowedHosts: string[];
   /**
    * Allow org URLs whose host resolves to loopback, on any port (`LONGHAUL_SALESFORCE_ALLOW_LOOPBACK`: `on` or `off`,
-   * default `off`; `on` is refused with `NODE_ENV=production`). For a sandbox org run apart from `longhaul all`
+   * default `off`; ignored with `NODE_ENV=production`, where loopback is never called). For a sandbox org run apart from `longhaul all`
    * (`tsx src/sandbox/main.ts`, tests, benches); the sandbox `longhaul all` starts is allowed without it.
    */
   allowLoopback: boolean;
@@ -44,10 +44,9 @@ export function parseEgressConfig(env: NodeJS.ProcessEnv): EgressConfig {
       throw new Error(`LONGHAUL_SALESFORCE_ALLOWED_HOSTS entry ${index + 1} ("${host}") must be a host name or *. followed by a domain of at least two labels`);
     }
   });
-  if (production && e.LONGHAUL_SALESFORCE_ALLOW_LOOPBACK === 'on') throw new Error('LONGHAUL_SALESFORCE_ALLOW_LOOPBACK=on is not allowed with NODE_ENV=production');
   return {
     allowedHosts,
-    allowLoopback: e.LONGHAUL_SALESFORCE_ALLOW_LOOPBACK === 'on',
+    allowLoopback: !production && e.LONGHAUL_SALESFORCE_ALLOW_LOOPBACK === 'on',
     sandboxUrl: production ? undefined : e.LONGHAUL_SANDBOX_URL,
     requireHttps: production,
   };

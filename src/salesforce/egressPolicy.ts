@@ -14,7 +14,7 @@ export interface EgressPolicyOptions {
   allowedHosts?: readonly string[];
   /**
    * Allow URLs whose host resolves to loopback addresses only, on any port (`LONGHAUL_SALESFORCE_ALLOW_LOOPBACK=on`,
-   * which the configuration refuses with `NODE_ENV=production`); default `false`.
+   * which the configuration ignores with `NODE_ENV=production`); default `false`.
    */
   allowLoopback?: boolean;
   /** URL of the sandbox org this service started (development): loopback is allowed on its port; default none. */

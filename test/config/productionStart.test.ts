@@ -9,6 +9,7 @@ import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS } from '../support/longhaulProcess.ts';
 import { apiKeyDigest, findApiKey, parseApiKeys } from '../../src/config/apiKeys.ts';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
+import { findFreePort } from '../../src/db/freePort.ts';
 
 const SECRET_KEYS = `test:${randomBytes(32).toString('base64')}`;
 const JOB_TYPES = '{ jobTypes { name } }';
@@ -72,6 +73,32 @@ describe('API keys and production start', () => {
     expect(findApiKey(keys, 'key-two-0002')).toEqual({ tenantId: 'b', operator: true });
     expect(findApiKey(keys, 'key-two-000')).toBeUndefined();
     expect(findApiKey(keys, apiKeyDigest('key-one-0001'))).toBeUndefined();
+  });
+});
+
+describe('the sandbox org in production', () => {
+  it('should not start with NODE_ENV=production even with LONGHAUL_SANDBOX=on, and say so in the log', async () => {
+    const port = await findFreePort();
+    const app = await startLonghaul('all', uniqueDatabaseName('sandbox_prod'), { NODE_ENV: 'production', LONGHAUL_SECRET_KEYS: SECRET_KEYS, LONGHAUL_SANDBOX: 'on', LONGHAUL_SANDBOX_PORT: String(port), LONGHAUL_WORKERS: '0', LOG_LEVEL: 'info' });
+    try {
+      const line = await app.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('sandbox org not started'));
+      expect(line.msg).toContain('never starts with NODE_ENV=production');
+      await expect(fetch(`http://127.0.0.1:${port}/__admin/orgs`)).rejects.toThrow();
+      const input = { name: 'x', loginUrl: `http://127.0.0.1:${port}`, username: 'demo@sandbox.longhaul', password: 'demo', clientId: 'c', clientSecret: 's' };
+      const res = await gql(app.url, TEST_KEYS.tenantA, 'mutation($input: ConnectOrgInput!) { connectOrg(input: $input) { id } }', { input });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'HOST_NOT_ALLOWED' });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('should ignore LONGHAUL_SALESFORCE_ALLOW_LOOPBACK=on in production, and refuse a wildcard allowing everything', () => {
+    const production = { NODE_ENV: 'production', LONGHAUL_SECRET_KEYS: SECRET_KEYS, LONGHAUL_API_KEYS: 'key-one-0001=a' };
+    expect(loadConfig({ ...production, LONGHAUL_SALESFORCE_ALLOW_LOOPBACK: 'on' }).salesforceEgress.allowLoopback).toBe(false);
+    expect(loadConfig({ LONGHAUL_SALESFORCE_ALLOW_LOOPBACK: 'on' }).salesforceEgress.allowLoopback).toBe(true);
+    expect(configFailure({ LONGHAUL_SALESFORCE_ALLOWED_HOSTS: 'sf.example.com,*.com' })).toContain('LONGHAUL_SALESFORCE_ALLOWED_HOSTS entry 2');
+    expect(loadConfig({ LONGHAUL_SALESFORCE_ALLOWED_HOSTS: ' SF.example.com , *.gw.example.org ' }).salesforceEgress).toMatchObject({ allowedHosts: ['sf.example.com', '*.gw.example.org'], allowLoopback: false, requireHttps: false });
+    expect(loadConfig({ ...production, LONGHAUL_SANDBOX_URL: 'http://127.0.0.1:4100' }).salesforceEgress).toMatchObject({ sandboxUrl: undefined, requireHttps: true });
   });
 });
 

@@ -24,6 +24,8 @@ describe('longhaul all with the sandbox org', () => {
       LONGHAUL_SANDBOX_PORT: String(port),
       LONGHAUL_SANDBOX_RECORDS: '3000',
       LONGHAUL_SANDBOX_SEED: '77',
+      // The sandbox `longhaul all` starts is the one loopback URL allowed, in the API and in its workers.
+      LONGHAUL_SALESFORCE_ALLOW_LOOPBACK: 'off',
     });
     sandboxUrl = (await app.waitForStdout(/sandbox Salesforce org at (\S+)/))[1]!;
     adminToken = (await app.waitForStdout(/sandbox admin API token .*: (\S+)$/))[1]!;
