@@ -39,7 +39,6 @@ describe('outbound calls to org URLs', () => {
     it('should refuse loopback, link-local, private and private-resolving login URLs with HOST_NOT_ALLOWED, connecting nowhere', async () => {
       for (const loginUrl of [`http://127.0.0.1:${probe.port}`, 'http://169.254.169.254', 'http://10.0.0.1', `http://localhost:${probe.port}`, `http://[::1]:${probe.port}`, `http://2130706433:${probe.port}`]) {
         const res = await gql(app.url, TEST_KEYS.tenantA, CONNECT, { input: password(loginUrl) });
-        expect(res.status, loginUrl).toBe(200);
         expect(res.errors?.[0]?.extensions, loginUrl).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'HOST_NOT_ALLOWED', field: 'loginUrl' });
         expect(res.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/);
       }
