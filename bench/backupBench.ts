@@ -54,10 +54,11 @@ export async function runBackupBench(database: BenchDatabase, options: BackupBen
   const dbName = database.newDatabaseName('bench_backup');
   const secretEnv = { LONGHAUL_SECRET_KEYS: `b1:${randomBytes(32).toString('base64')}` };
   const port = await findFreePort();
+  const adminToken = randomBytes(24).toString('base64url');
   const sandbox = BenchProcess.spawn({
     name: 'sandbox',
     args: ['--import', 'tsx', SANDBOX_MAIN],
-    env: { ...process.env, LONGHAUL_SANDBOX_PORT: String(port), LONGHAUL_SANDBOX_RECORDS: String(options.small), LOG_LEVEL: 'warn' },
+    env: { ...process.env, LONGHAUL_SANDBOX_ADMIN_TOKEN: adminToken, LONGHAUL_SANDBOX_PORT: String(port), LONGHAUL_SANDBOX_RECORDS: String(options.small), LOG_LEVEL: 'warn' },
     cwd: REPO_ROOT,
   });
   const sandboxUrl = `http://127.0.0.1:${port}`;
@@ -73,11 +74,11 @@ export async function runBackupBench(database: BenchDatabase, options: BackupBen
     for (const size of [options.small, options.large]) {
       if (size !== options.small) {
         status(`backup: reseeding the sandbox org with ${size} records`);
-        const response = await fetch(`${sandboxUrl}/__admin/orgs/${DEMO.username}/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ size }) });
+        const response = await fetch(`${sandboxUrl}/__admin/orgs/${DEMO.username}/seed`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ size }) });
         if (!response.ok) throw new Error(`reseed failed: HTTP ${response.status} ${await response.text()}`);
       }
       // The daily allowance is not what is measured here.
-      await fetch(`${sandboxUrl}/__admin/orgs/${DEMO.username}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiRequestsUsed: 0, dailyApiRequests: 10_000_000 }) });
+      await fetch(`${sandboxUrl}/__admin/orgs/${DEMO.username}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ apiRequestsUsed: 0, dailyApiRequests: 10_000_000 }) });
       for (const method of ['BULK', 'REST'] as const) {
         const threshold = method === 'BULK' ? '0' : String(Number.MAX_SAFE_INTEGER);
         const work = await startWork({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: { ...secretEnv, LONGHAUL_WORKERS: '1', LONGHAUL_BACKUP_BULK_THRESHOLD: threshold, LONGHAUL_BACKUP_BULK_POLL_MS: '200' } });

@@ -38,8 +38,8 @@ export function loadRestoreBenchOptions(): RestoreBenchOptions {
   return { records };
 }
 
-async function admin(sandboxUrl: string, path: string, method: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${sandboxUrl}/__admin${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function admin(sandboxUrl: string, adminToken: string, path: string, method: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${sandboxUrl}/__admin${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`sandbox admin ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   return response.json();
 }
@@ -61,7 +61,8 @@ export async function runRestoreBench(database: BenchDatabase, options: RestoreB
   const dbName = database.newDatabaseName('bench_restore');
   const secretEnv = { LONGHAUL_SECRET_KEYS: `r1:${randomBytes(32).toString('base64')}` };
   const port = await findFreePort();
-  const sandbox = BenchProcess.spawn({ name: 'sandbox', args: ['--import', 'tsx', SANDBOX_MAIN], env: { ...process.env, LONGHAUL_SANDBOX_PORT: String(port), LONGHAUL_SANDBOX_RECORDS: '10', LOG_LEVEL: 'warn' }, cwd: REPO_ROOT });
+  const adminToken = randomBytes(24).toString('base64url');
+  const sandbox = BenchProcess.spawn({ name: 'sandbox', args: ['--import', 'tsx', SANDBOX_MAIN], env: { ...process.env, LONGHAUL_SANDBOX_ADMIN_TOKEN: adminToken, LONGHAUL_SANDBOX_PORT: String(port), LONGHAUL_SANDBOX_RECORDS: '10', LOG_LEVEL: 'warn' }, cwd: REPO_ROOT });
   const sandboxUrl = `http://127.0.0.1:${port}`;
   await sandbox.waitForOutput(/sandbox org ready/, 60_000);
   const serve = await startServe({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: secretEnv });
@@ -74,8 +75,8 @@ export async function runRestoreBench(database: BenchDatabase, options: RestoreB
     LONGHAUL_RESTORE_BULK_POLL_MS: '200',
   });
   try {
-    await admin(sandboxUrl, `/orgs/${DEMO}/seed`, 'POST', { size: { Account: options.records } });
-    await admin(sandboxUrl, `/orgs/${DEMO}`, 'PATCH', { apiRequestsUsed: 0, dailyApiRequests: 10_000_000 });
+    await admin(sandboxUrl, adminToken, `/orgs/${DEMO}/seed`, 'POST', { size: { Account: options.records } });
+    await admin(sandboxUrl, adminToken, `/orgs/${DEMO}`, 'PATCH', { apiRequestsUsed: 0, dailyApiRequests: 10_000_000 });
     const input = { name: 'bench', loginUrl: sandboxUrl, username: DEMO, password: 'demo', clientId: 'bench', clientSecret: 'bench' };
     const { connectOrg } = await gql.request<{ connectOrg: { id: string } }>('mutation($input: ConnectOrgInput!) { connectOrg(input: $input) { id } }', { input });
     const orgId = connectOrg.id;
@@ -92,7 +93,7 @@ export async function runRestoreBench(database: BenchDatabase, options: RestoreB
           const { backups } = await gql.request<{ backups: { id: string }[] }>('query($orgId: ID!) { backups(orgId: $orgId) { id } }', { orgId });
           backupId = backups[0]!.id;
         }
-        await admin(sandboxUrl, `/orgs/${DEMO}/mutate`, 'POST', { object: 'Account', delete: options.records * 2 });
+        await admin(sandboxUrl, adminToken, `/orgs/${DEMO}/mutate`, 'POST', { object: 'Account', delete: options.records * 2 });
         status(`restore: ${options.records} accounts through ${method}`);
         const { startRestore } = await gql.request<{ startRestore: { id: string } }>('mutation($input: StartRestoreInput!) { startRestore(input: $input) { id } }', {
           input: { backupId, targetOrgId: orgId, objects: ['Account'], mode: 'INSERT_MISSING' },

@@ -40,6 +40,8 @@ function environment(options: LonghaulServiceOptions): NodeJS.ProcessEnv {
   return {
     ...process.env,
     LOG_LEVEL: 'warn',
+    // The benches' sandbox org runs in its own process on a loopback port (see LONGHAUL_SALESFORCE_ALLOW_LOOPBACK).
+    LONGHAUL_SALESFORCE_ALLOW_LOOPBACK: 'on',
     ...options.env,
     MONGODB_URI: options.mongoUri,
     LONGHAUL_DB: options.dbName,

@@ -1,4 +1,4 @@
-import type { ApiKeyGrant } from '../config/apiKeys.ts';
+import { findApiKey, type ApiKeyGrant } from '../config/apiKeys.ts';
 import type { Caller } from '../engine/jobService.ts';
 import { ApiErrorCode } from './errors/apiErrorCode.ts';
 import { apiError } from './errors/toGraphQLError.ts';
@@ -6,14 +6,14 @@ import { apiError } from './errors/toGraphQLError.ts';
 /** Outcome of reading a credential: who is calling, or why nobody is. */
 export type Authentication = { ok: true; caller: Caller } | { ok: false; code: typeof ApiErrorCode.Unauthenticated | typeof ApiErrorCode.Forbidden; message: string };
 
-/** Resolves an `Authorization: Bearer <key>` value against the configured keys. */
+/** Resolves an `Authorization: Bearer <key>` value against the configured keys (by digest, in constant time: see `findApiKey`). */
 export function authenticate(authorization: unknown, keys: ReadonlyMap<string, ApiKeyGrant>): Authentication {
   if (typeof authorization !== 'string' || authorization.trim() === '') {
     return { ok: false, code: ApiErrorCode.Unauthenticated, message: 'missing API key: send Authorization: Bearer <key>' };
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (match === null) return { ok: false, code: ApiErrorCode.Unauthenticated, message: 'malformed Authorization header: expected Bearer <key>' };
-  const grant = keys.get(match[1]!);
+  const grant = findApiKey(keys, match[1]!);
   if (grant === undefined) return { ok: false, code: ApiErrorCode.Forbidden, message: 'unknown API key' };
   return { ok: true, caller: { tenantId: grant.tenantId, operator: grant.operator } };
 }

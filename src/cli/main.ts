@@ -24,6 +24,7 @@ function roleCommand(name: Role, description: string): void {
         process.stdout.write(`Dashboard at ${new URL('/dashboard', api.url).href}\n`);
         if (sandbox !== undefined) {
           process.stdout.write(`sandbox Salesforce org at ${sandbox.url} (username demo@sandbox.longhaul, password demo, any client id and secret; LONGHAUL_SANDBOX=off to skip)\n`);
+          process.stdout.write(`  sandbox admin API token (Authorization: Bearer, on ${sandbox.url}/__admin): ${sandbox.adminToken}\n`);
         }
         if (config.generatedDevKey !== undefined) {
           process.stdout.write(`development API key (tenant "dev", operator): ${config.generatedDevKey}\n`);

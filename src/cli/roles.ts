@@ -16,21 +16,29 @@ export type Role = 'serve' | 'work' | 'all';
 /** Starts a role in this process; returns once it serves. SIGTERM/SIGINT stop it gracefully. */
 export async function startRole(role: Role, config: Config, logger: Logger): Promise<{ api?: ApiServer; runtime?: Runtime; supervisor?: Supervisor; sandbox?: DemoSandbox }> {
   if (role === 'work' && config.mongodbUri === undefined) throw new Error('MONGODB_URI is not set: `longhaul work` needs the shared database');
+  // `all` is the try-it-out role: it brings a Salesforce org to back up (LONGHAUL_SANDBOX=off: none; never in production).
+  // It starts first: its URL is the one loopback URL org connections may use, here and in the workers (egressConfig.ts).
+  const sandbox: DemoSandbox | undefined = role === 'all' && config.sandbox.enabled ? await startDemoSandbox(config, logger) : undefined;
+  if (sandbox !== undefined) config = { ...config, salesforceEgress: { ...config.salesforceEgress, sandboxUrl: sandbox.url } };
   // The supervisor of `work` needs no database of its own: its workers connect themselves.
-  const runtime = role === 'work' ? undefined : await openRuntime(config, logger, { allowEmbedded: role === 'all' });
+  let runtime: Runtime | undefined;
+  try {
+    runtime = role === 'work' ? undefined : await openRuntime(config, logger, { allowEmbedded: role === 'all' });
+  } catch (error) {
+    await sandbox?.stop();
+    throw error;
+  }
   let api: ApiServer | undefined;
   let supervisor: Supervisor | undefined;
-  let sandbox: DemoSandbox | undefined;
   let liveness: ProcessLiveness | undefined;
   const reports = blockedReportSink(config, runtime);
   try {
-    // `all` is the try-it-out role: it brings a Salesforce org to back up (LONGHAUL_SANDBOX=off: none).
-    if (role === 'all' && config.sandbox.enabled) sandbox = await startDemoSandbox(config, logger);
     if (runtime !== undefined) api = await startApiServer(config, runtime, logger);
     // The API process registers too (it runs no job: role `api`), so operators see it and can examine it.
     if (runtime !== undefined) liveness = await startProcessLiveness({ db: runtime.connection.db, bus: runtime.bus, config, logger, id: newProcessId(), role: 'api' });
     if (role !== 'serve' && config.workerProcesses > 0) {
-      const env = runtime === undefined ? process.env : { ...process.env, MONGODB_URI: runtime.uri, LONGHAUL_DB: runtime.connection.db.databaseName };
+      const shared = runtime === undefined ? process.env : { ...process.env, MONGODB_URI: runtime.uri, LONGHAUL_DB: runtime.connection.db.databaseName };
+      const env = sandbox === undefined ? shared : { ...shared, LONGHAUL_SANDBOX_URL: sandbox.url };
       supervisor = new Supervisor({
         count: config.workerProcesses,
         env,

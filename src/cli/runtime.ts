@@ -7,7 +7,7 @@ import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
 import { createBackupJobType, createExportJobType, createRestoreJobType } from '../jobs/salesforce/index.ts';
-import { OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
+import { EgressPolicy, OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
 import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 
 /** What every role shares: the database, the bus, the job types. */
@@ -66,6 +66,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     secrets,
     clientOptions: { requestTimeoutMs: config.salesforce.requestTimeoutMs },
     limitsCacheMs: config.salesforce.limitsCacheMs,
+    egress: new EgressPolicy(config.salesforceEgress),
   });
   const backups = new BackupStore(connection.db);
   const backupFiles = new BackupFileStore(connection.db);
@@ -81,7 +82,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   return {
     connection,
     bus,
-    registry: createBuiltinRegistry().register(
+    registry: createBuiltinRegistry({ demoJobs: config.demoJobs }).register(
       createBackupJobType({
         orgs,
         backups,

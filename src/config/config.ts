@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseApiKeys, type ApiKeyGrant } from './apiKeys.ts';
+import { apiKeyDigest, parseApiKeys, type ApiKeyGrant, type ApiKeySource } from './apiKeys.ts';
 import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
+import { parseEgressConfig, type EgressConfig } from './egressConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -17,9 +18,12 @@ export interface Config {
   dbName: string;
   /** Folder for the embedded database's data (`LONGHAUL_DATA_DIR`, default `.longhaul-data`). */
   dataDir: string;
-  /** API keys and their grants (`LONGHAUL_API_KEYS` or `LONGHAUL_API_KEYS_FILE`). */
+  /**
+   * API keys and their grants (`LONGHAUL_API_KEYS` and `LONGHAUL_API_KEYS_FILE`), under the SHA-256 digest of
+   * each key (see `apiKeys.ts`); required with `NODE_ENV=production`.
+   */
   apiKeys: Map<string, ApiKeyGrant>;
-  /** The key generated because none was configured; printed at start. */
+  /** The key generated because none was configured (never with `NODE_ENV=production`); printed at start. */
   generatedDevKey: string | undefined;
   /** pino level (`LOG_LEVEL`, default `info`). */
   logLevel: string;
@@ -32,6 +36,11 @@ export interface Config {
   graphiql: boolean;
   /** Answer introspection queries: on except with `NODE_ENV=production`, where `LONGHAUL_GRAPHIQL=on` turns it on (GraphiQL needs it). */
   introspection: boolean;
+  /**
+   * Register the demo job types `demo.*` (`LONGHAUL_DEMO_JOBS`: `auto`, `on` or `off`; default `auto`, which is on
+   * except with `NODE_ENV=production`). Off, `createJob` of a demo type is an unknown job type.
+   */
+  demoJobs: boolean;
   /** Worker processes the supervisor keeps running (`LONGHAUL_WORKERS`, default 1). */
   workerProcesses: number;
   /** Jobs one worker process runs at once, all types together (`LONGHAUL_CONCURRENCY`, default 20). */
@@ -110,12 +119,15 @@ export interface Config {
     clockSkewMs: number;
   };
   /**
-   * The Salesforce sandbox org `longhaul all` starts (`LONGHAUL_SANDBOX`: `on` or `off`, default `on`;
-   * `LONGHAUL_SANDBOX_PORT` 4100, `LONGHAUL_SANDBOX_RECORDS` 2000, `LONGHAUL_SANDBOX_SEED` 42).
+   * The Salesforce sandbox org `longhaul all` starts (`LONGHAUL_SANDBOX`: `on` or `off`, default `on`; never with
+   * `NODE_ENV=production`; `LONGHAUL_SANDBOX_PORT` 4100, `LONGHAUL_SANDBOX_RECORDS` 2000, `LONGHAUL_SANDBOX_SEED` 42;
+   * `LONGHAUL_SANDBOX_ADMIN_TOKEN`: the token of its admin API, default generated at start and printed).
    */
-  sandbox: { enabled: boolean; port: number; records: number; seed: number };
+  sandbox: { enabled: boolean; port: number; records: number; seed: number; adminToken: string | undefined };
   /** Metrics access and alert rules (`LONGHAUL_METRICS*`, `LONGHAUL_ALERT*`); see `monitoringConfig.ts`. */
   monitoring: MonitoringConfig;
+  /** Where Salesforce requests may go (`LONGHAUL_SALESFORCE_ALLOWED_HOSTS`, `LONGHAUL_SALESFORCE_ALLOW_LOOPBACK`); see `egressConfig.ts`. */
+  salesforceEgress: EgressConfig;
   /** How restores write. */
   restore: {
     /** Objects with more records are written through Bulk 2.0 ingest, smaller ones through sObject Collections (`LONGHAUL_RESTORE_BULK_THRESHOLD`, default 2000). */
@@ -153,6 +165,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
   LONGHAUL_GRAPHIQL: z.enum(['auto', 'on', 'off']).default('auto'),
+  LONGHAUL_DEMO_JOBS: z.enum(['auto', 'on', 'off']).default('auto'),
   LONGHAUL_WORKERS: int(1, 0),
   LONGHAUL_CONCURRENCY: int(20, 1),
   LONGHAUL_PROCESS_EVERY_MS: int(2000, 50),
@@ -195,6 +208,7 @@ const EnvSchema = z.object({
   LONGHAUL_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   LONGHAUL_SANDBOX_RECORDS: int(2000, 0),
   LONGHAUL_SANDBOX_SEED: int(42, 0),
+  LONGHAUL_SANDBOX_ADMIN_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces').optional(),
 });
 
 /** Reads and validates the environment; throws {@link ConfigError} naming every bad variable. */
@@ -205,13 +219,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  let spec = e.LONGHAUL_API_KEYS ?? '';
-  if (e.LONGHAUL_API_KEYS_FILE !== undefined) spec += `\n${readFileSync(e.LONGHAUL_API_KEYS_FILE, 'utf8')}`;
+  const keySources: ApiKeySource[] = [{ label: 'LONGHAUL_API_KEYS', numbering: 'entry', text: e.LONGHAUL_API_KEYS ?? '' }];
+  if (e.LONGHAUL_API_KEYS_FILE !== undefined && e.LONGHAUL_API_KEYS_FILE !== '') {
+    keySources.push({ label: `LONGHAUL_API_KEYS_FILE (${e.LONGHAUL_API_KEYS_FILE})`, numbering: 'line', text: readFileSync(e.LONGHAUL_API_KEYS_FILE, 'utf8') });
+  }
   let apiKeys: Map<string, ApiKeyGrant>;
   try {
-    apiKeys = parseApiKeys(spec);
+    apiKeys = parseApiKeys(keySources);
   } catch (error) {
     throw new ConfigError(`invalid API keys: ${(error as Error).message}`);
+  }
+  if (e.NODE_ENV === 'production' && apiKeys.size === 0) {
+    throw new ConfigError('no API keys configured: set LONGHAUL_API_KEYS or LONGHAUL_API_KEYS_FILE (with NODE_ENV=production no development key is generated); see README');
   }
   if (e.NODE_ENV === 'production' && (e.LONGHAUL_SECRET_KEYS ?? '') === '') {
     throw new ConfigError('LONGHAUL_SECRET_KEYS is required in production (keyId:base64key, 32-byte keys); see README');
@@ -222,10 +241,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid monitoring configuration: ${(error as Error).message}`);
   }
+  let salesforceEgress: EgressConfig;
+  try {
+    salesforceEgress = parseEgressConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid Salesforce egress configuration: ${(error as Error).message}`);
+  }
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
-    apiKeys.set(generatedDevKey, { tenantId: 'dev', operator: true });
+    apiKeys.set(apiKeyDigest(generatedDevKey), { tenantId: 'dev', operator: true });
   }
   return {
     port: e.PORT,
@@ -239,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     graphiql: e.LONGHAUL_GRAPHIQL === 'on' || (e.LONGHAUL_GRAPHIQL === 'auto' && e.NODE_ENV !== 'production'),
     introspection: e.NODE_ENV !== 'production' || e.LONGHAUL_GRAPHIQL === 'on',
+    demoJobs: e.LONGHAUL_DEMO_JOBS === 'on' || (e.LONGHAUL_DEMO_JOBS === 'auto' && e.NODE_ENV !== 'production'),
     workerProcesses: e.LONGHAUL_WORKERS,
     globalConcurrency: e.LONGHAUL_CONCURRENCY,
     processEveryMs: e.LONGHAUL_PROCESS_EVERY_MS,
@@ -276,8 +302,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       callBackoffMs: e.LONGHAUL_BACKUP_CALL_BACKOFF_MS,
       clockSkewMs: e.LONGHAUL_BACKUP_CLOCK_SKEW_MS,
     },
-    sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED },
+    sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED, adminToken: e.LONGHAUL_SANDBOX_ADMIN_TOKEN },
     monitoring,
+    salesforceEgress,
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
     exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
   };

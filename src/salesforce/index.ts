@@ -6,6 +6,11 @@ export { OrgService, type ConnectOrgRequest, type OrgServiceOptions, type Salesf
 export { OrgStore, parseOrgId } from './orgStore.ts';
 export type { ApiBudget, BulkQueryJobInfo, BulkQueryJobState, BulkResultPage, BulkIngestOptions, BulkIngestResult, OrgIdentity, QueryPage, RecordError, RecordSaveResult, SalesforceClient, SObjectDescribe, SObjectField, SObjectSummary } from './salesforceClient.ts';
 export { bulkCsvRecords } from './bulkCsvRecords.ts';
-export { classifySalesforceError, salesforceErrorCodeOf } from './salesforceErrorClassifier.ts';
+export { classifySalesforceError, connectionFailureDetail, salesforceErrorCodeOf } from './salesforceErrorClassifier.ts';
+export { EgressPolicy, type EgressPolicyOptions, type HostResolver } from './egressPolicy.ts';
+export { EgressGuard } from './egressGuard.ts';
+export { HostPattern } from './hostPattern.ts';
+export { classifyAddress, type AddressClass } from './ipAddressRange.ts';
+export { SALESFORCE_HOSTS } from './salesforceHosts.ts';
 export { SecretBox, type SealedSecret } from './secretBox.ts';
 export { SecretKeyring, DEV_KEY_FILE, type SecretKey } from './secretKeyring.ts';

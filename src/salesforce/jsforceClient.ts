@@ -1,4 +1,6 @@
 import jsforce, { type Connection } from 'jsforce';
+import { EgressGuard } from './egressGuard.ts';
+import { EgressPolicy } from './egressPolicy.ts';
 import { SalesforceUnavailableError } from './errors/index.ts';
 import { OrgAuthFlow, type OrgCredentials } from './orgCredentials.ts';
 import { classifySalesforceError } from './salesforceErrorClassifier.ts';
@@ -11,9 +13,14 @@ export interface JsforceClientOptions {
   apiVersion?: string;
   /** Longest wait for one call before it counts as failed (retryable); default 120,000 ms. */
   requestTimeoutMs?: number;
+  /**
+   * Where the session may send requests; every request passes it (see {@link EgressGuard}). Default: a policy
+   * with Salesforce's hosts only, public addresses, `http:` allowed.
+   */
+  egress?: EgressPolicy;
 }
 
-type TokenResponse = { access_token: string; instance_url: string };
+type TokenResponse = { access_token: string; instance_url: string; id?: string };
 
 /**
  * {@link SalesforceClient} over jsforce. Sessions renew themselves on `INVALID_SESSION_ID`: the
@@ -37,35 +44,73 @@ export class JsforceClient implements SalesforceClient {
   static async open(credentials: OrgCredentials, options: JsforceClientOptions = {}): Promise<JsforceClient> {
     const version = options.apiVersion ?? '59.0';
     const timeoutMs = options.requestTimeoutMs ?? 120_000;
-    const conn = await JsforceClient.connect(credentials, version, timeoutMs);
+    const guard = new EgressGuard(options.egress ?? new EgressPolicy());
+    const conn = await JsforceClient.connect(credentials, version, timeoutMs, guard);
     return new JsforceClient(conn, timeoutMs);
   }
 
-  private static async connect(credentials: OrgCredentials, version: string, timeoutMs: number): Promise<Connection> {
+  /**
+   * Opens the jsforce session. Each URL is checked by `guard` before anything is sent to it: the login or
+   * instance URL given, then the `instance_url` and identity URL (`id`) of every token answer; the OAuth
+   * and REST transports are guarded too, so a URL a response hands back (or a redirect) cannot lead elsewhere.
+   */
+  private static async connect(credentials: OrgCredentials, version: string, timeoutMs: number, guard: EgressGuard): Promise<Connection> {
+    const vetToken = async (token: TokenResponse): Promise<TokenResponse> => {
+      await guard.allow(token.instance_url, 'instance_url');
+      if (token.id !== undefined) await guard.allow(token.id, 'id');
+      return token;
+    };
+    const guarded = (conn: Connection): Connection => {
+      guard.install(conn._transport);
+      return conn;
+    };
     switch (credentials.flow) {
       case OrgAuthFlow.AccessToken:
-        return new jsforce.Connection({ version, instanceUrl: credentials.instanceUrl, accessToken: credentials.accessToken });
+        await guard.allow(credentials.instanceUrl, 'instanceUrl');
+        return guarded(new jsforce.Connection({ version, instanceUrl: credentials.instanceUrl, accessToken: credentials.accessToken }));
       case OrgAuthFlow.RefreshToken: {
+        await guard.allow(credentials.loginUrl, 'loginUrl');
         const oauth2 = new jsforce.OAuth2({ clientId: credentials.clientId, clientSecret: credentials.clientSecret, loginUrl: credentials.loginUrl });
-        const token = (await withTimeout(oauth2.refreshToken(credentials.refreshToken), timeoutMs, 'token refresh')) as TokenResponse;
-        return new jsforce.Connection({ version, oauth2, refreshToken: credentials.refreshToken, accessToken: token.access_token, instanceUrl: token.instance_url });
+        guard.install(oauth2._transport);
+        const refresh = async () => vetToken((await withTimeout(oauth2.refreshToken(credentials.refreshToken), timeoutMs, 'token refresh')) as TokenResponse);
+        const token = await refresh();
+        return guarded(
+          new jsforce.Connection({
+            version,
+            oauth2,
+            refreshToken: credentials.refreshToken,
+            accessToken: token.access_token,
+            instanceUrl: token.instance_url,
+            // Not jsforce's own refresh, which would move the session to whatever instance_url the answer names.
+            refreshFn: (_conn, callback) => {
+              refresh().then(
+                (fresh) => callback(null, fresh.access_token, fresh as never),
+                (error: unknown) => callback(error as Error),
+              );
+            },
+          }),
+        );
       }
       case OrgAuthFlow.UsernamePassword: {
+        await guard.allow(credentials.loginUrl, 'loginUrl');
         const oauth2 = new jsforce.OAuth2({ clientId: credentials.clientId, clientSecret: credentials.clientSecret, loginUrl: credentials.loginUrl });
-        const login = () => withTimeout(oauth2.authenticate(credentials.username, credentials.password), timeoutMs, 'login') as Promise<TokenResponse>;
+        guard.install(oauth2._transport);
+        const login = async () => vetToken((await withTimeout(oauth2.authenticate(credentials.username, credentials.password), timeoutMs, 'login')) as TokenResponse);
         const token = await login();
-        return new jsforce.Connection({
-          version,
-          oauth2,
-          accessToken: token.access_token,
-          instanceUrl: token.instance_url,
-          refreshFn: (_conn, callback) => {
-            login().then(
-              (fresh) => callback(null, fresh.access_token, fresh as never),
-              (error: unknown) => callback(error as Error),
-            );
-          },
-        });
+        return guarded(
+          new jsforce.Connection({
+            version,
+            oauth2,
+            accessToken: token.access_token,
+            instanceUrl: token.instance_url,
+            refreshFn: (_conn, callback) => {
+              login().then(
+                (fresh) => callback(null, fresh.access_token, fresh as never),
+                (error: unknown) => callback(error as Error),
+              );
+            },
+          }),
+        );
       }
       default: {
         const unreachable: never = credentials;

@@ -1,11 +1,12 @@
 import { ObjectId, type Db } from 'mongodb';
-import { IncompleteCredentialsError, OrgConnectionFailedError, OrgNotFoundError } from './errors/index.ts';
+import { EgressPolicy } from './egressPolicy.ts';
+import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, OrgNotFoundError } from './errors/index.ts';
 import { JsforceClient, type JsforceClientOptions } from './jsforceClient.ts';
 import { OrgAuthFlow, resolveOrgCredentials, splitSecrets, type OrgCredentials, type OrgCredentialsInput, type OrgSecrets } from './orgCredentials.ts';
 import { OrgConnectionStatus, toOrgView, type OrgDocument, type OrgView, type StoredApiBudget } from './orgDocument.ts';
 import { OrgStore, parseOrgId } from './orgStore.ts';
 import type { SalesforceClient } from './salesforceClient.ts';
-import { salesforceErrorCodeOf } from './salesforceErrorClassifier.ts';
+import { connectionFailureDetail } from './salesforceErrorClassifier.ts';
 import type { SecretBox } from './secretBox.ts';
 
 /** Opens a session to an org; the default is {@link JsforceClient.open}. */
@@ -20,6 +21,11 @@ export interface OrgServiceOptions {
   clientFactory?: SalesforceClientFactory;
   /** Options of the default jsforce sessions; default: a 120 s request timeout. */
   clientOptions?: JsforceClientOptions;
+  /**
+   * Where the default jsforce sessions may send requests (login, instance and identity URLs, and every URL
+   * after them); default: Salesforce's hosts on public addresses only (see {@link EgressPolicy}).
+   */
+  egress?: EgressPolicy;
   /** How long `get(..., { refresh: true })` reuses the last check instead of calling the org; default 60,000 ms (0: always calls). */
   limitsCacheMs?: number;
 }
@@ -48,7 +54,7 @@ export class OrgService {
   constructor(options: OrgServiceOptions) {
     this.store = new OrgStore(options.db);
     this.secrets = options.secrets;
-    const clientOptions = options.clientOptions;
+    const clientOptions = { ...options.clientOptions, egress: options.egress ?? options.clientOptions?.egress ?? new EgressPolicy() };
     this.clientFactory = options.clientFactory ?? ((credentials) => JsforceClient.open(credentials, clientOptions));
     this.limitsCacheMs = options.limitsCacheMs ?? 60_000;
   }
@@ -60,7 +66,9 @@ export class OrgService {
 
   /**
    * Registers an org for `tenantId` after verifying it: a session is opened and the identity URL read.
-   * Throws `IncompleteCredentialsError` or {@link OrgConnectionFailedError}; nothing is stored then.
+   * Throws `IncompleteCredentialsError`, `HostNotAllowedError` (a URL outside the egress policy: nothing was
+   * sent to it) or {@link OrgConnectionFailedError} (whose detail is Salesforce's code, or `UNREACHABLE` for
+   * any network failure); nothing is stored then.
    */
   async connect(tenantId: string, request: ConnectOrgRequest): Promise<OrgView> {
     const name = request.name.trim();
@@ -72,7 +80,8 @@ export class OrgService {
       client = await this.clientFactory(credentials);
       identity = await client.identity();
     } catch (error) {
-      const detail = salesforceErrorCodeOf(error);
+      if (error instanceof HostNotAllowedError) throw error;
+      const detail = connectionFailureDetail(error);
       throw new OrgConnectionFailedError(`could not connect to the org (${detail}); check the login URL and credentials`, detail);
     }
     const budget = await this.readBudget(client);
@@ -147,7 +156,7 @@ export class OrgService {
       await this.store.recordCheck(doc._id, OrgConnectionStatus.Connected, null, budget);
       return { ...doc, status: OrgConnectionStatus.Connected, statusDetail: null, checkedAt: budget.checkedAt, apiBudget: budget };
     } catch (error) {
-      const detail = salesforceErrorCodeOf(error);
+      const detail = connectionFailureDetail(error);
       await this.store.recordCheck(doc._id, OrgConnectionStatus.Failed, detail, null);
       return { ...doc, status: OrgConnectionStatus.Failed, statusDetail: detail, checkedAt: new Date() };
     }

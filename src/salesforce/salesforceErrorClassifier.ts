@@ -1,4 +1,4 @@
-import { SalesforceRequestRejectedError, SalesforceUnavailableError, SessionExpiredError, type SalesforceError } from './errors/index.ts';
+import { HostNotAllowedError, SalesforceRequestRejectedError, SalesforceUnavailableError, SessionExpiredError, type SalesforceError } from './errors/index.ts';
 
 /** Salesforce error codes after which the same request may succeed later. */
 const RETRYABLE_CODES = new Set(['SERVER_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'UNABLE_TO_LOCK_ROW', 'QUERY_TIMEOUT', 'REQUEST_RUNNING_TOO_LONG', 'TXN_SECURITY_METERING_ERROR']);
@@ -21,7 +21,7 @@ export function salesforceErrorCodeOf(error: unknown): string {
  * Salesforce's error code (never by message text). Errors of this layer pass through unchanged.
  */
 export function classifySalesforceError(error: unknown, what: string): SalesforceError {
-  if (error instanceof SalesforceUnavailableError || error instanceof SalesforceRequestRejectedError || error instanceof SessionExpiredError) return error;
+  if (error instanceof SalesforceUnavailableError || error instanceof SalesforceRequestRejectedError || error instanceof SessionExpiredError || error instanceof HostNotAllowedError) return error;
   const code = salesforceErrorCodeOf(error);
   const message = `${what}: ${code}${error instanceof Error && error.message !== '' ? ` (${error.message.slice(0, 300)})` : ''}`;
   if (code === 'INVALID_SESSION_ID' || code === 'invalid_grant') return new SessionExpiredError(message, code);
@@ -29,4 +29,17 @@ export function classifySalesforceError(error: unknown, what: string): Salesforc
     return new SalesforceUnavailableError(message, code);
   }
   return new SalesforceRequestRejectedError(message, code);
+}
+
+/** Codes of network failures, timeouts and answers that are not Salesforce's (a non-JSON page, an HTTP status without an OAuth error). */
+const UNREACHABLE_CODES = /^(E[A-Z]+|ERR_[A-Z0-9_]+|UND_ERR_[A-Z_]+|ABORT_ERR|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+|ERROR_HTTP_\d+|FetchError|AbortError|TimeoutError|TIMEOUT|SyntaxError|TypeError|UNKNOWN)$/;
+
+/**
+ * The `detail` a failed org verification reports: Salesforce's own code (`invalid_grant`, `INVALID_SESSION_ID`,
+ * `HOST_NOT_ALLOWED`, ...) when Salesforce or the egress policy answered, and `UNREACHABLE` for everything else,
+ * so that the answer never tells a refused connection from a silent port or from a server that is not Salesforce.
+ */
+export function connectionFailureDetail(error: unknown): string {
+  const code = salesforceErrorCodeOf(error);
+  return UNREACHABLE_CODES.test(code) ? 'UNREACHABLE' : code;
 }

@@ -6,6 +6,8 @@ import type { OrgHandle } from './orgHandle.ts';
 export interface Sandbox {
   /** Base URL: the login URL and every org's instance URL. */
   readonly url: string;
+  /** Token of the admin API (`/__admin`): send `Authorization: Bearer <adminToken>`. */
+  readonly adminToken: string;
   /** The TCP port it listens on. */
   readonly port: number;
   /** Its orgs, in creation order. */

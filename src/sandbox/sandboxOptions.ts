@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SandboxError } from './errors/sandboxError.ts';
 import { SandboxErrorCode } from './errors/sandboxErrorCode.ts';
 import type { FaultRuleInput } from './faults/faultRule.ts';
@@ -38,6 +39,11 @@ export interface SandboxOptions {
   readonly clock?: () => number;
   /** Where the sandbox logs requests and failures. Default: silent. */
   readonly logger?: SandboxLogger;
+  /**
+   * Token the admin API (`/__admin`) requires as `Authorization: Bearer <token>`, at least 16 characters.
+   * Default: 32 random bytes (base64url), generated at start; read it from `Sandbox.adminToken`.
+   */
+  readonly adminToken?: string;
 }
 
 /** {@link SandboxOptions} with every default applied. */
@@ -58,6 +64,7 @@ export interface ResolvedSandboxOptions {
   readonly timestampPrecision: 'second' | 'millisecond';
   readonly clock: () => number;
   readonly logger: SandboxLogger;
+  readonly adminToken: string;
 }
 
 function integer(value: number, what: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -76,6 +83,10 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
   if (options.clock !== undefined && typeof options.clock !== 'function') {
     throw new SandboxError(SandboxErrorCode.INVALID_OPTIONS, 'clock must be a function returning epoch milliseconds');
   }
+  const adminToken = options.adminToken ?? randomBytes(32).toString('base64url');
+  if (!/^[\x21-\x7e]{16,}$/.test(adminToken)) {
+    throw new SandboxError(SandboxErrorCode.INVALID_OPTIONS, 'adminToken must be at least 16 printable ASCII characters without spaces');
+  }
   return {
     port: integer(options.port ?? 0, 'port', 0, 65535),
     host: options.host ?? '127.0.0.1',
@@ -93,5 +104,6 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
     timestampPrecision: precision,
     clock: options.clock ?? Date.now,
     logger: options.logger ?? silentLogger,
+    adminToken,
   };
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AdminGuard } from './admin/adminGuard.ts';
 import { createAdminRoutes } from './admin/adminRoutes.ts';
 import { registerOAuthRoutes } from './auth/oauthRoutes.ts';
 import { TokenStore } from './auth/tokenStore.ts';
@@ -59,6 +60,7 @@ export class SandboxServer implements Sandbox {
   private readonly apiRoutes = new RouteTable<ApiContext>();
   private readonly openRoutes = new RouteTable<HttpExchange>();
   private readonly adminRoutes: RouteTable<HttpExchange, 'admin'>;
+  private readonly adminGuard: AdminGuard;
   private readonly deps: SandboxDeps;
   private readonly server: Server;
   private state: SandboxPhase = { phase: 'created' };
@@ -94,6 +96,8 @@ export class SandboxServer implements Sandbox {
     registerBulkQueryRoutes(this.apiRoutes);
     registerBulkIngestRoutes(this.apiRoutes);
     this.adminRoutes = createAdminRoutes(this);
+    const publicHost = options.publicUrl === undefined ? undefined : new URL(options.publicUrl).host;
+    this.adminGuard = new AdminGuard(options.adminToken, () => publicHost, () => this.port);
     for (const org of options.orgs) this.addOrg(org);
     this.server = createServer((req, res) => {
       void this.onRequest(req, res);
@@ -114,13 +118,20 @@ export class SandboxServer implements Sandbox {
     return this.options.publicUrl ?? `http://${this.options.host}:${this.port}`;
   }
 
+  get adminToken(): string {
+    return this.options.adminToken;
+  }
+
   get orgs(): readonly OrgHandle[] {
     return this.registry.list().map((services) => this.handleOf(services.org));
   }
 
-  /** Starts listening. */
+  /** Starts listening; refuses with `SANDBOX_REFUSED_IN_PRODUCTION` when `NODE_ENV=production`. */
   async start(): Promise<void> {
     if (this.state.phase !== 'created') throw new SandboxError(SandboxErrorCode.NOT_RUNNING, `cannot start a sandbox that is ${this.state.phase}`);
+    if (process.env.NODE_ENV === 'production') {
+      throw new SandboxError(SandboxErrorCode.REFUSED_IN_PRODUCTION, 'the sandbox org is a development tool: it never starts with NODE_ENV=production');
+    }
     this.state = { phase: 'starting' };
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
@@ -196,7 +207,8 @@ export class SandboxServer implements Sandbox {
     const exchange: HttpExchange = { req, res, url, deps: this.deps };
     const method = req.method ?? 'GET';
     try {
-      if (url.pathname.startsWith('/__admin/')) {
+      if (url.pathname === '/__admin' || url.pathname.startsWith('/__admin/')) {
+        this.adminGuard.check(req);
         const match = this.adminRoutes.match(method, url.pathname);
         if (match.type !== 'found') throw new SandboxError(SandboxErrorCode.INVALID_REQUEST, `no admin endpoint ${method} ${url.pathname}`, 404);
         await match.route.handle(exchange, match.params);

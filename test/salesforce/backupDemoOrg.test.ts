@@ -4,6 +4,7 @@ import { MongoClient } from 'mongodb';
 import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { sandboxAdmin } from '../support/sandboxConnection.ts';
 import { findFreePort } from '../../src/db/freePort.ts';
 import { BackupFileStore } from '../../src/storage/index.ts';
 
@@ -12,6 +13,7 @@ describe('longhaul all with the sandbox org', () => {
   let app: LonghaulProcess;
   let mongo: MongoClient;
   let sandboxUrl: string;
+  let adminToken: string;
   let port: number;
 
   beforeAll(async () => {
@@ -22,8 +24,11 @@ describe('longhaul all with the sandbox org', () => {
       LONGHAUL_SANDBOX_PORT: String(port),
       LONGHAUL_SANDBOX_RECORDS: '3000',
       LONGHAUL_SANDBOX_SEED: '77',
+      // The sandbox `longhaul all` starts is the one loopback URL allowed, in the API and in its workers.
+      LONGHAUL_SALESFORCE_ALLOW_LOOPBACK: 'off',
     });
     sandboxUrl = (await app.waitForStdout(/sandbox Salesforce org at (\S+)/))[1]!;
+    adminToken = (await app.waitForStdout(/sandbox admin API token .*: (\S+)$/))[1]!;
     mongo = await MongoClient.connect(testDatabaseUri(dbName));
   });
   afterAll(async () => {
@@ -50,8 +55,8 @@ describe('longhaul all with the sandbox org', () => {
     const files = new BackupFileStore(mongo.db(dbName));
     let total = 0;
     for (const object of backup!.objects) {
-      const response = await fetch(`${sandboxUrl}/__admin/orgs/demo@sandbox.longhaul/records/${object.name}?format=json`);
-      const expected = ((await response.json()) as Record<string, unknown>[]).map(({ attributes: _a, ...fields }) => fields);
+      const response = await sandboxAdmin({ url: sandboxUrl, adminToken }, 'GET', `/orgs/demo@sandbox.longhaul/records/${object.name}?format=json`);
+      const expected = (response.json as Record<string, unknown>[]).map(({ attributes: _a, ...fields }) => fields);
       const stored: Record<string, unknown>[] = [];
       for await (const record of files.readRecords(backup!.id, object.name, object.parts)) stored.push(record);
       expect(stored, object.name).toEqual(expected);

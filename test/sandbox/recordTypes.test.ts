@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type OrgHandle, type Sandbox } from '../../src/sandbox/index.ts';
-import { addTestOrg, loginTo, rejectionOf, uniqueUsername } from '../support/sandboxConnection.ts';
+import { addTestOrg, loginTo, rejectionOf, sandboxAdmin, uniqueUsername } from '../support/sandboxConnection.ts';
 
 type Row = Record<string, unknown>;
 const recordTypesOf = (org: OrgHandle): Row[] => [...org.records('RecordType')];
@@ -84,10 +84,10 @@ describe('sandbox record types', () => {
   it('should create an org with its own record types through the admin API', async () => {
     const username = uniqueUsername('types');
     const recordTypes = [{ sobjectType: 'Account', developerName: 'Retail', name: 'Retail Account' }];
-    const created = await fetch(`${sandbox.url}/__admin/orgs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'pw', size: 0, recordTypes }) });
+    const created = await sandboxAdmin(sandbox, 'POST', '/orgs', { username, password: 'pw', size: 0, recordTypes });
     expect(created.status).toBe(201);
-    const records = await fetch(`${sandbox.url}/__admin/orgs/${username}/records/RecordType?format=json`);
-    expect(((await records.json()) as Row[]).map((r) => [r.SobjectType, r.DeveloperName, r.Name, r.IsActive])).toEqual([['Account', 'Retail', 'Retail Account', true]]);
+    const records = await sandboxAdmin(sandbox, 'GET', `/orgs/${username}/records/RecordType?format=json`);
+    expect((records.json as Row[]).map((r) => [r.SobjectType, r.DeveloperName, r.Name, r.IsActive])).toEqual([['Account', 'Retail', 'Retail Account', true]]);
   });
 
   it('should reject record types of unknown objects or with bad developer names', () => {

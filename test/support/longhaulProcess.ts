@@ -26,6 +26,8 @@ export const FAST_ENV: NodeJS.ProcessEnv = {
   LONGHAUL_WORKER_HEARTBEAT_MS: '500',
   // `longhaul all` would start the sandbox org on port 4100; tests that want it pass a free port.
   LONGHAUL_SANDBOX: 'off',
+  // Tests run their own sandbox orgs on loopback ports; the egress tests set it back to `off`.
+  LONGHAUL_SALESFORCE_ALLOW_LOOPBACK: 'on',
 };
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));

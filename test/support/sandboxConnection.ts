@@ -33,6 +33,22 @@ export async function loginTo(sandbox: Sandbox, org: OrgHandle, version = testAp
   return conn;
 }
 
+/** Headers of an admin API request to `sandbox` (its token, JSON). */
+export function adminHeaders(sandbox: Pick<Sandbox, 'adminToken'>): Record<string, string> {
+  return { authorization: `Bearer ${sandbox.adminToken}`, 'content-type': 'application/json' };
+}
+
+/** Calls the admin API of `sandbox` (`/__admin<path>`) with its token; answers the status and the parsed JSON body. */
+export async function sandboxAdmin(sandbox: Pick<Sandbox, 'url' | 'adminToken'>, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${sandbox.url}/__admin${path}`, {
+    method,
+    headers: adminHeaders(sandbox),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+}
+
 /** The error a promise rejects with (fails the test when it resolves). */
 export async function rejectionOf(promise: PromiseLike<unknown>): Promise<Error & { errorCode?: string; name: string; data?: unknown }> {
   try {

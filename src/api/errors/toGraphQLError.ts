@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { EngineError, EngineErrorCode, InvalidJobInputError } from '../../engine/errors/index.ts';
 import { InvalidPositionError } from '../../bus/busPosition.ts';
-import { IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
+import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
 import { ApiErrorCode } from './apiErrorCode.ts';
 import { LivenessError, LivenessErrorCode } from '../../monitoring/errors/index.ts';
 
@@ -18,6 +18,7 @@ const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
 const SALESFORCE_TO_API: Partial<Record<SalesforceErrorCode, ApiErrorCode>> = {
   [SalesforceErrorCode.IncompleteCredentials]: ApiErrorCode.BadUserInput,
   [SalesforceErrorCode.OrgConnectionFailed]: ApiErrorCode.BadUserInput,
+  [SalesforceErrorCode.HostNotAllowed]: ApiErrorCode.BadUserInput,
   [SalesforceErrorCode.OrgNotFound]: ApiErrorCode.NotFound,
   [SalesforceErrorCode.InvalidOrgId]: ApiErrorCode.BadUserInput,
 };
@@ -56,6 +57,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
       const extra: Record<string, unknown> = { reason: error.code };
       if (error instanceof IncompleteCredentialsError) extra.missing = error.missing;
       if (error instanceof OrgConnectionFailedError) extra.detail = error.detail;
+      if (error instanceof HostNotAllowedError) extra.field = error.field;
       return apiError(code, error.message, extra);
     }
   }

@@ -1,4 +1,5 @@
 export * from './salesforceErrorCode.ts';
+export * from './hostNotAllowedError.ts';
 export * from './incompleteCredentialsError.ts';
 export * from './invalidOrgIdError.ts';
 export * from './orgConnectionFailedError.ts';

@@ -4,6 +4,8 @@ export const SalesforceErrorCode = {
   IncompleteCredentials: 'INCOMPLETE_CREDENTIALS',
   /** Salesforce refused the credentials, or could not be reached, when an org was verified. */
   OrgConnectionFailed: 'ORG_CONNECTION_FAILED',
+  /** An org URL (login, instance, identity, or any URL a session would call) outside the egress allow-list; nothing was sent to it. */
+  HostNotAllowed: 'HOST_NOT_ALLOWED',
   /** No org with that id in the caller's tenant. */
   OrgNotFound: 'ORG_NOT_FOUND',
   /** An org id that is not an id. */
