@@ -23,6 +23,8 @@ import { createHttpServer } from '../http/httpServer.ts';
 import { exportRoutes } from '../http/exportRoutes.ts';
 import { ExportSweeper } from '../storage/index.ts';
 import type { Runtime } from './runtime.ts';
+import { configuredSecrets } from './configuredSecrets.ts';
+import { DiagnosticSweeper } from '../monitoring/diagnosticSweeper.ts';
 
 /** Where `web/graphiql/vite.config.ts` builds GraphiQL (during `scripts/ensure-install.mjs`). */
 const GRAPHIQL_DIRECTORY = fileURLToPath(new URL('../../dist/graphiql', import.meta.url));
@@ -49,7 +51,9 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     bus: runtime.bus,
     workerLostAfterMs: config.liveness.workerHeartbeatMs * config.liveness.workerLostIntervals,
     captureTimeoutMs: config.liveness.captureTimeoutMs,
+    diagnostics: { settings: config.diagnostics, secrets: configuredSecrets(config) },
   });
+  const diagnosticSweeper = new DiagnosticSweeper({ store: liveness.diagnostics, intervalMs: config.diagnostics.sweepMs, onError: (error) => logger.warn({ err: error }, 'diagnostics sweep failed') });
   const monitoringQueries = new MonitoringQueries(runtime.connection.db);
   const metrics = new MonitoringMetrics({
     db: runtime.connection.db,
@@ -88,6 +92,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   metrics.start();
   await alerts.start();
   exportSweeper.start();
+  diagnosticSweeper.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
   return {
@@ -99,6 +104,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await alerts.stop();
       exportSweeper.stop();
+      diagnosticSweeper.stop();
       metrics.stop();
       await apollo.stop();
     },

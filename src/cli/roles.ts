@@ -30,10 +30,14 @@ export async function startRole(role: Role, config: Config, logger: Logger): Pro
     // The API process registers too (it runs no job: role `api`), so operators see it and can examine it.
     if (runtime !== undefined) liveness = await startProcessLiveness({ db: runtime.connection.db, bus: runtime.bus, config, logger, id: newProcessId(), role: 'api' });
     if (role !== 'serve' && config.workerProcesses > 0) {
-      const env = runtime === undefined ? process.env : { ...process.env, MONGODB_URI: runtime.uri, LONGHAUL_DB: runtime.connection.db.databaseName };
+      const env = runtime === undefined ? process.env : { ...process.env, LONGHAUL_DB: runtime.connection.db.databaseName };
+      // Kept out of the workers' environment, sent over IPC (see Supervisor).
+      const secretEnv: Record<string, string> = { MONGODB_URI: runtime?.uri ?? config.mongodbUri! };
+      if (config.secretKeys !== undefined) secretEnv.LONGHAUL_SECRET_KEYS = config.secretKeys;
       supervisor = new Supervisor({
         count: config.workerProcesses,
         env,
+        secretEnv,
         logger,
         reportDirectory: reportDirectory(config),
         blockedAfterMs: config.liveness.blockedAfterMs,

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseApiKeys, type ApiKeyGrant } from './apiKeys.ts';
 import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
+import { parseDiagnosticsConfig, type DiagnosticsConfig } from './diagnosticsConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -116,6 +117,8 @@ export interface Config {
   sandbox: { enabled: boolean; port: number; records: number; seed: number };
   /** Metrics access and alert rules (`LONGHAUL_METRICS*`, `LONGHAUL_ALERT*`); see `monitoringConfig.ts`. */
   monitoring: MonitoringConfig;
+  /** Heap snapshots (opt-in) and how long diagnostics are kept (`LONGHAUL_HEAP_SNAPSHOTS`, `LONGHAUL_DIAGNOSTICS_*`); see `diagnosticsConfig.ts`. */
+  diagnostics: DiagnosticsConfig;
   /** How restores write. */
   restore: {
     /** Objects with more records are written through Bulk 2.0 ingest, smaller ones through sObject Collections (`LONGHAUL_RESTORE_BULK_THRESHOLD`, default 2000). */
@@ -197,16 +200,25 @@ const EnvSchema = z.object({
   LONGHAUL_SANDBOX_SEED: int(42, 0),
 });
 
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /**
+   * A worker process serves no API: its supervisor passes it no API keys, and none is read or generated
+   * (`apiKeys` is empty). Default false.
+   */
+  withoutApiKeys?: boolean;
+}
+
 /** Reads and validates the environment; throws {@link ConfigError} naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  let spec = e.LONGHAUL_API_KEYS ?? '';
-  if (e.LONGHAUL_API_KEYS_FILE !== undefined) spec += `\n${readFileSync(e.LONGHAUL_API_KEYS_FILE, 'utf8')}`;
+  let spec = options.withoutApiKeys === true ? '' : (e.LONGHAUL_API_KEYS ?? '');
+  if (e.LONGHAUL_API_KEYS_FILE !== undefined && options.withoutApiKeys !== true) spec += `\n${readFileSync(e.LONGHAUL_API_KEYS_FILE, 'utf8')}`;
   let apiKeys: Map<string, ApiKeyGrant>;
   try {
     apiKeys = parseApiKeys(spec);
@@ -222,8 +234,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid monitoring configuration: ${(error as Error).message}`);
   }
+  let diagnostics: DiagnosticsConfig;
+  try {
+    diagnostics = parseDiagnosticsConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid diagnostics configuration: ${(error as Error).message}`);
+  }
   let generatedDevKey: string | undefined;
-  if (apiKeys.size === 0) {
+  if (apiKeys.size === 0 && options.withoutApiKeys !== true) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
     apiKeys.set(generatedDevKey, { tenantId: 'dev', operator: true });
   }
@@ -278,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED },
     monitoring,
+    diagnostics,
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
     exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
   };
