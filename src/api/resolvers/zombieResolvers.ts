@@ -74,6 +74,7 @@ export const zombieResolvers: Resolvers = {
   DiagnosticReport: {
     id: (d) => d._id,
     url: (d) => diagnosticPath(d._id),
+    expiresAt: (d, _, ctx) => ctx.liveness.diagnostics.expiresAt(d),
   },
   Job: {
     workerId: (job) => job.workerId ?? null,
