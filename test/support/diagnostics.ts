@@ -40,5 +40,5 @@ export function secretsIn(content: Buffer | string, secrets: readonly string[]):
 /** Signs of an environment block or command line in a stored report (expected: none). */
 export function environmentTracesIn(content: Buffer | string): string[] {
   const text = typeof content === 'string' ? content : content.toString('utf8');
-  return ['"environmentVariables"', '"commandLine"', 'LONGHAUL_API_KEYS', 'LONGHAUL_SECRET_KEYS', 'MONGODB_URI', '"PATH"'].filter((trace) => text.includes(trace));
+  return ['"environmentVariables":', '"commandLine":', 'LONGHAUL_API_KEYS', 'LONGHAUL_SECRET_KEYS', 'MONGODB_URI', '"PATH"'].filter((trace) => text.includes(trace));
 }
