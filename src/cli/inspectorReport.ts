@@ -67,7 +67,8 @@ export async function reportThroughInspector(pid: number, port: number, timeoutM
  * Evaluated in the paused worker: its report without environment and command line, which do not even travel
  * to the supervisor (the diagnostic store removes them anyway, with any configured secret).
  */
-const REPORT_EXPRESSION = '(() => { const r = process.report.getReport(); delete r.environmentVariables; if (r.header) delete r.header.commandLine; return JSON.stringify(r); })()';
+const REPORT_EXPRESSION =
+  '(() => { const strip = (r) => { delete r.environmentVariables; if (r.header) delete r.header.commandLine; for (const w of r.workers ?? []) strip(w); return r; }; return JSON.stringify(strip(process.report.getReport())); })()';
 
 async function session(ws: WebSocket): Promise<InspectorReport> {
   await new Promise<void>((resolve, reject) => {

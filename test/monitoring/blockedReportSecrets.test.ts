@@ -14,12 +14,12 @@ const OPS = TEST_KEYS.operator;
 
 describe.each([
   // Paused inside the blocking code, `process.report.getReport()` evaluated there (environment dropped before it leaves).
-  { path: 'inspector', inspector: 'on', seconds: 60, reportWaitMs: 5000, writtenBy: /through the inspector/, removedByStore: [] as string[] },
+  { path: 'inspector', inspector: 'on', seconds: 60, reportWaitMs: 5000, writtenBy: /through the inspector/, envRemovedByStore: false },
   // The loop comes free within the wait: Node itself writes the report file on SIGUSR2 (environment and all).
-  { path: 'signal', inspector: 'off', seconds: 5, reportWaitMs: 30_000, writtenBy: /^worker \(report on signal\)$/, removedByStore: ['environmentVariables', 'header.commandLine'] },
+  { path: 'signal', inspector: 'off', seconds: 5, reportWaitMs: 30_000, writtenBy: /^worker \(report on signal\)$/, envRemovedByStore: true },
   // Neither: the supervisor's own report from /proc.
-  { path: '/proc', inspector: 'off', seconds: 60, reportWaitMs: 1000, writtenBy: /^supervisor$/, removedByStore: [] },
-])('the report of a blocked worker, by the $path path, with known keys configured', ({ inspector, seconds, reportWaitMs, writtenBy, removedByStore }) => {
+  { path: '/proc', inspector: 'off', seconds: 60, reportWaitMs: 1000, writtenBy: /^supervisor$/, envRemovedByStore: false },
+])('the report of a blocked worker, by the $path path, with known keys configured', ({ inspector, seconds, reportWaitMs, writtenBy, envRemovedByStore }) => {
   const dbName = uniqueDatabaseName('blocked_secrets');
   const dataDir = mkdtempSync(join(tmpdir(), 'longhaul-blocked-secrets-'));
   let app: LonghaulProcess;
@@ -66,7 +66,8 @@ describe.each([
     expect(environmentTracesIn(bytes)).toEqual([]);
     const report = JSON.parse(bytes.toString('utf8')) as Record<string, any>;
     expect(report.longhaul).toMatchObject({ workerId: blocked.workerId, writtenBy: expect.stringMatching(writtenBy) });
-    expect(report.longhaul.redaction.removed).toEqual(removedByStore);
+    // Where the environment was removed: by the store for a report Node wrote, before it left the worker through the inspector.
+    expect(report.longhaul.redaction.removed.some((path: string) => path.endsWith('environmentVariables'))).toBe(envRemovedByStore);
 
     // Node's own report files (whole environment) are private to the service and removed once read, or once the worker is gone.
     const reports = join(dataDir, 'reports');
