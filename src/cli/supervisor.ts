@@ -14,7 +14,7 @@ export interface SupervisorOptions {
   /** Worker processes to keep running. */
   count: number;
   /**
-   * Environment the workers' is taken from: only its allow-listed variables reach them (system basics and
+   * The environment the workers' own is taken from: only its allow-listed variables reach them (system basics and
    * `LONGHAUL_*` settings, never a variable whose name looks secret: see `childEnvironment`).
    */
   env: NodeJS.ProcessEnv;
@@ -90,7 +90,7 @@ export class Supervisor {
       // Node writes a signal report whole (environment included) before we read and redact it.
       mkdirSync(reportDirectory, { recursive: true, mode: 0o700 });
       chmodSync(reportDirectory, 0o700);
-      void removeReportFiles(reportDirectory);
+      void removeReportFiles(reportDirectory).catch((error: unknown) => this.options.logger.warn({ err: error }, 'old report files not removed'));
     }
     for (let slot = 0; slot < this.options.count; slot++) this.spawn(slot);
     const blockedAfterMs = this.options.blockedAfterMs ?? 30_000;
