@@ -26,6 +26,8 @@ import type { Runtime } from './runtime.ts';
 import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
 import { combineCompanions } from '../engine/jobEventCompanions.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
+import { configuredSecrets } from './configuredSecrets.ts';
+import { DiagnosticSweeper } from '../monitoring/diagnosticSweeper.ts';
 
 /** Where `web/graphiql/vite.config.ts` builds GraphiQL (during `scripts/ensure-install.mjs`). */
 const GRAPHIQL_DIRECTORY = fileURLToPath(new URL('../../dist/graphiql', import.meta.url));
@@ -54,7 +56,9 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     bus: runtime.bus,
     liveness: workerLiveness,
     captureTimeoutMs: config.liveness.captureTimeoutMs,
+    diagnostics: { settings: config.diagnostics, secrets: configuredSecrets(config) },
   });
+  const diagnosticSweeper = new DiagnosticSweeper({ store: liveness.diagnostics, intervalMs: config.diagnostics.sweepMs, onError: (error) => logger.warn({ err: error }, 'diagnostics sweep failed') });
   const monitoringQueries = new MonitoringQueries(runtime.connection.db);
   const metrics = new MonitoringMetrics({
     db: runtime.connection.db,
@@ -95,6 +99,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   counters.start();
   await alerts.start();
   exportSweeper.start();
+  diagnosticSweeper.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
   return {
@@ -106,6 +111,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await alerts.stop();
       exportSweeper.stop();
+      diagnosticSweeper.stop();
       metrics.stop();
       await counters.stop();
       await apollo.stop();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { connectDatabase, type DatabaseConnection } from '../db/databaseConnection.ts';
 import { BlockedWorkerReports, type BlockedWorkerReport } from '../monitoring/blockedWorkerReports.ts';
+import { configuredSecrets } from './configuredSecrets.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Where supervised workers write their signal reports: `<dataDir>/reports`. */
@@ -16,10 +17,11 @@ export function reportDirectory(config: Config): string {
 export function blockedReportSink(config: Config, runtime: Runtime | undefined): { store(report: BlockedWorkerReport): Promise<void>; close(): Promise<void> } {
   let connection: Promise<DatabaseConnection> | undefined;
   let reports: Promise<BlockedWorkerReports> | undefined;
+  const diagnostics = { settings: config.diagnostics, secrets: configuredSecrets(config) };
   const open = (): Promise<BlockedWorkerReports> => {
-    if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports(runtime.connection.db, runtime.bus));
+    if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports(runtime.connection.db, diagnostics, runtime.bus));
     connection ??= connectDatabase(config.mongodbUri!, config.dbName);
-    return connection.then((c) => new BlockedWorkerReports(c.db));
+    return connection.then((c) => new BlockedWorkerReports(c.db, diagnostics));
   };
   return {
     store: async (report) => {

@@ -19,13 +19,28 @@ export interface CollectBlockedReportOptions {
   inspectPort?: number;
 }
 
+/** Whether `name` is a report file Node wrote for process `pid` (`report.<date>.<time>.<pid>.<tid>.<seq>.json`), any when `pid` is unset. */
+function isReportFile(name: string, pid?: number): boolean {
+  return name.startsWith('report.') && name.endsWith('.json') && (pid === undefined || name.split('.').includes(String(pid)));
+}
+
+/**
+ * Deletes the report files Node wrote into `directory` (of process `pid`, or all): they hold the process's
+ * whole environment and command line, and are only ever stored redacted.
+ */
+export async function removeReportFiles(directory: string, pid?: number): Promise<void> {
+  const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => isReportFile(name, pid));
+  await Promise.all(names.map((name) => rm(join(directory, name), { force: true })));
+}
+
 /**
  * Gets a report of a worker whose event loop is blocked, within about `reportWaitMs`. First through its
  * inspector (see {@link reportThroughInspector}): a full Node report whose JavaScript stack is the blocking
  * code's. Failing that, it signals the worker (SIGUSR2, `--report-on-signal`) and waits for the report file;
  * Node writes that one from a JavaScript signal handler, so a loop that stays blocked writes none. Failing
  * both, the supervisor writes its own report from what the OS shows of the process (`/proc`), in the same
- * JSON shape's `header` and `longhaul` fields.
+ * JSON shape's `header` and `longhaul` fields. Whatever the way, the content is redacted when stored (the
+ * diagnostic store removes environment and command line), and no report file of the worker is left on disk.
  */
 export async function collectBlockedReport(options: CollectBlockedReportOptions): Promise<BlockedWorkerReport> {
   const { child, workerId, blockedForMs, reportWaitMs, inspectPort } = options;
@@ -41,26 +56,28 @@ export async function collectBlockedReport(options: CollectBlockedReportOptions)
     }
   }
   const directory = options.reportDirectory ?? process.cwd();
-  const isOwnReport = (name: string) => name.startsWith('report.') && name.endsWith('.json') && name.split('.').includes(String(pid));
+  const isOwnReport = (name: string) => isReportFile(name, pid);
   const before = new Set((await readdir(directory).catch(() => [] as string[])).filter(isOwnReport));
   const proc = await processState(pid);
   child.kill('SIGUSR2');
   const deadline = Date.now() + reportWaitMs;
-  while (Date.now() < deadline) {
-    await sleep(100);
-    const fresh = (await readdir(directory).catch(() => [] as string[])).filter((name) => isOwnReport(name) && !before.has(name));
-    for (const name of fresh) {
-      const path = join(directory, name);
-      const content = await readFile(path, 'utf8').catch(() => '');
-      try {
-        const report = JSON.parse(content) as Record<string, unknown>;
-        report.longhaul = { workerId, reason: 'event loop blocked', blockedForMs, writtenBy: 'worker (report on signal)' };
-        await rm(path, { force: true });
-        return { workerId, pid, blockedForMs, content: JSON.stringify(report) };
-      } catch {
-        // Still being written: read it again on the next round.
+  try {
+    while (Date.now() < deadline) {
+      await sleep(100);
+      const fresh = (await readdir(directory).catch(() => [] as string[])).filter((name) => isOwnReport(name) && !before.has(name));
+      for (const name of fresh) {
+        const content = await readFile(join(directory, name), 'utf8').catch(() => '');
+        try {
+          const report = JSON.parse(content) as Record<string, unknown>;
+          report.longhaul = { workerId, reason: 'event loop blocked', blockedForMs, writtenBy: 'worker (report on signal)' };
+          return { workerId, pid, blockedForMs, content: JSON.stringify(report) };
+        } catch {
+          // Still being written: read it again on the next round.
+        }
       }
     }
+  } finally {
+    await removeReportFiles(directory, pid);
   }
   const report = {
     header: {

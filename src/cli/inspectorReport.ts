@@ -63,6 +63,13 @@ export async function reportThroughInspector(pid: number, port: number, timeoutM
   }
 }
 
+/**
+ * Evaluated in the paused worker: its report without environment and command line, which do not even travel
+ * to the supervisor (the diagnostic store removes them anyway, with any configured secret).
+ */
+const REPORT_EXPRESSION =
+  '(() => { const strip = (r) => { delete r.environmentVariables; if (r.header) delete r.header.commandLine; for (const w of r.workers ?? []) strip(w); return r; }; return JSON.stringify(strip(process.report.getReport())); })()';
+
 async function session(ws: WebSocket): Promise<InspectorReport> {
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
@@ -93,7 +100,7 @@ async function session(ws: WebSocket): Promise<InspectorReport> {
   const frames = (await paused).params?.callFrames ?? [];
   const top = frames[0];
   if (top === undefined) throw new Error('the inspector paused with no call frame');
-  const evaluated = await send('Debugger.evaluateOnCallFrame', { callFrameId: top.callFrameId, expression: 'JSON.stringify(process.report.getReport())', returnByValue: true });
+  const evaluated = await send('Debugger.evaluateOnCallFrame', { callFrameId: top.callFrameId, expression: REPORT_EXPRESSION, returnByValue: true });
   const text = evaluated.result?.result?.value;
   if (typeof text !== 'string') throw new Error('process.report.getReport() failed inside the paused process');
   return {

@@ -46,7 +46,9 @@ program
   .command('worker-process', { hidden: true })
   .description('one worker process, as started by the supervisor')
   .action(async () => {
-    const config = loadConfig();
+    // Secrets come over IPC, merged in memory only: never in this process's environment block.
+    const { receiveSupervisorSecrets } = await import('./supervisorChannel.ts');
+    const config = loadConfig({ ...process.env, ...(await receiveSupervisorSecrets()) }, { withoutApiKeys: true });
     const logger = createLogger({ level: config.logLevel, base: { role: 'worker' } });
     const { runWorkerProcess } = await import('./workerProcess.ts');
     await runWorkerProcess(config, logger);

@@ -8,6 +8,7 @@ import { EventLoopMonitor } from '../monitoring/eventLoopMonitor.ts';
 import { MonitoringEventPublisher } from '../monitoring/monitoringEventPublisher.ts';
 import { WorkerRegistration, type ProcessRole } from '../monitoring/workerRegistration.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
+import { configuredSecrets } from './configuredSecrets.ts';
 
 /** Options of {@link startProcessLiveness}. */
 export interface ProcessLivenessOptions {
@@ -28,6 +29,8 @@ export interface ProcessLivenessOptions {
 export interface ProcessLiveness {
   eventLoop: EventLoopMonitor;
   capture: DiagnosticsCapture;
+  /** Where this process's diagnostic files go (redacted, expiring). */
+  diagnostics: DiagnosticStore;
   events: MonitoringEventPublisher;
   registration: WorkerRegistration;
   /** Deregisters and stops answering diagnostics requests. */
@@ -39,13 +42,15 @@ export async function startProcessLiveness(options: ProcessLivenessOptions): Pro
   const { db, bus, config, logger, id, role, runningJobIds, announcePause } = options;
   const eventLoop = new EventLoopMonitor();
   const events = new MonitoringEventPublisher(bus);
-  const capture = new DiagnosticsCapture({ store: new DiagnosticStore(db), events, bus, eventLoop, workerId: id, logger, announcePause });
+  const diagnostics = new DiagnosticStore(db, { settings: config.diagnostics, secrets: configuredSecrets(config) });
+  const capture = new DiagnosticsCapture({ store: diagnostics, events, bus, eventLoop, workerId: id, logger, announcePause });
   const registration = new WorkerRegistration({ id, role, store: new WorkerStore(db), events, eventLoop, logger, heartbeatMs: config.liveness.workerHeartbeatMs, runningJobIds });
   await registration.start();
   capture.start();
   return {
     eventLoop,
     capture,
+    diagnostics,
     events,
     registration,
     stop: async () => {

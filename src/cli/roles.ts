@@ -37,11 +37,15 @@ export async function startRole(role: Role, config: Config, logger: Logger): Pro
     // The API process registers too (it runs no job: role `api`), so operators see it and can examine it.
     if (runtime !== undefined) liveness = await startProcessLiveness({ db: runtime.connection.db, bus: runtime.bus, config, logger, id: newProcessId(), role: 'api' });
     if (role !== 'serve' && config.workerProcesses > 0) {
-      const shared = runtime === undefined ? process.env : { ...process.env, MONGODB_URI: runtime.uri, LONGHAUL_DB: runtime.connection.db.databaseName };
+      const shared = runtime === undefined ? process.env : { ...process.env, LONGHAUL_DB: runtime.connection.db.databaseName };
       const env = sandbox === undefined ? shared : { ...shared, LONGHAUL_SANDBOX_URL: sandbox.url };
+      // Kept out of the workers' environment, sent over IPC (see Supervisor).
+      const secretEnv: Record<string, string> = { MONGODB_URI: runtime?.uri ?? config.mongodbUri! };
+      if (config.secretKeys !== undefined) secretEnv.LONGHAUL_SECRET_KEYS = config.secretKeys;
       supervisor = new Supervisor({
         count: config.workerProcesses,
         env,
+        secretEnv,
         logger,
         reportDirectory: reportDirectory(config),
         blockedAfterMs: config.liveness.blockedAfterMs,

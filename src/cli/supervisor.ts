@@ -1,25 +1,38 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logging/logger.ts';
 import type { BlockedWorkerReport } from '../monitoring/blockedWorkerReports.ts';
+import { childEnvironment } from '../config/childEnvironment.ts';
 import { findFreePort } from '../db/freePort.ts';
-import { collectBlockedReport } from './blockedWorkerReport.ts';
+import { collectBlockedReport, removeReportFiles } from './blockedWorkerReport.ts';
 import { isSupervisorMessage, type SupervisorMessage } from './supervisorChannel.ts';
 
 /** Options of {@link Supervisor}. */
 export interface SupervisorOptions {
   /** Worker processes to keep running. */
   count: number;
-  /** Environment of the workers (the database URI among it). */
+  /**
+   * The environment the workers' own is taken from: only its allow-listed variables reach them (system basics and
+   * `LONGHAUL_*` settings, never a variable whose name looks secret: see `childEnvironment`).
+   */
   env: NodeJS.ProcessEnv;
+  /**
+   * Variables the workers need but must not hold in their environment block (`/proc/<pid>/environ`, a
+   * signal report): `LONGHAUL_SECRET_KEYS`, `MONGODB_URI` (it may hold a password). Sent over the IPC channel
+   * when a worker asks at start (`longhaul.secretsRequest`). Default none.
+   */
+  secretEnv?: Record<string, string>;
   logger: Logger;
   /** First restart delay; doubles per quick crash up to `maxRestartDelayMs`. Default 500 ms. */
   restartDelayMs?: number;
   /** Default 30 s. */
   maxRestartDelayMs?: number;
-  /** Folder where workers write their signal-triggered diagnostic reports (`--report-directory`); default the worker's cwd. */
+  /**
+   * Folder where workers write their signal-triggered diagnostic reports (`--report-directory`), made
+   * private (0700) and emptied of report files at start; default the worker's cwd.
+   */
   reportDirectory?: string;
   /** A worker that answers no IPC ping for this long counts as blocked: reported and restarted. Default 30 s. */
   blockedAfterMs?: number;
@@ -72,7 +85,13 @@ export class Supervisor {
 
 
   start(): void {
-    if (this.options.reportDirectory !== undefined) mkdirSync(this.options.reportDirectory, { recursive: true });
+    const { reportDirectory } = this.options;
+    if (reportDirectory !== undefined) {
+      // Node writes a signal report whole (environment included) before we read and redact it.
+      mkdirSync(reportDirectory, { recursive: true, mode: 0o700 });
+      chmodSync(reportDirectory, 0o700);
+      void removeReportFiles(reportDirectory).catch((error: unknown) => this.options.logger.warn({ err: error }, 'old report files not removed'));
+    }
     for (let slot = 0; slot < this.options.count; slot++) this.spawn(slot);
     const blockedAfterMs = this.options.blockedAfterMs ?? 30_000;
     this.watchdog = setInterval(() => this.watch(blockedAfterMs), Math.max(50, Math.min(1000, Math.floor(blockedAfterMs / 4))));
@@ -107,7 +126,7 @@ export class Supervisor {
   private fork(slot: number, inspectPort: number | undefined): void {
     if (this.phase !== 'running') return;
     const child = fork(MAIN, ['worker-process'], {
-      env: { ...this.options.env, LONGHAUL_WORKER_SLOT: String(slot), LONGHAUL_SUPERVISED: '1' },
+      env: childEnvironment(this.options.env, { LONGHAUL_WORKER_SLOT: String(slot), LONGHAUL_SUPERVISED: '1' }),
       execArgv: [
         '--import',
         'tsx',
@@ -131,6 +150,12 @@ export class Supervisor {
       }
       // A pause announced by the worker itself does not count as blocked (until its next answer or its bound).
       if (message.type === 'longhaul.pause') watched.pausedUntil = Date.now() + message.ms;
+      if (message.type === 'longhaul.secretsRequest' && child.connected) {
+        const answer: SupervisorMessage = { type: 'longhaul.secrets', env: this.options.secretEnv ?? {} };
+        child.send(answer, (error) => {
+          if (error !== null && error !== undefined) this.options.logger.warn({ err: error, pid: child.pid }, 'worker configuration not sent');
+        });
+      }
     });
     this.options.logger.info({ slot, pid: child.pid }, 'worker process started');
     child.once('exit', (code, signal) => {
@@ -184,5 +209,10 @@ export class Supervisor {
       );
     }
     child.kill('SIGKILL');
+    // A report the worker wrote after we stopped waiting (its loop came free) is not left behind.
+    if (reportDirectory !== undefined) {
+      if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve));
+      await removeReportFiles(reportDirectory, pid);
+    }
   }
 }

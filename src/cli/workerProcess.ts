@@ -6,7 +6,6 @@ import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
 import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { JobStore } from '../engine/jobStore.ts';
-import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieDetector } from '../monitoring/zombieDetector.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
@@ -58,7 +57,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     events: liveness.events,
     jobEvents: new JobEventPublisher(runtime.bus, companions),
     capture: liveness.capture,
-    diagnostics: new DiagnosticStore(db),
+    diagnostics: liveness.diagnostics,
     local: worker,
     logger: logger.child({ workerId: worker.id }),
     checkMs: config.liveness.zombieCheckMs,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { apiKeyDigest, parseApiKeys, type ApiKeyGrant, type ApiKeySource } from './apiKeys.ts';
 import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
 import { parseEgressConfig, type EgressConfig } from './egressConfig.ts';
+import { parseDiagnosticsConfig, type DiagnosticsConfig } from './diagnosticsConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -128,6 +129,8 @@ export interface Config {
   monitoring: MonitoringConfig;
   /** Where Salesforce requests may go (`LONGHAUL_SALESFORCE_ALLOWED_HOSTS`, `LONGHAUL_SALESFORCE_ALLOW_LOOPBACK`); see `egressConfig.ts`. */
   salesforceEgress: EgressConfig;
+  /** Heap snapshots (opt-in) and how long diagnostics are kept (`LONGHAUL_HEAP_SNAPSHOTS`, `LONGHAUL_DIAGNOSTICS_*`); see `diagnosticsConfig.ts`. */
+  diagnostics: DiagnosticsConfig;
   /** How restores write. */
   restore: {
     /** Objects with more records are written through Bulk 2.0 ingest, smaller ones through sObject Collections (`LONGHAUL_RESTORE_BULK_THRESHOLD`, default 2000). */
@@ -211,17 +214,29 @@ const EnvSchema = z.object({
   LONGHAUL_SANDBOX_ADMIN_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces').optional(),
 });
 
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /**
+   * A worker process serves no API: its supervisor passes it no API keys, and none is read or generated
+   * (`apiKeys` is empty). Default false.
+   */
+  withoutApiKeys?: boolean;
+}
+
 /** Reads and validates the environment; throws {@link ConfigError} naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const keySources: ApiKeySource[] = [{ label: 'LONGHAUL_API_KEYS', numbering: 'entry', text: e.LONGHAUL_API_KEYS ?? '' }];
-  if (e.LONGHAUL_API_KEYS_FILE !== undefined && e.LONGHAUL_API_KEYS_FILE !== '') {
-    keySources.push({ label: `LONGHAUL_API_KEYS_FILE (${e.LONGHAUL_API_KEYS_FILE})`, numbering: 'line', text: readFileSync(e.LONGHAUL_API_KEYS_FILE, 'utf8') });
+  const keySources: ApiKeySource[] = [];
+  if (options.withoutApiKeys !== true) {
+    keySources.push({ label: 'LONGHAUL_API_KEYS', numbering: 'entry', text: e.LONGHAUL_API_KEYS ?? '' });
+    if (e.LONGHAUL_API_KEYS_FILE !== undefined && e.LONGHAUL_API_KEYS_FILE !== '') {
+      keySources.push({ label: `LONGHAUL_API_KEYS_FILE (${e.LONGHAUL_API_KEYS_FILE})`, numbering: 'line', text: readFileSync(e.LONGHAUL_API_KEYS_FILE, 'utf8') });
+    }
   }
   let apiKeys: Map<string, ApiKeyGrant>;
   try {
@@ -229,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid API keys: ${(error as Error).message}`);
   }
-  if (e.NODE_ENV === 'production' && apiKeys.size === 0) {
+  if (e.NODE_ENV === 'production' && apiKeys.size === 0 && options.withoutApiKeys !== true) {
     throw new ConfigError('no API keys configured: set LONGHAUL_API_KEYS or LONGHAUL_API_KEYS_FILE (with NODE_ENV=production no development key is generated); see README');
   }
   if (e.NODE_ENV === 'production' && (e.LONGHAUL_SECRET_KEYS ?? '') === '') {
@@ -247,8 +262,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid Salesforce egress configuration: ${(error as Error).message}`);
   }
+  let diagnostics: DiagnosticsConfig;
+  try {
+    diagnostics = parseDiagnosticsConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid diagnostics configuration: ${(error as Error).message}`);
+  }
   let generatedDevKey: string | undefined;
-  if (apiKeys.size === 0) {
+  if (apiKeys.size === 0 && options.withoutApiKeys !== true) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
     apiKeys.set(apiKeyDigest(generatedDevKey), { tenantId: 'dev', operator: true });
   }
@@ -305,6 +326,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED, adminToken: e.LONGHAUL_SANDBOX_ADMIN_TOKEN },
     monitoring,
     salesforceEgress,
+    diagnostics,
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
     exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
   };

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { childEnvironment } from '../config/childEnvironment.ts';
 
 /** Options of {@link startSupervisedProcess}. */
 export interface SupervisedProcessOptions {
@@ -7,7 +8,7 @@ export interface SupervisedProcessOptions {
   command: string;
   /** Its arguments. Default: none. */
   args?: readonly string[];
-  /** Environment. Default: `process.env`. */
+  /** Environment. Default: the allow-listed part of `process.env` (no API key or other secret: see `childEnvironment`). */
   env?: NodeJS.ProcessEnv;
   /** A directory the supervisor deletes once the process has exited, even if we were killed. Default: none. */
   removeOnExit?: string;
@@ -61,7 +62,7 @@ exit "$status"
 export async function startSupervisedProcess(options: SupervisedProcessOptions): Promise<SupervisedProcess> {
   const stopTimeoutMs = options.stopTimeoutMs ?? 15_000;
   const outputLimit = options.outputLimit ?? 8_000;
-  const env = { ...(options.env ?? process.env), LONGHAUL_REMOVE_ON_EXIT: options.removeOnExit ?? '' };
+  const env = { ...(options.env ?? childEnvironment(process.env)), LONGHAUL_REMOVE_ON_EXIT: options.removeOnExit ?? '' };
 
   const supervisor = spawn('/bin/sh', ['-c', SUPERVISOR, options.command, ...(options.args ?? [])], {
     env,

@@ -4,7 +4,7 @@ import type { ApiKeyGrant } from '../config/apiKeys.ts';
 import { authenticate } from '../api/caller.ts';
 import type { LivenessService } from '../monitoring/livenessService.ts';
 import { diagnosticContentType, diagnosticFileName } from '../monitoring/diagnosticStore.ts';
-import { DiagnosticNotFoundError } from '../monitoring/errors/index.ts';
+import { DiagnosticExpiredError, DiagnosticNotFoundError } from '../monitoring/errors/index.ts';
 import type { Route } from './httpServer.ts';
 
 /** Options of {@link diagnosticsRoute}. */
@@ -18,6 +18,7 @@ const PATH = /^\/diagnostics\/([^/]{1,200})$/;
 /**
  * `GET /diagnostics/:id`: downloads a diagnostic file (report JSON or heap snapshot), streamed from
  * storage. Operator keys only (`Authorization: Bearer <key>`): a report shows every tenant's jobs.
+ * 404 for an unknown (or swept) one, 410 for one past its time (`LONGHAUL_DIAGNOSTICS_TTL_MS`) not swept yet.
  */
 export function diagnosticsRoute(options: DiagnosticsRouteOptions): Route {
   return async (req, res, url) => {
@@ -42,6 +43,10 @@ export function diagnosticsRoute(options: DiagnosticsRouteOptions): Route {
     } catch (error) {
       if (error instanceof DiagnosticNotFoundError) {
         reply(res, 404, { error: error.message, code: 'NOT_FOUND' });
+        return true;
+      }
+      if (error instanceof DiagnosticExpiredError) {
+        reply(res, 410, { error: error.message, code: 'EXPIRED' });
         return true;
       }
       throw error;

@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import type { Bus } from '../bus/bus.ts';
 import { JobStore, parseJobId } from '../engine/jobStore.ts';
 import type { DiagnosticDocument } from './diagnosticDocument.ts';
-import { DiagnosticStore } from './diagnosticStore.ts';
+import { DiagnosticStore, type DiagnosticStoreOptions } from './diagnosticStore.ts';
 import { MonitoringEventPublisher } from './monitoringEventPublisher.ts';
 import { WorkerStore } from './workerStore.ts';
 import { ZombieStore, zombieId } from './zombieStore.ts';
@@ -34,8 +34,8 @@ export class BlockedWorkerReports {
   private readonly zombies: ZombieStore;
   private readonly events: MonitoringEventPublisher | undefined;
 
-  constructor(db: Db, bus?: Bus) {
-    this.diagnostics = new DiagnosticStore(db);
+  constructor(db: Db, diagnostics: DiagnosticStoreOptions, bus?: Bus) {
+    this.diagnostics = new DiagnosticStore(db, diagnostics);
     this.workers = new WorkerStore(db);
     this.jobs = new JobStore(db);
     this.zombies = new ZombieStore(db);

@@ -11,4 +11,10 @@ export interface DiagnosticDocument {
   createdAt: Date;
   bytes: number;
   eventLoopDelayMs: number | null;
+  /**
+   * When the sweep deletes it (record and file) and downloads stop: `createdAt` plus `LONGHAUL_DIAGNOSTICS_TTL_MS`
+   * (reports) or `LONGHAUL_HEAP_SNAPSHOT_TTL_MS` (heap snapshots). Absent on records written before diagnostics
+   * expired: `createdAt` plus `LONGHAUL_DIAGNOSTICS_TTL_MS` then.
+   */
+  expiresAt?: Date;
 }

@@ -34,9 +34,9 @@ export interface DiagnosticOccasion {
 
 /**
  * Writes diagnostic files of this process without stopping it: a Node diagnostic report
- * (`process.report.getReport()`, with the current event-loop delay added under `longhaul`) or a
- * V8 heap snapshot streamed straight into storage. Also answers operators' capture requests
- * addressed to this process on the bus.
+ * (`process.report.getReport()`, with the current event-loop delay added under `longhaul`) or, when
+ * enabled, a V8 heap snapshot streamed straight into storage; the store keeps secrets out of both.
+ * Also answers operators' capture requests addressed to this process on the bus.
  */
 export class DiagnosticsCapture {
   private unsubscribe: (() => void) | undefined;
@@ -76,6 +76,8 @@ export class DiagnosticsCapture {
         break;
       }
       case 'HEAP_SNAPSHOT':
+        // Refused before it is taken when heap snapshots are off (the store would refuse it anyway).
+        store.assertAccepts(kind);
         this.options.announcePause?.(HEAP_SNAPSHOT_PAUSE_MS);
         doc = await store.write(about, getHeapSnapshot());
         break;

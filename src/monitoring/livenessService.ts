@@ -5,14 +5,22 @@ import type { Bus } from '../bus/bus.ts';
 import type { Caller } from '../engine/jobService.ts';
 import { MONITORING_COMMAND_TOPIC, type DiagnosticCommand } from './diagnosticCommand.ts';
 import type { DiagnosticDocument, DiagnosticKind } from './diagnosticDocument.ts';
-import { DiagnosticStore } from './diagnosticStore.ts';
+import { DiagnosticStore, type DiagnosticStoreOptions } from './diagnosticStore.ts';
 import { MONITORING_TOPIC, type MonitoringEventPayload } from './monitoringEvent.ts';
 import type { WorkerDocument } from './workerDocument.ts';
 import { WorkerStore } from './workerStore.ts';
 import type { WorkerLiveness } from './workerLiveness.ts';
 import type { ZombieDocument } from './zombieDocument.ts';
 import { ZombieStore } from './zombieStore.ts';
-import { DiagnosticNotFoundError, DiagnosticsFailedError, DiagnosticsTimeoutError, WorkerNotFoundError, WorkerUnavailableError } from './errors/index.ts';
+import {
+  DiagnosticExpiredError,
+  DiagnosticNotFoundError,
+  DiagnosticsFailedError,
+  DiagnosticsForbiddenError,
+  DiagnosticsTimeoutError,
+  WorkerNotFoundError,
+  WorkerUnavailableError,
+} from './errors/index.ts';
 
 /** Options of {@link LivenessService}. */
 export interface LivenessServiceOptions {
@@ -22,6 +30,8 @@ export interface LivenessServiceOptions {
   liveness: WorkerLiveness;
   /** How long {@link LivenessService.captureDiagnostics} waits for the worker; `LONGHAUL_DIAGNOSTICS_TIMEOUT_MS`. */
   captureTimeoutMs: number;
+  /** Heap-snapshot switch, retention and secrets of the diagnostic store. */
+  diagnostics: DiagnosticStoreOptions;
 }
 
 /** How far back `workers(includeStopped: true)` looks. */
@@ -39,7 +49,7 @@ export class LivenessService {
   constructor(private readonly options: LivenessServiceOptions) {
     this.workers = new WorkerStore(options.db);
     this.zombies = new ZombieStore(options.db);
-    this.diagnostics = new DiagnosticStore(options.db);
+    this.diagnostics = new DiagnosticStore(options.db, options.diagnostics);
   }
 
   /** Whether a registered process is alive now. */
@@ -75,19 +85,27 @@ export class LivenessService {
     return ids.map((id) => byId.get(id)).filter((d): d is DiagnosticDocument => d !== undefined && visible(caller, d.tenantId));
   }
 
-  /** A diagnostic file and its content, for a download (operators only: checked by the route). */
+  /**
+   * A diagnostic file and its content, for a download (operators only: checked by the route). Throws
+   * {@link DiagnosticNotFoundError}, or {@link DiagnosticExpiredError} for one past its time not swept yet.
+   */
   async openDiagnostic(id: string): Promise<{ doc: DiagnosticDocument; content: () => Readable }> {
     const doc = await this.diagnostics.get(id);
     if (doc === null) throw new DiagnosticNotFoundError(`diagnostic ${id.slice(0, 60)} not found`);
+    if (this.diagnostics.isExpired(doc)) throw new DiagnosticExpiredError(`diagnostic ${id.slice(0, 60)} expired at ${this.diagnostics.expiresAt(doc).toISOString()}`);
     return { doc, content: () => this.diagnostics.openContent(id) };
   }
 
   /**
    * Asks a live process to write a diagnostic file now and waits for it: the request goes out on the bus
    * (topic {@link MONITORING_COMMAND_TOPIC}) with the id to store it under, the answer is the process's
-   * `DIAGNOSTICS_CAPTURED` event for that id. Operators only (checked by the resolver).
+   * `DIAGNOSTICS_CAPTURED` event for that id. Operators only ({@link DiagnosticsForbiddenError}); a heap
+   * snapshot only when enabled ({@link HeapSnapshotsDisabledError}; the worker checks its own setting too).
    */
-  async captureDiagnostics(workerId: string, kind: DiagnosticKind, requestedBy: string): Promise<DiagnosticDocument> {
+  async captureDiagnostics(caller: Caller, workerId: string, kind: DiagnosticKind): Promise<DiagnosticDocument> {
+    if (!caller.operator) throw new DiagnosticsForbiddenError('captureDiagnostics needs an operator key');
+    this.diagnostics.assertAccepts(kind);
+    const requestedBy = caller.tenantId;
     const worker = await this.workers.get(workerId);
     if (worker === null) throw new WorkerNotFoundError(`no registered worker ${workerId.slice(0, 100)}`);
     if (!this.isAlive(worker)) throw new WorkerUnavailableError(`worker ${workerId} is not alive (stopped or lost); it cannot write diagnostics`);

@@ -11,6 +11,7 @@ import type { JobDocument } from '../../src/engine/jobDocument.ts';
 import type { JobRun } from '../../src/engine/jobRun.ts';
 import type { HangPolicy } from '../../src/engine/jobType.ts';
 import { DiagnosticStore } from '../../src/monitoring/diagnosticStore.ts';
+import { parseDiagnosticsConfig } from '../../src/config/diagnosticsConfig.ts';
 import { DiagnosticsCapture } from '../../src/monitoring/diagnosticsCapture.ts';
 import { EventLoopMonitor } from '../../src/monitoring/eventLoopMonitor.ts';
 import { MonitoringEventPublisher } from '../../src/monitoring/monitoringEventPublisher.ts';
@@ -76,8 +77,8 @@ describe('hang detection of a process\'s own runs', () => {
       registry: undefined as never,
       events,
       jobEvents: new JobEventPublisher(bus),
-      diagnostics: new DiagnosticStore(db),
-      capture: new DiagnosticsCapture({ store: new DiagnosticStore(db), events, bus, eventLoop: new EventLoopMonitor(), workerId: WORKER, logger }),
+      diagnostics: new DiagnosticStore(db, { settings: parseDiagnosticsConfig({}), secrets: () => [] }),
+      capture: new DiagnosticsCapture({ store: new DiagnosticStore(db, { settings: parseDiagnosticsConfig({}), secrets: () => [] }), events, bus, eventLoop: new EventLoopMonitor(), workerId: WORKER, logger }),
       local: { id: WORKER, running: running as unknown as JobRun[] },
       logger,
       checkMs: 60_000,

@@ -24,7 +24,7 @@ describe('hung jobs and diagnostics', () => {
   let mongo: MongoClient;
 
   beforeAll(async () => {
-    app = await startLonghaul('all', dbName, { LONGHAUL_WORKERS: '1', LONGHAUL_WORKER_HEARTBEAT_MS: '250' });
+    app = await startLonghaul('all', dbName, { LONGHAUL_WORKERS: '1', LONGHAUL_WORKER_HEARTBEAT_MS: '250', LONGHAUL_HEAP_SNAPSHOTS: 'on' });
     mongo = await MongoClient.connect(testDatabaseUri(dbName));
   });
   afterAll(async () => {

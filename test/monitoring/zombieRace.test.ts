@@ -8,6 +8,7 @@ import { JobStore } from '../../src/engine/jobStore.ts';
 import { JobLogStore } from '../../src/engine/jobLogStore.ts';
 import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
 import { DiagnosticStore } from '../../src/monitoring/diagnosticStore.ts';
+import { parseDiagnosticsConfig } from '../../src/config/diagnosticsConfig.ts';
 import { DiagnosticsCapture } from '../../src/monitoring/diagnosticsCapture.ts';
 import { EventLoopMonitor } from '../../src/monitoring/eventLoopMonitor.ts';
 import { MonitoringEventPublisher } from '../../src/monitoring/monitoringEventPublisher.ts';
@@ -44,8 +45,8 @@ describe('zombie detectors racing on the same lost jobs', () => {
       registry: createBuiltinRegistry(),
       events,
       jobEvents: new JobEventPublisher(bus),
-      diagnostics: new DiagnosticStore(db),
-      capture: new DiagnosticsCapture({ store: new DiagnosticStore(db), events, bus, eventLoop: new EventLoopMonitor(), workerId: id, logger }),
+      diagnostics: new DiagnosticStore(db, { settings: parseDiagnosticsConfig({}), secrets: () => [] }),
+      capture: new DiagnosticsCapture({ store: new DiagnosticStore(db, { settings: parseDiagnosticsConfig({}), secrets: () => [] }), events, bus, eventLoop: new EventLoopMonitor(), workerId: id, logger }),
       local: { id, running: [] },
       logger,
       checkMs: 60_000,

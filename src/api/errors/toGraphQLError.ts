@@ -29,6 +29,9 @@ const LIVENESS_TO_API: Record<LivenessErrorCode, ApiErrorCode> = {
   [LivenessErrorCode.WorkerUnavailable]: ApiErrorCode.Unavailable,
   [LivenessErrorCode.DiagnosticsTimeout]: ApiErrorCode.Unavailable,
   [LivenessErrorCode.DiagnosticsFailed]: ApiErrorCode.Unavailable,
+  [LivenessErrorCode.DiagnosticExpired]: ApiErrorCode.NotFound,
+  [LivenessErrorCode.DiagnosticsForbidden]: ApiErrorCode.Forbidden,
+  [LivenessErrorCode.HeapSnapshotsDisabled]: ApiErrorCode.BadUserInput,
 };
 
 /** Creates a GraphQL error with a stable code. */

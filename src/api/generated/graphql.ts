@@ -207,9 +207,9 @@ export type DebugActionKind =
   | 'RERUN_IN_DEBUG';
 
 export type DiagnosticKind =
-  /** A V8 heap snapshot (large). */
+  /** A V8 heap snapshot (large): everything the process holds in memory, decrypted org credentials among it. Off unless LONGHAUL_HEAP_SNAPSHOTS=on; kept LONGHAUL_HEAP_SNAPSHOT_TTL_MS. */
   | 'HEAP_SNAPSHOT'
-  /** A Node diagnostic report (process.report): JSON with stacks, heap and libuv state. */
+  /** A Node diagnostic report (process.report): JSON with stacks, heap and libuv state; stored without environment variables, command line or any configured secret. */
   | 'REPORT';
 
 /** A diagnostic file written by a worker process, stored by longhaul. */
@@ -219,6 +219,8 @@ export type DiagnosticReport = {
   createdAt: Scalars['DateTime']['output'];
   /** Event-loop delay when it was written. */
   eventLoopDelayMs: Maybe<Scalars['Float']['output']>;
+  /** When it is deleted (LONGHAUL_DIAGNOSTICS_TTL_MS, LONGHAUL_HEAP_SNAPSHOT_TTL_MS); its download answers 410 from then on. */
+  expiresAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   /** The job it was written for, when a hung job caused it. */
   jobId: Maybe<Scalars['ID']['output']>;
@@ -1353,6 +1355,7 @@ export type DiagnosticReportResolvers<ContextType = ApiContext, ParentType exten
   bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   eventLoopDelayMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DiagnosticKind'], ParentType, ContextType>;

@@ -50,10 +50,7 @@ export const zombieResolvers: Resolvers = {
   },
   Mutation: {
     captureDiagnostics: (_, { workerId, kind }, ctx) =>
-      guard(async () => {
-        if (!ctx.caller.operator) throw apiError(ApiErrorCode.Forbidden, 'captureDiagnostics needs an operator key');
-        return ctx.liveness.captureDiagnostics(workerId, kind ?? 'REPORT', ctx.caller.tenantId);
-      }),
+      guard(() => ctx.liveness.captureDiagnostics(ctx.caller, workerId, kind ?? 'REPORT')),
   },
   Zombie: {
     id: (z) => z._id,
@@ -77,6 +74,7 @@ export const zombieResolvers: Resolvers = {
   DiagnosticReport: {
     id: (d) => d._id,
     url: (d) => diagnosticPath(d._id),
+    expiresAt: (d, _, ctx) => ctx.liveness.diagnostics.expiresAt(d),
   },
   Job: {
     workerId: (job) => job.workerId ?? null,

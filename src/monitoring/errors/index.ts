@@ -4,3 +4,6 @@ export * from './diagnosticsFailedError.ts';
 export * from './diagnosticsTimeoutError.ts';
 export * from './workerNotFoundError.ts';
 export * from './workerUnavailableError.ts';
+export * from './diagnosticExpiredError.ts';
+export * from './diagnosticsForbiddenError.ts';
+export * from './heapSnapshotsDisabledError.ts';

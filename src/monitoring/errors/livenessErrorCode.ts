@@ -5,6 +5,9 @@ export const LivenessErrorCode = {
   DiagnosticNotFound: 'DIAGNOSTIC_NOT_FOUND',
   DiagnosticsTimeout: 'DIAGNOSTICS_TIMEOUT',
   DiagnosticsFailed: 'DIAGNOSTICS_FAILED',
+  DiagnosticExpired: 'DIAGNOSTIC_EXPIRED',
+  DiagnosticsForbidden: 'DIAGNOSTICS_FORBIDDEN',
+  HeapSnapshotsDisabled: 'HEAP_SNAPSHOTS_DISABLED',
 } as const;
 export type LivenessErrorCode = (typeof LivenessErrorCode)[keyof typeof LivenessErrorCode];
 
