@@ -13,3 +13,5 @@ export { ExportStore, EXPORTS_COLLECTION, type ExportRequest } from './exportSto
 export { ExportFileStore, EXPORT_FILES_BUCKET, type ExportUpload } from './exportFileStore.ts';
 export { ExportSweeper, type ExportSweeperOptions } from './exportSweeper.ts';
 export { ExportLookupStore, EXPORT_LOOKUPS_COLLECTION } from './exportLookupStore.ts';
+export { JobBackedRecordStore, JobBackedStatus, type JobBackedDocument, type JobFollowKind } from './jobBackedRecordStore.ts';
+export { RECORD_ID_PATTERN } from '../db/recordId.ts';

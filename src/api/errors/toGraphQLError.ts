@@ -8,6 +8,7 @@ import { LivenessError, LivenessErrorCode } from '../../monitoring/errors/index.
 const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.JobNotFound]: ApiErrorCode.NotFound,
   [EngineErrorCode.UnknownJobType]: ApiErrorCode.BadUserInput,
+  [EngineErrorCode.InternalJobType]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.InvalidJobInput]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.InvalidJobId]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.InvalidCursor]: ApiErrorCode.BadUserInput,
