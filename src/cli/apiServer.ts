@@ -5,10 +5,7 @@ import type { Logger } from '../logging/logger.ts';
 import { createApolloServer, createArmor } from '../api/apolloServer.ts';
 import { buildSchema } from '../api/schema.ts';
 import { attachWebSocketServer, WsCloseCode } from '../api/websocketServer.ts';
-import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
-import { JobService } from '../engine/jobService.ts';
 import { DebugQueue } from '../monitoring/debugQueue.ts';
-import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
 import { dashboardRoute } from '../http/dashboardRoute.ts';
 import { diagnosticsRoute } from '../http/diagnosticsRoute.ts';
 import { LivenessService } from '../monitoring/livenessService.ts';
@@ -41,8 +38,8 @@ export interface ApiServer {
 /** Starts the API role on `config.port`. */
 export async function startApiServer(config: Config, runtime: Runtime, logger: Logger): Promise<ApiServer> {
   const schema = buildSchema();
-  const events = new JobEventPublisher(runtime.bus, debugQueueCompanions);
-  const jobs = new JobService(runtime.connection.db, runtime.bus, runtime.registry, events);
+  const events = runtime.jobEvents;
+  const jobs = runtime.jobs;
   const debugQueue = new DebugQueue({ store: jobs.store, events });
   const liveness = new LivenessService({
     db: runtime.connection.db,
@@ -61,9 +58,9 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   const alerts = new AlertMonitor({ config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, stats: monitoringQueries.stats, logger });
   const apollo = createApolloServer({ schema, limits: config.limits, logger, introspection: config.introspection });
   await apollo.start();
-  const recovery = { restores: runtime.restores, restoreResults: runtime.restoreResults, exports: runtime.exports };
+  const recovery = { restores: runtime.restoreService, exports: runtime.exportService };
   const exportSweeper = new ExportSweeper({ exports: runtime.exports, files: runtime.exportFiles, intervalMs: config.exports.sweepMs, onError: (error) => logger.warn({ err: error }, 'export sweep failed') });
-  const graphql = createGraphqlHttpHandler({ apollo, jobs, orgs: runtime.orgs, backups: runtime.backups, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, logger });
+  const graphql = createGraphqlHttpHandler({ apollo, jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, logger });
   const server = createHttpServer(
     [
       healthRoutes(() => runtime.connection.db.command({ ping: 1 })),
@@ -80,7 +77,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     ],
     logger,
   );
-  const ws = attachWebSocketServer({ httpServer: server, schema, jobs, orgs: runtime.orgs, backups: runtime.backups, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, validationRules: createArmor(config.limits).validationRules, logger });
+  const ws = attachWebSocketServer({ httpServer: server, schema, jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, validationRules: createArmor(config.limits).validationRules, logger });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

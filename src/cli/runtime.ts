@@ -6,7 +6,10 @@ import { ensureIndexes } from '../db/indexes.ts';
 import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
-import { createBackupJobType, createExportJobType, createRestoreJobType } from '../jobs/salesforce/index.ts';
+import { BackupService, createBackupJobType, createExportJobType, createRestoreJobType, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
+import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
+import { JobService } from '../engine/jobService.ts';
+import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
 import { OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
 import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 
@@ -29,6 +32,16 @@ export interface Runtime {
   exports: ExportStore;
   /** Export files (GridFS). */
   exportFiles: ExportFileStore;
+  /** Job events of this process (debug-queue companions; job types hear their jobs' transitions first). */
+  jobEvents: JobEventPublisher;
+  /** The jobs API: `create` for public types (`createJob`), `createInternal` for the domain services. */
+  jobs: JobService;
+  /** Backups: start, read, follow their jobs. */
+  backupService: BackupService;
+  /** Restores: start, read (with results), follow their jobs. */
+  restoreService: RestoreService;
+  /** Exports: start, read, follow their jobs. */
+  exportService: ExportService;
   /** URI of the database (given, or of the embedded server this process started). */
   uri: string;
   /** Stops the bus, closes the connection, stops an embedded database. */
@@ -78,11 +91,24 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   await restores.ensureIndexes();
   await restoreResults.ensureIndexes();
   await exports.ensureIndexes();
+  // Job types hear their jobs' transitions through the publisher; the services they call need the
+  // jobs API, which needs the registry: the registry is filled last.
+  const registry = createBuiltinRegistry();
+  const jobEvents = new JobEventPublisher(
+    bus,
+    debugQueueCompanions,
+    registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc._id.toHexString(), kind }, 'job type transition hook failed')),
+  );
+  const jobs = new JobService(connection.db, bus, registry, jobEvents);
+  const backupService = new BackupService({ jobs, orgs, backups, logger });
+  const restoreService = new RestoreService({ jobs, orgs, backups, restores, results: restoreResults, logger });
+  const exportService = new ExportService({ jobs, backups, exports, logger });
   return {
     connection,
     bus,
-    registry: createBuiltinRegistry().register(
+    registry: registry.register(
       createBackupJobType({
+        service: backupService,
         orgs,
         backups,
         files: backupFiles,
@@ -98,6 +124,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     )
       .register(
         createRestoreJobType({
+          service: restoreService,
           orgs,
           backups,
           files: backupFiles,
@@ -112,7 +139,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
           callBackoffMs: config.backup.callBackoffMs,
         }),
       )
-      .register(createExportJobType({ backups, files: backupFiles, exports, exportFiles, lookups: new ExportLookupStore(connection.db), ttlMs: config.exports.ttlMs })),
+      .register(createExportJobType({ service: exportService, backups, files: backupFiles, exports, exportFiles, lookups: new ExportLookupStore(connection.db), ttlMs: config.exports.ttlMs })),
     orgs,
     backups,
     backupFiles,
@@ -120,6 +147,11 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     restoreResults,
     exports,
     exportFiles,
+    jobEvents,
+    jobs,
+    backupService,
+    restoreService,
+    exportService,
     uri: uri ?? '',
     close: async () => {
       await bus.stop();

@@ -3,7 +3,6 @@ import type { Logger } from '../logging/logger.ts';
 import { installProcessGuard } from '../engine/processGuard.ts';
 import { Worker } from '../engine/worker.ts';
 import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
-import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { JobStore } from '../engine/jobStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
@@ -51,7 +50,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     workers: new WorkerStore(db),
     registry: runtime.registry,
     events: liveness.events,
-    jobEvents: new JobEventPublisher(runtime.bus, debugQueueCompanions),
+    jobEvents: runtime.jobEvents,
     capture: liveness.capture,
     diagnostics: new DiagnosticStore(db),
     local: worker,
