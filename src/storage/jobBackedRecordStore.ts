@@ -99,6 +99,22 @@ export class JobBackedRecordStore<Doc extends JobBackedDocument, View> {
   }
 
   /**
+   * Marks the tenant's record `RUNNING` (with `fields`) when a run of its job starts, unless the record
+   * already ended meanwhile (its job cancelled while the run started): a record left `CANCELLED` by a
+   * cancel is not turned back. Returns whether it changed.
+   */
+  async markRunning(tenantId: string, id: string, fields: Partial<Doc> = {}): Promise<boolean> {
+    const filter = this.scope(tenantId, id);
+    if (filter === null) return false;
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const result = await this.records.updateOne(
+      { ...filter, status: { $in: [JobBackedStatus.Queued, JobBackedStatus.Running] } } as Filter<Doc>,
+      { $set: { ...defined, status: JobBackedStatus.Running, error: null, finishedAt: null } } as UpdateFilter<Doc>,
+    );
+    return result.modifiedCount > 0;
+  }
+
+  /**
    * Makes the record follow its job `jobId` when the engine moved the job (whatever moved it: the
    * runner, a cancel, the zombie detector, the debug queue): a job that failed or was parked in the
    * debug queue leaves a `QUEUED`/`RUNNING` record `FAILED` with its error, a cancelled one

@@ -71,9 +71,9 @@ export class BackupRun {
         clockSkewMs: deps.clockSkewMs ?? 300_000,
         now: new Date(),
       });
-      await deps.backups.update(tenantId, backupId, { status: BackupStatus.Running, objects: this.objects, startedAt: new Date() });
+      await deps.backups.markRunning(tenantId, backupId, { objects: this.objects, startedAt: new Date() });
     } else if (backup.status !== BackupStatus.Running) {
-      await deps.backups.update(tenantId, backupId, { status: BackupStatus.Running, error: null, finishedAt: null });
+      await deps.backups.markRunning(tenantId, backupId);
     }
     this.total = this.objects.reduce((sum, o) => sum + (o.estimatedRecords ?? 0), 0);
     if (cp.index > 0 || cp.part > 0) ctx.logger.info(`resuming at object ${cp.index + 1}/${this.objects.length}, part ${cp.part}`);

@@ -66,7 +66,7 @@ export class ExportRun {
     // The export and the backup must be the job tenant's (and match), checked before anything is written.
     requireJobRecord(await deps.exports.get(tenantId, exportId), 'export', exportId, (e) => e.backupId === backupId && e.object === object);
     const backup = requireJobRecord(await deps.backups.get(tenantId, backupId), 'backup', backupId);
-    await deps.exports.update(tenantId, exportId, { status: ExportStatus.Running, error: null, finishedAt: null });
+    await deps.exports.markRunning(tenantId, exportId);
     const backedUp = new Set(backup.objects.filter((o) => o.status === BackupObjectStatus.Succeeded).map((o) => o.name));
     for (const name of backedUp) this.schemas.set(name, null);
     const source = await this.schema(object);

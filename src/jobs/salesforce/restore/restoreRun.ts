@@ -127,7 +127,7 @@ export class RestoreRun {
     this.client = await this.caller.call('open session', () => openTenantClient(deps.orgs, tenantId, targetOrgId));
     this.reconciler = new CreateReconciler(this.client, deps.idMap, this.caller, tenantId);
     this.writer = new RecordBatchWriter(this.client, this.caller, this.reconciler, deps.inFlight, tenantId, restoreId, deps.bulkPollMs ?? 1000);
-    await deps.restores.update(tenantId, restoreId, { status: RestoreStatus.Running, error: null, finishedAt: null, startedAt: new Date() });
+    await deps.restores.markRunning(tenantId, restoreId, { startedAt: new Date() });
 
     const backedUp = backup.objects.filter((o) => o.status === BackupObjectStatus.Succeeded).map((o) => o.name);
     const names = input.objects ?? backedUp;
