@@ -57,7 +57,8 @@ export function exportRoutes(options: ExportRoutesOptions): Route {
       sendJson(res, auth.code === 'UNAUTHENTICATED' ? 401 : 403, { error: auth.message, code: auth.code });
       return true;
     }
-    const id = match[1]!;
+    // Random ids are case-sensitive; the hex ids of exports made before them are stored lower-case.
+    const id = match[1]!.length === 24 ? match[1]!.toLowerCase() : match[1]!;
     const tenantId = auth.caller.tenantId;
     const exp = await options.exports.get(tenantId, id);
     if (exp === null) {
