@@ -1,13 +1,7 @@
 import type { Db } from 'mongodb';
 import { Collections } from '../db/collections.ts';
-import { recordKey } from '../db/recordId.ts';
 import { BackupStatus, toBackupView, type BackupDocument, type BackupMode, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
 import { JobBackedRecordStore } from './jobBackedRecordStore.ts';
-
-/** Whether `id` can be a backup id (a record id); the text itself is the id. */
-export function parseBackupId(id: string): string | null {
-  return recordKey(id) === null ? null : id;
-}
 
 /** The `backups` collection: one document per backup, written by its job (a single writer, fenced by the job's lock). Tenant-scoped. */
 export class BackupStore extends JobBackedRecordStore<BackupDocument, BackupView> {

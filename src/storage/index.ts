@@ -1,5 +1,5 @@
 export { BackupFileStore, type StoredPart } from './backupFileStore.ts';
-export { BackupStore, parseBackupId } from './backupStore.ts';
+export { BackupStore } from './backupStore.ts';
 export { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, toBackupView, type BackupDocument, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
 export { readBackupSnapshot, snapshotChain, type BackupSnapshotDependencies, type SnapshotLink } from './backupSnapshot.ts';
 export * from './errors/index.ts';
