@@ -57,13 +57,13 @@ async function seedBackup(database: BenchDatabase, dbName: string, size: number)
     const backups = new BackupStore(db);
     const files = new BackupFileStore(db);
     const backup = await backups.create({ tenantId: 'bench', orgId: '0'.repeat(24), mode: 'FULL', objects: ['Contact'] });
-    await files.writeSchema(backup.id, 'Contact', describe);
+    await files.writeSchema('bench', backup.id, 'Contact', describe);
     let part = 0;
     let records = 0;
     let bytes = 0;
     let batch: Record<string, unknown>[] = [];
     const flush = async () => {
-      const stored = await files.writePart(backup.id, 'Contact', part++, batch);
+      const stored = await files.writePart('bench', backup.id, 'Contact', part++, batch);
       records += stored.records;
       bytes += stored.bytes;
       batch = [];
@@ -74,7 +74,7 @@ async function seedBackup(database: BenchDatabase, dbName: string, size: number)
     }
     if (batch.length > 0) await flush();
     const now = new Date();
-    await backups.update(backup.id, {
+    await backups.update('bench', backup.id, {
       status: BackupStatus.Succeeded,
       startedAt: now,
       finishedAt: now,

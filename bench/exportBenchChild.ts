@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       const noop = () => undefined;
       const ctx: JobContext<ExportJobInput, never> = {
         jobId: 'bench',
+        tenantId: 'bench',
         input: { exportId: exp.id, backupId, object: OBJECT, filter: [], spreadsheetSafe: false },
         attempt: 1,
         signal: new AbortController().signal,
@@ -47,14 +48,14 @@ async function main(): Promise<void> {
         checkpoint: () => undefined,
         saveCheckpoint: async () => undefined,
       };
-      const result = await new ExportRun(ctx, { backups, files, exports, exportFiles, lookups: new ExportLookupStore(db) }).run();
+      const result = await new ExportRun(ctx, { service: { followJob: async () => undefined }, backups, files, exports, exportFiles, lookups: new ExportLookupStore(db) }).run();
       out = { rows: result.rows, bytes: result.bytes, sha256: result.sha256 };
       break;
     }
     case 'in-memory': {
-      const columns = csvColumns(describedObject(await files.readSchema(backupId, OBJECT)), undefined, () => null).map((c) => (c.kind === 'field' ? c.field : c.header));
+      const columns = csvColumns(describedObject(await files.readSchema('bench', backupId, OBJECT)), undefined, () => null).map((c) => (c.kind === 'field' ? c.field : c.header));
       const rows: unknown[][] = [];
-      for await (const record of readBackupSnapshot({ backups, files }, backupId, OBJECT)) rows.push(columns.map((c) => record[c] ?? null));
+      for await (const record of readBackupSnapshot({ backups, files }, 'bench', backupId, OBJECT)) rows.push(columns.map((c) => record[c] ?? null));
       const csv = stringify(rows, {
         header: true,
         columns,
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
         cast: { boolean: (v) => (v ? 'true' : 'false'), object: (v) => JSON.stringify(v), date: (v) => v.toISOString() },
       });
       const buffer = Buffer.from(csv, 'utf8');
-      const upload = await exportFiles.open(exp.id, `${OBJECT}.csv`);
+      const upload = await exportFiles.open('bench', exp.id, `${OBJECT}.csv`);
       await new Promise<void>((resolve, reject) => upload.stream.end(buffer, () => resolve()).on('error', reject));
       out = { rows: rows.length, bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
       break;
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
       throw new Error(`unknown mode ${mode}`);
   }
   const durationMs = Date.now() - started;
-  await exportFiles.remove(exp.id);
+  await exportFiles.remove('bench', exp.id);
   await client.close();
   process.stdout.write(`${JSON.stringify({ ...out, durationMs, peakRssBytes: peakRss() })}\n`);
 }

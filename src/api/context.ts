@@ -3,16 +3,18 @@ import type { Caller, JobService } from '../engine/jobService.ts';
 import type { Loaders } from './loaders.ts';
 import type { DebugQueue } from '../monitoring/debugQueue.ts';
 import type { OrgService } from '../salesforce/index.ts';
-import type { BackupStore, ExportStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import type { BackupService, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
 import type { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
 import type { LivenessService } from '../monitoring/livenessService.ts';
 
-/** Restores and exports of every tenant (calls are tenant-scoped). */
-export interface RecoveryStores {
-  restores: RestoreStore;
-  restoreResults: RestoreResultStore;
-  exports: ExportStore;
+/** The domain services of restores and exports (every call takes the caller). */
+export interface RecoveryServices {
+  restores: RestoreService;
+  exports: ExportService;
 }
+
+/** @deprecated the old name of {@link RecoveryServices} (the transports still name it). */
+export type RecoveryStores = RecoveryServices;
 
 /** What every resolver gets: who calls, the domain services, and this request's loaders. */
 export interface ApiContext {
@@ -20,10 +22,10 @@ export interface ApiContext {
   jobs: JobService;
   /** Salesforce orgs of every tenant (calls are tenant-scoped). */
   orgs: OrgService;
-  /** Backup records. */
-  backups: BackupStore;
-  /** Restores, their per-record results, and exports. */
-  recovery: RecoveryStores;
+  /** Backups: start, read (the domain service; every call takes the caller). */
+  backups: BackupService;
+  /** Restores (with their per-record results) and exports: the domain services. */
+  recovery: RecoveryServices;
   /** The debug queue: DEBUG jobs and the operators' actions on them. */
   debugQueue: DebugQueue;
   /** Worker registry, zombies and diagnostics (reads are caller-scoped). */

@@ -13,7 +13,7 @@ import type { OrgService } from '../salesforce/index.ts';
 import type { DebugQueue } from '../monitoring/debugQueue.ts';
 import type { LivenessService } from '../monitoring/livenessService.ts';
 import type { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
-import type { BackupStore } from '../storage/index.ts';
+import type { BackupService } from '../jobs/salesforce/index.ts';
 import { createSharedSubscribe } from './sharedSubscriptionExecutor.ts';
 
 /** Close codes of refused WebSocket connections. */
@@ -25,7 +25,7 @@ export interface WebSocketServerOptions {
   schema: GraphQLSchema;
   jobs: JobService;
   orgs: OrgService;
-  backups: BackupStore;
+  backups: BackupService;
   debugQueue: DebugQueue;
   recovery: RecoveryStores;
   liveness: LivenessService;

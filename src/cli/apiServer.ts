@@ -5,10 +5,7 @@ import type { Logger } from '../logging/logger.ts';
 import { createApolloServer, createArmor } from '../api/apolloServer.ts';
 import { buildSchema } from '../api/schema.ts';
 import { attachWebSocketServer, WsCloseCode } from '../api/websocketServer.ts';
-import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
-import { JobService } from '../engine/jobService.ts';
 import { DebugQueue } from '../monitoring/debugQueue.ts';
-import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
 import { dashboardRoute } from '../http/dashboardRoute.ts';
 import { diagnosticsRoute } from '../http/diagnosticsRoute.ts';
 import { LivenessService } from '../monitoring/livenessService.ts';
@@ -23,8 +20,6 @@ import { createHttpServer } from '../http/httpServer.ts';
 import { exportRoutes } from '../http/exportRoutes.ts';
 import { ExportSweeper } from '../storage/index.ts';
 import type { Runtime } from './runtime.ts';
-import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
-import { combineCompanions } from '../engine/jobEventCompanions.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
 import { configuredSecrets } from './configuredSecrets.ts';
 import { DiagnosticSweeper } from '../monitoring/diagnosticSweeper.ts';
@@ -46,9 +41,8 @@ export interface ApiServer {
 /** Starts the API role on `config.port`. */
 export async function startApiServer(config: Config, runtime: Runtime, logger: Logger): Promise<ApiServer> {
   const schema = buildSchema();
-  const counters = new JobCounterLedger({ db: runtime.connection.db, logger, flushMs: config.monitoring.metricsFlushMs });
-  const events = new JobEventPublisher(runtime.bus, combineCompanions(debugQueueCompanions, counters.companion));
-  const jobs = new JobService(runtime.connection.db, runtime.bus, runtime.registry, events);
+  const events = runtime.jobEvents;
+  const jobs = runtime.jobs;
   const debugQueue = new DebugQueue({ store: jobs.store, events });
   const workerLiveness = new WorkerLiveness(config.liveness);
   const liveness = new LivenessService({
@@ -71,9 +65,9 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   const alerts = new AlertMonitor({ liveness: workerLiveness, config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, stats: monitoringQueries.stats, logger });
   const apollo = createApolloServer({ schema, limits: config.limits, logger, introspection: config.introspection });
   await apollo.start();
-  const recovery = { restores: runtime.restores, restoreResults: runtime.restoreResults, exports: runtime.exports };
+  const recovery = { restores: runtime.restoreService, exports: runtime.exportService };
   const exportSweeper = new ExportSweeper({ exports: runtime.exports, files: runtime.exportFiles, intervalMs: config.exports.sweepMs, onError: (error) => logger.warn({ err: error }, 'export sweep failed') });
-  const graphql = createGraphqlHttpHandler({ apollo, jobs, orgs: runtime.orgs, backups: runtime.backups, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, logger });
+  const graphql = createGraphqlHttpHandler({ apollo, jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, logger });
   const server = createHttpServer(
     [
       healthRoutes(() => runtime.connection.db.command({ ping: 1 })),
@@ -90,13 +84,12 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     ],
     logger,
   );
-  const ws = attachWebSocketServer({ httpServer: server, schema, jobs, orgs: runtime.orgs, backups: runtime.backups, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, validationRules: createArmor(config.limits).validationRules, logger });
+  const ws = attachWebSocketServer({ httpServer: server, schema, jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, validationRules: createArmor(config.limits).validationRules, logger });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
   metrics.start();
-  counters.start();
   await alerts.start();
   exportSweeper.start();
   diagnosticSweeper.start();
@@ -113,7 +106,6 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
       exportSweeper.stop();
       diagnosticSweeper.stop();
       metrics.stop();
-      await counters.stop();
       await apollo.stop();
     },
   };

@@ -6,7 +6,12 @@ import { ensureIndexes } from '../db/indexes.ts';
 import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
-import { createBackupJobType, createExportJobType, createRestoreJobType } from '../jobs/salesforce/index.ts';
+import { BackupService, createBackupJobType, createExportJobType, createRestoreJobType, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
+import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
+import { combineCompanions, type JobEventCompanions } from '../engine/jobEventCompanions.ts';
+import { JobService } from '../engine/jobService.ts';
+import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
+import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
 import { EgressPolicy, OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
 import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 
@@ -29,6 +34,18 @@ export interface Runtime {
   exports: ExportStore;
   /** Export files (GridFS). */
   exportFiles: ExportFileStore;
+  /** Job events of this process (debug-queue companions; job types hear their jobs' transitions first). */
+  jobEvents: JobEventPublisher;
+  /** Messages published with every job event of this process (debug-queue events; the job counters count there). */
+  eventCompanions: JobEventCompanions;
+  /** The jobs API: `create` for public types (`createJob`), `createInternal` for the domain services. */
+  jobs: JobService;
+  /** Backups: start, read, follow their jobs. */
+  backupService: BackupService;
+  /** Restores: start, read (with results), follow their jobs. */
+  restoreService: RestoreService;
+  /** Exports: start, read, follow their jobs. */
+  exportService: ExportService;
   /** URI of the database (given, or of the embedded server this process started). */
   uri: string;
   /** Stops the bus, closes the connection, stops an embedded database. */
@@ -79,11 +96,28 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   await restores.ensureIndexes();
   await restoreResults.ensureIndexes();
   await exports.ensureIndexes();
+  // Job types hear their jobs' transitions through the publisher; the services they call need the
+  // jobs API, which needs the registry: the registry is filled last.
+  const registry = createBuiltinRegistry({ demoJobs: config.demoJobs });
+  // Job counters for /metrics are counted where each event is produced: in every process publishing job events.
+  const counters = new JobCounterLedger({ db: connection.db, logger, flushMs: config.monitoring.metricsFlushMs });
+  counters.start();
+  const eventCompanions = combineCompanions(debugQueueCompanions, counters.companion);
+  const jobEvents = new JobEventPublisher(
+    bus,
+    eventCompanions,
+    registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc._id.toHexString(), kind }, 'job type transition hook failed')),
+  );
+  const jobs = new JobService(connection.db, bus, registry, jobEvents);
+  const backupService = new BackupService({ jobs, orgs, backups, logger });
+  const restoreService = new RestoreService({ jobs, orgs, backups, restores, results: restoreResults, logger });
+  const exportService = new ExportService({ jobs, backups, exports, logger });
   return {
     connection,
     bus,
-    registry: createBuiltinRegistry({ demoJobs: config.demoJobs }).register(
+    registry: registry.register(
       createBackupJobType({
+        service: backupService,
         orgs,
         backups,
         files: backupFiles,
@@ -99,6 +133,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     )
       .register(
         createRestoreJobType({
+          service: restoreService,
           orgs,
           backups,
           files: backupFiles,
@@ -113,7 +148,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
           callBackoffMs: config.backup.callBackoffMs,
         }),
       )
-      .register(createExportJobType({ backups, files: backupFiles, exports, exportFiles, lookups: new ExportLookupStore(connection.db), ttlMs: config.exports.ttlMs })),
+      .register(createExportJobType({ service: exportService, backups, files: backupFiles, exports, exportFiles, lookups: new ExportLookupStore(connection.db), ttlMs: config.exports.ttlMs })),
     orgs,
     backups,
     backupFiles,
@@ -121,8 +156,15 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     restoreResults,
     exports,
     exportFiles,
+    jobEvents,
+    eventCompanions,
+    jobs,
+    backupService,
+    restoreService,
+    exportService,
     uri: uri ?? '',
     close: async () => {
+      await counters.stop();
       await bus.stop();
       if (options.connection === undefined) await connection.close();
       await embedded?.stop();

@@ -3,7 +3,6 @@ import type { Logger } from '../logging/logger.ts';
 import { installProcessGuard } from '../engine/processGuard.ts';
 import { Worker } from '../engine/worker.ts';
 import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
-import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { JobStore } from '../engine/jobStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
@@ -13,15 +12,11 @@ import { startProcessLiveness } from './processLiveness.ts';
 import { answerSupervisor } from './supervisorChannel.ts';
 import { openRuntime } from './runtime.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
-import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
-import { combineCompanions } from '../engine/jobEventCompanions.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 
 /** One worker process (started by the supervisor): runs jobs until SIGTERM. */
 export async function runWorkerProcess(config: Config, logger: Logger): Promise<void> {
   const runtime = await openRuntime(config, logger, { allowEmbedded: false });
-  const counters = new JobCounterLedger({ db: runtime.connection.db, logger, flushMs: config.monitoring.metricsFlushMs });
-  const companions = combineCompanions(debugQueueCompanions, counters.companion);
   const worker = new Worker({
     db: runtime.connection.db,
     bus: runtime.bus,
@@ -33,7 +28,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     progressIntervalMs: config.progressIntervalMs,
     lockLifetimeMs: config.lockLifetimeMs,
     backoffMs: config.backoffMs,
-    eventCompanions: companions,
+    eventCompanions: runtime.eventCompanions,
   });
   const db = runtime.connection.db;
   const supervisor = answerSupervisor(worker.id);
@@ -55,7 +50,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     workers: new WorkerStore(db),
     registry: runtime.registry,
     events: liveness.events,
-    jobEvents: new JobEventPublisher(runtime.bus, companions),
+    jobEvents: runtime.jobEvents,
     capture: liveness.capture,
     diagnostics: liveness.diagnostics,
     local: worker,
@@ -71,10 +66,8 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     await detector.stop();
     await worker.shutdown(config.shutdownTimeoutMs);
     await liveness.stop();
-    await counters.stop();
     await runtime.close();
   });
-  counters.start();
   await worker.start();
   detector.start();
   process.stdout.write(`longhaul worker ${worker.id}: running\n`);

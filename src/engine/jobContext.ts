@@ -17,6 +17,11 @@ export interface JobLogger {
 export interface JobContext<Input, Checkpoint> {
   /** The job's id. */
   readonly jobId: string;
+  /**
+   * The tenant the job belongs to (from its stored document). Every record a run reads or writes is
+   * looked up in this tenant: an id of another tenant's record is not found.
+   */
+  readonly tenantId: string;
   /** Input, validated by the type's schema. */
   readonly input: Input;
   /** This attempt's number, from 1. */

@@ -3,14 +3,28 @@ import type { BusMessage } from '../bus/busEvent.ts';
 import type { JobDocument } from './jobDocument.ts';
 import type { JobEventCompanions } from './jobEventCompanions.ts';
 import { JOB_TOPIC, WAKE_TOPIC, type JobEventKind, type JobEventPayload, type WakePayload } from './jobEvent.ts';
+import type { JobTransitionKind } from './jobType.ts';
 import { toJobView } from './jobView.ts';
 
-/** Puts job events (and worker wake-ups) on the bus. */
+/** Hears, before its event is published, that a job was moved to an end (or parked, or requeued); see `JobTypeRegistry.transition`. */
+export type JobTransitionListener = (kind: JobTransitionKind, doc: JobDocument) => Promise<void>;
+
+const TRANSITIONS: ReadonlySet<JobEventKind> = new Set<JobTransitionKind>(['SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG', 'REQUEUED']);
+
+/**
+ * Puts job events (and worker wake-ups) on the bus. Every state change of a job passes here, whoever
+ * makes it (runner, cancel, zombie detector, debug queue): `transitions` hears the ends first.
+ */
 export class JobEventPublisher {
-  /** `companions` add messages to every job event's batch (see {@link JobEventCompanions}); default none. */
+  /**
+   * `companions` add messages to every job event's batch (see {@link JobEventCompanions}); default none.
+   * `transitions` is called before a `SUCCEEDED`, `FAILED`, `CANCELLED`, `DEBUG` or `REQUEUED` event
+   * is published (domain records follow their jobs there); default none.
+   */
   constructor(
     private readonly bus: Bus,
     private readonly companions?: JobEventCompanions,
+    private readonly transitions?: JobTransitionListener,
   ) {}
 
   /**
@@ -18,6 +32,7 @@ export class JobEventPublisher {
    * messages in `with`; with `wake`, also tells workers to look for it now.
    */
   async publish(kind: JobEventKind, doc: JobDocument, options: { wake?: boolean; with?: readonly BusMessage[] } = {}): Promise<void> {
+    if (this.transitions !== undefined && TRANSITIONS.has(kind)) await this.transitions(kind as JobTransitionKind, doc);
     const messages: BusMessage[] = [JobEventPublisher.jobMessage(kind, doc), ...(this.companions?.(kind, doc) ?? []), ...(options.with ?? [])];
     if (options.wake === true) messages.push(JobEventPublisher.wakeMessage(doc));
     await this.bus.publish(messages);

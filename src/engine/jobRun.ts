@@ -156,6 +156,7 @@ export class JobRun {
   private context(input: unknown): JobContext<unknown, unknown> {
     return {
       jobId: this.jobId,
+      tenantId: this.doc.tenantId,
       input,
       attempt: this.attempt,
       signal: this.signal,

@@ -6,7 +6,8 @@ import { JobState } from './jobState.ts';
 import { JobStore, encodeCursor, parseJobId, type JobListFilter } from './jobStore.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { toJobView, type JobView } from './jobView.ts';
-import { InvalidJobInputError, JobNotFoundError, JobStateConflictError } from './errors/index.ts';
+import type { ResolvedJobType } from './jobType.ts';
+import { InternalJobTypeError, InvalidJobInputError, JobNotFoundError, JobStateConflictError } from './errors/index.ts';
 
 /** Who is asking: the tenant an API key acts for. */
 export interface Caller {
@@ -46,8 +47,29 @@ export class JobService {
     this.logs = new JobLogStore(db, this.store);
   }
 
+  /**
+   * Creates a job of a `public` type (the API's `createJob`). An `internal` type is refused with
+   * {@link InternalJobTypeError} before anything is written: its domain service creates its jobs.
+   */
   async create(caller: Caller, request: CreateJobRequest): Promise<JobView> {
     const type = this.registry.get(request.type);
+    if (type.visibility !== 'public') throw new InternalJobTypeError(`job type "${type.name}" is internal: its jobs are created by its own mutation, not createJob`);
+    return this.insert(caller, type, request);
+  }
+
+  /**
+   * Creates a job of an `internal` type for a domain service (backups, restores, exports), which
+   * checked and created the records its input names in `caller`'s tenant. Not reachable from the API's
+   * `createJob`. Throws for a public type (a programming error: use {@link create}).
+   */
+  async createInternal(caller: Caller, request: CreateJobRequest): Promise<JobView> {
+    const type = this.registry.get(request.type);
+    if (type.visibility !== 'internal') throw new Error(`job type "${type.name}" is public: create it with create()`);
+    return this.insert(caller, type, request);
+  }
+
+  /** Validates a request for `type` and writes the job (nothing is written when validation fails). */
+  private async insert(caller: Caller, type: ResolvedJobType, request: CreateJobRequest): Promise<JobView> {
     const input = this.registry.parseInput(request.type, request.input);
     const problems: { path: string; message: string }[] = [];
     if (request.maxAttempts !== undefined && request.maxAttempts !== null && (request.maxAttempts < 1 || request.maxAttempts > 100)) {

@@ -1,5 +1,6 @@
 import { ObjectId, type Collection, type Db, type Filter, type UpdateFilter } from 'mongodb';
 import { Collections } from '../db/collections.ts';
+import { newJobObjectId } from '../db/recordId.ts';
 import type { DebugActionRecord, JobDocument, JobErrorRecord, JobProgressRecord } from './jobDocument.ts';
 import { JobState, RUNNABLE_STATES, TERMINAL_STATES } from './jobState.ts';
 import { InvalidCursorError, InvalidJobIdError } from './errors/index.ts';
@@ -43,7 +44,7 @@ export class JobStore {
 
   /** Inserts a job; with an idempotency key already used by the tenant, returns that job instead (`created: false`). */
   async create(job: NewJob): Promise<{ doc: JobDocument; created: boolean }> {
-    const _id = new ObjectId();
+    const _id = newJobObjectId();
     const now = new Date();
     const doc: JobDocument = {
       _id,

@@ -1,6 +1,28 @@
 import type { z } from 'zod';
 import type { DebugQueueSettings } from './debugQueueSettings.ts';
 import type { JobContext } from './jobContext.ts';
+import type { JobErrorRecord } from './jobDocument.ts';
+
+/**
+ * Who may create a job type's jobs: `public` types are created with `createJob` and listed by
+ * `jobTypes`; `internal` ones only by their domain service (`startBackup`, …) through
+ * `JobService.createInternal`, since their input names records the service checked and created.
+ */
+export type JobVisibility = 'public' | 'internal';
+
+/** A change of a job's state the job type hears about through {@link JobType.onTransition}. */
+export type JobTransitionKind = 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'DEBUG' | 'REQUEUED';
+
+/** What {@link JobType.onTransition} receives: the job's tenant, id and input as stored, and how it changed. */
+export interface JobTransition {
+  kind: JobTransitionKind;
+  tenantId: string;
+  jobId: string;
+  /** The input as stored (not validated again). */
+  input: unknown;
+  /** The last error (FAILED, DEBUG; on CANCELLED the last attempt's, if any). */
+  lastError: JobErrorRecord | null;
+}
 
 /** Retry timing of a job type: exponential backoff with jitter. */
 export interface BackoffSettings {
@@ -59,16 +81,26 @@ export interface JobType<Input = unknown, Checkpoint = unknown, Result = unknown
   name: string;
   /** One sentence for `jobTypes` and GraphiQL. */
   description: string;
+  /** Who creates its jobs; default `public`. See {@link JobVisibility}. */
+  visibility?: JobVisibility;
   /** Validates input when the job is created (and again when it runs). */
   input: z.ZodType<Input>;
   defaults?: JobTypeDefaults;
   /** Debug-queue routing: whether jobs out of attempts go there, and which errors go there without retries; see {@link DebugQueueSettings}. */
   debugQueue?: DebugQueueSettings;
   run(ctx: JobContext<Input, Checkpoint>): Promise<Result>;
+  /**
+   * Called by the engine, whatever the path (a run's end, a cancel, the zombie detector, the debug
+   * queue), after it wrote a job of this type `SUCCEEDED`, `FAILED`, `CANCELLED`, `DEBUG` or requeued
+   * it, and before the event is published: the place where a domain record follows its job (a
+   * restore whose job gave up becomes `FAILED`). Must not throw; default none.
+   */
+  onTransition?(transition: JobTransition): Promise<void>;
 }
 
 /** A job type with every default resolved. */
 export interface ResolvedJobType extends JobType<unknown, unknown, unknown> {
+  visibility: JobVisibility;
   resolved: Required<Omit<JobTypeDefaults, 'backoff' | 'hang'>> & { backoff: Required<BackoffSettings>; hang: ResolvedHangSettings };
 }
 

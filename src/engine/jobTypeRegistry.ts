@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { JobType, ResolvedJobType } from './jobType.ts';
+import type { JobTransitionKind, JobType, ResolvedJobType } from './jobType.ts';
+import type { JobDocument } from './jobDocument.ts';
+import { parseStoredJson } from './jobView.ts';
 import { UnknownJobTypeError, InvalidJobInputError } from './errors/index.ts';
 
 const NAME_PATTERN = /^[a-z][a-z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
@@ -18,6 +20,7 @@ export class JobTypeRegistry {
     const lockLifetimeMs = d.lockLifetimeMs ?? 60_000;
     this.types.set(type.name, {
       ...(type as unknown as JobType),
+      visibility: type.visibility ?? 'public',
       resolved: {
         priority: d.priority ?? 0,
         concurrency: d.concurrency ?? 10,
@@ -37,8 +40,33 @@ export class JobTypeRegistry {
     return type;
   }
 
+  /** Every registered type, by name. */
   list(): ResolvedJobType[] {
     return [...this.types.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The types clients may create with `createJob` (visibility `public`), by name. */
+  listPublic(): ResolvedJobType[] {
+    return this.list().filter((t) => t.visibility === 'public');
+  }
+
+  /**
+   * Tells a job's type that the engine moved it to `kind` (see `JobType.onTransition`). A hook that
+   * fails does not undo the state change: its error is handed to `onError`.
+   */
+  async transition(kind: JobTransitionKind, doc: JobDocument, onError?: (error: unknown) => void): Promise<void> {
+    const hook = this.types.get(doc.name)?.onTransition;
+    if (hook === undefined) return;
+    try {
+      await hook({ kind, tenantId: doc.tenantId, jobId: doc._id.toHexString(), input: parseStoredJson(doc.data.input), lastError: doc.lastError });
+    } catch (error) {
+      onError?.(error);
+    }
+  }
+
+  /** {@link transition} as a listener for `JobEventPublisher`; a failing hook is reported to `onError`. */
+  transitionListener(onError: (error: unknown, kind: JobTransitionKind, doc: JobDocument) => void): (kind: JobTransitionKind, doc: JobDocument) => Promise<void> {
+    return (kind, doc) => this.transition(kind, doc, (error) => onError(error, kind, doc));
   }
 
   /** Validates input for a type; throws {@link InvalidJobInputError} listing every problem. */

@@ -49,8 +49,12 @@ export class Worker {
 
   constructor(private readonly options: WorkerOptions) {
     const store = new JobStore(options.db);
-    const events = new JobEventPublisher(options.bus, options.eventCompanions);
     const logger = options.logger.child({ workerId: this.id });
+    const events = new JobEventPublisher(
+      options.bus,
+      options.eventCompanions,
+      options.registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc._id.toHexString(), kind }, 'job type transition hook failed')),
+    );
     this.runner = new JobRunner({
       store,
       logs: new JobLogStore(options.db, store),

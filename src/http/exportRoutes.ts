@@ -12,7 +12,8 @@ export interface ExportRoutesOptions {
   apiKeys: ReadonlyMap<string, ApiKeyGrant>;
 }
 
-const PATH = /^\/exports\/([0-9a-f]{24})$/i;
+/** `/exports/<id>`: a random record id (22 url-safe characters) or the 24-hex id of an export made before random ids. */
+const PATH = /^\/exports\/([A-Za-z0-9_-]{22}|[0-9a-fA-F]{24})$/;
 
 /** A byte range of a file, both ends inclusive. */
 type ByteRange = { start: number; end: number };
@@ -39,7 +40,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 
 /**
  * `GET` and `HEAD /exports/:id`: the export's CSV, streamed from GridFS, to the tenant that made it
- * (same API keys as GraphQL: `Authorization: Bearer <key>`); another tenant's export is a 404.
+ * (same API keys as GraphQL: `Authorization: Bearer <key>`); another tenant's export (or file) is a 404.
  * `Range` requests answer 206 with `Content-Range` (416 when unsatisfiable). An export past its
  * `expiresAt` is 410 Gone, even before the sweeper removed it.
  */
@@ -56,8 +57,10 @@ export function exportRoutes(options: ExportRoutesOptions): Route {
       sendJson(res, auth.code === 'UNAUTHENTICATED' ? 401 : 403, { error: auth.message, code: auth.code });
       return true;
     }
-    const id = match[1]!.toLowerCase();
-    const exp = await options.exports.get(auth.caller.tenantId, id);
+    // Random ids are case-sensitive; the hex ids of exports made before them are stored lower-case.
+    const id = match[1]!.length === 24 ? match[1]!.toLowerCase() : match[1]!;
+    const tenantId = auth.caller.tenantId;
+    const exp = await options.exports.get(tenantId, id);
     if (exp === null) {
       sendJson(res, 404, { error: `export ${id} not found`, code: 'NOT_FOUND' });
       return true;
@@ -66,7 +69,8 @@ export function exportRoutes(options: ExportRoutesOptions): Route {
       sendJson(res, 410, { error: `export ${id} expired`, code: 'EXPIRED' });
       return true;
     }
-    const size = exp.status === ExportStatus.Succeeded ? await options.files.size(id) : null;
+    // The file is read in the export's tenant too: a file of another tenant is never served.
+    const size = exp.status === ExportStatus.Succeeded ? await options.files.size(tenantId, id) : null;
     if (size === null) {
       sendJson(res, 409, { error: `export ${id} is ${exp.status}`, code: 'NOT_READY' });
       return true;
@@ -96,7 +100,7 @@ export function exportRoutes(options: ExportRoutesOptions): Route {
       return true;
     }
     try {
-      await pipeline(options.files.read(id, start, end), res);
+      await pipeline(options.files.read(tenantId, id, start, end), res);
     } catch (error) {
       // A client that goes away mid-download (to resume later with Range) is not a server error.
       if (!res.destroyed) throw error;

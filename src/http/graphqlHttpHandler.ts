@@ -7,7 +7,7 @@ import { requireCaller } from '../api/caller.ts';
 import type { ApiContext, RecoveryStores } from '../api/context.ts';
 import { createLoaders } from '../api/loaders.ts';
 import type { OrgService } from '../salesforce/index.ts';
-import type { BackupStore } from '../storage/index.ts';
+import type { BackupService } from '../jobs/salesforce/index.ts';
 import type { DebugQueue } from '../monitoring/debugQueue.ts';
 import type { LivenessService } from '../monitoring/livenessService.ts';
 import type { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
@@ -19,7 +19,7 @@ export interface GraphqlHttpHandlerOptions {
   apollo: ApolloServer<ApiContext>;
   jobs: JobService;
   orgs: OrgService;
-  backups: BackupStore;
+  backups: BackupService;
   debugQueue: DebugQueue;
   recovery: RecoveryStores;
   liveness: LivenessService;

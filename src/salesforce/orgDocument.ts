@@ -1,4 +1,4 @@
-import type { ObjectId } from 'mongodb';
+import { recordIdOf, type RecordKey } from '../db/recordId.ts';
 import type { OrgAuthFlow } from './orgCredentials.ts';
 import type { SealedSecret } from './secretBox.ts';
 
@@ -18,7 +18,7 @@ export interface StoredApiBudget {
 
 /** An org as stored in the `orgs` collection. `secrets` is the sealed JSON of `OrgSecrets`. */
 export interface OrgDocument {
-  _id: ObjectId;
+  _id: RecordKey;
   tenantId: string;
   name: string;
   flow: OrgAuthFlow;
@@ -43,5 +43,5 @@ export type OrgView = Omit<OrgDocument, '_id' | 'secrets'> & { id: string };
 /** The view of a stored org (drops the sealed secrets). */
 export function toOrgView(doc: OrgDocument): OrgView {
   const { _id, secrets: _secrets, ...rest } = doc;
-  return { id: _id.toHexString(), ...rest };
+  return { id: recordIdOf(_id), ...rest };
 }

@@ -1,4 +1,5 @@
-import { ObjectId, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
+import { newRecordId, recordIdOf, type RecordKey } from '../db/recordId.ts';
 import { EgressPolicy } from './egressPolicy.ts';
 import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, OrgNotFoundError } from './errors/index.ts';
 import { JsforceClient, type JsforceClientOptions } from './jsforceClient.ts';
@@ -38,7 +39,7 @@ export interface ConnectOrgRequest extends OrgCredentialsInput {
 const MAX_NAME = 200;
 
 /** Binds a sealed secret to its tenant and org: a copy in another document does not open. */
-const secretContext = (tenantId: string, id: ObjectId) => `org:${tenantId}:${id.toHexString()}`;
+const secretContext = (tenantId: string, id: RecordKey) => `org:${tenantId}:${recordIdOf(id)}`;
 
 /**
  * Salesforce orgs of each tenant: registering (verified through the identity URL), reading with
@@ -85,7 +86,7 @@ export class OrgService {
       throw new OrgConnectionFailedError(`could not connect to the org (${detail}); check the login URL and credentials`, detail);
     }
     const budget = await this.readBudget(client);
-    const id = new ObjectId();
+    const id = newRecordId();
     const { secrets, publicFields } = splitSecrets(credentials);
     const now = new Date();
     const doc: OrgDocument = {
@@ -136,16 +137,19 @@ export class OrgService {
     return org;
   }
 
-  /** Opens a session to an org for a job (no tenant scope: the job's tenant was checked when it was created). */
-  async openClient(id: string): Promise<SalesforceClient> {
-    const doc = await this.store.getForWorker(parseOrgId(id));
+  /**
+   * Opens a session to the tenant's org for a job run (`ctx.tenantId`); throws {@link OrgNotFoundError}
+   * for another tenant's org, before any credential is opened or any call made.
+   */
+  async openClient(tenantId: string, id: string): Promise<SalesforceClient> {
+    const doc = await this.store.get(tenantId, parseOrgId(id));
     if (doc === null) throw new OrgNotFoundError(`org ${id} not found`);
     return this.clientFactory(this.credentialsOf(doc));
   }
 
-  /** Stores an API budget read by a job. */
-  async recordBudget(id: string, budget: { max: number; remaining: number }): Promise<void> {
-    await this.store.recordCheck(parseOrgId(id), OrgConnectionStatus.Connected, null, { ...budget, checkedAt: new Date() });
+  /** Stores an API budget a job read from the tenant's org (another tenant's org is left alone). */
+  async recordBudget(tenantId: string, id: string, budget: { max: number; remaining: number }): Promise<void> {
+    await this.store.recordCheck(tenantId, parseOrgId(id), OrgConnectionStatus.Connected, null, { ...budget, checkedAt: new Date() });
   }
 
   private async check(doc: OrgDocument): Promise<OrgDocument> {
@@ -153,11 +157,11 @@ export class OrgService {
       const client = await this.clientFactory(this.credentialsOf(doc));
       const limits = await client.limits();
       const budget = { ...limits, checkedAt: new Date() };
-      await this.store.recordCheck(doc._id, OrgConnectionStatus.Connected, null, budget);
+      await this.store.recordCheck(doc.tenantId, doc._id, OrgConnectionStatus.Connected, null, budget);
       return { ...doc, status: OrgConnectionStatus.Connected, statusDetail: null, checkedAt: budget.checkedAt, apiBudget: budget };
     } catch (error) {
       const detail = connectionFailureDetail(error);
-      await this.store.recordCheck(doc._id, OrgConnectionStatus.Failed, detail, null);
+      await this.store.recordCheck(doc.tenantId, doc._id, OrgConnectionStatus.Failed, detail, null);
       return { ...doc, status: OrgConnectionStatus.Failed, statusDetail: detail, checkedAt: new Date() };
     }
   }

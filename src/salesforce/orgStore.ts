@@ -1,15 +1,17 @@
-import { ObjectId, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { Collections } from '../db/collections.ts';
+import { recordKey, type RecordKey } from '../db/recordId.ts';
 import { InvalidOrgIdError } from './errors/index.ts';
 import type { OrgDocument, OrgConnectionStatus, StoredApiBudget } from './orgDocument.ts';
 
-/** Parses an org id; throws {@link InvalidOrgIdError}. */
-export function parseOrgId(id: string): ObjectId {
-  if (!/^[0-9a-f]{24}$/i.test(id)) throw new InvalidOrgIdError(`"${id}" is not an org id`);
-  return new ObjectId(id);
+/** Parses an org id (a random record id, or the ObjectId of an org registered before random ids); throws {@link InvalidOrgIdError}. */
+export function parseOrgId(id: string): RecordKey {
+  const key = recordKey(id);
+  if (key === null) throw new InvalidOrgIdError(`"${id.slice(0, 40)}" is not an org id`);
+  return key;
 }
 
-/** The `orgs` collection. Every read but {@link OrgStore.getForWorker} is scoped to a tenant. */
+/** The `orgs` collection. Every read and write is scoped to a tenant: another tenant's org is not found. */
 export class OrgStore {
   private readonly orgs: Collection<OrgDocument>;
 
@@ -26,13 +28,8 @@ export class OrgStore {
     await this.orgs.insertOne(doc);
   }
 
-  get(tenantId: string, id: ObjectId): Promise<OrgDocument | null> {
+  get(tenantId: string, id: RecordKey): Promise<OrgDocument | null> {
     return this.orgs.findOne({ _id: id, tenantId });
-  }
-
-  /** An org whatever its tenant: for workers running a job whose tenant was checked when it was created. */
-  getForWorker(id: ObjectId): Promise<OrgDocument | null> {
-    return this.orgs.findOne({ _id: id });
   }
 
   list(tenantId: string): Promise<OrgDocument[]> {
@@ -40,9 +37,9 @@ export class OrgStore {
   }
 
   /** Records the outcome of a check (and the API budget when it was read). */
-  async recordCheck(id: ObjectId, status: OrgConnectionStatus, detail: string | null, budget: StoredApiBudget | null): Promise<void> {
+  async recordCheck(tenantId: string, id: RecordKey, status: OrgConnectionStatus, detail: string | null, budget: StoredApiBudget | null): Promise<void> {
     const set: Partial<OrgDocument> = { status, statusDetail: detail, checkedAt: new Date() };
     if (budget !== null) set.apiBudget = budget;
-    await this.orgs.updateOne({ _id: id }, { $set: set });
+    await this.orgs.updateOne({ _id: id, tenantId }, { $set: set });
   }
 }

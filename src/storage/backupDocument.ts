@@ -1,11 +1,11 @@
-import type { ObjectId } from 'mongodb';
+import { recordIdOf, type RecordKey } from '../db/recordId.ts';
 
 /** How much a backup takes: everything, or what changed since the last successful backup. */
 export const BackupMode = { Full: 'FULL', Incremental: 'INCREMENTAL' } as const;
 export type BackupMode = (typeof BackupMode)[keyof typeof BackupMode];
 
-/** Where a backup is. `PARTIAL`: finished, but some objects failed (see their `error`). */
-export const BackupStatus = { Queued: 'QUEUED', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Partial: 'PARTIAL', Failed: 'FAILED' } as const;
+/** Where a backup is. `PARTIAL`: finished, but some objects failed (see their `error`). `CANCELLED`: its job was cancelled. */
+export const BackupStatus = { Queued: 'QUEUED', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Partial: 'PARTIAL', Failed: 'FAILED', Cancelled: 'CANCELLED' } as const;
 export type BackupStatus = (typeof BackupStatus)[keyof typeof BackupStatus];
 
 /** Where one object of a backup is. */
@@ -51,7 +51,7 @@ export interface BackupObjectEntry {
 
 /** A backup as stored in the `backups` collection. */
 export interface BackupDocument {
-  _id: ObjectId;
+  _id: RecordKey;
   tenantId: string;
   /** The longhaul org id. */
   orgId: string;
@@ -61,6 +61,8 @@ export interface BackupDocument {
   /** Objects the client asked for; `null`: every queryable, replicateable object. */
   requestedObjects: string[] | null;
   objects: BackupObjectEntry[];
+  /** Why the backup's job gave up (written when the job fails or is parked in the debug queue); absent on old documents. */
+  error?: { code: string; message: string } | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -71,5 +73,5 @@ export type BackupView = Omit<BackupDocument, '_id'> & { id: string };
 
 export function toBackupView(doc: BackupDocument): BackupView {
   const { _id, ...rest } = doc;
-  return { id: _id.toHexString(), ...rest };
+  return { id: recordIdOf(_id), ...rest };
 }

@@ -18,6 +18,8 @@ export interface StoredPart {
 
 /** Metadata kept with every backup file. */
 interface BackupFileMetadata {
+  /** The backup's tenant (absent on files written before tenants were recorded). */
+  tenantId: string;
   backupId: string;
   object: string;
   kind: 'records' | 'schema';
@@ -31,6 +33,10 @@ interface BackupFileMetadata {
  * file with the deterministic id `<backupId>/<object>/<part>`: a resumed job rewrites a part a dead
  * attempt may have left half written, so every record is stored exactly once. Parts concatenated
  * form one valid multi-member gzip stream. Memory stays at one part whatever the object's size.
+ *
+ * Every call takes the backup's tenant: files carry it in their metadata, and a file of another
+ * tenant is not found (files written before tenants were recorded carry none and are read by any
+ * caller that found their backup in its own tenant first).
  */
 export class BackupFileStore {
   private readonly fs: IdAddressedGridFs;
@@ -55,6 +61,7 @@ export class BackupFileStore {
    * time, so a stream is never held whole. `onRecord` sees each record as it is written.
    */
   async writePart(
+    tenantId: string,
     backupId: string,
     object: string,
     part: number,
@@ -80,7 +87,7 @@ export class BackupFileStore {
       }
       if (chunk !== '') yield chunk;
     };
-    const metadata: BackupFileMetadata = { backupId, object, kind: 'records', part };
+    const metadata: BackupFileMetadata = { tenantId, backupId, object, kind: 'records', part };
     const upload = await this.upload(id, `${object}.${part}.ndjson.gz`, metadata, Readable.from(lines()));
     const sha256 = hash.digest('hex');
     await this.fs.setMetadata(id, { sha256, records: count });
@@ -88,37 +95,37 @@ export class BackupFileStore {
   }
 
   /** Writes (or rewrites) an object's describe as gzip JSON. */
-  async writeSchema(backupId: string, object: string, describe: unknown): Promise<void> {
+  async writeSchema(tenantId: string, backupId: string, object: string, describe: unknown): Promise<void> {
     const id = BackupFileStore.schemaId(backupId, object);
-    await this.upload(id, `${object}.describe.json.gz`, { backupId, object, kind: 'schema' }, Readable.from([JSON.stringify(describe)]));
+    await this.upload(id, `${object}.describe.json.gz`, { tenantId, backupId, object, kind: 'schema' }, Readable.from([JSON.stringify(describe)]));
   }
 
   /** Removes parts `fromPart` and later of an object (left by a run that stopped before its checkpoint). */
-  async removePartsFrom(backupId: string, object: string, fromPart: number): Promise<void> {
-    const stale = await this.fs.ids({ 'metadata.backupId': backupId, 'metadata.object': object, 'metadata.kind': 'records', 'metadata.part': { $gte: fromPart } });
+  async removePartsFrom(tenantId: string, backupId: string, object: string, fromPart: number): Promise<void> {
+    const stale = await this.fs.ids({ 'metadata.tenantId': { $in: [tenantId, null] }, 'metadata.backupId': backupId, 'metadata.object': object, 'metadata.kind': 'records', 'metadata.part': { $gte: fromPart } });
     for (const id of stale) await this.fs.remove(id);
   }
 
   /** The records of parts 0..parts-1 of an object, in order, streamed. */
-  async *readRecords(backupId: string, object: string, parts: number): AsyncGenerator<Record<string, unknown>> {
+  async *readRecords(tenantId: string, backupId: string, object: string, parts: number): AsyncGenerator<Record<string, unknown>> {
     for (let part = 0; part < parts; part++) {
-      const lines = createInterface({ input: Readable.from(this.fs.read(BackupFileStore.partId(backupId, object, part))).pipe(createGunzip()), crlfDelay: Infinity });
+      const lines = createInterface({ input: Readable.from(this.fs.read(BackupFileStore.partId(backupId, object, part), ownedBy(tenantId))).pipe(createGunzip()), crlfDelay: Infinity });
       for await (const line of lines) if (line !== '') yield JSON.parse(line) as Record<string, unknown>;
     }
   }
 
   /** The stored describe of an object. */
-  async readSchema(backupId: string, object: string): Promise<unknown> {
+  async readSchema(tenantId: string, backupId: string, object: string): Promise<unknown> {
     const chunks: Buffer[] = [];
-    for await (const chunk of Readable.from(this.fs.read(BackupFileStore.schemaId(backupId, object))).pipe(createGunzip())) chunks.push(chunk as Buffer);
+    for await (const chunk of Readable.from(this.fs.read(BackupFileStore.schemaId(backupId, object), ownedBy(tenantId))).pipe(createGunzip())) chunks.push(chunk as Buffer);
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   }
 
   /** sha256 (hex) of an object's uncompressed NDJSON (parts 0..parts-1), streamed from storage. */
-  async objectSha256(backupId: string, object: string, parts: number): Promise<string> {
+  async objectSha256(tenantId: string, backupId: string, object: string, parts: number): Promise<string> {
     const hash = createHash('sha256');
     for (let part = 0; part < parts; part++) {
-      await pipeline(Readable.from(this.fs.read(BackupFileStore.partId(backupId, object, part))), createGunzip(), async (source: AsyncIterable<Buffer>) => {
+      await pipeline(Readable.from(this.fs.read(BackupFileStore.partId(backupId, object, part), ownedBy(tenantId))), createGunzip(), async (source: AsyncIterable<Buffer>) => {
         for await (const chunk of source) hash.update(chunk);
       });
     }
@@ -128,4 +135,9 @@ export class BackupFileStore {
   private async upload(id: string, filename: string, metadata: BackupFileMetadata, content: Readable): Promise<number> {
     return this.fs.write(id, filename, { ...metadata }, content, createGzip());
   }
+}
+
+/** A file of `tenantId`'s, or one written before files recorded their tenant. */
+function ownedBy(tenantId: string): (metadata: { tenantId?: unknown }) => boolean {
+  return (metadata) => metadata.tenantId === undefined || metadata.tenantId === null || metadata.tenantId === tenantId;
 }

@@ -5,7 +5,7 @@ import { BackupNotFoundError, SnapshotUnavailableError } from './errors/index.ts
 
 /** What {@link readBackupSnapshot} reads from. */
 export interface BackupSnapshotDependencies {
-  backups: Pick<BackupStore, 'getForWorker'>;
+  backups: Pick<BackupStore, 'get'>;
   files: Pick<BackupFileStore, 'readRecords'>;
 }
 
@@ -19,15 +19,16 @@ export interface SnapshotLink {
 const MAX_CHAIN = 10_000;
 
 /**
- * The backups a snapshot of `objectName` at `backupId` is made of, oldest (the `FULL` one) first.
- * Throws {@link BackupNotFoundError} or {@link SnapshotUnavailableError}.
+ * The backups a snapshot of `objectName` at `backupId` is made of, oldest (the `FULL` one) first,
+ * every one of them `tenantId`'s. Throws {@link BackupNotFoundError} (also for another tenant's
+ * backup) or {@link SnapshotUnavailableError}.
  */
-export async function snapshotChain(deps: Pick<BackupSnapshotDependencies, 'backups'>, backupId: string, objectName: string): Promise<SnapshotLink[]> {
+export async function snapshotChain(deps: Pick<BackupSnapshotDependencies, 'backups'>, tenantId: string, backupId: string, objectName: string): Promise<SnapshotLink[]> {
   const chain: SnapshotLink[] = [];
   let id: string | null = backupId;
   while (id !== null) {
     if (chain.length >= MAX_CHAIN) throw new SnapshotUnavailableError(`backup ${backupId}: the chain of ${objectName} is longer than ${MAX_CHAIN}`);
-    const backup: BackupView | null = await deps.backups.getForWorker(id);
+    const backup: BackupView | null = await deps.backups.get(tenantId, id);
     if (backup === null) {
       if (chain.length === 0) throw new BackupNotFoundError(`backup ${backupId} not found`);
       throw new SnapshotUnavailableError(`backup ${id}, which backup ${backupId} builds on, no longer exists`);
@@ -54,14 +55,13 @@ type Cursor = { iterator: AsyncIterator<Record<string, unknown>>; head: Record<s
  * backup stores an object in Id order, so the merge streams: it holds one record per backup of
  * the chain, whatever the object's size. Yields in Id order.
  *
- * Throws {@link BackupNotFoundError} when `backupId` does not exist, {@link SnapshotUnavailableError}
- * when the object (in it or in a backup of its chain) did not succeed. No tenant check: callers
- * check that the backup is the caller's first.
+ * Throws {@link BackupNotFoundError} when `backupId` is not one of `tenantId`'s backups,
+ * {@link SnapshotUnavailableError} when the object (in it or in a backup of its chain) did not succeed.
  */
-export async function* readBackupSnapshot(deps: BackupSnapshotDependencies, backupId: string, objectName: string): AsyncIterable<Record<string, unknown>> {
-  const chain = await snapshotChain(deps, backupId, objectName);
+export async function* readBackupSnapshot(deps: BackupSnapshotDependencies, tenantId: string, backupId: string, objectName: string): AsyncIterable<Record<string, unknown>> {
+  const chain = await snapshotChain(deps, tenantId, backupId, objectName);
   const cursors: Cursor[] = chain.map((link, rank) => ({
-    iterator: deps.files.readRecords(link.backupId, objectName, link.entry.parts)[Symbol.asyncIterator](),
+    iterator: deps.files.readRecords(tenantId, link.backupId, objectName, link.entry.parts)[Symbol.asyncIterator](),
     head: null,
     rank,
     backupId: link.backupId,

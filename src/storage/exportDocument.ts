@@ -1,7 +1,7 @@
-import type { ObjectId } from 'mongodb';
+import { recordIdOf, type RecordKey } from '../db/recordId.ts';
 
-/** Where an export is. `EXPIRED`: its file was removed after its time. */
-export const ExportStatus = { Queued: 'QUEUED', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Failed: 'FAILED', Expired: 'EXPIRED' } as const;
+/** Where an export is. `EXPIRED`: its file was removed after its time. `CANCELLED`: its job was cancelled. */
+export const ExportStatus = { Queued: 'QUEUED', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Failed: 'FAILED', Expired: 'EXPIRED', Cancelled: 'CANCELLED' } as const;
 export type ExportStatus = (typeof ExportStatus)[keyof typeof ExportStatus];
 
 /** How a filter condition compares a field with its value. */
@@ -17,7 +17,7 @@ export interface ExportFilterCondition {
 
 /** An export as stored in the `exports` collection; its CSV lives in the `exportFiles` GridFS bucket under the same id. */
 export interface ExportDocument {
-  _id: ObjectId;
+  _id: RecordKey;
   tenantId: string;
   backupId: string;
   orgId: string;
@@ -45,7 +45,7 @@ export type ExportView = Omit<ExportDocument, '_id'> & { id: string };
 /** Converts a stored export to its view. */
 export function toExportView(doc: ExportDocument): ExportView {
   const { _id, ...rest } = doc;
-  return { id: _id.toHexString(), ...rest };
+  return { id: recordIdOf(_id), ...rest };
 }
 
 /** Path of an export's download (`GET /exports/:id`). */

@@ -18,6 +18,8 @@ export interface ExportUpload {
 
 interface FileDocument {
   _id: string;
+  /** The export's tenant (absent on files written before tenants were recorded). */
+  tenantId?: string;
   length: number;
   chunkSize: number;
   filename: string;
@@ -35,7 +37,8 @@ interface ChunkDocument {
  * Export files (CSV) as GridFS-like chunks of 255 KB whose `_id` is `<exportId>:<n>`: written and read
  * as streams, and a byte range reads only the chunks it covers, each by `_id` (GridFS looks chunks up
  * by `files_id` and `n`, which FerretDB's SQLite backend answers by scanning every chunk of the bucket).
- * The file document (`_id` = export id, `length`) is written last: a file without one is incomplete.
+ * The file document (`_id` = export id, `tenantId`, `length`) is written last: a file without one is
+ * incomplete. Every call takes the export's tenant: another tenant's file is not found (nor removed).
  */
 export class ExportFileStore {
   private readonly files: Collection<FileDocument>;
@@ -47,8 +50,8 @@ export class ExportFileStore {
   }
 
   /** Starts (or restarts: a previous partial file is removed) the upload of an export's file. */
-  async open(exportId: string, filename: string): Promise<ExportUpload> {
-    await this.remove(exportId);
+  async open(tenantId: string, exportId: string, filename: string): Promise<ExportUpload> {
+    await this.remove(tenantId, exportId);
     let length = 0;
     let n = 0;
     // One chunk-sized buffer filled in place: no garbage per write, whatever the writer's pieces.
@@ -76,23 +79,25 @@ export class ExportFileStore {
       final: (callback) => {
         void (async () => {
           if (filled > 0) await flush();
-          await this.files.insertOne({ _id: exportId, length, chunkSize: CHUNK_BYTES, filename, uploadDate: new Date(), contentType: 'text/csv; charset=utf-8' });
+          await this.files.insertOne({ _id: exportId, tenantId, length, chunkSize: CHUNK_BYTES, filename, uploadDate: new Date(), contentType: 'text/csv; charset=utf-8' });
         })().then(() => callback(), callback);
       },
     });
     return { stream, bytes: () => length };
   }
 
-  /** Size in bytes of a complete stored file, or `null` when there is none. */
-  async size(exportId: string): Promise<number | null> {
-    const file = await this.files.findOne({ _id: exportId });
+  /** Size in bytes of the tenant's complete stored file, or `null` when there is none. */
+  async size(tenantId: string, exportId: string): Promise<number | null> {
+    const file = await this.file(tenantId, exportId);
     return file === null ? null : file.length;
   }
 
-  /** Bytes `start` to `end` (inclusive) of a file, streamed a few chunks at a time. */
-  read(exportId: string, start: number, end: number): Readable {
+  /** Bytes `start` to `end` (inclusive) of the tenant's file, streamed a few chunks at a time. */
+  read(tenantId: string, exportId: string, start: number, end: number): Readable {
     const chunks = this.chunks;
+    const file = () => this.file(tenantId, exportId);
     async function* slices(): AsyncGenerator<Buffer> {
+      if ((await file()) === null) throw new Error(`export file ${exportId} not found`);
       const first = Math.floor(start / CHUNK_BYTES);
       const last = Math.floor(end / CHUNK_BYTES);
       for (let n = first; n <= last; n += CHUNKS_PER_READ) {
@@ -111,8 +116,10 @@ export class ExportFileStore {
     return Readable.from(slices());
   }
 
-  /** Removes a file (complete or not). */
-  async remove(exportId: string): Promise<void> {
+  /** Removes the tenant's file (complete or not); a file of another tenant is left alone. */
+  async remove(tenantId: string, exportId: string): Promise<void> {
+    const other = await this.files.findOne({ _id: exportId, tenantId: { $nin: [tenantId, null] } } as never);
+    if (other !== null) return;
     await this.files.deleteOne({ _id: exportId });
     // Chunk ids are not all known for an incomplete file: take them in steps until none is left.
     for (let n = 0; ; n += 1000) {
@@ -120,5 +127,10 @@ export class ExportFileStore {
       const { deletedCount } = await this.chunks.deleteMany({ _id: { $in: ids } });
       if (deletedCount === 0) return;
     }
+  }
+
+  /** The tenant's file document (or one written before files recorded their tenant). */
+  private file(tenantId: string, exportId: string): Promise<FileDocument | null> {
+    return this.files.findOne({ _id: exportId, tenantId: { $in: [tenantId, null] } } as never);
   }
 }

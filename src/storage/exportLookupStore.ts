@@ -7,6 +7,7 @@ export const EXPORT_LOOKUPS_COLLECTION = 'exportLookups';
 interface LookupDocument {
   /** `<exportId>:<parentId>`: the only index FerretDB's SQLite backend uses. */
   _id: string;
+  tenantId: string;
   exportId: string;
   values: Record<string, unknown>[];
 }
@@ -14,6 +15,7 @@ interface LookupDocument {
 /**
  * Values of parent records an export flattens into its rows (`Account.Name`), kept in MongoDB while the
  * export runs so its memory does not grow with the number of parents; read in batches by `_id`.
+ * Every call takes the export's tenant; another tenant's values are not found.
  */
 export class ExportLookupStore {
   private readonly lookups: Collection<LookupDocument>;
@@ -23,18 +25,18 @@ export class ExportLookupStore {
   }
 
   /** Stores parents' values (field names as a list of pairs: keys may not hold dots). */
-  async put(exportId: string, parents: readonly { id: string; values: Record<string, unknown> }[]): Promise<void> {
+  async put(tenantId: string, exportId: string, parents: readonly { id: string; values: Record<string, unknown> }[]): Promise<void> {
     if (parents.length === 0) return;
-    const docs = parents.map((p) => ({ _id: `${exportId}:${p.id}`, exportId, values: Object.entries(p.values).map(([field, value]) => ({ field, value })) as unknown as Record<string, unknown>[] }));
+    const docs = parents.map((p) => ({ _id: `${exportId}:${p.id}`, tenantId, exportId, values: Object.entries(p.values).map(([field, value]) => ({ field, value })) as unknown as Record<string, unknown>[] }));
     await insertOrReplace(this.lookups, docs);
   }
 
   /** Values of the given parents. */
-  async get(exportId: string, ids: Iterable<string>): Promise<Map<string, Record<string, unknown>>> {
+  async get(tenantId: string, exportId: string, ids: Iterable<string>): Promise<Map<string, Record<string, unknown>>> {
     const keys = [...new Set(ids)].map((id) => `${exportId}:${id}`);
     const found = new Map<string, Record<string, unknown>>();
     for (let i = 0; i < keys.length; i += 1000) {
-      for (const doc of await this.lookups.find({ _id: { $in: keys.slice(i, i + 1000) } }).toArray()) {
+      for (const doc of await this.lookups.find({ _id: { $in: keys.slice(i, i + 1000) }, tenantId }).toArray()) {
         const values: Record<string, unknown> = {};
         for (const pair of doc.values as unknown as { field: string; value: unknown }[]) values[pair.field] = pair.value;
         found.set(doc._id.slice(exportId.length + 1), values);
@@ -43,7 +45,7 @@ export class ExportLookupStore {
     return found;
   }
 
-  async clear(exportId: string): Promise<void> {
-    await this.lookups.deleteMany({ exportId });
+  async clear(tenantId: string, exportId: string): Promise<void> {
+    await this.lookups.deleteMany({ exportId, tenantId });
   }
 }

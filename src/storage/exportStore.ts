@@ -1,5 +1,6 @@
-import { ObjectId, type Collection, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { ExportStatus, toExportView, type ExportDocument, type ExportFilterCondition, type ExportView } from './exportDocument.ts';
+import { JobBackedRecordStore } from './jobBackedRecordStore.ts';
 
 /** Name of the collection of exports. */
 export const EXPORTS_COLLECTION = 'exports';
@@ -14,22 +15,20 @@ export interface ExportRequest {
   filter: ExportFilterCondition[];
 }
 
-/** The `exports` collection: one document per export, written by its job. */
-export class ExportStore {
-  private readonly exports: Collection<ExportDocument>;
-
+/** The `exports` collection: one document per export, written by its job. Tenant-scoped but for the sweeper's {@link ExportStore.listExpiredAnyTenant}. */
+export class ExportStore extends JobBackedRecordStore<ExportDocument, ExportView> {
   constructor(db: Db) {
-    this.exports = db.collection<ExportDocument>(EXPORTS_COLLECTION);
+    super(db, { collection: EXPORTS_COLLECTION, toView: toExportView });
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.exports.createIndex({ tenantId: 1, createdAt: -1 }, { name: 'tenant_created' });
-    await this.exports.createIndex({ expiresAt: 1 }, { name: 'expires' });
+    await this.records.createIndex({ tenantId: 1, createdAt: -1 }, { name: 'tenant_created' });
+    await this.records.createIndex({ expiresAt: 1 }, { name: 'expires' });
   }
 
-  async create(request: ExportRequest): Promise<ExportView> {
-    const doc: ExportDocument = {
-      _id: new ObjectId(),
+  /** Records a new, queued export. */
+  create(request: ExportRequest): Promise<ExportView> {
+    return this.insert({
       ...request,
       jobId: null,
       status: ExportStatus.Queued,
@@ -40,46 +39,22 @@ export class ExportStore {
       createdAt: new Date(),
       finishedAt: null,
       expiresAt: null,
-    };
-    await this.exports.insertOne(doc);
-    return toExportView(doc);
-  }
-
-  async attachJob(id: string, jobId: string): Promise<void> {
-    await this.exports.updateOne({ _id: new ObjectId(id) }, { $set: { jobId } });
-  }
-
-  async remove(id: string): Promise<void> {
-    await this.exports.deleteOne({ _id: new ObjectId(id) });
-  }
-
-  /** The tenant's export, or `null` (also for a malformed id). */
-  async get(tenantId: string, id: string): Promise<ExportView | null> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
-    const doc = await this.exports.findOne({ _id: new ObjectId(id), tenantId });
-    return doc === null ? null : toExportView(doc);
+    });
   }
 
   /** The tenant's exports, newest first (at most `limit`). */
-  async list(tenantId: string, limit = 100): Promise<ExportView[]> {
-    const docs = await this.exports.find({ tenantId }).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
-    return docs.map(toExportView);
+  list(tenantId: string, limit = 100): Promise<ExportView[]> {
+    return this.listWhere(tenantId, {}, limit);
   }
 
-  /** An export whatever its tenant: for the job that writes it. */
-  async getForWorker(id: string): Promise<ExportView | null> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
-    const doc = await this.exports.findOne({ _id: new ObjectId(id) });
-    return doc === null ? null : toExportView(doc);
+  /** Stores what the job knows now. */
+  update(tenantId: string, id: string, change: Partial<Pick<ExportDocument, 'status' | 'rows' | 'bytes' | 'sha256' | 'error' | 'finishedAt' | 'expiresAt'>>): Promise<void> {
+    return this.set(tenantId, id, change);
   }
 
-  async update(id: string, change: Partial<Pick<ExportDocument, 'status' | 'rows' | 'bytes' | 'sha256' | 'error' | 'finishedAt' | 'expiresAt'>>): Promise<void> {
-    await this.exports.updateOne({ _id: new ObjectId(id) }, { $set: change });
-  }
-
-  /** Finished exports whose time is up (at most `limit`). */
-  async listExpired(now: Date, limit = 100): Promise<ExportView[]> {
-    const docs = await this.exports.find({ status: ExportStatus.Succeeded, expiresAt: { $lte: now } }).limit(limit).toArray();
-    return docs.map(toExportView);
+  /** Finished exports of every tenant whose time is up (at most `limit`): for the sweeper only. */
+  async listExpiredAnyTenant(now: Date, limit = 100): Promise<ExportView[]> {
+    const docs = await this.records.find({ status: ExportStatus.Succeeded, expiresAt: { $lte: now } }).limit(limit).toArray();
+    return docs.map((d) => toExportView(d as ExportDocument));
   }
 }

@@ -39,11 +39,11 @@ export class ExportSweeper {
   async sweep(now = new Date()): Promise<number> {
     let expired = 0;
     for (;;) {
-      const batch = await this.options.exports.listExpired(now);
+      const batch = await this.options.exports.listExpiredAnyTenant(now);
       if (batch.length === 0) return expired;
       for (const e of batch) {
-        await this.options.files.remove(e.id);
-        await this.options.exports.update(e.id, { status: ExportStatus.Expired });
+        await this.options.files.remove(e.tenantId, e.id);
+        await this.options.exports.update(e.tenantId, e.id, { status: ExportStatus.Expired });
         expired++;
       }
     }

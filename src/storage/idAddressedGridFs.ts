@@ -40,6 +40,9 @@ export class IdAddressedGridFs {
    */
   async write(id: string, filename: string, metadata: Document, source: Readable, ...transforms: NodeJS.ReadWriteStream[]): Promise<number> {
     const previous = await this.files.findOne({ _id: id });
+    // A file of another tenant is never overwritten: a writer only replaces files of its own tenant.
+    const owner = (previous?.metadata as { tenantId?: unknown } | undefined)?.tenantId;
+    if (previous !== null && owner !== undefined && owner !== null && metadata.tenantId !== undefined && owner !== metadata.tenantId) throw new Error(`file ${id} belongs to another tenant`);
     let n = 0;
     let length = 0;
     let pending: Buffer[] = [];
@@ -79,10 +82,13 @@ export class IdAddressedGridFs {
     await this.files.updateOne({ _id: id }, { $set: set });
   }
 
-  /** The content of file `id`, chunk by chunk (throws when the file does not exist). */
-  async *read(id: string): AsyncGenerator<Buffer> {
+  /**
+   * The content of file `id`, chunk by chunk. Throws when the file does not exist, or when `owns` (a
+   * check of its metadata, e.g. its tenant) refuses it: such a file does not exist for the reader.
+   */
+  async *read(id: string, owns?: (metadata: Document) => boolean): AsyncGenerator<Buffer> {
     const file = await this.files.findOne({ _id: id });
-    if (file === null) throw new Error(`file ${id} not found`);
+    if (file === null || (owns !== undefined && !owns(file.metadata ?? {}))) throw new Error(`file ${id} not found`);
     const count = Math.ceil(file.length / file.chunkSize);
     for (let n = 0; n < count; n++) {
       const chunk = await this.chunks.findOne({ _id: chunkId(id, n) as never });

@@ -1,5 +1,5 @@
 export { BackupFileStore, type StoredPart } from './backupFileStore.ts';
-export { BackupStore, parseBackupId } from './backupStore.ts';
+export { BackupStore } from './backupStore.ts';
 export { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, toBackupView, type BackupDocument, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
 export { readBackupSnapshot, snapshotChain, type BackupSnapshotDependencies, type SnapshotLink } from './backupSnapshot.ts';
 export * from './errors/index.ts';
@@ -13,3 +13,5 @@ export { ExportStore, EXPORTS_COLLECTION, type ExportRequest } from './exportSto
 export { ExportFileStore, EXPORT_FILES_BUCKET, type ExportUpload } from './exportFileStore.ts';
 export { ExportSweeper, type ExportSweeperOptions } from './exportSweeper.ts';
 export { ExportLookupStore, EXPORT_LOOKUPS_COLLECTION } from './exportLookupStore.ts';
+export { JobBackedRecordStore, JobBackedStatus, type JobBackedDocument, type JobFollowKind } from './jobBackedRecordStore.ts';
+export { RECORD_ID_PATTERN } from '../db/recordId.ts';

@@ -1,11 +1,11 @@
-import type { ObjectId } from 'mongodb';
+import { recordIdOf, type RecordKey } from '../db/recordId.ts';
 
 /** How a restore treats records: recreate missing ones, put values back on existing ones, or both. */
 export const RestoreMode = { InsertMissing: 'INSERT_MISSING', Overwrite: 'OVERWRITE', Upsert: 'UPSERT' } as const;
 export type RestoreMode = (typeof RestoreMode)[keyof typeof RestoreMode];
 
-/** Where a restore is. */
-export const RestoreStatus = { Queued: 'QUEUED', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Failed: 'FAILED' } as const;
+/** Where a restore is. `CANCELLED`: its job was cancelled. */
+export const RestoreStatus = { Queued: 'QUEUED', Running: 'RUNNING', Succeeded: 'SUCCEEDED', Failed: 'FAILED', Cancelled: 'CANCELLED' } as const;
 export type RestoreStatus = (typeof RestoreStatus)[keyof typeof RestoreStatus];
 
 /** Why a field of the backup is not written. */
@@ -77,7 +77,7 @@ export interface IdMapping {
 
 /** A restore as stored in the `restores` collection. */
 export interface RestoreDocument {
-  _id: ObjectId;
+  _id: RecordKey;
   tenantId: string;
   backupId: string;
   /** The org the backup was taken from. */
@@ -108,5 +108,5 @@ export type RestoreView = Omit<RestoreDocument, '_id'> & { id: string };
 /** Converts a stored restore to its view. */
 export function toRestoreView(doc: RestoreDocument): RestoreView {
   const { _id, ...rest } = doc;
-  return { id: _id.toHexString(), ...rest };
+  return { id: recordIdOf(_id), ...rest };
 }

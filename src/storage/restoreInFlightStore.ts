@@ -17,12 +17,14 @@ export interface InFlightBatch {
 interface InFlightDocument extends InFlightBatch {
   /** The restore's id: a restore writes one batch at a time. */
   _id: string;
+  /** The restore's tenant (absent on batches written before tenants were recorded). */
+  tenantId?: string;
 }
 
 /**
  * The create batch each restore has in flight, written before the request is sent and removed once
  * its results and checkpoint are stored. A resumed restore that finds one reconciles it with the
- * target org before sending anything again.
+ * target org before sending anything again. Every call takes the restore's tenant.
  */
 export class RestoreInFlightStore {
   private readonly batches: Collection<InFlightDocument>;
@@ -31,22 +33,26 @@ export class RestoreInFlightStore {
     this.batches = db.collection<InFlightDocument>(RESTORE_IN_FLIGHT_COLLECTION);
   }
 
-  async begin(restoreId: string, batch: InFlightBatch): Promise<void> {
-    await this.batches.replaceOne({ _id: restoreId }, { ...batch }, { upsert: true });
+  async begin(tenantId: string, restoreId: string, batch: InFlightBatch): Promise<void> {
+    await this.batches.replaceOne(this.scope(tenantId, restoreId), { ...batch, tenantId }, { upsert: true });
   }
 
-  async setBulkJob(restoreId: string, bulkJobId: string): Promise<void> {
-    await this.batches.updateOne({ _id: restoreId }, { $set: { bulkJobId } });
+  async setBulkJob(tenantId: string, restoreId: string, bulkJobId: string): Promise<void> {
+    await this.batches.updateOne(this.scope(tenantId, restoreId), { $set: { bulkJobId } });
   }
 
-  async get(restoreId: string): Promise<InFlightBatch | null> {
-    const doc = await this.batches.findOne({ _id: restoreId });
+  async get(tenantId: string, restoreId: string): Promise<InFlightBatch | null> {
+    const doc = await this.batches.findOne(this.scope(tenantId, restoreId));
     if (doc === null) return null;
-    const { _id, ...batch } = doc;
+    const { _id, tenantId: _t, ...batch } = doc;
     return batch;
   }
 
-  async end(restoreId: string): Promise<void> {
-    await this.batches.deleteOne({ _id: restoreId });
+  async end(tenantId: string, restoreId: string): Promise<void> {
+    await this.batches.deleteOne(this.scope(tenantId, restoreId));
+  }
+
+  private scope(tenantId: string, restoreId: string): { _id: string; tenantId: never } {
+    return { _id: restoreId, tenantId: { $in: [tenantId, null] } as never };
   }
 }

@@ -24,6 +24,8 @@ export interface RestoreResult {
 
 interface RestoreResultDocument extends RestoreResult {
   _id: string;
+  /** The restore's tenant (absent on results written before tenants were recorded). */
+  tenantId?: string;
   restoreId: string;
 }
 
@@ -39,7 +41,8 @@ export interface RestoreResultFilter {
 
 /**
  * Per-record results of restores. A result's `_id` is `<restoreId>:<object>:<sourceId>:<pass>`, so a
- * batch written again after a crash replaces its results instead of adding to them.
+ * batch written again after a crash replaces its results instead of adding to them. Every call takes
+ * the restore's tenant: another tenant's results are not found.
  */
 export class RestoreResultStore {
   private readonly results: Collection<RestoreResultDocument>;
@@ -53,21 +56,21 @@ export class RestoreResultStore {
   }
 
   /** Stores (or replaces) results of one batch. */
-  async record(restoreId: string, results: readonly RestoreResult[]): Promise<void> {
+  async record(tenantId: string, restoreId: string, results: readonly RestoreResult[]): Promise<void> {
     if (results.length === 0) return;
-    const docs = results.map((r) => ({ _id: `${restoreId}:${r.object}:${r.sourceId}:${r.pass}`, restoreId, ...r }));
+    const docs = results.map((r) => ({ _id: `${restoreId}:${r.object}:${r.sourceId}:${r.pass}`, tenantId, restoreId, ...r }));
     await insertOrReplace(this.results, docs);
   }
 
   /** Results of a restore in cursor order, filtered. */
-  async list(restoreId: string, filter: RestoreResultFilter = {}): Promise<RestoreResultView[]> {
-    const query: Record<string, unknown> = { restoreId };
+  async list(tenantId: string, restoreId: string, filter: RestoreResultFilter = {}): Promise<RestoreResultView[]> {
+    const query: Record<string, unknown> = { restoreId, tenantId: { $in: [tenantId, null] } };
     if (filter.outcome !== undefined) query.outcome = filter.outcome;
     if (filter.object !== undefined) query.object = filter.object;
     if (filter.after !== undefined) query._id = { $gt: filter.after };
     const limit = Math.min(Math.max(filter.first ?? 100, 1), 1000);
     const docs = await this.results.find(query as never).sort({ _id: 1 }).limit(limit).toArray();
-    return docs.map(({ _id, restoreId: _r, ...rest }) => ({ ...rest, cursor: _id }));
+    return docs.map(({ _id, restoreId: _r, tenantId: _t, ...rest }) => ({ ...rest, cursor: _id }));
   }
 }
 

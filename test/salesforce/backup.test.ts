@@ -36,7 +36,7 @@ describe('salesforce.backup end to end', () => {
     expect(backup.records).toBe(5005);
     expect(backup.objects.every((o) => o.status === 'SUCCEEDED' && o.records === o.estimatedRecords)).toBe(true);
     await h.expectObjectsEqual(backup.id, backup.objects, (name) => sandboxRecords(org, name));
-    const schema = (await h.files.readSchema(backup.id, 'Account')) as { name: string; fields: { name: string }[] };
+    const schema = (await h.files.readSchema('tenantA', backup.id, 'Account')) as { name: string; fields: { name: string }[] };
     expect(schema.name).toBe('Account');
     expect(schema.fields.map((f) => f.name)).toContain('SystemModstamp');
     process.stderr.write(`full backup of 5,005 records: ${elapsed} ms end to end\n`);

@@ -58,7 +58,7 @@ describe('longhaul all with the sandbox org', () => {
       const response = await sandboxAdmin({ url: sandboxUrl, adminToken }, 'GET', `/orgs/demo@sandbox.longhaul/records/${object.name}?format=json`);
       const expected = (response.json as Record<string, unknown>[]).map(({ attributes: _a, ...fields }) => fields);
       const stored: Record<string, unknown>[] = [];
-      for await (const record of files.readRecords(backup!.id, object.name, object.parts)) stored.push(record);
+      for await (const record of files.readRecords('tenantA', backup!.id, object.name, object.parts)) stored.push(record);
       expect(stored, object.name).toEqual(expected);
       total += expected.length;
     }

@@ -29,7 +29,7 @@ describe('incremental salesforce.backup and snapshots', () => {
 
   const snapshot = async (backupId: string, object: string): Promise<Record<string, unknown>[]> => {
     const records: Record<string, unknown>[] = [];
-    for await (const record of readBackupSnapshot({ backups: h.backups, files: h.files }, backupId, object)) records.push(record);
+    for await (const record of readBackupSnapshot({ backups: h.backups, files: h.files }, 'tenantA', backupId, object)) records.push(record);
     return records;
   };
 

@@ -52,7 +52,7 @@ describe('salesforce.export end to end', () => {
   const backupRecords = async (backupId: string, object: string) => {
     const db = mongo.db(dbName);
     const records: Record<string, unknown>[] = [];
-    for await (const r of readBackupSnapshot({ backups: new BackupStore(db), files: new BackupFileStore(db) }, backupId, object)) records.push(r);
+    for await (const r of readBackupSnapshot({ backups: new BackupStore(db), files: new BackupFileStore(db) }, 'tenantA', backupId, object)) records.push(r);
     return records;
   };
 

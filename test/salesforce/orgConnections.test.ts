@@ -115,7 +115,9 @@ describe('org connections', () => {
     expect(dump).not.toContain(secretPassword);
     expect(dump).not.toContain('very-secret-client');
     expect(dump).not.toContain('client-secret-value');
-    const stored = raw.find((d) => d._id.toHexString() === data.connectOrg.id)!;
+    // Org ids are random (128 bits, url-safe), not driver ObjectIds.
+    expect(data.connectOrg.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const stored = raw.find((d) => String(d._id) === data.connectOrg.id)!;
     expect(stored.secrets).toMatchObject({ keyId: 'k1', iv: expect.any(String), tag: expect.any(String), data: expect.any(String) });
   });
 

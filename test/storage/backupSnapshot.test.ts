@@ -9,19 +9,19 @@ class InMemoryBackups implements BackupSnapshotDependencies {
   private readonly rows = new Map<string, Row[]>();
   readonly opened: string[] = [];
 
-  add(id: string, object: string, entry: Partial<BackupObjectEntry>, rows: Row[]): this {
+  add(id: string, object: string, entry: Partial<BackupObjectEntry>, rows: Row[], tenantId = 't'): this {
     const full: BackupObjectEntry = { name: object, status: 'SUCCEEDED', estimatedRecords: rows.length, records: rows.length, bytes: 0, parts: 1, sha256: null, error: null, startedAt: null, finishedAt: null, ...entry };
-    const view = this.views.get(id) ?? ({ id, tenantId: 't', orgId: 'o', jobId: null, mode: 'FULL', status: 'SUCCEEDED', requestedObjects: null, objects: [], createdAt: new Date(), startedAt: null, finishedAt: null } as BackupView);
+    const view = this.views.get(id) ?? ({ id, tenantId, orgId: 'o', jobId: null, mode: 'FULL', status: 'SUCCEEDED', requestedObjects: null, objects: [], createdAt: new Date(), startedAt: null, finishedAt: null } as BackupView);
     view.objects.push(full);
     this.views.set(id, view);
     this.rows.set(`${id}/${object}`, rows);
     return this;
   }
 
-  readonly backups = { getForWorker: async (id: string) => this.views.get(id) ?? null };
+  readonly backups = { get: async (tenantId: string, id: string) => (this.views.get(id)?.tenantId === tenantId ? this.views.get(id)! : null) };
 
   readonly files = {
-    readRecords: (backupId: string, object: string): AsyncGenerator<Row> => {
+    readRecords: (_tenantId: string, backupId: string, object: string): AsyncGenerator<Row> => {
       this.opened.push(backupId);
       const rows = this.rows.get(`${backupId}/${object}`) ?? [];
       return (async function* () {
@@ -58,33 +58,39 @@ describe('readBackupSnapshot', () => {
 
   it('should merge the chain by Id, the latest version winning and deleted records left out', async () => {
     const s = store();
-    expect(await collect(readBackupSnapshot(s, 'full', 'Account'))).toEqual([
+    expect(await collect(readBackupSnapshot(s, 't', 'full', 'Account'))).toEqual([
       { Id: 'a1', Name: 'one', IsDeleted: false },
       { Id: 'a2', Name: 'two', IsDeleted: false },
       { Id: 'a4', Name: 'four', IsDeleted: false },
     ]);
-    expect((await collect(readBackupSnapshot(s, 'inc1', 'Account'))).map((r) => [r.Id, r.Name])).toEqual([
+    expect((await collect(readBackupSnapshot(s, 't', 'inc1', 'Account'))).map((r) => [r.Id, r.Name])).toEqual([
       ['a1', 'one'],
       ['a2', 'two v2'],
       ['a3', 'three'],
     ]);
-    expect((await collect(readBackupSnapshot(s, 'inc2', 'Account'))).map((r) => [r.Id, r.Name])).toEqual([
+    expect((await collect(readBackupSnapshot(s, 't', 'inc2', 'Account'))).map((r) => [r.Id, r.Name])).toEqual([
       ['a1', 'one'],
       ['a2', 'two v3'],
       ['a5', 'five'],
     ]);
-    expect((await snapshotChain(s, 'inc2', 'Account')).map((l) => l.backupId)).toEqual(['full', 'inc1', 'inc2']);
+    expect((await snapshotChain(s, 't', 'inc2', 'Account')).map((l) => l.backupId)).toEqual(['full', 'inc1', 'inc2']);
   });
 
   it('should refuse unknown backups, failed objects, broken chains and parts out of Id order', async () => {
     const s = store()
       .add('failed', 'Account', { status: 'FAILED' }, [])
       .add('orphan', 'Account', { mode: 'INCREMENTAL', baseBackupId: 'gone' }, [])
-      .add('unordered', 'Account', { mode: 'FULL' }, [{ Id: 'b2' }, { Id: 'b1' }]);
-    await expect(collect(readBackupSnapshot(s, 'nope', 'Account'))).rejects.toMatchObject({ code: 'BACKUP_NOT_FOUND' });
-    await expect(collect(readBackupSnapshot(s, 'failed', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
-    await expect(collect(readBackupSnapshot(s, 'full', 'Contact'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
-    await expect(collect(readBackupSnapshot(s, 'orphan', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
-    await expect(collect(readBackupSnapshot(s, 'unordered', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+      .add('unordered', 'Account', { mode: 'FULL' }, [{ Id: 'b2' }, { Id: 'b1' }])
+      .add('foreign', 'Account', { mode: 'FULL' }, [{ Id: 'c1' }], 'other')
+      .add('onForeign', 'Account', { mode: 'INCREMENTAL', baseBackupId: 'foreign' }, []);
+    await expect(collect(readBackupSnapshot(s, 't', 'nope', 'Account'))).rejects.toMatchObject({ code: 'BACKUP_NOT_FOUND' });
+    await expect(collect(readBackupSnapshot(s, 't', 'failed', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    await expect(collect(readBackupSnapshot(s, 't', 'full', 'Contact'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    await expect(collect(readBackupSnapshot(s, 't', 'orphan', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    await expect(collect(readBackupSnapshot(s, 't', 'unordered', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    // Another tenant's backup does not exist for the caller, nor as a link of the caller's chain.
+    await expect(collect(readBackupSnapshot(s, 't', 'foreign', 'Account'))).rejects.toMatchObject({ code: 'BACKUP_NOT_FOUND' });
+    await expect(collect(readBackupSnapshot(s, 't', 'onForeign', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    expect(s.opened).not.toContain('foreign');
   });
 });

@@ -50,6 +50,8 @@ export class BackupHarness {
   readonly dbName = uniqueDatabaseName('sfbackup');
   readonly secretEnv = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
   readonly key = TEST_KEYS.tenantA;
+  /** The tenant of {@link key} (stores are read in it). */
+  readonly tenantId = 'tenantA';
   api!: LonghaulProcess;
   mongo!: MongoClient;
   files!: BackupFileStore;
@@ -124,7 +126,7 @@ export class BackupHarness {
   async stored(backupId: string, object: { name: string; parts: number }): Promise<{ records: Record<string, unknown>[]; sha256: string }> {
     const records: Record<string, unknown>[] = [];
     const hash = createHash('sha256');
-    for await (const record of this.files.readRecords(backupId, object.name, object.parts)) {
+    for await (const record of this.files.readRecords(this.tenantId, backupId, object.name, object.parts)) {
       records.push(record);
       hash.update(`${JSON.stringify(record)}\n`);
     }

@@ -4,10 +4,12 @@ import { InvalidPositionError } from '../../bus/busPosition.ts';
 import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
 import { ApiErrorCode } from './apiErrorCode.ts';
 import { LivenessError, LivenessErrorCode } from '../../monitoring/errors/index.ts';
+import { StorageError, StorageErrorCode } from '../../storage/errors/index.ts';
 
 const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.JobNotFound]: ApiErrorCode.NotFound,
   [EngineErrorCode.UnknownJobType]: ApiErrorCode.BadUserInput,
+  [EngineErrorCode.InternalJobType]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.InvalidJobInput]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.InvalidJobId]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.InvalidCursor]: ApiErrorCode.BadUserInput,
@@ -21,6 +23,13 @@ const SALESFORCE_TO_API: Partial<Record<SalesforceErrorCode, ApiErrorCode>> = {
   [SalesforceErrorCode.HostNotAllowed]: ApiErrorCode.BadUserInput,
   [SalesforceErrorCode.OrgNotFound]: ApiErrorCode.NotFound,
   [SalesforceErrorCode.InvalidOrgId]: ApiErrorCode.BadUserInput,
+};
+
+const STORAGE_TO_API: Record<StorageErrorCode, ApiErrorCode> = {
+  [StorageErrorCode.BackupNotFound]: ApiErrorCode.NotFound,
+  [StorageErrorCode.RecordNotFound]: ApiErrorCode.NotFound,
+  [StorageErrorCode.SnapshotUnavailable]: ApiErrorCode.BadUserInput,
+  [StorageErrorCode.BackupNotFinished]: ApiErrorCode.BadUserInput,
 };
 
 const LIVENESS_TO_API: Record<LivenessErrorCode, ApiErrorCode> = {
@@ -64,6 +73,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
       return apiError(code, error.message, extra);
     }
   }
+  if (error instanceof StorageError) return apiError(STORAGE_TO_API[error.code], error.message, { reason: error.code });
   if (error instanceof LivenessError) return apiError(LIVENESS_TO_API[error.code], error.message, { reason: error.code });
   // The cause travels as originalError (logged by the server), never in the message.
   return new GraphQLError('internal error; see the server log', {

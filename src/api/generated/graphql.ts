@@ -149,6 +149,9 @@ export type BackupReadMethod =
   | 'REST';
 
 export type BackupStatus =
+  /** Its job was cancelled. */
+  | 'CANCELLED'
+  /** Its job gave up (out of attempts, or parked in the debug queue); see the job's `lastError`. */
   | 'FAILED'
   /** Finished, but some objects failed; see their `error`. */
   | 'PARTIAL'
@@ -285,6 +288,8 @@ export type ExportFilterOperator =
   | 'NOT_EQUALS';
 
 export type ExportStatus =
+  /** Its job was cancelled. */
+  | 'CANCELLED'
   /** Its time was up; the file was removed. */
   | 'EXPIRED'
   | 'FAILED'
@@ -888,6 +893,9 @@ export type RestoreResultFilter = {
 };
 
 export type RestoreStatus =
+  /** Its job was cancelled. */
+  | 'CANCELLED'
+  /** Ended with `error`: the run refused (e.g. UNMAPPED_REFERENCES) or its job gave up. */
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING'

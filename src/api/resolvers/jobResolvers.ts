@@ -22,7 +22,7 @@ export const jobResolvers: Resolvers = {
         return { edges: page.edges, nodes: page.edges.map((e) => e.node), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
       }),
     jobTypes: (_, __, ctx) =>
-      ctx.jobs.registry.list().map((t) => ({
+      ctx.jobs.registry.listPublic().map((t) => ({
         name: t.name,
         description: t.description,
         inputSchema: ctx.jobs.registry.inputJsonSchema(t.name),

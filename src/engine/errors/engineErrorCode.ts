@@ -2,6 +2,7 @@
 export const EngineErrorCode = {
   JobNotFound: 'JOB_NOT_FOUND',
   UnknownJobType: 'UNKNOWN_JOB_TYPE',
+  InternalJobType: 'INTERNAL_JOB_TYPE',
   InvalidJobInput: 'INVALID_JOB_INPUT',
   InvalidJobId: 'INVALID_JOB_ID',
   InvalidCursor: 'INVALID_CURSOR',

@@ -1,3 +1,5 @@
 export * from './storageErrorCode.ts';
 export * from './backupNotFoundError.ts';
 export * from './snapshotUnavailableError.ts';
+export * from './backupNotFinishedError.ts';
+export * from './recordNotFoundError.ts';

@@ -4,6 +4,10 @@ export const StorageErrorCode = {
   BackupNotFound: 'BACKUP_NOT_FOUND',
   /** The backup (or a backup its chain needs) holds no complete copy of the object. */
   SnapshotUnavailable: 'SNAPSHOT_UNAVAILABLE',
+  /** The backup has not finished (or failed): it cannot be restored. */
+  BackupNotFinished: 'BACKUP_NOT_FINISHED',
+  /** No restore or export with that id in the caller's tenant. */
+  RecordNotFound: 'RECORD_NOT_FOUND',
 } as const;
 export type StorageErrorCode = (typeof StorageErrorCode)[keyof typeof StorageErrorCode];
 

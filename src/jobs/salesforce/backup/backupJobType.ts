@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineJobType, type JobType } from '../../../engine/jobType.ts';
+import type { JobTransition } from '../../../engine/jobType.ts';
 import type { OrgService } from '../../../salesforce/index.ts';
-import type { BackupFileStore, BackupStatus, BackupStore } from '../../../storage/index.ts';
+import { RECORD_ID_PATTERN, type BackupFileStore, type BackupStatus, type BackupStore } from '../../../storage/index.ts';
 import type { BackupCheckpoint } from './backupCheckpoint.ts';
 import { BackupRun } from './backupRun.ts';
 
@@ -13,8 +14,8 @@ const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 /** Input of `salesforce.backup`, written by `startBackup`. */
 export const BackupJobInput = z
   .object({
-    backupId: z.string().regex(/^[0-9a-f]{24}$/),
-    orgId: z.string().regex(/^[0-9a-f]{24}$/),
+    backupId: z.string().regex(RECORD_ID_PATTERN),
+    orgId: z.string().regex(RECORD_ID_PATTERN),
     mode: z.enum(['FULL', 'INCREMENTAL']).default('FULL'),
     objects: z.array(z.string().regex(OBJECT_NAME, 'not an sObject name')).min(1).max(2000).optional(),
   })
@@ -35,6 +36,8 @@ export interface BackupJobDependencies {
   orgs: Pick<OrgService, 'openClient' | 'recordBudget'>;
   backups: BackupStore;
   files: BackupFileStore;
+  /** The domain service of backups: a backup follows its job there (`BackupService.followJob`). */
+  service: { followJob(transition: JobTransition): Promise<void> };
   /** Tries of one Salesforce call failing with a retryable error before the attempt fails; default 6. */
   callTries?: number;
   /** First delay between those tries; default 500 ms, doubling. */
@@ -59,14 +62,18 @@ export interface BackupJobDependencies {
  * with the object's describe, counts and sha256. `INCREMENTAL` backups read only the records
  * changed since the object's last successful backup, deleted ones included (`queryAll`).
  * Checkpoints after every page; a resumed attempt continues at the next page. An object Salesforce
- * rejects for good (`INVALID_FIELD`, ...) fails alone; the backup then ends `PARTIAL`.
+ * rejects for good (`INVALID_FIELD`, ...) fails alone; the backup then ends `PARTIAL`. Internal: only
+ * `BackupService` creates its jobs. Every record is read in the job's tenant: a backup or org of
+ * another tenant fails the job at once (`RECORD_NOT_FOUND`), before anything is written or called.
  */
 export function createBackupJobType(deps: BackupJobDependencies): JobType<BackupJobInput, BackupCheckpoint, BackupJobResult> {
   return defineJobType<BackupJobInput, BackupCheckpoint, BackupJobResult>({
     name: BACKUP_JOB_TYPE,
     description: 'Backs up a Salesforce org (created by startBackup). Result: { backupId, status, records, objects, failedObjects }.',
+    visibility: 'internal',
     input: BackupJobInput as unknown as z.ZodType<BackupJobInput>,
     defaults: { concurrency: 4, maxAttempts: 10, backoff: { delayMs: 2000, maxDelayMs: 120_000 } },
     run: (ctx) => new BackupRun(ctx, deps).run(),
+    onTransition: (transition) => deps.service.followJob(transition),
   });
 }

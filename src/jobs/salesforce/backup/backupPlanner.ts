@@ -7,6 +7,8 @@ export interface BackupPlanRequest {
   client: SalesforceClient;
   calls: SalesforceCallRetry;
   backups: Pick<BackupStore, 'lastSucceededObject'>;
+  /** The job's tenant: incremental bases are looked up among its backups only. */
+  tenantId: string;
   backup: BackupView;
   /** Objects asked for; `undefined`: every queryable, replicateable object. */
   objects: string[] | undefined;
@@ -48,7 +50,7 @@ export async function planBackupObjects(request: BackupPlanRequest): Promise<Bac
     let baseBackupId: string | null = null;
     let changesSince: string | null = null;
     if (backup.mode === BackupMode.Incremental) {
-      const base = await request.backups.lastSucceededObject(backup.orgId, name, backup.createdAt);
+      const base = await request.backups.lastSucceededObject(request.tenantId, backup.orgId, name, backup.createdAt);
       const since = base === null ? null : watermarkOf(base.entry, request.clockSkewMs);
       if (base !== null && since !== null) {
         mode = BackupMode.Incremental;

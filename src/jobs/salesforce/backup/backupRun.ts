@@ -9,6 +9,7 @@ import { BulkPageSource } from './bulkPageSource.ts';
 import type { ObjectPageSource, ObjectQuery } from './objectPageSource.ts';
 import { RestPageSource } from './restPageSource.ts';
 import { SalesforceCallRetry } from './salesforceCallRetry.ts';
+import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
 
 /** Field types a query cannot (Bulk) or should not (blobs) select; their components are separate fields. */
 const SKIPPED_FIELD_TYPES = new Set(['address', 'location', 'base64']);
@@ -35,17 +36,18 @@ export class BackupRun {
 
   async run(): Promise<BackupJobResult> {
     const { ctx, deps } = this;
+    const { tenantId } = ctx;
     const { backupId, orgId } = ctx.input;
-    const backup = await deps.backups.getForWorker(backupId);
-    if (backup === null || backup.orgId !== orgId) throw new Error(`backup ${backupId} of org ${orgId} not found`);
+    // Every record the input names must be the job tenant's, checked before anything is written or called.
+    const backup = requireJobRecord(await deps.backups.get(tenantId, backupId), 'backup', backupId, (b) => b.orgId === orgId);
     let cp: BackupCheckpoint = { ...initialCheckpoint(), ...ctx.checkpoint() };
     const cpNow = () => cp;
-    const client = await this.calls.run('open session', () => deps.orgs.openClient(orgId));
+    const client = await this.calls.run('open session', () => openTenantClient(deps.orgs, tenantId, orgId));
     const governor = new ApiBudgetGovernor({
       client,
       share: deps.budgetShare,
       checkMs: deps.budgetCheckMs,
-      record: (budget) => deps.orgs.recordBudget(orgId, budget),
+      record: (budget) => deps.orgs.recordBudget(tenantId, orgId, budget),
       onPause: (paused) => {
         this.budget.paused = paused;
         this.report(cpNow());
@@ -62,15 +64,16 @@ export class BackupRun {
         client,
         calls: this.calls,
         backups: deps.backups,
+        tenantId,
         backup,
         objects: ctx.input.objects,
         bulkThreshold: deps.bulkThreshold ?? 10_000,
         clockSkewMs: deps.clockSkewMs ?? 300_000,
         now: new Date(),
       });
-      await deps.backups.update(backupId, { status: BackupStatus.Running, objects: this.objects, startedAt: new Date() });
+      await deps.backups.markRunning(tenantId, backupId, { objects: this.objects, startedAt: new Date() });
     } else if (backup.status !== BackupStatus.Running) {
-      await deps.backups.update(backupId, { status: BackupStatus.Running });
+      await deps.backups.markRunning(tenantId, backupId);
     }
     this.total = this.objects.reduce((sum, o) => sum + (o.estimatedRecords ?? 0), 0);
     if (cp.index > 0 || cp.part > 0) ctx.logger.info(`resuming at object ${cp.index + 1}/${this.objects.length}, part ${cp.part}`);
@@ -86,14 +89,14 @@ export class BackupRun {
         ctx.logger.warn(`${entry.name} failed: ${error.sfErrorCode}`, { object: entry.name, code: error.sfErrorCode });
         this.objects[cp.index] = { ...this.objects[cp.index]!, status: BackupObjectStatus.Failed, error: { code: error.sfErrorCode, message: error.message }, finishedAt: new Date() };
         cp = nextObjectCheckpoint(cp);
-        await deps.backups.update(backupId, { objects: this.objects });
+        await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
         await ctx.saveCheckpoint(cp);
       }
     }
 
     const failed = this.objects.filter((o) => o.status === BackupObjectStatus.Failed).map((o) => o.name);
     const status = failed.length === 0 ? BackupStatus.Succeeded : failed.length === this.objects.length ? BackupStatus.Failed : BackupStatus.Partial;
-    await deps.backups.update(backupId, { status, objects: this.objects, finishedAt: new Date() });
+    await deps.backups.update(tenantId, backupId, { status, objects: this.objects, finishedAt: new Date() });
     await governor.refresh().catch(() => undefined);
     ctx.progress({ processed: cp.done, total: Math.max(this.total, cp.done), message: `done: ${cp.done} records, ${this.objects.length - failed.length}/${this.objects.length} objects` });
     return { backupId, status, records: cp.done, objects: this.objects.length, failedObjects: failed };
@@ -108,9 +111,9 @@ export class BackupRun {
 
     const describe = await this.calls.run(`describe ${entry.name}`, () => client.describe(entry.name));
     const fields = describe.fields.filter((f) => !SKIPPED_FIELD_TYPES.has(f.type));
-    if (start.part === 0) await deps.files.writeSchema(backupId, entry.name, describe.raw);
+    if (start.part === 0) await deps.files.writeSchema(ctx.tenantId, backupId, entry.name, describe.raw);
     // A run that died after storing a part but before its checkpoint left that part behind: it is rewritten.
-    await deps.files.removePartsFrom(backupId, entry.name, start.part);
+    await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, start.part);
     this.objects[start.index] = { ...entry, status: BackupObjectStatus.Running, startedAt: entry.startedAt ?? new Date() };
 
     const query: ObjectQuery = { objectName: entry.name, fields: fields.map((f) => f.name), changesSince: entry.mode === BackupMode.Incremental ? (entry.changesSince ?? null) : null };
@@ -131,7 +134,7 @@ export class BackupRun {
         if (page.count > 0) {
           let deleted = 0;
           let lastId = cp.lastId;
-          const stored = await deps.files.writePart(backupId, entry.name, cp.part, page.records, (record) => {
+          const stored = await deps.files.writePart(ctx.tenantId, backupId, entry.name, cp.part, page.records, (record) => {
             const r = record as Record<string, unknown>;
             if (r.IsDeleted === true) deleted += 1;
             lastId = String(r.Id);
@@ -148,18 +151,18 @@ export class BackupRun {
         }
         cp = { ...cp, ...page.position, complete: page.last };
         this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part };
-        await deps.backups.update(backupId, { objects: this.objects });
+        await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
         await ctx.saveCheckpoint(cp);
         this.report(cp);
       }
     }
 
     // Parts a fenced older run may have added past the end do not belong to the object.
-    await deps.files.removePartsFrom(backupId, entry.name, cp.part);
-    const sha256 = await deps.files.objectSha256(backupId, entry.name, cp.part);
+    await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, cp.part);
+    const sha256 = await deps.files.objectSha256(ctx.tenantId, backupId, entry.name, cp.part);
     this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, status: BackupObjectStatus.Succeeded, sha256, finishedAt: new Date() };
     const after = nextObjectCheckpoint(cp);
-    await deps.backups.update(backupId, { objects: this.objects });
+    await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
     await ctx.saveCheckpoint(after);
     ctx.logger.info(`${entry.name}: ${cp.records} records in ${cp.part} parts (${entry.method ?? BackupReadMethod.Rest}, ${entry.mode ?? BackupMode.Full})`, { object: entry.name, records: cp.records });
     return after;

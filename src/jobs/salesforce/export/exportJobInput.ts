@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { RECORD_ID_PATTERN } from '../../../storage/index.ts';
 
-const HEX_ID = /^[0-9a-f]{24}$/;
+const HEX_ID = RECORD_ID_PATTERN;
 const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]{0,79}(\.[A-Za-z][A-Za-z0-9_]{0,79})?$/;
 
 /** Input of `salesforce.export`, written by `startExport`. */

@@ -5,6 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { exportCsvOptions } from './csvDialect.ts';
 import type { JobContext } from '../../../engine/jobContext.ts';
+import type { JobTransition } from '../../../engine/jobType.ts';
+import { requireJobRecord } from '../jobRecords.ts';
 import {
   BackupObjectStatus,
   exportDownloadPath,
@@ -24,6 +26,8 @@ import type { ExportJobInput } from './exportJobInput.ts';
 
 /** What the export job needs. */
 export interface ExportJobDependencies {
+  /** The domain service of exports: an export follows its job there (`ExportService.followJob`). */
+  service: { followJob(transition: JobTransition): Promise<void> };
   backups: BackupStore;
   files: BackupFileStore;
   exports: ExportStore;
@@ -58,10 +62,12 @@ export class ExportRun {
 
   async run(): Promise<ExportJobResult> {
     const { ctx, deps } = this;
+    const { tenantId } = ctx;
     const { exportId, backupId, object } = ctx.input;
-    const backup = await deps.backups.getForWorker(backupId);
-    if (backup === null) throw new Error(`backup ${backupId} not found`);
-    await deps.exports.update(exportId, { status: ExportStatus.Running });
+    // The export and the backup must be the job tenant's (and match), checked before anything is written.
+    requireJobRecord(await deps.exports.get(tenantId, exportId), 'export', exportId, (e) => e.backupId === backupId && e.object === object);
+    const backup = requireJobRecord(await deps.backups.get(tenantId, backupId), 'backup', backupId);
+    await deps.exports.markRunning(tenantId, exportId);
     const backedUp = new Set(backup.objects.filter((o) => o.status === BackupObjectStatus.Succeeded).map((o) => o.name));
     for (const name of backedUp) this.schemas.set(name, null);
     const source = await this.schema(object);
@@ -76,9 +82,9 @@ export class ExportRun {
       throw error;
     }
     await this.loadLookups(columns);
-    const total = (await snapshotChain(deps, backupId, object)).reduce((sum, link) => sum + link.entry.records, 0);
+    const total = (await snapshotChain(deps, tenantId, backupId, object)).reduce((sum, link) => sum + link.entry.records, 0);
 
-    const upload = await deps.exportFiles.open(exportId, `${object}.csv`);
+    const upload = await deps.exportFiles.open(tenantId, exportId, `${object}.csv`);
     const hash = createHash('sha256');
     let rows = 0;
     const counter = new Transform({
@@ -97,7 +103,7 @@ export class ExportRun {
         ctx.progress({ processed: rows, total: Math.max(total, rows), message: `${object}: ${rows} rows` });
         if (ctx.signal.aborted) throw ctx.signal.reason;
       };
-      for await (const record of readBackupSnapshot(deps, backupId, object)) {
+      for await (const record of readBackupSnapshot(deps, tenantId, backupId, object)) {
         if (!matchesFilter(record, ctx.input.filter)) continue;
         batch.push(record);
         if (batch.length >= BATCH) {
@@ -108,12 +114,12 @@ export class ExportRun {
       yield* flush.call(this, batch);
     };
     await pipeline(Readable.from(produce.call(this)), csv, counter, upload.stream);
-    await deps.lookups.clear(exportId);
+    await deps.lookups.clear(tenantId, exportId);
     const bytes = upload.bytes();
     const sha256 = hash.digest('hex');
     const finishedAt = new Date();
     const expiresAt = new Date(finishedAt.getTime() + (deps.ttlMs ?? 86_400_000));
-    await deps.exports.update(exportId, { status: ExportStatus.Succeeded, rows, bytes, sha256, finishedAt, expiresAt });
+    await deps.exports.update(tenantId, exportId, { status: ExportStatus.Succeeded, rows, bytes, sha256, finishedAt, expiresAt });
     ctx.progress({ processed: rows, total: rows, message: `done: ${rows} rows, ${bytes} bytes` });
     return { exportId, url: exportDownloadPath(exportId), bytes, rows, sha256, expiresAt: expiresAt.toISOString() };
   }
@@ -123,9 +129,10 @@ export class ExportRun {
     if (!this.schemas.has(object)) return null;
     const known = this.schemas.get(object);
     if (known !== null && known !== undefined) return known;
+    const { tenantId } = this.ctx;
     const { backupId } = this.ctx.input;
-    const chain = await snapshotChain(this.deps, backupId, object);
-    const raw = await this.deps.files.readSchema(backupId, object).catch(() => this.deps.files.readSchema(chain[0]!.backupId, object));
+    const chain = await snapshotChain(this.deps, tenantId, backupId, object);
+    const raw = await this.deps.files.readSchema(tenantId, backupId, object).catch(() => this.deps.files.readSchema(tenantId, chain[0]!.backupId, object));
     const described = describedObject(raw);
     this.schemas.set(object, described);
     return described;
@@ -135,18 +142,19 @@ export class ExportRun {
   private async loadLookups(columns: readonly CsvColumn[]): Promise<void> {
     const needed = new Map<string, Set<string>>();
     for (const c of columns) if (c.kind === 'relationship') (needed.get(c.parentObject) ?? needed.set(c.parentObject, new Set()).get(c.parentObject)!).add(c.parentField);
+    const { tenantId } = this.ctx;
     const { exportId, backupId } = this.ctx.input;
-    await this.deps.lookups.clear(exportId);
+    await this.deps.lookups.clear(tenantId, exportId);
     for (const [parent, fields] of needed) {
       let batch: { id: string; values: Record<string, unknown> }[] = [];
-      for await (const record of readBackupSnapshot(this.deps, backupId, parent)) {
+      for await (const record of readBackupSnapshot(this.deps, tenantId, backupId, parent)) {
         batch.push({ id: `${parent}:${String(record.Id)}`, values: Object.fromEntries([...fields].map((f) => [f, record[f] ?? null])) });
         if (batch.length >= 1000) {
-          await this.deps.lookups.put(exportId, batch);
+          await this.deps.lookups.put(tenantId, exportId, batch);
           batch = [];
         }
       }
-      await this.deps.lookups.put(exportId, batch);
+      await this.deps.lookups.put(tenantId, exportId, batch);
     }
   }
 
@@ -156,11 +164,11 @@ export class ExportRun {
       if (c.kind !== 'relationship') continue;
       for (const r of records) if (typeof r[c.lookupField] === 'string' && r[c.lookupField] !== '') keys.push(`${c.parentObject}:${String(r[c.lookupField])}`);
     }
-    return keys.length === 0 ? new Map() : this.deps.lookups.get(this.ctx.input.exportId, keys);
+    return keys.length === 0 ? new Map() : this.deps.lookups.get(this.ctx.tenantId, this.ctx.input.exportId, keys);
   }
 
   private async fail(code: string, message: string): Promise<never> {
-    await this.deps.exports.update(this.ctx.input.exportId, { status: ExportStatus.Failed, error: { code, message }, finishedAt: new Date() });
+    await this.deps.exports.update(this.ctx.tenantId, this.ctx.input.exportId, { status: ExportStatus.Failed, error: { code, message }, finishedAt: new Date() });
     throw new NonRetryableError(message, { code });
   }
 }

@@ -23,6 +23,8 @@ export class CreateReconciler {
     private readonly client: SalesforceClient,
     private readonly idMap: RestoreIdMap,
     private readonly caller: RetryingCaller,
+    /** The restore's tenant (its id map is read in it). */
+    private readonly tenantId: string,
   ) {}
 
   /** Source Id → target Id of the sent records found in the target. */
@@ -40,7 +42,7 @@ export class CreateReconciler {
       const next = page.nextRecordsUrl;
       page = await this.caller.call(`reconcile ${object}`, () => this.client.queryMore(next));
     }
-    const known = await this.idMap.knownTargets(restoreId, candidates.map((c) => String(c.Id)));
+    const known = await this.idMap.knownTargets(this.tenantId, restoreId, candidates.map((c) => String(c.Id)));
     const matched = matchRecords(sent.map((s) => ({ key: s.sourceId, values: s.values })), candidates, (c) => String(c.Id), known);
     for (const [sourceId, targetId] of matched) found.set(sourceId, targetId);
     return found;

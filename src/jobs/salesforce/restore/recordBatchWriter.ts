@@ -36,6 +36,7 @@ export class RecordBatchWriter {
     private readonly caller: RetryingCaller,
     private readonly reconciler: CreateReconciler,
     private readonly inFlight: RestoreInFlightStore,
+    private readonly tenantId: string,
     private readonly restoreId: string,
     private readonly bulkPollMs: number,
   ) {}
@@ -101,7 +102,7 @@ export class RecordBatchWriter {
   private async bulkCreate(object: string, items: readonly SentRecord[]): Promise<WriteOutcome[]> {
     // A failure here fails the attempt; the resumed attempt settles the job and reconciles (see the in-flight batch).
     const result = await this.client.bulkIngest(object, 'insert', items.map((i) => i.values), {
-      onJobOpened: (jobId) => this.inFlight.setBulkJob(this.restoreId, jobId),
+      onJobOpened: (jobId) => this.inFlight.setBulkJob(this.tenantId, this.restoreId, jobId),
       pollIntervalMs: this.bulkPollMs,
     });
     const sent = items.map((i) => ({ key: i.sourceId, values: i.values }));

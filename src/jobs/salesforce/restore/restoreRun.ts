@@ -1,4 +1,6 @@
 import type { JobContext } from '../../../engine/jobContext.ts';
+import type { JobTransition } from '../../../engine/jobType.ts';
+import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
 import { NonRetryableError } from '../../../engine/errors/index.ts';
 import { SalesforceRequestRejectedError, type OrgService, type SalesforceClient } from '../../../salesforce/index.ts';
 import {
@@ -33,6 +35,8 @@ import { RetryingCaller } from './retryingCaller.ts';
 
 /** What the restore job needs. */
 export interface RestoreJobDependencies {
+  /** The domain service of restores: a restore follows its job there (`RestoreService.followJob`). */
+  service: { followJob(transition: JobTransition): Promise<void> };
   orgs: Pick<OrgService, 'openClient'>;
   backups: BackupStore;
   files: BackupFileStore;
@@ -91,6 +95,8 @@ const emptyCounts = (): RestoreCounts => ({ created: 0, updated: 0, failed: 0, s
 export class RestoreRun {
   private readonly caller: RetryingCaller;
   private readonly input: RestoreJobInput;
+  /** The job's tenant: every record is read and written in it. */
+  private readonly tenantId: string;
   private client!: SalesforceClient;
   private writer!: RecordBatchWriter;
   private reconciler!: CreateReconciler;
@@ -107,18 +113,21 @@ export class RestoreRun {
   ) {
     this.caller = new RetryingCaller(ctx.signal, ctx.logger, { tries: deps.callTries, backoffMs: deps.callBackoffMs });
     this.input = ctx.input;
+    this.tenantId = ctx.tenantId;
   }
 
   async run(): Promise<RestoreJobResult> {
     const { deps, input } = this;
+    const { tenantId } = this;
     const { restoreId, backupId, targetOrgId } = input;
-    const backup = await deps.backups.getForWorker(backupId);
-    if (backup === null) throw new Error(`backup ${backupId} not found`);
+    // The restore, the backup and the target org must be the job tenant's, checked before anything is written or called.
+    requireJobRecord(await deps.restores.get(tenantId, restoreId), 'restore', restoreId, (r) => r.backupId === backupId && r.targetOrgId === targetOrgId);
+    const backup = requireJobRecord(await deps.backups.get(tenantId, backupId), 'backup', backupId);
     this.sameOrg = backup.orgId === targetOrgId;
-    this.client = await this.caller.call('open session', () => deps.orgs.openClient(targetOrgId));
-    this.reconciler = new CreateReconciler(this.client, deps.idMap, this.caller);
-    this.writer = new RecordBatchWriter(this.client, this.caller, this.reconciler, deps.inFlight, restoreId, deps.bulkPollMs ?? 1000);
-    await deps.restores.update(restoreId, { status: RestoreStatus.Running, startedAt: new Date() });
+    this.client = await this.caller.call('open session', () => openTenantClient(deps.orgs, tenantId, targetOrgId));
+    this.reconciler = new CreateReconciler(this.client, deps.idMap, this.caller, tenantId);
+    this.writer = new RecordBatchWriter(this.client, this.caller, this.reconciler, deps.inFlight, tenantId, restoreId, deps.bulkPollMs ?? 1000);
+    await deps.restores.markRunning(tenantId, restoreId, { startedAt: new Date() });
 
     const backedUp = backup.objects.filter((o) => o.status === BackupObjectStatus.Succeeded).map((o) => o.name);
     const names = input.objects ?? backedUp;
@@ -127,7 +136,7 @@ export class RestoreRun {
 
     const { work, plan } = await this.plan(names, new Set(backedUp));
     if (!input.dryRun && (plan.unmappedOwners.length > 0 || plan.unmappedRecordTypes.length > 0)) {
-      await deps.restores.update(restoreId, { plan });
+      await deps.restores.update(tenantId, restoreId, { plan });
       const parts = [];
       const named = (id: string) => (this.sourceNames.has(id) ? `${id} (${this.sourceNames.get(id)!})` : id);
       if (plan.unmappedOwners.length > 0) parts.push(`owners ${plan.unmappedOwners.map(named).join(', ')}`);
@@ -140,7 +149,7 @@ export class RestoreRun {
 
     let cp: RestoreCheckpoint = this.ctx.checkpoint() ?? { pass: 1, index: 0, offset: 0, done: 0, counts: {}, planned: {} };
     if (cp.done > 0) this.ctx.logger.info(`resuming at pass ${cp.pass}, object ${cp.index + 1}/${work.length}, record ${cp.offset}`);
-    this.pending = input.dryRun ? null : await deps.inFlight.get(restoreId);
+    this.pending = input.dryRun ? null : await deps.inFlight.get(tenantId, restoreId);
     const total = work.reduce((sum, w) => sum + w.plan.records, 0);
 
     while (cp.pass === 1 && cp.index < work.length) {
@@ -164,9 +173,9 @@ export class RestoreRun {
     const targets = new Map<string, DescribedObject>();
     const estimates = new Map<string, number>();
     for (const name of names) {
-      const chain = await snapshotChain(deps, input.backupId, name);
+      const chain = await snapshotChain(deps, this.tenantId, input.backupId, name);
       // An incremental backup may not store the describe again: the chain's full backup does.
-      const schema = await deps.files.readSchema(input.backupId, name).catch(() => deps.files.readSchema(chain[0]!.backupId, name));
+      const schema = await deps.files.readSchema(this.tenantId, input.backupId, name).catch(() => deps.files.readSchema(this.tenantId, chain[0]!.backupId, name));
       sources.set(name, describedObject(schema));
       estimates.set(name, chain.reduce((sum, link) => sum + link.entry.records, 0));
       try {
@@ -220,13 +229,13 @@ export class RestoreRun {
       unmappedOwners,
       unmappedRecordTypes,
     };
-    await deps.restores.update(input.restoreId, { plan });
+    await deps.restores.update(this.tenantId, input.restoreId, { plan });
     return { work, plan };
   }
 
   /** The backed-up records of an object as of the backup (its incremental chain merged), streamed. */
   private records(object: string): AsyncIterable<Record<string, unknown>> {
-    return readBackupSnapshot(this.deps, this.input.backupId, object);
+    return readBackupSnapshot(this.deps, this.tenantId, this.input.backupId, object);
   }
 
   /** Batches of an object's records from `offset` on (the `recordIds` filter applied), with the stream position after each. */
@@ -263,7 +272,7 @@ export class RestoreRun {
     const name = w.plan.name;
     const sourceIds = records.map((r) => String(r.Id));
     const referenced = records.flatMap((r) => w.referenceFields.map((f) => r[f]).filter((v): v is string => typeof v === 'string' && v !== ''));
-    const restored = await deps.idMap.targetsOf(input.restoreId, [...sourceIds, ...referenced]);
+    const restored = await deps.idMap.targetsOf(this.tenantId, input.restoreId, [...sourceIds, ...referenced]);
     const candidates = sourceIds.map((id) => {
       const mapped = restored.get(id);
       return typeof mapped === 'string' ? mapped : this.sameOrg ? id : null;
@@ -299,13 +308,13 @@ export class RestoreRun {
     const counts = { ...(cp.counts[name] ?? emptyCounts()) };
     counts.skipped += skipped.length;
     if (input.dryRun) {
-      await deps.idMap.put(input.restoreId, name, creates.map((c) => ({ sourceId: c.sourceId, targetId: null })));
+      await deps.idMap.put(this.tenantId, input.restoreId, name, creates.map((c) => ({ sourceId: c.sourceId, targetId: null })));
     } else {
       const createOutcomes = await this.create(w, creates, cp.offset);
-      await deps.idMap.put(input.restoreId, name, createOutcomes.filter((o) => o.success && o.targetId !== null).map((o) => ({ sourceId: o.sourceId, targetId: o.targetId! })));
+      await deps.idMap.put(this.tenantId, input.restoreId, name, createOutcomes.filter((o) => o.success && o.targetId !== null).map((o) => ({ sourceId: o.sourceId, targetId: o.targetId! })));
       const updateOutcomes = await this.writer.update(name, w.plan.method, updates);
       const results = [...toResults(name, createOutcomes, RestoreOutcome.Created, 1), ...toResults(name, updateOutcomes, RestoreOutcome.Updated, 1), ...skipped];
-      await deps.results.record(input.restoreId, results);
+      await deps.results.record(this.tenantId, input.restoreId, results);
       for (const o of createOutcomes) o.success ? counts.created++ : counts.failed++;
       for (const o of updateOutcomes) o.success ? counts.updated++ : counts.failed++;
     }
@@ -317,8 +326,8 @@ export class RestoreRun {
       planned: { ...cp.planned, [name]: planned },
     };
     await this.ctx.saveCheckpoint(next);
-    if (!input.dryRun) await deps.inFlight.end(input.restoreId);
-    await deps.restores.update(input.restoreId, { counts: next.counts });
+    if (!input.dryRun) await deps.inFlight.end(this.tenantId, input.restoreId);
+    await deps.restores.update(this.tenantId, input.restoreId, { counts: next.counts });
     return next;
   }
 
@@ -339,7 +348,7 @@ export class RestoreRun {
     }
     if (toSend.length === 0) return outcomes;
     const sentAt = new Date();
-    await deps.inFlight.begin(input.restoreId, { object: name, offset, sentAt, bulkJobId: null });
+    await deps.inFlight.begin(this.tenantId, input.restoreId, { object: name, offset, sentAt, bulkJobId: null });
     outcomes.push(...(await this.writer.create(name, w.plan.method, toSend, sentAt)));
     return outcomes;
   }
@@ -353,7 +362,7 @@ export class RestoreRun {
       this.throwIfAborted();
       const ids = batch.records.map((r) => String(r.Id));
       const referenced = batch.records.flatMap((r) => [...w.deferred].map((f) => r[f]).filter((v): v is string => typeof v === 'string' && v !== ''));
-      const restored = await deps.idMap.targetsOf(input.restoreId, [...ids, ...referenced]);
+      const restored = await deps.idMap.targetsOf(this.tenantId, input.restoreId, [...ids, ...referenced]);
       const refs: ReferenceContext = { ...this.refs, restored };
       const updates: SentRecord[] = [];
       batch.records.forEach((record, i) => {
@@ -372,7 +381,7 @@ export class RestoreRun {
       const counts = { ...(cp.counts[name] ?? emptyCounts()) };
       if (!input.dryRun) {
         const outcomes = await this.writer.update(name, w.plan.method, updates);
-        await deps.results.record(input.restoreId, toResults(name, outcomes, RestoreOutcome.Updated, 2));
+        await deps.results.record(this.tenantId, input.restoreId, toResults(name, outcomes, RestoreOutcome.Updated, 2));
         counts.failed += outcomes.filter((o) => !o.success).length;
       }
       cp = { ...cp, offset: batch.offset, done: cp.done + batch.records.length, counts: { ...cp.counts, [name]: counts } };
@@ -417,19 +426,19 @@ export class RestoreRun {
       }),
     };
     const totals = Object.values(cp.counts).reduce((sum, c) => ({ created: sum.created + c.created, updated: sum.updated + c.updated, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }), emptyCounts());
-    if (input.dryRun) await deps.idMap.clear(input.restoreId);
+    if (input.dryRun) await deps.idMap.clear(this.tenantId, input.restoreId);
     if (!input.dryRun && totals.created + totals.updated === 0 && totals.failed > 0) {
-      await deps.restores.update(input.restoreId, { plan: finalPlan, counts: cp.counts });
+      await deps.restores.update(this.tenantId, input.restoreId, { plan: finalPlan, counts: cp.counts });
       return this.fail('NOTHING_WRITTEN', `nothing could be written: ${totals.failed} records failed (see results)`);
     }
-    await deps.restores.update(input.restoreId, { status: RestoreStatus.Succeeded, plan: finalPlan, counts: cp.counts, finishedAt: new Date() });
+    await deps.restores.update(this.tenantId, input.restoreId, { status: RestoreStatus.Succeeded, plan: finalPlan, counts: cp.counts, finishedAt: new Date() });
     this.ctx.progress({ processed: cp.done, total: cp.done, message: `done: ${totals.created} created, ${totals.updated} updated, ${totals.failed} failed, ${totals.skipped} skipped` });
     return { restoreId: input.restoreId, dryRun: input.dryRun, status: RestoreStatus.Succeeded, order: plan.order, ...totals };
   }
 
   /** Ends the restore FAILED with a reason the client can read, and fails the job without retries (no retry changes a plan). */
   private async fail(code: string, message: string): Promise<never> {
-    await this.deps.restores.update(this.input.restoreId, { status: RestoreStatus.Failed, error: { code, message }, finishedAt: new Date() });
+    await this.deps.restores.update(this.tenantId, this.input.restoreId, { status: RestoreStatus.Failed, error: { code, message }, finishedAt: new Date() });
     throw new NonRetryableError(message, { code });
   }
 
