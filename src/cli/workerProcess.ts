@@ -2,7 +2,6 @@ import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import { installProcessGuard } from '../engine/processGuard.ts';
 import { Worker } from '../engine/worker.ts';
-import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { JobStore } from '../engine/jobStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
