@@ -42,7 +42,7 @@ export interface ApiServer {
 export async function startApiServer(config: Config, runtime: Runtime, logger: Logger): Promise<ApiServer> {
   const schema = buildSchema();
   const events = new JobEventPublisher(runtime.bus, debugQueueCompanions);
-  const jobs = new JobService(runtime.connection.db, runtime.bus, runtime.registry, events);
+  const jobs = new JobService(runtime.connection.db, runtime.bus, runtime.registry, events, config.jobLimits);
   const debugQueue = new DebugQueue({ store: jobs.store, events });
   const liveness = new LivenessService({
     db: runtime.connection.db,

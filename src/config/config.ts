@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseApiKeys, type ApiKeyGrant } from './apiKeys.ts';
 import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
+import { parseJobLimitsConfig, type JobLimitsConfig } from './jobLimitsConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -116,6 +117,8 @@ export interface Config {
   sandbox: { enabled: boolean; port: number; records: number; seed: number };
   /** Metrics access and alert rules (`LONGHAUL_METRICS*`, `LONGHAUL_ALERT*`); see `monitoringConfig.ts`. */
   monitoring: MonitoringConfig;
+  /** Per-tenant job quotas, priority range and log cap (`LONGHAUL_TENANT_*`, `LONGHAUL_JOB_LOG_MAX_LINES`); see `jobLimitsConfig.ts`. */
+  jobLimits: JobLimitsConfig;
   /** How restores write. */
   restore: {
     /** Objects with more records are written through Bulk 2.0 ingest, smaller ones through sObject Collections (`LONGHAUL_RESTORE_BULK_THRESHOLD`, default 2000). */
@@ -222,6 +225,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid monitoring configuration: ${(error as Error).message}`);
   }
+  let jobLimits: JobLimitsConfig;
+  try {
+    jobLimits = parseJobLimitsConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid job limits: ${(error as Error).message}`);
+  }
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
@@ -278,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED },
     monitoring,
+    jobLimits,
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
     exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
   };

@@ -22,6 +22,8 @@ export const Collections = {
   diagnostics: 'diagnostics',
   /** GridFS bucket of diagnostic files (`diagnostics.files`, `diagnostics.chunks`). */
   diagnosticsBucket: 'diagnostics',
+  /** Per-tenant job quota counters: `queue:<tenant>` (creation rate, jobs waiting to start), `run:<tenant>` (running slots). */
+  tenantQuotas: 'tenantQuotas',
   /** Alert incidents and their webhook delivery state, `_id` `<rule>:<key>:<occurrence>`. */
   alerts: 'alerts',
 } as const;
