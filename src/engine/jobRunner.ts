@@ -12,6 +12,9 @@ import { RetryScheduledError } from './retryScheduledError.ts';
 import type { TenantRunSlots } from './tenantRunSlots.ts';
 import { EngineErrorCode, JobCancelledError, RunFencedError, WorkerLostError, WorkerShutdownError } from './errors/index.ts';
 
+/** How soon a job whose running slot could not be looked up (a database error) tries again. */
+const SLOT_ERROR_RETRY_MS = 1000;
+
 /** The scheduler's side of a run: what the runner may tell it. */
 export interface SchedulerJobHandle {
   id: ObjectId;
@@ -86,7 +89,15 @@ export class JobRunner {
    */
   async handle(handle: SchedulerJobHandle): Promise<void> {
     const runId = randomUUID();
-    const slot = await this.takeSlot(handle, runId);
+    let slot: { release(): Promise<void> } | null;
+    try {
+      slot = await this.takeSlot(handle, runId);
+    } catch (error) {
+      // Not run, not failed: the job goes back to the schedule and tries again shortly.
+      this.options.logger.warn({ err: error, jobId: handle.id.toHexString() }, "could not take a running slot of the job's tenant; trying again shortly");
+      handle.scheduleAt(new Date(Date.now() + SLOT_ERROR_RETRY_MS));
+      return;
+    }
     if (slot === null) return;
     try {
       await this.runAttempt(handle, runId);

@@ -133,18 +133,18 @@ export class TenantQuotaStore {
 
   /** Takes a running slot for `runId` if fewer than `cap` are held (and forgets the job among the waiting); false when full. */
   async acquire(tenantId: string, run: string, lease: RunLease, cap: number): Promise<boolean> {
+    const filter: Filter<TenantRunDocument> = { _id: runId(tenantId), count: { $lt: cap } };
+    const update: UpdateFilter<TenantRunDocument> = { $inc: { count: 1 }, $set: { [`leases.${run}`]: lease }, $unset: { [`waiting.${lease.jobId}`]: '' } };
     try {
-      await this.runs.updateOne(
-        { _id: runId(tenantId), count: { $lt: cap } },
-        { $inc: { count: 1 }, $set: { [`leases.${run}`]: lease }, $unset: { [`waiting.${lease.jobId}`]: '' } },
-        { upsert: true },
-      );
+      await this.runs.updateOne(filter, update, { upsert: true });
       return true;
     } catch (error) {
-      // The document exists with `count >= cap`: the upsert collided with it.
-      if (isDuplicateKey(error)) return false;
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
+    // The upsert collided with an existing document: it is full, or another process created it just now
+    // (FerretDB does not retry such upserts): without the upsert, the conditions decide.
+    const res = await this.runs.updateOne(filter, update);
+    return res.matchedCount === 1;
   }
 
   /** Frees the slot of `run`; returns the document after (its `waiting` jobs), or `null` when the run held none. */
@@ -158,11 +158,15 @@ export class TenantQuotaStore {
 
   /** Registers a job as waiting for a slot; returns the document after (its leases). */
   async addWaiting(tenantId: string, jobId: string, at: Date): Promise<TenantRunDocument> {
-    const doc = await this.runs.findOneAndUpdate(
-      { _id: runId(tenantId) },
-      { $set: { [`waiting.${jobId}`]: at }, $setOnInsert: { count: 0, leases: {} } },
-      { returnDocument: 'after', upsert: true },
-    );
+    const update: UpdateFilter<TenantRunDocument> = { $set: { [`waiting.${jobId}`]: at }, $setOnInsert: { count: 0, leases: {} } };
+    let doc: TenantRunDocument | null;
+    try {
+      doc = await this.runs.findOneAndUpdate({ _id: runId(tenantId) }, update, { returnDocument: 'after', upsert: true });
+    } catch (error) {
+      // Another process created the document between this upsert's look and its insert.
+      if (!isDuplicateKey(error)) throw error;
+      doc = await this.runs.findOneAndUpdate({ _id: runId(tenantId) }, update, { returnDocument: 'after', upsert: true });
+    }
     return doc!;
   }
 
