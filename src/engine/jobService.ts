@@ -105,6 +105,8 @@ export class JobService {
     const current = await this.require(caller, id);
     const doc = await this.store.cancel(parseJobId(id), caller.tenantId);
     if (doc === null) throw new JobStateConflictError(`job ${id} is ${current.state} and can no longer be cancelled`);
+    // Out of the queue at once: the tenant may create another without waiting for a recount.
+    await this.quota.withdraw(doc.tenantId, doc._id);
     await this.events.publish('CANCELLED', doc);
     return toJobView(doc);
   }
