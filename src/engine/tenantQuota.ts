@@ -31,9 +31,11 @@ export interface AdmitOptions {
 /**
  * The admission side of a tenant's job limits, in the engine so that every door that creates a job passes it:
  * creations per clock minute (`RATE_LIMITED` with a retry-after) and jobs waiting to start (`QUOTA_EXCEEDED`),
- * counted in one `_id`-addressed document per tenant with one conditional write per admission. The waiting jobs
- * are counted lazily: entries of jobs that started or ended are only removed when the count reaches the cap,
- * by reading those jobs (a recount), so the hot path stays one write.
+ * counted in one `_id`-addressed document per tenant with one conditional write per admission. A cancelled job
+ * gives its place back at once; entries of jobs that started or ended are removed lazily, when the count reaches
+ * the cap, by reading those jobs by id (a recount), so neither a creation nor a run start pays for it.
+ * "Waiting" means QUEUED or RETRYING among the jobs admitted here (created, or put back by `retryJob`); a job
+ * the engine requeues by itself (shutdown, lost worker, debug-queue actions) is not counted again.
  */
 export class TenantQuota {
   readonly limits: JobLimitsConfig;
