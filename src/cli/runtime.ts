@@ -108,7 +108,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     eventCompanions,
     registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc._id.toHexString(), kind }, 'job type transition hook failed')),
   );
-  const jobs = new JobService(connection.db, bus, registry, jobEvents);
+  const jobs = new JobService(connection.db, bus, registry, jobEvents, config.jobLimits);
   const backupService = new BackupService({ jobs, orgs, backups, logger });
   const restoreService = new RestoreService({ jobs, orgs, backups, restores, results: restoreResults, logger });
   const exportService = new ExportService({ jobs, backups, exports, logger });

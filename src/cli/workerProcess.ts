@@ -28,6 +28,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     lockLifetimeMs: config.lockLifetimeMs,
     backoffMs: config.backoffMs,
     eventCompanions: runtime.eventCompanions,
+    jobLimits: config.jobLimits,
   });
   const db = runtime.connection.db;
   const supervisor = answerSupervisor(worker.id);
@@ -44,7 +45,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
   const jobs = new JobStore(db);
   const detector = new ZombieDetector({
     jobs,
-    logs: new JobLogStore(db, jobs),
+    logs: new JobLogStore(db, jobs, { maxLinesPerJob: config.jobLimits.maxLogLinesPerJob }),
     zombies: new ZombieStore(db),
     workers: new WorkerStore(db),
     registry: runtime.registry,

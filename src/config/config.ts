@@ -6,6 +6,7 @@ import { apiKeyDigest, parseApiKeys, type ApiKeyGrant, type ApiKeySource } from 
 import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
 import { parseEgressConfig, type EgressConfig } from './egressConfig.ts';
 import { parseDiagnosticsConfig, type DiagnosticsConfig } from './diagnosticsConfig.ts';
+import { parseJobLimitsConfig, type JobLimitsConfig } from './jobLimitsConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -131,6 +132,8 @@ export interface Config {
   salesforceEgress: EgressConfig;
   /** Heap snapshots (opt-in) and how long diagnostics are kept (`LONGHAUL_HEAP_SNAPSHOTS`, `LONGHAUL_DIAGNOSTICS_*`); see `diagnosticsConfig.ts`. */
   diagnostics: DiagnosticsConfig;
+  /** Per-tenant job quotas, priority range and log cap (`LONGHAUL_TENANT_*`, `LONGHAUL_JOB_LOG_MAX_LINES`); see `jobLimitsConfig.ts`. */
+  jobLimits: JobLimitsConfig;
   /** How restores write. */
   restore: {
     /** Objects with more records are written through Bulk 2.0 ingest, smaller ones through sObject Collections (`LONGHAUL_RESTORE_BULK_THRESHOLD`, default 2000). */
@@ -268,6 +271,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   } catch (error) {
     throw new ConfigError(`invalid diagnostics configuration: ${(error as Error).message}`);
   }
+  let jobLimits: JobLimitsConfig;
+  try {
+    jobLimits = parseJobLimitsConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid job limits: ${(error as Error).message}`);
+  }
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0 && options.withoutApiKeys !== true) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
@@ -327,6 +336,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     monitoring,
     salesforceEgress,
     diagnostics,
+    jobLimits,
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
     exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
   };

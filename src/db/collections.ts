@@ -24,6 +24,8 @@ export const Collections = {
   diagnosticsBucket: 'diagnostics',
   /** Deployment-wide job counters for `/metrics`, `_id` `<metric>|<type>|<outcome>` (see `JobCounterLedger`). */
   jobCounters: 'jobCounters',
+  /** Per-tenant job quota counters: `queue:<tenant>` (creation rate, jobs waiting to start), `run:<tenant>` (running slots). */
+  tenantQuotas: 'tenantQuotas',
   /** Alert incidents and their webhook delivery state, `_id` `<rule>:<key>:<occurrence>`. */
   alerts: 'alerts',
 } as const;

@@ -31,6 +31,8 @@ export interface AgendaSchedulerOptions {
  */
 export class AgendaScheduler {
   private readonly agenda: Agenda;
+  /** What to do once Agenda has saved a job after its hand-over, by job id. */
+  private readonly afterSave = new Map<string, () => Promise<void>>();
 
   constructor(private readonly options: AgendaSchedulerOptions) {
     this.agenda = new Agenda({
@@ -45,6 +47,11 @@ export class AgendaScheduler {
     // Once Agenda has saved a job with a next run (a retry, a requeue), wake every worker for it.
     this.agenda.on('complete', (job: Job) => {
       const { nextRunAt, _id, name, priority } = job.attrs;
+      const saved = _id === undefined ? undefined : this.afterSave.get(_id.toString());
+      if (saved !== undefined) {
+        this.afterSave.delete(_id!.toString());
+        void saved().catch((error: unknown) => options.logger.warn({ err: error }, 'after-save step failed'));
+      }
       if (nextRunAt === null || nextRunAt === undefined || _id === undefined) return;
       void options.events.wake({ _id: new ObjectId(_id.toString()), name, nextRunAt, priority }).catch(() => undefined);
     });
@@ -57,13 +64,19 @@ export class AgendaScheduler {
       this.agenda.define(
         type.name,
         async (job: Job) => {
+          const data = job.attrs.data as { tenantId?: string } | undefined;
           await runner.handle({
             id: new ObjectId(String(job.attrs._id)),
+            tenantId: data?.tenantId,
+            type: job.attrs.name,
             refreshLock: (at) => {
               job.attrs.lockedAt = at;
             },
             scheduleAt: (at) => {
               job.attrs.nextRunAt = at;
+            },
+            afterSave: (callback) => {
+              this.afterSave.set(String(job.attrs._id), callback);
             },
           });
         },

@@ -38,7 +38,8 @@ export interface JobDocument {
   _id: ObjectId;
   // Agenda's
   name: string;
-  data: { input: string };
+  /** `tenantId` is a copy of the job's, for the scheduler's hand-over (absent on jobs created before it was added). */
+  data: { input: string; tenantId?: string };
   priority: number;
   nextRunAt: Date | null;
   type: 'normal';
@@ -72,6 +73,8 @@ export interface JobDocument {
   version: number;
   /** Log lines written so far; line `seq`s run from 1 to this. */
   logCount: number;
+  /** Log lines dropped past the per-job cap (absent or 0: none); the line numbered `logCount` then says how many. */
+  logDropped?: number;
   /** How the job entered and left the debug queue, oldest first (absent until it first enters). */
   debugActions?: DebugActionRecord[];
   /** The attempt number of a pending or running debug rerun (`rerunInDebug`): one attempt with debug logging; `null` otherwise. */

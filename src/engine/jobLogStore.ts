@@ -1,4 +1,5 @@
 import { ObjectId, type Collection, type Db } from 'mongodb';
+import { DEFAULT_JOB_LIMITS } from '../config/jobLimitsConfig.ts';
 import { Collections } from '../db/collections.ts';
 import type { JobStore } from './jobStore.ts';
 
@@ -12,26 +13,52 @@ export interface JobLogLine {
   attempt: number | null;
 }
 
+/** Options of {@link JobLogStore}. */
+export interface JobLogStoreOptions {
+  /** Lines kept per job, all attempts together; 0: no cap. Default `LONGHAUL_JOB_LOG_MAX_LINES`' default (10000). */
+  maxLinesPerJob?: number;
+}
+
 /**
  * Job log lines: appended in batches (one line-number reservation and one insert per batch),
- * read back as "the last N lines" of many jobs in one round trip.
+ * read back as "the last N lines" of many jobs in one round trip. Past `maxLinesPerJob` lines, a job's
+ * further lines are dropped and one last line (kept up to date) says how many.
  */
 export class JobLogStore {
   private readonly lines: Collection<JobLogLine>;
+  /** Lines kept per job (0: no cap). */
+  readonly maxLinesPerJob: number;
 
   constructor(
     db: Db,
     private readonly store: JobStore,
+    options: JobLogStoreOptions = {},
   ) {
     this.lines = db.collection<JobLogLine>(Collections.jobLogs);
+    this.maxLinesPerJob = options.maxLinesPerJob ?? DEFAULT_JOB_LIMITS.maxLogLinesPerJob;
   }
 
-  /** Appends lines of one job, numbering them after the job's existing lines. */
+  /** Appends lines of one job, numbering them after the job's existing lines; past the cap, drops them and counts them. */
   async append(jobId: string, lines: Omit<JobLogLine, 'jobId' | 'seq'>[]): Promise<void> {
     if (lines.length === 0) return;
-    const last = await this.store.reserveLogLines(new ObjectId(jobId), lines.length);
-    const first = last - lines.length + 1;
-    await this.lines.insertMany(lines.map((l, i) => ({ ...l, jobId, seq: first + i })), { ordered: false });
+    const { first, kept, dropped } = await this.store.reserveLogLines(new ObjectId(jobId), lines.length, this.maxLinesPerJob);
+    if (kept > 0) await this.lines.insertMany(lines.slice(0, kept).map((l, i) => ({ ...l, jobId, seq: first + i })), { ordered: false });
+    if (dropped === null) return;
+    const last = lines.at(-1)!;
+    // One line per job, found by its own `_id` and rewritten with the running total.
+    await (this.lines as unknown as Collection<{ _id: string } & JobLogLine>).updateOne(
+      { _id: `${jobId}:dropped` },
+      {
+        $set: {
+          at: last.at,
+          level: 'warn',
+          message: `${dropped.total} log line(s) dropped: a job keeps at most ${this.maxLinesPerJob} (LONGHAUL_JOB_LOG_MAX_LINES)`,
+          attempt: last.attempt,
+        },
+        $setOnInsert: { jobId, seq: dropped.seq },
+      },
+      { upsert: true },
+    );
   }
 
   /**

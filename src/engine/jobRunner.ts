@@ -9,7 +9,11 @@ import type { JobStore } from './jobStore.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { FailureRouter, isDebugRerun, type FailureRoute } from './failureRouter.ts';
 import { RetryScheduledError } from './retryScheduledError.ts';
+import type { TenantRunSlots } from './tenantRunSlots.ts';
 import { EngineErrorCode, JobCancelledError, RunFencedError, WorkerLostError, WorkerShutdownError } from './errors/index.ts';
+
+/** How soon a job whose running slot could not be looked up (a database error) tries again. */
+const SLOT_ERROR_RETRY_MS = 1000;
 
 /** The scheduler's side of a run: what the runner may tell it. */
 export interface SchedulerJobHandle {
@@ -18,6 +22,11 @@ export interface SchedulerJobHandle {
   refreshLock(at: Date): void;
   /** When the scheduler should run the job next (`null`: not by itself). */
   scheduleAt(at: Date | null): void;
+  /** The job's tenant and type, when the scheduler has them (else the runner reads them when it needs them). */
+  tenantId?: string;
+  type?: string;
+  /** Runs `callback` once the scheduler has saved the job after this hand-over (unlocked, with its next run time). */
+  afterSave?(callback: () => Promise<void>): void;
 }
 
 /** Options of {@link JobRunner}. */
@@ -34,6 +43,8 @@ export interface JobRunnerOptions {
   lockLifetimeMs?: number;
   /** Overrides every type's first backoff delay when set. */
   backoffMs?: number;
+  /** Per-tenant running slots; default none (no cap). */
+  slots?: TenantRunSlots;
 }
 
 /**
@@ -72,10 +83,53 @@ export class JobRunner {
     for (const run of this.active.values()) run.abort(reason);
   }
 
-  /** Runs one attempt of a job the scheduler locked. Throws {@link RetryScheduledError} when the scheduler should retry it. */
+  /**
+   * Runs one attempt of a job the scheduler locked, in a running slot of its tenant (without a free one, the job
+   * goes back to the schedule to wait for one). Throws {@link RetryScheduledError} when the scheduler should retry it.
+   */
   async handle(handle: SchedulerJobHandle): Promise<void> {
-    const { store, events, registry, logger, workerId } = this.options;
     const runId = randomUUID();
+    let slot: { release(): Promise<void> } | null;
+    try {
+      slot = await this.takeSlot(handle, runId);
+    } catch (error) {
+      // Not run, not failed: the job goes back to the schedule and tries again shortly.
+      this.options.logger.warn({ err: error, jobId: handle.id.toHexString() }, "could not take a running slot of the job's tenant; trying again shortly");
+      handle.scheduleAt(new Date(Date.now() + SLOT_ERROR_RETRY_MS));
+      return;
+    }
+    if (slot === null) return;
+    try {
+      await this.runAttempt(handle, runId);
+    } finally {
+      await slot.release();
+    }
+  }
+
+  /** A running slot of the job's tenant for this run, or `null` when the job was put back to wait for one. */
+  private async takeSlot(handle: SchedulerJobHandle, runId: string): Promise<{ release(): Promise<void> } | null> {
+    const { slots, store, logger } = this.options;
+    const none = { release: async () => undefined };
+    if (slots === undefined || !slots.enabled) return none;
+    let { tenantId, type } = handle;
+    if (tenantId === undefined || type === undefined) {
+      const doc = await store.get(handle.id, null);
+      // Gone: the run finds out and skips it.
+      if (doc === null) return none;
+      tenantId = doc.tenantId;
+      type = doc.name;
+    }
+    const jobId = handle.id.toHexString();
+    const tenant = tenantId;
+    if ((await slots.acquire(tenant, jobId, runId, this.lockLifetimeOf(type))) === 'acquired') return { release: () => slots.release(tenant, runId) };
+    handle.scheduleAt(new Date(Date.now() + slots.recheckMs));
+    handle.afterSave?.(() => slots.afterWait(tenant, jobId));
+    logger.debug({ jobId, tenantId: tenant }, "job waits for one of its tenant's running slots");
+    return null;
+  }
+
+  private async runAttempt(handle: SchedulerJobHandle, runId: string): Promise<void> {
+    const { store, events, registry, logger, workerId } = this.options;
     const doc = await store.startRun(handle.id, runId, workerId);
     if (doc === null) {
       logger.debug({ jobId: handle.id.toHexString() }, 'job no longer runnable; skipped');
@@ -127,6 +181,8 @@ export class JobRunner {
     // If the scheduler still gets to save the job before the process exits, it must save the same next run.
     this.handles.get(run.jobId)?.scheduleAt(retryAt);
     await this.recordRoute(run.doc, run.runId, this.errorRecord(run.doc, error), route, true, retryAt);
+    // The process may exit before the run's own ending gives its slot back.
+    await this.options.slots?.release(run.doc.tenantId, run.runId);
     // Abort only once the failure is recorded: the run's own ending then finds its job released and writes nothing.
     run.abort(error);
   }

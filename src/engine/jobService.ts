@@ -7,6 +7,9 @@ import { JobStore, encodeCursor, parseJobId, type JobListFilter } from './jobSto
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { toJobView, type JobView } from './jobView.ts';
 import type { ResolvedJobType } from './jobType.ts';
+import { TenantQuota } from './tenantQuota.ts';
+import { TenantQuotaStore } from './tenantQuotaStore.ts';
+import { DEFAULT_JOB_LIMITS, type JobLimitsConfig } from '../config/jobLimitsConfig.ts';
 import { InternalJobTypeError, InvalidJobInputError, JobNotFoundError, JobStateConflictError } from './errors/index.ts';
 
 /** Who is asking: the tenant an API key acts for. */
@@ -36,15 +39,19 @@ export interface JobPage {
 export class JobService {
   readonly store: JobStore;
   readonly logs: JobLogStore;
+  /** Per-tenant creation rate, waiting-jobs cap and priority range: every way of creating a job goes through it. */
+  readonly quota: TenantQuota;
 
   constructor(
     db: Db,
     readonly bus: Bus,
     readonly registry: JobTypeRegistry,
     private readonly events: JobEventPublisher,
+    limits: JobLimitsConfig = DEFAULT_JOB_LIMITS,
   ) {
     this.store = new JobStore(db);
-    this.logs = new JobLogStore(db, this.store);
+    this.logs = new JobLogStore(db, this.store, { maxLinesPerJob: limits.maxLogLinesPerJob });
+    this.quota = new TenantQuota({ quotas: new TenantQuotaStore(db), jobs: this.store, limits });
   }
 
   /**
@@ -75,14 +82,16 @@ export class JobService {
     if (request.maxAttempts !== undefined && request.maxAttempts !== null && (request.maxAttempts < 1 || request.maxAttempts > 100)) {
       problems.push({ path: 'maxAttempts', message: 'must be between 1 and 100' });
     }
-    if (request.priority !== undefined && request.priority !== null && Math.abs(request.priority) > 1000) {
-      problems.push({ path: 'priority', message: 'must be between -1000 and 1000' });
+    const priorityRange = this.quota.priorityRange(caller);
+    if (request.priority !== undefined && request.priority !== null && Math.abs(request.priority) > priorityRange) {
+      problems.push({ path: 'priority', message: `must be between -${priorityRange} and ${priorityRange}${caller.operator ? '' : ' (a wider range is for operators)'}` });
     }
     if (request.idempotencyKey !== undefined && request.idempotencyKey !== null && (request.idempotencyKey.length < 1 || request.idempotencyKey.length > 200)) {
       problems.push({ path: 'idempotencyKey', message: 'must be 1 to 200 characters' });
     }
     if (problems.length > 0) throw new InvalidJobInputError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
-    const { doc, created } = await this.store.create({
+    const { doc, created } = await this.quota.enqueue(caller.tenantId, (id) => this.store.create({
+      id,
       tenantId: caller.tenantId,
       type: type.name,
       input,
@@ -90,7 +99,7 @@ export class JobService {
       runAt: request.runAt ?? new Date(),
       maxAttempts: request.maxAttempts ?? type.resolved.maxAttempts,
       idempotencyKey: request.idempotencyKey,
-    });
+    }), { idempotencyKey: request.idempotencyKey });
     if (created) await this.events.publish('CREATED', doc, { wake: true });
     return toJobView(doc);
   }
@@ -118,12 +127,16 @@ export class JobService {
     const current = await this.require(caller, id);
     const doc = await this.store.cancel(parseJobId(id), caller.tenantId);
     if (doc === null) throw new JobStateConflictError(`job ${id} is ${current.state} and can no longer be cancelled`);
+    // Out of the queue at once: the tenant may create another without waiting for a recount.
+    await this.quota.withdraw(doc.tenantId, doc._id);
     await this.events.publish('CANCELLED', doc);
     return toJobView(doc);
   }
 
   async retry(caller: Caller, id: string): Promise<JobView> {
     const current = await this.require(caller, id);
+    // Back in the queue, the job counts against the tenant's waiting jobs again (not against its creation rate).
+    if (current.state === JobState.Failed || current.state === JobState.Cancelled) await this.quota.admit(caller.tenantId, parseJobId(id), { countRate: false });
     const doc = await this.store.requeue(parseJobId(id), caller.tenantId, [JobState.Failed, JobState.Cancelled]);
     if (doc === null) {
       throw new JobStateConflictError(

@@ -20,6 +20,21 @@ export interface NewJob {
   runAt: Date;
   maxAttempts: number;
   idempotencyKey?: string | null;
+  /** The job's id, when the caller needs it before the insert (e.g. to count it against a quota); default a new one. */
+  id?: ObjectId;
+}
+
+/** What {@link JobStore.peek} tells about a job. */
+export type JobGlimpse = Pick<JobDocument, 'state' | 'runId' | 'heartbeatAt'>;
+
+/** Line numbers reserved by {@link JobStore.reserveLogLines}. */
+export interface LogReservation {
+  /** Number of the first line kept. */
+  first: number;
+  /** How many of the lines (from the first) are kept. */
+  kept: number;
+  /** With a cap reached: lines dropped so far for the job, all batches together, and the number of the line that says so. */
+  dropped: { total: number; seq: number } | null;
 }
 
 /** Outcome of a run's heartbeat. */
@@ -44,12 +59,13 @@ export class JobStore {
 
   /** Inserts a job; with an idempotency key already used by the tenant, returns that job instead (`created: false`). */
   async create(job: NewJob): Promise<{ doc: JobDocument; created: boolean }> {
-    const _id = newJobObjectId();
+    const _id = job.id ?? newJobObjectId();
     const now = new Date();
     const doc: JobDocument = {
       _id,
       name: job.type,
-      data: { input: JSON.stringify(job.input ?? null) },
+      // The tenant also rides in Agenda's `data`, which the scheduler hands over: a run finds its tenant's slot without a read.
+      data: { input: JSON.stringify(job.input ?? null), tenantId: job.tenantId },
       priority: job.priority,
       nextRunAt: job.runAt,
       type: 'normal',
@@ -92,6 +108,23 @@ export class JobStore {
   /** A job by id; `tenantId: null` reads across tenants (workers, operators). */
   async get(id: ObjectId, tenantId: string | null): Promise<JobDocument | null> {
     return this.jobs.findOne(tenantId === null ? { _id: id } : { _id: id, tenantId });
+  }
+
+  /** A tenant's job by its idempotency key, or `null`. */
+  async findByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<JobDocument | null> {
+    return this.jobs.findOne({ tenantId, idempotencyKey });
+  }
+
+  /** State, run and heartbeat of jobs by id in one round trip (missing jobs are absent from the map). */
+  async peek(ids: readonly ObjectId[]): Promise<Map<string, JobGlimpse>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.jobs.find({ _id: { $in: [...ids] } }, { projection: { state: 1, runId: 1, heartbeatAt: 1 } }).toArray();
+    return new Map(docs.map((d) => [d._id.toHexString(), { state: d.state, runId: d.runId, heartbeatAt: d.heartbeatAt }]));
+  }
+
+  /** Makes a job that waits for a running slot due now; `null` unless it still waits to run (QUEUED or RETRYING). */
+  async wakeWaiting(id: ObjectId): Promise<JobDocument | null> {
+    return this.jobs.findOneAndUpdate({ _id: id, state: { $in: [JobState.Queued, JobState.Retrying] } }, { $set: { nextRunAt: new Date() } }, { returnDocument: 'after' });
   }
 
   /** Jobs by id in one round trip, in no particular order. */
@@ -245,10 +278,34 @@ export class JobStore {
     return this.leaveDebug(id, tenantId, {}, { $set: { state: JobState.Failed, debugRerunAttempt: null }, $push: { debugActions: action }, $inc: { version: 1 } });
   }
 
-  /** Reserves `count` log line numbers of a job; returns the last one. */
-  async reserveLogLines(id: ObjectId, count: number): Promise<number> {
-    const doc = await this.jobs.findOneAndUpdate({ _id: id }, { $inc: { logCount: count } }, { returnDocument: 'after' });
-    return doc?.logCount ?? count;
+  /**
+   * Reserves line numbers for `count` new log lines of a job, within `cap` lines per job (0: no cap). Past the cap,
+   * the lines that do not fit are dropped: the first overflow keeps what fits and reserves one more line number
+   * for the line that tells how many were dropped; later ones only add to `logDropped`.
+   */
+  async reserveLogLines(id: ObjectId, count: number, cap = 0): Promise<LogReservation> {
+    for (;;) {
+      const filter: Filter<JobDocument> = cap > 0 ? { _id: id, logCount: { $lte: cap - count } } : { _id: id };
+      const fits = await this.jobs.findOneAndUpdate(filter, { $inc: { logCount: count } }, { returnDocument: 'after' });
+      if (fits !== null) return { first: fits.logCount - count + 1, kept: count, dropped: null };
+      const doc = await this.jobs.findOne({ _id: id }, { projection: { logCount: 1, logDropped: 1 } });
+      if (doc === null || cap === 0) return { first: 0, kept: 0, dropped: null };
+      const droppedBefore = doc.logDropped ?? 0;
+      if (droppedBefore > 0) {
+        const after = await this.jobs.findOneAndUpdate({ _id: id }, { $inc: { logDropped: count } }, { returnDocument: 'after' });
+        return { first: 0, kept: 0, dropped: after === null ? null : { total: after.logDropped ?? count, seq: after.logCount } };
+      }
+      const kept = Math.max(0, Math.min(count, cap - doc.logCount));
+      // Everything fits after all (lines were numbered meanwhile by someone else?): try again.
+      if (kept === count) continue;
+      const seq = doc.logCount + kept + 1;
+      const claimed = await this.jobs.findOneAndUpdate(
+        { _id: id, logCount: doc.logCount, $or: [{ logDropped: { $exists: false } }, { logDropped: 0 }] },
+        { $set: { logCount: seq }, $inc: { logDropped: count - kept } },
+        { returnDocument: 'after' },
+      );
+      if (claimed !== null) return { first: doc.logCount + 1, kept, dropped: { total: count - kept, seq } };
+    }
   }
 
   private leaveDebug(id: ObjectId, tenantId: string | null, extra: Filter<JobDocument>, update: UpdateFilter<JobDocument>): Promise<JobDocument | null> {

@@ -12,6 +12,9 @@ import { JobRunner } from './jobRunner.ts';
 import type { JobRun } from './jobRun.ts';
 import { JobStore } from './jobStore.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
+import { TenantQuotaStore } from './tenantQuotaStore.ts';
+import { TenantRunSlots } from './tenantRunSlots.ts';
+import { DEFAULT_JOB_LIMITS, type JobLimitsConfig } from '../config/jobLimitsConfig.ts';
 import { JobCancelledError, WorkerShutdownError } from './errors/index.ts';
 
 /** Options of {@link Worker}. */
@@ -30,6 +33,8 @@ export interface WorkerOptions {
   backoffMs?: number;
   /** Messages published with the worker's job events (e.g. monitoring's debug-queue events); default none. */
   eventCompanions?: JobEventCompanions;
+  /** Per-tenant running cap and log cap (`LONGHAUL_TENANT_MAX_RUNNING`, `LONGHAUL_JOB_LOG_MAX_LINES`, …); default {@link DEFAULT_JOB_LIMITS}. */
+  jobLimits?: JobLimitsConfig;
 }
 
 /** Lifecycle of a {@link Worker}. */
@@ -55,9 +60,19 @@ export class Worker {
       options.eventCompanions,
       options.registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc._id.toHexString(), kind }, 'job type transition hook failed')),
     );
+    const limits = options.jobLimits ?? DEFAULT_JOB_LIMITS;
+    const slots = new TenantRunSlots({
+      quotas: new TenantQuotaStore(options.db),
+      jobs: store,
+      events,
+      logger,
+      maxRunningPerTenant: limits.maxRunningPerTenant,
+      recheckMs: limits.slotRecheckMs,
+    });
     this.runner = new JobRunner({
       store,
-      logs: new JobLogStore(options.db, store),
+      logs: new JobLogStore(options.db, store, { maxLinesPerJob: limits.maxLogLinesPerJob }),
+      slots,
       events,
       registry: options.registry,
       logger,

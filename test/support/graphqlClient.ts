@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 /** Answer of a GraphQL HTTP request. */
 export interface GraphqlResponse<T = Record<string, any>> {
   status: number;
+  /** The HTTP response headers (e.g. `retry-after`). */
+  headers?: Headers;
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, any> }[];
 }
@@ -14,7 +16,7 @@ export async function gql<T = Record<string, any>>(url: string, key: string | nu
   if (key !== null) headers.authorization = `Bearer ${key}`;
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as GraphqlResponse<T>;
-  return { ...body, status: res.status };
+  return { ...body, status: res.status, headers: res.headers };
 }
 
 /** Like {@link gql}, but throws on any GraphQL error and returns `data`. */

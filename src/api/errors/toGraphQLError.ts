@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { EngineError, EngineErrorCode, InvalidJobInputError } from '../../engine/errors/index.ts';
+import { EngineError, EngineErrorCode, InvalidJobInputError, QuotaExceededError, RateLimitedError } from '../../engine/errors/index.ts';
 import { InvalidPositionError } from '../../bus/busPosition.ts';
 import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
 import { ApiErrorCode } from './apiErrorCode.ts';
@@ -15,6 +15,8 @@ const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.InvalidCursor]: ApiErrorCode.BadUserInput,
   [EngineErrorCode.JobStateConflict]: ApiErrorCode.Conflict,
   [EngineErrorCode.JobNotInDebugQueue]: ApiErrorCode.Conflict,
+  [EngineErrorCode.RateLimited]: ApiErrorCode.RateLimited,
+  [EngineErrorCode.QuotaExceeded]: ApiErrorCode.QuotaExceeded,
 };
 
 const SALESFORCE_TO_API: Partial<Record<SalesforceErrorCode, ApiErrorCode>> = {
@@ -60,6 +62,9 @@ export function toGraphQLError(error: unknown): GraphQLError {
     if (code !== undefined) {
       const extra: Record<string, unknown> = { reason: error.code };
       if (error instanceof InvalidJobInputError) extra.issues = error.issues;
+      // `http` sets Apollo's response status and headers (Apollo removes it from the error it sends).
+      if (error instanceof RateLimitedError) Object.assign(extra, { retryAfterSeconds: error.retryAfterSeconds, limit: error.limit, http: { status: 429, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) } });
+      if (error instanceof QuotaExceededError) Object.assign(extra, { limit: error.limit, http: { status: 429 } });
       return apiError(code, error.message, extra);
     }
   }

@@ -16,6 +16,8 @@ export const EngineErrorCode = {
   WorkerLost: 'WORKER_LOST',
   JobNotInDebugQueue: 'JOB_NOT_IN_DEBUG_QUEUE',
   JobHung: 'JOB_HUNG',
+  RateLimited: 'RATE_LIMITED',
+  QuotaExceeded: 'QUOTA_EXCEEDED',
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 

@@ -10,6 +10,8 @@ export * from './jobNotInDebugQueueError.ts';
 export * from './jobRecordNotFoundError.ts';
 export * from './jobStateConflictError.ts';
 export * from './nonRetryableError.ts';
+export * from './quotaExceededError.ts';
+export * from './rateLimitedError.ts';
 export * from './runFencedError.ts';
 export * from './uncaughtExceptionError.ts';
 export * from './unhandledRejectionError.ts';
