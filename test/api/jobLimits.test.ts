@@ -174,7 +174,7 @@ describe('a running slot held by a killed worker', () => {
 describe('cost of the limits on a job creation', () => {
   const dbName = uniqueDatabaseName('quotacost');
   let client: MongoClient;
-  let runtime: Runtime;
+  const runtimes: Runtime[] = [];
   const apis: ApiServer[] = [];
   const commands: CommandStartedEvent[] = [];
 
@@ -183,14 +183,18 @@ describe('cost of the limits on a job creation', () => {
     await client.connect();
     client.on('commandStarted', (event) => commands.push(event));
     const env = { ...FAST_ENV, PORT: '0', LONGHAUL_DB: dbName, MONGODB_URI: testDatabaseUri(dbName) };
-    const config = loadConfig(env);
-    runtime = await openRuntime(config, pino({ level: 'silent' }), { allowEmbedded: false, connection: { client, db: client.db(dbName), ferretdb: true, close: () => client.close() } });
     const off = { LONGHAUL_TENANT_CREATES_PER_MINUTE: '0', LONGHAUL_TENANT_MAX_QUEUED: '0', LONGHAUL_TENANT_MAX_RUNNING: '0' };
-    for (const limits of [{}, off]) apis.push(await startApiServer(loadConfig({ ...env, ...limits }), runtime, pino({ level: 'silent' })));
+    // The limits belong to the jobs service the composition root builds: one runtime per configuration, one client.
+    for (const limits of [{}, off]) {
+      const config = loadConfig({ ...env, ...limits });
+      const runtime = await openRuntime(config, pino({ level: 'silent' }), { allowEmbedded: false, connection: { client, db: client.db(dbName), ferretdb: true, close: () => client.close() } });
+      runtimes.push(runtime);
+      apis.push(await startApiServer(config, runtime, pino({ level: 'silent' })));
+    }
   });
   afterAll(async () => {
     for (const api of apis) await api.close();
-    await runtime?.close();
+    for (const runtime of runtimes) await runtime.close();
     await client?.db(dbName).dropDatabase().catch(() => undefined);
     await client?.close();
   });
