@@ -1,9 +1,8 @@
-import { ZodError } from 'zod';
 import type { StraightToDebugRule } from './debugQueueSettings.ts';
 import type { JobDocument } from './jobDocument.ts';
 import type { ResolvedJobType } from './jobType.ts';
 import { RetryPolicy } from './retryPolicy.ts';
-import { NonRetryableError } from './errors/index.ts';
+import { isPermanentFailure } from './errors/index.ts';
 
 /** Where a failed attempt sends its job. */
 export type FailureRoute =
@@ -60,7 +59,7 @@ function errorCode(error: Error): string | undefined {
 }
 
 function goesStraightToDebug(error: Error, rule: StraightToDebugRule | undefined): boolean {
-  if (error instanceof NonRetryableError || error instanceof ZodError) return true;
+  if (isPermanentFailure(error)) return true;
   if (rule === undefined) return false;
   if (typeof rule === 'function') {
     // A rule that throws must not lose the failure: the job then takes the ordinary route.

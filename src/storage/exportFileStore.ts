@@ -1,5 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { Binary, type Collection, type Db } from 'mongodb';
+import { FileUnavailableError } from './errors/fileUnavailableError.ts';
 
 /** Prefix of the export file collections (`exportFiles.files`, `exportFiles.chunks`). */
 export const EXPORT_FILES_BUCKET = 'exportFiles';
@@ -97,7 +98,7 @@ export class ExportFileStore {
     const chunks = this.chunks;
     const file = () => this.file(tenantId, exportId);
     async function* slices(): AsyncGenerator<Buffer> {
-      if ((await file()) === null) throw new Error(`export file ${exportId} not found`);
+      if ((await file()) === null) throw new FileUnavailableError(`export file ${exportId} not found`);
       const first = Math.floor(start / CHUNK_BYTES);
       const last = Math.floor(end / CHUNK_BYTES);
       for (let n = first; n <= last; n += CHUNKS_PER_READ) {
@@ -105,7 +106,7 @@ export class ExportFileStore {
         const docs = new Map((await chunks.find({ _id: { $in: ids } }).toArray()).map((d) => [d._id, d.data.buffer]));
         for (let i = 0; i < ids.length; i++) {
           const data = docs.get(ids[i]!);
-          if (data === undefined) throw new Error(`export file ${exportId}: chunk ${n + i} is missing`);
+          if (data === undefined) throw new FileUnavailableError(`export file ${exportId}: chunk ${n + i} is missing`);
           const offset = (n + i) * CHUNK_BYTES;
           const from = Math.max(0, start - offset);
           const to = Math.min(data.length, end - offset + 1);

@@ -1,6 +1,7 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Binary, GridFSBucket, type Collection, type Db, type Document } from 'mongodb';
+import { FileUnavailableError } from './errors/fileUnavailableError.ts';
 
 /** GridFS's default chunk size (255 KiB). */
 const CHUNK_SIZE = 255 * 1024;
@@ -42,7 +43,7 @@ export class IdAddressedGridFs {
     const previous = await this.files.findOne({ _id: id });
     // A file of another tenant is never overwritten: a writer only replaces files of its own tenant.
     const owner = (previous?.metadata as { tenantId?: unknown } | undefined)?.tenantId;
-    if (previous !== null && owner !== undefined && owner !== null && metadata.tenantId !== undefined && owner !== metadata.tenantId) throw new Error(`file ${id} belongs to another tenant`);
+    if (previous !== null && owner !== undefined && owner !== null && metadata.tenantId !== undefined && owner !== metadata.tenantId) throw new FileUnavailableError(`file ${id} belongs to another tenant`);
     let n = 0;
     let length = 0;
     let pending: Buffer[] = [];
@@ -88,12 +89,12 @@ export class IdAddressedGridFs {
    */
   async *read(id: string, owns?: (metadata: Document) => boolean): AsyncGenerator<Buffer> {
     const file = await this.files.findOne({ _id: id });
-    if (file === null || (owns !== undefined && !owns(file.metadata ?? {}))) throw new Error(`file ${id} not found`);
+    if (file === null || (owns !== undefined && !owns(file.metadata ?? {}))) throw new FileUnavailableError(`file ${id} not found`);
     const count = Math.ceil(file.length / file.chunkSize);
     for (let n = 0; n < count; n++) {
       const chunk = await this.chunks.findOne({ _id: chunkId(id, n) as never });
       if (chunk === null) {
-        if (n > 0) throw new Error(`file ${id}: chunk ${n} missing`);
+        if (n > 0) throw new FileUnavailableError(`file ${id}: chunk ${n} missing`);
         // Written by the driver (ObjectId chunk ids): read it the driver's way.
         for await (const data of this.bucket.openDownloadStream(id as never)) yield data as Buffer;
         return;

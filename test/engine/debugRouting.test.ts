@@ -12,16 +12,22 @@ import { defineJobType } from '../../src/engine/jobType.ts';
 import { JobTypeRegistry } from '../../src/engine/jobTypeRegistry.ts';
 import { RetryScheduledError } from '../../src/engine/retryScheduledError.ts';
 import { debugQueueCompanions } from '../../src/monitoring/debugQueueEvents.ts';
+import { BackupNotFoundError, FileUnavailableError } from '../../src/storage/errors/index.ts';
+import { RecoveryFailedError, RecoveryFailureCode } from '../../src/jobs/salesforce/errors/index.ts';
 
 /** An error class a type's predicate rule routes straight to the debug queue. */
 class BadRecordError extends Error {
   override readonly name = 'BadRecordError';
 }
 
-const Input = z.object({ throw: z.enum(['plain', 'nonRetryable', 'badRecord']) });
+const Input = z.object({ throw: z.enum(['plain', 'nonRetryable', 'badRecord', 'backupGone', 'fileGone', 'unmapped']) });
 const fail = (kind: z.output<typeof Input>['throw']): never => {
   if (kind === 'nonRetryable') throw new NonRetryableError('input row 7 is malformed', { code: 'VALIDATION_FAILED' });
   if (kind === 'badRecord') throw new BadRecordError('record 42 cannot be saved');
+  // Errors of the layers below the engine that no retry fixes: storage errors say so themselves.
+  if (kind === 'backupGone') throw new BackupNotFoundError('backup b1 not found');
+  if (kind === 'fileGone') throw new FileUnavailableError('file b1#0 not found');
+  if (kind === 'unmapped') throw new RecoveryFailedError(RecoveryFailureCode.UnmappedReferences, 'no target for OwnerId');
   throw new Error('plain failure');
 };
 
@@ -92,13 +98,19 @@ describe('debug-queue routing of failed attempts', () => {
     expect(events.at(-1)).toMatchObject({ tenantId: 'tenantR', payload: { jobId: id.toHexString() } });
   });
 
-  it('should send a NonRetryableError and an error matched by the type\'s predicate straight to DEBUG', async () => {
+  it('should send a NonRetryableError, a permanent storage error, a recovery failure and an error matched by the type\'s predicate straight to DEBUG', async () => {
     for (const kind of ['nonRetryable', 'badRecord'] as const) {
       const id = await createJob('test.routed', { throw: kind }, 3);
       expect(await attempt(id)).toBe('ended');
       const doc = await store.get(id, null);
       expect(doc).toMatchObject({ state: 'DEBUG', attempt: 1 });
       expect(doc?.debugActions?.[0]?.reason).toMatch(/is not retried/);
+    }
+    for (const [kind, code] of [['backupGone', 'BACKUP_NOT_FOUND'], ['fileGone', 'FILE_UNAVAILABLE'], ['unmapped', 'UNMAPPED_REFERENCES']] as const) {
+      const id = await createJob('test.routed', { throw: kind }, 3);
+      expect(await attempt(id)).toBe('ended');
+      const doc = await store.get(id, null);
+      expect(doc, kind).toMatchObject({ state: 'DEBUG', attempt: 1, lastError: { code } });
     }
     const validation = await store.list('tenantR', { states: ['DEBUG'] }, 10);
     expect(validation.docs.some((d) => d.lastError?.code === 'VALIDATION_FAILED')).toBe(true);

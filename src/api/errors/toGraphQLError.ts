@@ -32,6 +32,7 @@ const STORAGE_TO_API: Record<StorageErrorCode, ApiErrorCode> = {
   [StorageErrorCode.RecordNotFound]: ApiErrorCode.NotFound,
   [StorageErrorCode.SnapshotUnavailable]: ApiErrorCode.BadUserInput,
   [StorageErrorCode.BackupNotFinished]: ApiErrorCode.BadUserInput,
+  [StorageErrorCode.FileUnavailable]: ApiErrorCode.NotFound,
 };
 
 const LIVENESS_TO_API: Record<LivenessErrorCode, ApiErrorCode> = {

@@ -18,3 +18,4 @@ export * from './unhandledRejectionError.ts';
 export * from './unknownJobTypeError.ts';
 export * from './workerLostError.ts';
 export * from './workerShutdownError.ts';
+export * from './permanentFailure.ts';

@@ -3,3 +3,4 @@ export * from './backupNotFoundError.ts';
 export * from './snapshotUnavailableError.ts';
 export * from './backupNotFinishedError.ts';
 export * from './recordNotFoundError.ts';
+export * from './fileUnavailableError.ts';

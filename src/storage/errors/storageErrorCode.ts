@@ -8,10 +8,17 @@ export const StorageErrorCode = {
   BackupNotFinished: 'BACKUP_NOT_FINISHED',
   /** No restore or export with that id in the caller's tenant. */
   RecordNotFound: 'RECORD_NOT_FOUND',
+  /** A stored file (backup part, export) is missing, incomplete, or not the tenant's. */
+  FileUnavailable: 'FILE_UNAVAILABLE',
 } as const;
 export type StorageErrorCode = (typeof StorageErrorCode)[keyof typeof StorageErrorCode];
 
-/** Base of every storage-layer error: a stable {@link StorageErrorCode}. */
+/**
+ * Base of every storage-layer error: a stable {@link StorageErrorCode}. `permanent`: no retry can fix it (the
+ * record or file is not there, or not in a state that allows the operation); the engine's failure router then
+ * skips the job's retries (see `PermanentFailure` in the engine).
+ */
 export abstract class StorageError extends Error {
   abstract readonly code: StorageErrorCode;
+  readonly permanent: boolean = true;
 }

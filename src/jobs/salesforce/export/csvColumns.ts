@@ -1,4 +1,4 @@
-import { NonRetryableError } from '../../../engine/errors/index.ts';
+import { RecoveryFailedError, RecoveryFailureCode } from '../errors/index.ts';
 import { UNRESTORABLE_FIELD_TYPES, type DescribedObject } from '../restore/describedObject.ts';
 
 /** One CSV column: a field of the record, or a field of the record a lookup points at (`Account.Name`). */
@@ -7,11 +7,11 @@ export type CsvColumn =
   | { header: string; kind: 'relationship'; lookupField: string; parentObject: string; parentField: string };
 
 /** Thrown for a column the object does not have; no retry fixes it. */
-export class UnknownColumnError extends NonRetryableError {
+export class UnknownColumnError extends RecoveryFailedError {
   override readonly name = 'UnknownColumnError';
 
   constructor(message: string) {
-    super(message, { code: 'UNKNOWN_COLUMN' });
+    super(RecoveryFailureCode.UnknownColumn, message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NonRetryableError } from '../../../engine/errors/index.ts';
+import { RecoveryFailedError, RecoveryFailureCode } from '../errors/index.ts';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
@@ -71,7 +71,7 @@ export class ExportRun {
     const backedUp = new Set(backup.objects.filter((o) => o.status === BackupObjectStatus.Succeeded).map((o) => o.name));
     for (const name of backedUp) this.schemas.set(name, null);
     const source = await this.schema(object);
-    if (source === null) return this.fail('OBJECT_NOT_IN_BACKUP', `the backup holds no complete copy of ${object}`);
+    if (source === null) return this.fail(RecoveryFailureCode.ObjectNotInBackup, `the backup holds no complete copy of ${object}`);
     let columns: CsvColumn[];
     try {
       const parents = new Map<string, DescribedObject | null>();
@@ -167,8 +167,8 @@ export class ExportRun {
     return keys.length === 0 ? new Map() : this.deps.lookups.get(this.ctx.tenantId, this.ctx.input.exportId, keys);
   }
 
-  private async fail(code: string, message: string): Promise<never> {
+  private async fail(code: RecoveryFailureCode, message: string): Promise<never> {
     await this.deps.exports.update(this.ctx.tenantId, this.ctx.input.exportId, { status: ExportStatus.Failed, error: { code, message }, finishedAt: new Date() });
-    throw new NonRetryableError(message, { code });
+    throw new RecoveryFailedError(code, message);
   }
 }

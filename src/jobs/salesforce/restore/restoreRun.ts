@@ -1,7 +1,7 @@
 import type { JobContext } from '../../../engine/jobContext.ts';
 import type { JobTransition } from '../../../engine/jobType.ts';
 import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
-import { NonRetryableError } from '../../../engine/errors/index.ts';
+import { RecoveryFailedError, RecoveryFailureCode } from '../errors/index.ts';
 import { SalesforceRequestRejectedError, type OrgService, type SalesforceClient } from '../../../salesforce/index.ts';
 import {
   BackupObjectStatus,
@@ -132,7 +132,7 @@ export class RestoreRun {
     const backedUp = backup.objects.filter((o) => o.status === BackupObjectStatus.Succeeded).map((o) => o.name);
     const names = input.objects ?? backedUp;
     const missing = names.filter((n) => !backedUp.includes(n));
-    if (missing.length > 0) return this.fail('OBJECT_NOT_IN_BACKUP', `the backup holds no complete copy of: ${missing.join(', ')}`);
+    if (missing.length > 0) return this.fail(RecoveryFailureCode.ObjectNotInBackup, `the backup holds no complete copy of: ${missing.join(', ')}`);
 
     const { work, plan } = await this.plan(names, new Set(backedUp));
     if (!input.dryRun && (plan.unmappedOwners.length > 0 || plan.unmappedRecordTypes.length > 0)) {
@@ -144,7 +144,7 @@ export class RestoreRun {
       // Names come from the backup's User and RecordType copies: without them nothing can be matched by name.
       const unnamed = [plan.unmappedOwners.length > 0 && !backedUp.includes('User') ? 'User' : null, plan.unmappedRecordTypes.length > 0 && !backedUp.includes('RecordType') ? 'RecordType' : null].filter((o) => o !== null);
       const hint = unnamed.length > 0 ? `; the backup holds no ${unnamed.join(' or ')} to match names with: back those objects up too, or pass the mappings` : '';
-      return this.fail('UNMAPPED_REFERENCES', `no target for ${parts.join('; ')}: pass ownerMappings / recordTypeMappings (or give them the same name in the target)${hint}`);
+      return this.fail(RecoveryFailureCode.UnmappedReferences, `no target for ${parts.join('; ')}: pass ownerMappings / recordTypeMappings (or give them the same name in the target)${hint}`);
     }
 
     let cp: RestoreCheckpoint = this.ctx.checkpoint() ?? { pass: 1, index: 0, offset: 0, done: 0, counts: {}, planned: {} };
@@ -429,7 +429,7 @@ export class RestoreRun {
     if (input.dryRun) await deps.idMap.clear(this.tenantId, input.restoreId);
     if (!input.dryRun && totals.created + totals.updated === 0 && totals.failed > 0) {
       await deps.restores.update(this.tenantId, input.restoreId, { plan: finalPlan, counts: cp.counts });
-      return this.fail('NOTHING_WRITTEN', `nothing could be written: ${totals.failed} records failed (see results)`);
+      return this.fail(RecoveryFailureCode.NothingWritten, `nothing could be written: ${totals.failed} records failed (see results)`);
     }
     await deps.restores.update(this.tenantId, input.restoreId, { status: RestoreStatus.Succeeded, plan: finalPlan, counts: cp.counts, finishedAt: new Date() });
     this.ctx.progress({ processed: cp.done, total: cp.done, message: `done: ${totals.created} created, ${totals.updated} updated, ${totals.failed} failed, ${totals.skipped} skipped` });
@@ -437,9 +437,9 @@ export class RestoreRun {
   }
 
   /** Ends the restore FAILED with a reason the client can read, and fails the job without retries (no retry changes a plan). */
-  private async fail(code: string, message: string): Promise<never> {
+  private async fail(code: RecoveryFailureCode, message: string): Promise<never> {
     await this.deps.restores.update(this.tenantId, this.input.restoreId, { status: RestoreStatus.Failed, error: { code, message }, finishedAt: new Date() });
-    throw new NonRetryableError(message, { code });
+    throw new RecoveryFailedError(code, message);
   }
 
   private throwIfAborted(): void {

@@ -1,0 +1,2 @@
+export * from './recoveryFailureCode.ts';
+export * from './recoveryFailedError.ts';
