@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseApiKeys, type ApiKeyGrant } from './apiKeys.ts';
 import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
+import { parseApiLimitsConfig, type ApiLimitsConfig } from './apiLimitsConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -59,6 +60,8 @@ export interface Config {
   secretKeys: string | undefined;
   /** Query limits (`LONGHAUL_MAX_DEPTH` 12, `LONGHAUL_MAX_ALIASES` 15, `LONGHAUL_MAX_COST` 5000). */
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
+  /** Page sizes, list sizes, response size, subscriptions and connections (`LONGHAUL_MAX_*`); see `apiLimitsConfig.ts`. */
+  apiLimits: ApiLimitsConfig;
   /** Worker registry, zombie detection and hang diagnostics. */
   liveness: {
     /** How often every process heartbeats in the `workers` registry (`LONGHAUL_WORKER_HEARTBEAT_MS`, default 5000). */
@@ -222,6 +225,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`invalid monitoring configuration: ${(error as Error).message}`);
   }
+  let apiLimits: ApiLimitsConfig;
+  try {
+    apiLimits = parseApiLimitsConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid API limits: ${(error as Error).message}`);
+  }
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
@@ -251,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.LONGHAUL_SHUTDOWN_TIMEOUT_MS,
     secretKeys: e.LONGHAUL_SECRET_KEYS === '' ? undefined : e.LONGHAUL_SECRET_KEYS,
     limits: { maxDepth: e.LONGHAUL_MAX_DEPTH, maxAliases: e.LONGHAUL_MAX_ALIASES, maxCost: e.LONGHAUL_MAX_COST },
+    apiLimits,
     liveness: {
       workerHeartbeatMs: e.LONGHAUL_WORKER_HEARTBEAT_MS,
       workerLostIntervals: e.LONGHAUL_WORKER_LOST_INTERVALS,
