@@ -78,3 +78,38 @@ export function collect<T = any>(
     );
   });
 }
+
+/** Answer of one operation over WebSocket: its first result, or the errors the server refused it with (`refused`). */
+export interface WsAnswer<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; locations?: unknown; path?: unknown; extensions?: Record<string, any> }[];
+  /** The operation was refused before it ran (a graphql-ws `error` message), not answered with a result. */
+  refused: boolean;
+}
+
+/** Runs one operation over graphql-ws and resolves with its first result (or its refusal), completing it. */
+export function wsRequest<T = Record<string, any>>(client: Client, query: string, variables?: Record<string, unknown>, timeoutMs = 30_000): Promise<WsAnswer<T>> {
+  return new Promise((resolve, reject) => {
+    let unsubscribe: () => void = () => undefined;
+    const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms to ${query.slice(0, 80)}`)), timeoutMs);
+    const done = (answer: WsAnswer<T>) => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(answer);
+    };
+    unsubscribe = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (result) => done({ ...(result.data === undefined ? {} : { data: result.data as T | null }), ...(result.errors === undefined ? {} : { errors: result.errors as WsAnswer['errors'] }), refused: false }),
+        error: (error) => {
+          if (Array.isArray(error)) done({ errors: error as WsAnswer['errors'], refused: true });
+          else {
+            clearTimeout(timer);
+            reject(error instanceof Error ? error : new Error(`socket error: ${JSON.stringify(error)}`));
+          }
+        },
+        complete: () => done({ refused: false }),
+      },
+    );
+  });
+}
