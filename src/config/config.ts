@@ -58,7 +58,7 @@ export interface Config {
    * Unset: a development key is generated once in `<dataDir>/secret-keys`; required when `NODE_ENV=production`.
    */
   secretKeys: string | undefined;
-  /** Query limits (`LONGHAUL_MAX_DEPTH` 12, `LONGHAUL_MAX_ALIASES` 15, `LONGHAUL_MAX_COST` 5000). */
+  /** Query limits (`LONGHAUL_MAX_DEPTH` 12, `LONGHAUL_MAX_ALIASES` 15, `LONGHAUL_MAX_COST` 20000: see `OperationLimits` for how a cost is estimated). */
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
   /** Page sizes, list sizes, response size, subscriptions and connections (`LONGHAUL_MAX_*`); see `apiLimitsConfig.ts`. */
   apiLimits: ApiLimitsConfig;
@@ -169,7 +169,7 @@ const EnvSchema = z.object({
   LONGHAUL_SECRET_KEYS: z.string().optional(),
   LONGHAUL_MAX_DEPTH: int(12, 2),
   LONGHAUL_MAX_ALIASES: int(15, 1),
-  LONGHAUL_MAX_COST: int(5000, 10),
+  LONGHAUL_MAX_COST: int(20_000, 10),
   LONGHAUL_WORKER_HEARTBEAT_MS: int(5000, 50),
   LONGHAUL_WORKER_LOST_INTERVALS: int(3, 2),
   LONGHAUL_ZOMBIE_CHECK_MS: optionalInt,

@@ -105,7 +105,9 @@ export function wsRequest<T = Record<string, any>>(client: Client, query: string
           if (Array.isArray(error)) done({ errors: error as WsAnswer['errors'], refused: true });
           else {
             clearTimeout(timer);
-            reject(error instanceof Error ? error : new Error(`socket error: ${JSON.stringify(error)}`));
+            // A closed socket gives its CloseEvent: keep its code.
+            const code = (error as { code?: unknown }).code;
+            reject(error instanceof Error ? error : Object.assign(new Error(`socket closed: ${String(code)} ${String((error as { reason?: unknown }).reason ?? '')}`), { code }));
           }
         },
         complete: () => done({ refused: false }),

@@ -60,13 +60,23 @@ export class OperationLimits {
 
   /** The first limit `operation` exceeds with `variables` (already coerced), if any. */
   check(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): GraphQLError | undefined {
+    const outcome = this.walk(document, operation, variables, this.options.maxCost);
+    return outcome instanceof GraphQLError ? outcome : undefined;
+  }
+
+  /** The estimated cost of `operation` with `variables` (already coerced), or the page or list limit it exceeds. */
+  cost(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number | GraphQLError {
+    return this.walk(document, operation, variables, Number.POSITIVE_INFINITY) ?? 0;
+  }
+
+  private walk(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, maxCost: number): number | GraphQLError | undefined {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
     const root = this.options.schema.getRootType(operation.operation);
     if (root === undefined || root === null) return undefined;
-    const walk = new CostWalk(this, this.options.schema, fragments, variables);
+    const walk = new CostWalk(this, this.options.schema, fragments, variables, maxCost);
     try {
       walk.selectionSet(operation.selectionSet, root, 1, false);
     } catch (error) {
@@ -75,12 +85,12 @@ export class OperationLimits {
       if (error instanceof GraphQLError) return undefined;
       throw error;
     }
-    return undefined;
+    return walk.total;
   }
 
-  /** @internal Refuses a running cost past the maximum. */
-  charge(total: number): void {
-    if (total > this.options.maxCost) {
+  /** @internal Refuses a running cost past `maxCost` (the configured maximum when checking). */
+  charge(total: number, maxCost: number): void {
+    if (total > maxCost) {
       throw new Refused(
         limitExceeded(LimitReason.Cost, this.options.maxCost, `the operation's estimated cost is over ${this.options.maxCost}: ask for smaller pages (first/last) or fewer nested lists`),
       );
@@ -139,13 +149,14 @@ export class OperationLimits {
 
 /** One walk over an operation's selections, fragments inlined, accumulating the cost. */
 class CostWalk {
-  private total = 0;
+  total = 0;
 
   constructor(
     private readonly limits: OperationLimits,
     private readonly schema: GraphQLSchema,
     private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
     private readonly variables: Record<string, unknown>,
+    private readonly maxCost: number,
   ) {}
 
   selectionSet(selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, parentPaged: boolean): void {
@@ -173,7 +184,7 @@ class CostWalk {
     const name = node.name.value;
     if (name === '__schema' || name === '__type') return;
     this.total += multiplier;
-    this.limits.charge(this.total);
+    this.limits.charge(this.total, this.maxCost);
     if (name === '__typename' || !('getFields' in parentType)) return;
     const field = parentType.getFields()[name];
     if (field === undefined) return;
