@@ -4,39 +4,13 @@ import type { Client } from 'graphql-ws';
 import { OperationLimits } from '../../src/api/core/operationLimits.ts';
 import { buildSchema } from '../../src/api/schema.ts';
 import { loadConfig } from '../../src/config/config.ts';
+import { clientOperations } from '../support/clientOperations.ts';
 import { uniqueDatabaseName } from '../support/database.ts';
 import { gql, gqlData, wsClient, wsRequest } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 
 const A = TEST_KEYS.tenantA;
 const B = TEST_KEYS.tenantB;
-
-/** Every operation the dashboard, the CLI and GraphiQL's example tabs send. */
-async function clientOperations(): Promise<{ where: string; query: string }[]> {
-  const modules: Record<string, Record<string, unknown>> = {
-    'dashboard jobs': await import('../../web/dashboard/api/jobOperations.ts'),
-    'dashboard monitoring': await import('../../web/dashboard/api/monitoringOperations.ts'),
-    'cli jobs': await import('../../src/cli/client/jobOperations.ts'),
-    'cli monitoring': await import('../../src/cli/client/monitoringOperations.ts'),
-    'graphiql examples': await import('../../web/graphiql/exampleTabs.ts'),
-  };
-  const found: { where: string; query: string }[] = [];
-  for (const [path, exports] of Object.entries(modules)) {
-    for (const [name, value] of Object.entries(exports)) {
-      const candidates = typeof value === 'string' ? [value] : Array.isArray(value) ? value.map((v) => (v as { query?: unknown })?.query ?? v) : [];
-      for (const text of candidates) {
-        if (typeof text !== 'string') continue;
-        try {
-          parse(text);
-        } catch {
-          continue;
-        }
-        found.push({ where: `${path} ${name}`, query: text });
-      }
-    }
-  }
-  return found;
-}
 
 describe('API limits', () => {
   describe('with the default configuration', () => {

@@ -25,6 +25,9 @@ import { ErrorFormatter } from './errorFormatter.ts';
 import { OperationLimits } from './operationLimits.ts';
 import { createValidationRules } from './validationRules.ts';
 
+/** Variable errors reported at most (graphql-js then adds one saying it stopped). */
+const MAX_VARIABLE_ERRORS = 50;
+
 /** What every request's context holds besides who calls and its own loaders: the domain services. */
 export type ApiServices = Omit<ApiContext, 'caller' | 'loaders'>;
 
@@ -59,7 +62,7 @@ export type PreparedRequest = { ok: true; args: ExecutionArgs } | { ok: false; e
  * variables (cost, page and list sizes), caps response sizes, shares subscription executions only
  * between callers that would see the same result, and formats every error the same way.
  * HTTP (Apollo) parses and validates with {@link parseOptions} and {@link validationRules} and calls
- * {@link checkOperation}; WebSocket calls {@link prepare}, which does all of it.
+ * {@link refusalOf}; WebSocket calls {@link prepare}, which does all of it.
  */
 export class ExecutionCore {
   readonly schema: GraphQLSchema;
@@ -102,13 +105,15 @@ export class ExecutionCore {
   }
 
   /**
-   * The limits that need the variables: page sizes, list sizes and the cost. `variables` are the raw
-   * ones; when they do not coerce, nothing is refused here and execution reports them (BAD_USER_INPUT).
+   * What refuses an operation once its document is valid: variables that do not coerce (`BAD_USER_INPUT`,
+   * as Apollo would answer them), then the limits that need the variables (page sizes, list sizes, cost).
+   * Both transports call it before executing; `undefined` when the operation may run.
    */
-  checkOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | null | undefined): GraphQLError | undefined {
-    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
-    if (coerced.errors !== undefined) return undefined;
-    return this.operationLimits.check(document, operation, coerced.coerced);
+  refusalOf(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | null | undefined): GraphQLError[] | undefined {
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: MAX_VARIABLE_ERRORS });
+    if (coerced.errors !== undefined) return coerced.errors.map((e) => withCode(e, ApiErrorCode.BadUserInput));
+    const refused = this.operationLimits.check(document, operation, coerced.coerced);
+    return refused === undefined ? undefined : [refused];
   }
 
   /** Parses, validates, coerces variables and checks limits, with the codes Apollo gives the same faults over HTTP. */
@@ -127,10 +132,8 @@ export class ExecutionCore {
       const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.';
       return { ok: false, errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })] };
     }
-    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
-    if (coerced.errors !== undefined) return { ok: false, errors: coerced.errors.map((e) => withCode(e, ApiErrorCode.BadUserInput)) };
-    const refused = this.operationLimits.check(document, operation, coerced.coerced);
-    if (refused !== undefined) return { ok: false, errors: [refused] };
+    const refused = this.refusalOf(document, operation, request.variables);
+    if (refused !== undefined) return { ok: false, errors: refused };
     const contextValue = this.contextFor(caller);
     this.shareKeys.set(contextValue, this.shareKey(caller, request));
     return {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApiKeyGrant } from '../../config/apiKeys.ts';
 import type { Logger } from '../../logging/logger.ts';
@@ -7,23 +8,37 @@ import { requireCaller } from '../caller.ts';
 import type { ApiContext } from '../context.ts';
 import type { ExecutionCore } from '../core/executionCore.ts';
 import { ApiErrorCode } from '../errors/apiErrorCode.ts';
+import { apiError } from '../errors/toGraphQLError.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Apollo Server for `GET`/`POST /graphql`, configured from the execution core: its parser limit, its
  * validation rules (introspection is one of them), its limits check once the operation is known, and its
- * error formatter. Apollo's own introspection switch is left on: the core's rules decide.
+ * error formatter. Subscriptions are refused (400): they need a socket. Apollo's own introspection switch is left on: the core's rules decide.
  */
 export function createApolloServer(core: ExecutionCore, logger: Logger): ApolloServer<ApiContext> {
+  // Variables and limits are checked by the core before Apollo executes; a refusal is answered in full here (400).
   const limitsPlugin: ApolloServerPlugin<ApiContext> = {
-    requestDidStart: async () => ({
-      didResolveOperation: async ({ document, operation, request }) => {
-        if (operation === undefined) return;
-        const refused = core.checkOperation(document, operation, request.variables);
-        if (refused !== undefined) throw refused;
-      },
-    }),
+    requestDidStart: async () => {
+      let refusal: GraphQLError[] | undefined;
+      return {
+        didResolveOperation: async ({ document, operation, request }) => {
+          if (operation === undefined) return;
+          if (operation.operation === 'subscription') {
+            throw apiError(ApiErrorCode.BadRequest, 'subscriptions run over WebSocket (graphql-transport-ws) on this path, not over HTTP', { http: { status: 400 } });
+          }
+          refusal = core.refusalOf(document, operation, request.variables);
+        },
+        responseForOperation: async () => {
+          if (refusal === undefined) return null;
+          return {
+            http: { status: 400, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { errors: refusal.map((error) => core.errors.formatError(error)) } },
+          };
+        },
+      };
+    },
   };
   return new ApolloServer<ApiContext>({
     schema: core.schema,
