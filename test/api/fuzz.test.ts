@@ -12,9 +12,9 @@ import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longh
 
 /** Bounded for CI on a slow machine; `LONGHAUL_FUZZ_SEED` replays a run, `LONGHAUL_FUZZ_SCALE` multiplies the counts. */
 const SCALE = Number(process.env.LONGHAUL_FUZZ_SCALE ?? 1);
-const HTTP_REQUESTS = Math.round(2000 * SCALE);
-const WS_OPERATIONS = Math.round(1000 * SCALE);
-const RAW_SESSIONS = Math.round(30 * SCALE);
+const HTTP_REQUESTS = Math.round(3000 * SCALE);
+const WS_OPERATIONS = Math.round(1500 * SCALE);
+const RAW_SESSIONS = Math.round(50 * SCALE);
 const SEED = Number(process.env.LONGHAUL_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32));
 const KEYS = [TEST_KEYS.tenantA, TEST_KEYS.tenantB, TEST_KEYS.operator];
 /** Close codes a misbehaving client may get: protocol faults (44xx), normal closes. Never 4500 or 1011 (server errors). */
