@@ -73,6 +73,12 @@ describe('the execution core behind both transports', () => {
       expect(body.errors[0].message).toContain('Did you mean');
     });
 
+    it('should refuse a subscription over HTTP with 400 BAD_REQUEST: it needs a socket', async () => {
+      const http = await gql(app.url, A, 'subscription { jobEvents { kind } }');
+      expect(http.status).toBe(400);
+      expect(http.errors).toEqual([{ message: expect.stringContaining('WebSocket'), extensions: { code: 'BAD_REQUEST' } }]);
+    });
+
     it('should answer introspection in development', async () => {
       const data = await gqlData(app.url, A, '{ __schema { queryType { name } } }');
       expect(data.__schema.queryType.name).toBe('Query');

@@ -1,12 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getOperationAST, parse } from 'graphql';
 import WebSocket from 'ws';
 import type { Client } from 'graphql-ws';
 import { buildSchema } from '../../src/api/schema.ts';
 import { clientOperations } from '../support/clientOperations.ts';
 import { uniqueDatabaseName } from '../support/database.ts';
-import { gqlData, wsClient } from '../support/graphqlClient.ts';
+import { gqlData, isSubscription, wsClient } from '../support/graphqlClient.ts';
 import { GraphqlFuzzer, LEAK_PATTERNS, Random, type FuzzRequest } from '../support/graphqlFuzz.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 
@@ -152,15 +151,6 @@ function isWellFormedPayload(request: FuzzRequest): request is { query: string; 
     (variables === undefined || variables === null || (typeof variables === 'object' && !Array.isArray(variables))) &&
     (operationName === undefined || operationName === null || typeof operationName === 'string')
   );
-}
-
-function isSubscription(query: string): boolean {
-  try {
-    const document = parse(query);
-    return document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'subscription') || getOperationAST(document)?.operation === 'subscription';
-  } catch {
-    return false;
-  }
 }
 
 /** One raw protocol frame: a subscribe with any payload, a message of an unknown or out-of-place type, or not JSON. */

@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 
 /** Answer of a GraphQL HTTP request. */
 export interface GraphqlResponse<T = Record<string, any>> {
@@ -87,14 +88,17 @@ export interface WsAnswer<T = Record<string, any>> {
   refused: boolean;
 }
 
-/** Runs one operation over graphql-ws and resolves with its first result (or its refusal), completing it. */
+/** Runs one operation over graphql-ws and resolves with its first result (or its refusal), completing a subscription. */
 export function wsRequest<T = Record<string, any>>(client: Client, query: string, variables?: Record<string, unknown>, timeoutMs = 30_000): Promise<WsAnswer<T>> {
+  // Queries and mutations complete by themselves: completing them from `next` as well would release the
+  // client's connection lock twice (graphql-ws 6 client) and close a socket other operations still use.
+  const subscription = isSubscription(query);
   return new Promise((resolve, reject) => {
     let unsubscribe: () => void = () => undefined;
     const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms to ${query.slice(0, 80)}`)), timeoutMs);
     const done = (answer: WsAnswer<T>) => {
       clearTimeout(timer);
-      unsubscribe();
+      if (subscription) unsubscribe();
       resolve(answer);
     };
     unsubscribe = client.subscribe<T>(
@@ -114,4 +118,13 @@ export function wsRequest<T = Record<string, any>>(client: Client, query: string
       },
     );
   });
+}
+
+/** Whether `query` parses and holds a subscription operation. */
+export function isSubscription(query: string): boolean {
+  try {
+    return parse(query).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION);
+  } catch {
+    return false;
+  }
 }
