@@ -40,6 +40,8 @@ function environment(options: LonghaulServiceOptions): NodeJS.ProcessEnv {
   return {
     ...process.env,
     LOG_LEVEL: 'warn',
+    // The progress bench opens thousands of sockets with one key; the per-key cap (default 50) is not what it measures.
+    LONGHAUL_MAX_CONNECTIONS_PER_KEY: '1000000',
     ...options.env,
     MONGODB_URI: options.mongoUri,
     LONGHAUL_DB: options.dbName,
