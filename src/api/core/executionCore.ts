@@ -74,6 +74,7 @@ export class ExecutionCore {
   readonly subscribe: ReturnType<typeof createSharedSubscribe>;
   private readonly operationLimits: OperationLimits;
   private readonly shareKeys = new WeakMap<object, string>();
+  private readonly formattedResults = new WeakMap<ExecutionResult, ExecutionResult | { errors: GraphQLFormattedError[] }>();
 
   constructor(private readonly options: ExecutionCoreOptions) {
     this.schema = options.schema;
@@ -142,11 +143,18 @@ export class ExecutionCore {
     };
   }
 
-  /** A result as it may leave: errors formatted, and replaced by a `LIMIT_EXCEEDED` error when too large. */
+  /**
+   * A result as it may leave: errors formatted, and replaced by a `LIMIT_EXCEEDED` error when too large.
+   * A result shared by many subscribers (see {@link subscribe}) is formatted and measured once.
+   */
   formatResult(result: ExecutionResult): ExecutionResult | { errors: GraphQLFormattedError[] } {
-    const formatted = result.errors === undefined ? result : { ...result, errors: result.errors.map((e) => this.errors.formatError(e)) };
-    if (Buffer.byteLength(JSON.stringify(formatted)) <= this.limits.maxResponseBytes) return formatted as ExecutionResult;
-    return { errors: [this.errors.formatError(this.responseTooLarge())] };
+    let formatted = this.formattedResults.get(result);
+    if (formatted === undefined) {
+      const withErrors = result.errors === undefined ? result : { ...result, errors: result.errors.map((e) => this.errors.formatError(e)) };
+      formatted = Buffer.byteLength(JSON.stringify(withErrors)) <= this.limits.maxResponseBytes ? (withErrors as ExecutionResult) : { errors: [this.errors.formatError(this.responseTooLarge())] };
+      this.formattedResults.set(result, formatted);
+    }
+    return formatted;
   }
 
   /** The error a response larger than `LONGHAUL_MAX_RESPONSE_BYTES` is replaced with. */
