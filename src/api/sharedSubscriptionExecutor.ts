@@ -1,12 +1,15 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { mapIterator } from './subscriptions/releasingIterator.ts';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
 /**
  * graphql-ws's `subscribe`, executing each source event once per distinct operation instead of once per
  * subscriber: a thousand clients watching one job with the same query share one execution per event.
- * Results are shared only between subscriptions with the same `shareKey` (operation text, variables and
- * tenant), so what a resolver reads through the caller's context is the same for all of them.
+ * Results are shared only between subscriptions with the same `shareKey`, which must hold everything that
+ * can change a result (the execution core's: the caller, its tenant and role, the operation and its
+ * variables), so what a resolver reads through the caller's context is the same for all of them.
+ * Completing a subscription returns its source stream at once (see `mapIterator`).
  */
 export function createSharedSubscribe(shareKeyOf: (args: ExecutionArgs) => string | undefined) {
   const executions = new WeakMap<object, Map<string, Result>>();
@@ -27,17 +30,11 @@ export function createSharedSubscribe(shareKeyOf: (args: ExecutionArgs) => strin
     return result;
   };
 
-  return async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
+  return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
     const key = shareKeyOf(args);
-    const events = source as AsyncGenerator<unknown>;
-    return (async function* mapped() {
-      try {
-        for await (const event of events) yield await executeShared(args, event, key);
-      } finally {
-        await events.return?.(undefined);
-      }
-    })();
+    const events = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    return mapIterator(events, (event) => executeShared(args, event, key));
   };
 }

@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
-import { createApolloServer, createArmor } from '../api/apolloServer.ts';
+import { ExecutionCore } from '../api/core/executionCore.ts';
+import { createApolloServer, createGraphqlHttpHandler } from '../api/transport/http.ts';
 import { buildSchema } from '../api/schema.ts';
-import { attachWebSocketServer, WsCloseCode } from '../api/websocketServer.ts';
+import { attachWebSocketServer, WsCloseCode } from '../api/transport/ws.ts';
 import { DebugQueue } from '../monitoring/debugQueue.ts';
 import { dashboardRoute } from '../http/dashboardRoute.ts';
 import { diagnosticsRoute } from '../http/diagnosticsRoute.ts';
@@ -14,7 +15,6 @@ import { MonitoringMetrics } from '../monitoring/metrics/monitoringMetrics.ts';
 import { AlertMonitor } from '../monitoring/alerts/alertMonitor.ts';
 import { metricsRoute } from '../http/metricsRoute.ts';
 import { graphiqlRoute } from '../http/graphiqlRoute.ts';
-import { createGraphqlHttpHandler } from '../http/graphqlHttpHandler.ts';
 import { healthRoutes } from '../http/healthRoutes.ts';
 import { createHttpServer } from '../http/httpServer.ts';
 import { exportRoutes } from '../http/exportRoutes.ts';
@@ -63,11 +63,20 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     connectedClients: () => ws.wss.clients.size,
   });
   const alerts = new AlertMonitor({ liveness: workerLiveness, config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, stats: monitoringQueries.stats, logger });
-  const apollo = createApolloServer({ schema, limits: config.limits, logger, introspection: config.introspection });
-  await apollo.start();
   const recovery = { restores: runtime.restoreService, exports: runtime.exportService };
+  const core = new ExecutionCore({
+    schema,
+    services: { jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, logger },
+    limits: config.limits,
+    apiLimits: config.apiLimits,
+    introspection: config.introspection,
+    production: config.production,
+    logger,
+  });
+  const apollo = createApolloServer(core, logger);
+  await apollo.start();
   const exportSweeper = new ExportSweeper({ exports: runtime.exports, files: runtime.exportFiles, intervalMs: config.exports.sweepMs, onError: (error) => logger.warn({ err: error }, 'export sweep failed') });
-  const graphql = createGraphqlHttpHandler({ apollo, jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, logger });
+  const graphql = createGraphqlHttpHandler({ apollo, core, apiKeys: config.apiKeys });
   const server = createHttpServer(
     [
       healthRoutes(() => runtime.connection.db.command({ ping: 1 })),
@@ -84,7 +93,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     ],
     logger,
   );
-  const ws = attachWebSocketServer({ httpServer: server, schema, jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, validationRules: createArmor(config.limits).validationRules, logger });
+  const ws = attachWebSocketServer({ httpServer: server, core, apiKeys: config.apiKeys });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

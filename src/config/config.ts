@@ -7,6 +7,7 @@ import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig
 import { parseEgressConfig, type EgressConfig } from './egressConfig.ts';
 import { parseDiagnosticsConfig, type DiagnosticsConfig } from './diagnosticsConfig.ts';
 import { parseJobLimitsConfig, type JobLimitsConfig } from './jobLimitsConfig.ts';
+import { parseApiLimitsConfig, type ApiLimitsConfig } from './apiLimitsConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
 export interface Config {
@@ -68,8 +69,10 @@ export interface Config {
    * Unset: a development key is generated once in `<dataDir>/secret-keys`; required when `NODE_ENV=production`.
    */
   secretKeys: string | undefined;
-  /** Query limits (`LONGHAUL_MAX_DEPTH` 12, `LONGHAUL_MAX_ALIASES` 15, `LONGHAUL_MAX_COST` 5000). */
+  /** Query limits (`LONGHAUL_MAX_DEPTH` 12, `LONGHAUL_MAX_ALIASES` 15, `LONGHAUL_MAX_COST` 20000: see `OperationLimits` for how a cost is estimated). */
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
+  /** Page sizes, list sizes, response size, subscriptions and connections (`LONGHAUL_MAX_*`); see `apiLimitsConfig.ts`. */
+  apiLimits: ApiLimitsConfig;
   /** Worker registry, zombie detection and hang diagnostics. */
   liveness: {
     /** How often every process heartbeats in the `workers` registry (`LONGHAUL_WORKER_HEARTBEAT_MS`, default 5000). */
@@ -185,7 +188,7 @@ const EnvSchema = z.object({
   LONGHAUL_SECRET_KEYS: z.string().optional(),
   LONGHAUL_MAX_DEPTH: int(12, 2),
   LONGHAUL_MAX_ALIASES: int(15, 1),
-  LONGHAUL_MAX_COST: int(5000, 10),
+  LONGHAUL_MAX_COST: int(20_000, 10),
   LONGHAUL_WORKER_HEARTBEAT_MS: int(5000, 50),
   LONGHAUL_WORKER_LOST_INTERVALS: int(3, 2),
   LONGHAUL_ZOMBIE_CHECK_MS: optionalInt,
@@ -277,6 +280,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   } catch (error) {
     throw new ConfigError(`invalid job limits: ${(error as Error).message}`);
   }
+  let apiLimits: ApiLimitsConfig;
+  try {
+    apiLimits = parseApiLimitsConfig(env);
+  } catch (error) {
+    throw new ConfigError(`invalid API limits: ${(error as Error).message}`);
+  }
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0 && options.withoutApiKeys !== true) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
@@ -307,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     shutdownTimeoutMs: e.LONGHAUL_SHUTDOWN_TIMEOUT_MS,
     secretKeys: e.LONGHAUL_SECRET_KEYS === '' ? undefined : e.LONGHAUL_SECRET_KEYS,
     limits: { maxDepth: e.LONGHAUL_MAX_DEPTH, maxAliases: e.LONGHAUL_MAX_ALIASES, maxCost: e.LONGHAUL_MAX_COST },
+    apiLimits,
     liveness: {
       workerHeartbeatMs: e.LONGHAUL_WORKER_HEARTBEAT_MS,
       workerLostIntervals: e.LONGHAUL_WORKER_LOST_INTERVALS,

@@ -56,7 +56,7 @@ const job = (state: JobView['state']): JobView => ({
 const jobsReturning = (view: JobView) => ({ require: async () => view }) as unknown as JobService;
 const caller: Caller = { tenantId: 't', operator: false };
 
-async function firstEvents(stream: AsyncGenerator<JobEvent>, n: number): Promise<JobEvent[]> {
+async function firstEvents(stream: AsyncIterable<JobEvent>, n: number): Promise<JobEvent[]> {
   const out: JobEvent[] = [];
   for await (const event of stream) {
     out.push(event);

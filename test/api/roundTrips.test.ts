@@ -21,7 +21,8 @@ describe('database round trips of the API', () => {
     client = new MongoClient(testDatabaseUri(dbName), { monitorCommands: true });
     await client.connect();
     client.on('commandStarted', (event) => commands.push(event));
-    const config = loadConfig({ ...FAST_ENV, PORT: '0', LONGHAUL_DB: dbName, MONGODB_URI: testDatabaseUri(dbName) });
+    // 200 sockets of one key below: above the default per-key cap (50).
+    const config = loadConfig({ ...FAST_ENV, PORT: '0', LONGHAUL_DB: dbName, MONGODB_URI: testDatabaseUri(dbName), LONGHAUL_MAX_CONNECTIONS_PER_KEY: '500' });
     runtime = await openRuntime(config, pino({ level: 'silent' }), { allowEmbedded: false, connection: { client, db: client.db(dbName), ferretdb: true, close: () => client.close() } });
     api = await startApiServer(config, runtime, pino({ level: 'silent' }));
     const store = new JobStore(client.db(dbName));

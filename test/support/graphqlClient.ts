@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 
 /** Answer of a GraphQL HTTP request. */
 export interface GraphqlResponse<T = Record<string, any>> {
@@ -79,4 +80,53 @@ export function collect<T = any>(
       },
     );
   });
+}
+
+/** Answer of one operation over WebSocket: its first result, or the errors the server refused it with (`refused`). */
+export interface WsAnswer<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; locations?: unknown; path?: unknown; extensions?: Record<string, any> }[];
+  /** The operation was refused before it ran (a graphql-ws `error` message), not answered with a result. */
+  refused: boolean;
+}
+
+/** Runs one operation over graphql-ws and resolves with its first result (or its refusal), completing a subscription. */
+export function wsRequest<T = Record<string, any>>(client: Client, query: string, variables?: Record<string, unknown>, timeoutMs = 30_000): Promise<WsAnswer<T>> {
+  // Queries and mutations complete by themselves: completing them from `next` as well would release the
+  // client's connection lock twice (graphql-ws 6 client) and close a socket other operations still use.
+  const subscription = isSubscription(query);
+  return new Promise((resolve, reject) => {
+    let unsubscribe: () => void = () => undefined;
+    const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms to ${query.slice(0, 80)}`)), timeoutMs);
+    const done = (answer: WsAnswer<T>) => {
+      clearTimeout(timer);
+      if (subscription) unsubscribe();
+      resolve(answer);
+    };
+    unsubscribe = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (result) => done({ ...(result.data === undefined ? {} : { data: result.data as T | null }), ...(result.errors === undefined ? {} : { errors: result.errors as WsAnswer['errors'] }), refused: false }),
+        error: (error) => {
+          if (Array.isArray(error)) done({ errors: error as WsAnswer['errors'], refused: true });
+          else {
+            clearTimeout(timer);
+            // A closed socket gives its CloseEvent: keep its code.
+            const code = (error as { code?: unknown }).code;
+            reject(error instanceof Error ? error : Object.assign(new Error(`socket closed: ${String(code)} ${String((error as { reason?: unknown }).reason ?? '')}`), { code }));
+          }
+        },
+        complete: () => done({ refused: false }),
+      },
+    );
+  });
+}
+
+/** Whether `query` parses and holds a subscription operation. */
+export function isSubscription(query: string): boolean {
+  try {
+    return parse(query).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION);
+  } catch {
+    return false;
+  }
 }

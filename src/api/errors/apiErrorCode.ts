@@ -12,5 +12,13 @@ export const ApiErrorCode = {
   /** The process that should answer is gone, or did not answer in time (e.g. `captureDiagnostics`). */
   Unavailable: 'UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
+  /** The document is not GraphQL (a syntax error, or more tokens than `LONGHAUL_MAX_TOKENS`); HTTP 400. */
+  GraphqlParseFailed: 'GRAPHQL_PARSE_FAILED',
+  /** The document does not fit the schema or the depth/alias limits; HTTP 400. */
+  GraphqlValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  /** The request is not a GraphQL request (no query, bad JSON, too large a body); HTTP 400. */
+  BadRequest: 'BAD_REQUEST',
+  /** A limit of the API (cost, page size, list size, response size, subscriptions, connections); `extensions.reason` names it. */
+  LimitExceeded: 'LIMIT_EXCEEDED',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];

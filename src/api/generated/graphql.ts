@@ -1288,6 +1288,12 @@ export type ResolversParentTypes = ResolversObject<{
   Zombie: ZombieDocument;
 }>;
 
+export type MaxItemsDirectiveArgs = {
+  n: Scalars['Int']['input'];
+};
+
+export type MaxItemsDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = MaxItemsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AlertResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
   delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1757,3 +1763,6 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Zombie?: ZombieResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = ApiContext> = ResolversObject<{
+  maxItems?: MaxItemsDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,6 +1,8 @@
 /**
  * A push-to-pull queue: a bus listener pushes, a subscription iterates. Bounded: a subscriber that
  * falls `capacity` events behind is ended with an error instead of growing the process's memory.
+ * `return()` ends it at once, even while a `next()` waits (unlike an async generator's, which waits for
+ * that `next()` to settle), and runs the release given to {@link releaseWith}: the bus listener goes with it.
  */
 export class EventQueue<T> implements AsyncIterableIterator<T> {
   private readonly items: T[] = [];
@@ -8,8 +10,15 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   private failWaiting: ((error: Error) => void) | undefined;
   private ended = false;
   private error: Error | undefined;
+  private release: (() => void) | undefined;
 
   constructor(private readonly capacity = 10_000) {}
+
+  /** Runs `release` once, when the queue ends, fails or is returned (typically the bus unsubscribe). */
+  releaseWith(release: () => void): this {
+    this.release = release;
+    return this;
+  }
 
   push(item: T): void {
     if (this.ended) return;
@@ -29,6 +38,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
 
   end(): void {
     this.ended = true;
+    this.released();
     const resolve = this.waiting;
     this.waiting = undefined;
     resolve?.({ value: undefined, done: true });
@@ -37,6 +47,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   fail(error: Error): void {
     this.error = error;
     this.ended = true;
+    this.released();
     const reject = this.failWaiting;
     this.waiting = undefined;
     this.failWaiting = undefined;
@@ -62,5 +73,11 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
     return this;
+  }
+
+  private released(): void {
+    const release = this.release;
+    this.release = undefined;
+    release?.();
   }
 }

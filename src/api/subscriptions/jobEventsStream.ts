@@ -4,8 +4,11 @@ import type { Caller } from '../../engine/jobService.ts';
 import type { JobListFilter } from '../../engine/jobStore.ts';
 import { EventQueue } from './eventQueue.ts';
 
-/** Every live job event of the caller's tenant that matches `filter`, for dashboards. */
-export async function* jobEventsStream(bus: Bus, caller: Caller, filter: JobListFilter): AsyncGenerator<JobEvent> {
+/**
+ * Every live job event of the caller's tenant that matches `filter`, for dashboards. Listens from the
+ * call on; `return()` removes the listener at once, whether or not an event ever matched.
+ */
+export function jobEventsStream(bus: Bus, caller: Caller, filter: JobListFilter): AsyncIterableIterator<JobEvent> {
   const queue = new EventQueue<JobEvent>();
   const unsubscribe = bus.subscribe((raw) => {
     if (raw.topic !== JOB_TOPIC || raw.tenantId !== caller.tenantId) return;
@@ -14,10 +17,5 @@ export async function* jobEventsStream(bus: Bus, caller: Caller, filter: JobList
     if (filter.states && filter.states.length > 0 && !filter.states.includes(event.job.state)) return;
     queue.push(event);
   });
-  try {
-    yield* queue;
-  } finally {
-    unsubscribe();
-    queue.end();
-  }
+  return queue.releaseWith(unsubscribe);
 }

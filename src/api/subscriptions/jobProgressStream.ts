@@ -5,17 +5,25 @@ import { JOB_TOPIC, jobEventFromBus, type JobEvent } from '../../engine/jobEvent
 import type { Caller, JobService } from '../../engine/jobService.ts';
 import { isTerminal } from '../../engine/jobState.ts';
 import { EventQueue } from './eventQueue.ts';
+import { releasingIterator } from './releasingIterator.ts';
 
 /**
  * The events of one job for one subscriber: the current snapshot (or, with `afterSeq`, what was missed
  * since then), then every change in order, ending after a terminal state. The listener is registered
  * before the snapshot is read, and events are ordered by the job's version, so nothing falls in between.
  */
-export async function* jobProgressStream(bus: Bus, jobs: JobService, caller: Caller, jobId: string, afterSeq?: number): AsyncGenerator<JobEvent> {
+export function jobProgressStream(bus: Bus, jobs: JobService, caller: Caller, jobId: string, afterSeq?: number): AsyncIterableIterator<JobEvent> {
   const queue = new EventQueue<BusEvent>();
-  const unsubscribe = bus.subscribe((event) => {
-    if (event.topic === JOB_TOPIC && event.jobId === jobId) queue.push(event);
-  });
+  queue.releaseWith(
+    bus.subscribe((event) => {
+      if (event.topic === JOB_TOPIC && event.jobId === jobId) queue.push(event);
+    }),
+  );
+  // `return()` releases the listener at once, even while the generator waits for an event.
+  return releasingIterator(progress(queue, bus, jobs, caller, jobId, afterSeq), () => queue.end());
+}
+
+async function* progress(queue: EventQueue<BusEvent>, bus: Bus, jobs: JobService, caller: Caller, jobId: string, afterSeq: number | undefined): AsyncGenerator<JobEvent> {
   try {
     const position = bus.position();
     const snapshot = await jobs.require(caller, jobId);
@@ -59,7 +67,6 @@ export async function* jobProgressStream(bus: Bus, jobs: JobService, caller: Cal
       if (isTerminal(event.job.state)) return;
     }
   } finally {
-    unsubscribe();
     queue.end();
   }
 }

@@ -28,17 +28,15 @@ export function mayReceive(caller: Caller, event: BusEvent): boolean {
   return kind !== 'ALERT_FIRED' && kind !== 'ALERT_RESOLVED';
 }
 
-/** Every live monitoring event the caller may see (zombies, debug-queue moves, workers, diagnostics, alerts). */
-export async function* monitoringEventsStream(bus: Bus, caller: Caller): AsyncGenerator<MonitoringEventModel> {
+/**
+ * Every live monitoring event the caller may see (zombies, debug-queue moves, workers, diagnostics, alerts).
+ * Listens from the call on; `return()` removes the listener at once.
+ */
+export function monitoringEventsStream(bus: Bus, caller: Caller): AsyncIterableIterator<MonitoringEventModel> {
   const queue = new EventQueue<MonitoringEventModel>();
   const unsubscribe = bus.subscribe((raw) => {
     if (raw.topic !== MONITORING_TOPIC || !mayReceive(caller, raw)) return;
     queue.push(modelOf(raw));
   });
-  try {
-    yield* queue;
-  } finally {
-    unsubscribe();
-    queue.end();
-  }
+  return queue.releaseWith(unsubscribe);
 }
