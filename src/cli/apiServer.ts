@@ -18,7 +18,7 @@ import { AlertMonitor } from '../monitoring/alerts/alertMonitor.ts';
 import { metricsRoute } from '../http/metricsRoute.ts';
 import { graphiqlRoute } from '../http/graphiqlRoute.ts';
 import { createGraphqlHttpHandler } from '../http/graphqlHttpHandler.ts';
-import { healthRoutes } from '../http/healthRoutes.ts';
+import { healthRoutes, type EmbeddedDatabaseHealth } from '../http/healthRoutes.ts';
 import { createHttpServer } from '../http/httpServer.ts';
 import { exportRoutes } from '../http/exportRoutes.ts';
 import { ExportSweeper } from '../storage/index.ts';
@@ -37,6 +37,16 @@ export interface ApiServer {
   port: number;
   /** Stops accepting requests and closes WebSocket clients with 1001 (going away). */
   close(): Promise<void>;
+}
+
+/** `/readyz`'s view of the embedded database `runtime` keeps running, if any. */
+function embeddedHealth(runtime: Runtime): (() => EmbeddedDatabaseHealth) | undefined {
+  const embedded = runtime.embedded;
+  if (embedded === undefined) return undefined;
+  return () => {
+    const { phase, restarts, lastExit } = embedded.status();
+    return { provider: embedded.provider, phase, restarts, lastExitAt: lastExit?.at.toISOString() ?? null };
+  };
 }
 
 /** Starts the API role on `config.port`. */
@@ -69,7 +79,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   const graphql = createGraphqlHttpHandler({ apollo, jobs, orgs: runtime.orgs, backups: runtime.backups, recovery, debugQueue, liveness, monitoringQueries, apiKeys: config.apiKeys, logger });
   const server = createHttpServer(
     [
-      healthRoutes(() => runtime.connection.db.command({ ping: 1 })),
+      healthRoutes(() => runtime.connection.db.command({ ping: 1 }), embeddedHealth(runtime)),
       async (req, res, url) => {
         if (url.pathname !== '/graphql') return false;
         await graphql(req, res);
