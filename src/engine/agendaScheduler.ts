@@ -3,6 +3,8 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import { ObjectId, type Db } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import { Collections } from '../db/collections.ts';
+import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable.ts';
+import { OutageLog } from '../db/outageLog.ts';
 import type { Bus } from '../bus/bus.ts';
 import { BusNotificationChannel } from './busNotificationChannel.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
@@ -41,7 +43,13 @@ export class AgendaScheduler {
       notificationChannel: new BusNotificationChannel(options.bus),
     });
     // Agenda reports a run it considers expired as an 'error'; the run itself finds out through its heartbeat.
-    this.agenda.on('error', (error: Error) => options.logger.warn({ err: error }, 'scheduler error'));
+    // While the database is unreachable, every poll of every job type fails: one line per outage, not per poll.
+    // Agenda says nothing when polls work again, so a quiet spell of a few polls counts as the end.
+    const outage = new OutageLog({ logger: options.logger, what: 'scheduler poll', quietMs: Math.max(5000, 3 * options.processEveryMs) });
+    this.agenda.on('error', (error: Error) => {
+      if (isDatabaseUnreachable(error)) outage.failure(error);
+      else options.logger.warn({ err: error }, 'scheduler error');
+    });
     // Once Agenda has saved a job with a next run (a retry, a requeue), wake every worker for it.
     this.agenda.on('complete', (job: Job) => {
       const { nextRunAt, _id, name, priority } = job.attrs;

@@ -141,7 +141,7 @@ export class JobStore {
     return this.jobs.findOneAndUpdate(
       { _id: id, state: { $in: [...RUNNABLE_STATES] } },
       {
-        $set: { state: JobState.Running, runId, workerId, heartbeatAt: now, lockedAt: now, retryAt: null },
+        $set: { state: JobState.Running, runId, workerId, heartbeatAt: now, lockedAt: now, claimedAt: now, retryAt: null },
         $min: { startedAt: now },
         $inc: { attempt: 1, version: 1 },
       },

@@ -15,6 +15,7 @@ export const EngineErrorCode = {
   WorkerLost: 'WORKER_LOST',
   JobNotInDebugQueue: 'JOB_NOT_IN_DEBUG_QUEUE',
   JobHung: 'JOB_HUNG',
+  LockLost: 'LOCK_LOST',
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 

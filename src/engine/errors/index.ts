@@ -7,6 +7,7 @@ export * from './jobHungError.ts';
 export * from './jobNotFoundError.ts';
 export * from './jobNotInDebugQueueError.ts';
 export * from './jobStateConflictError.ts';
+export * from './lockLostError.ts';
 export * from './nonRetryableError.ts';
 export * from './runFencedError.ts';
 export * from './uncaughtExceptionError.ts';
