@@ -52,9 +52,15 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   if (options.connection === undefined && uri === undefined) {
     if (!options.allowEmbedded) throw new Error('MONGODB_URI is not set: `longhaul serve` and `longhaul work` need a shared database (use `longhaul all` for an embedded one)');
     // Supervised: if the server dies it comes back on the same port and folder, and every client reconnects.
-    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, logger, restart: true });
+    embedded = await startEmbeddedDatabase({
+      dataDir: config.dataDir,
+      logger,
+      restart: true,
+      restartDelayMs: config.dbRestartDelayMs,
+      maxRestartDelayMs: Math.max(30_000, config.dbRestartDelayMs),
+    });
     uri = embedded.uri;
-    logger.info({ provider: embedded.provider, dataDir: config.dataDir, pid: embedded.pid }, 'embedded database started');
+    logger.info({ provider: embedded.provider, dataDir: config.dataDir, uri: embedded.uri, serverPid: embedded.pid }, 'embedded database started');
   }
   const connection = options.connection ?? (await connectDatabase(uri!, config.dbName));
   await ensureIndexes(connection.db);

@@ -29,6 +29,8 @@ export interface EmbeddedDatabaseOptions {
   readyTimeoutMs?: number;
   /** Launch attempts, each on a new free port, when the server exits or the port was taken. Default: 3. */
   startAttempts?: number;
+  /** Listen on this port (every launch attempt uses it; `mongod` and FerretDB only). Default: a free port. */
+  port?: number;
   /**
    * Restart the server when it exits by itself, on the same port (so clients holding {@link EmbeddedDatabase.uri}
    * reconnect by themselves) and the same data folder, with backoff (see {@link ServerKeeper}). `mongod` and
@@ -65,6 +67,7 @@ interface ResolvedOptions {
   logger: EmbeddedDatabaseLogger | undefined;
   readyTimeoutMs: number;
   startAttempts: number;
+  port: number | undefined;
   restart: boolean;
   restartDelayMs: number | undefined;
   maxRestartDelayMs: number | undefined;
@@ -107,6 +110,7 @@ function resolveOptions(options: EmbeddedDatabaseOptions): ResolvedOptions {
     logger: options.logger,
     readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
     startAttempts: options.startAttempts ?? 3,
+    port: options.port,
     restart: options.restart ?? false,
     restartDelayMs: options.restartDelayMs,
     maxRestartDelayMs: options.maxRestartDelayMs,
@@ -182,7 +186,7 @@ async function startServerProcess(
   options: ResolvedOptions,
 ): Promise<EmbeddedDatabase> {
   for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const uri = `mongodb://127.0.0.1:${port}/`;
     const launch = async () => {
       // A temporary folder goes with its server (even when we are killed); recreate it.
@@ -229,7 +233,7 @@ async function startServerProcess(
       case 'foreign': {
         const why = outcome.status === 'exited' ? `exited (code ${await server.exited})` : `lost port ${port} to another server`;
         if (attempt < options.startAttempts) {
-          options.logger?.warn({ provider, attempt, output: server.output() }, `${provider} ${why}; retrying on another port`);
+          options.logger?.warn({ provider, attempt, output: server.output() }, `${provider} ${why}; retrying${options.port === undefined ? ' on another port' : ''}`);
           continue;
         }
         throw new DatabaseStartError(`${provider} ${why} before answering ping (attempt ${attempt})`, server.output());

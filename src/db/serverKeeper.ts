@@ -105,13 +105,13 @@ export class ServerKeeper {
     const output = server.output().slice(-2000);
     if (this.options.restart !== true) {
       this.phase = 'exited';
-      logger?.warn({ provider, uri, pid: server.pid, code, output }, 'embedded database exited; it is not restarted');
+      logger?.warn({ provider, uri, serverPid: server.pid, code, output }, 'embedded database exited; it is not restarted');
       return;
     }
     this.phase = 'restarting';
     this.quickExits = Date.now() - this.servingSince > STABLE_AFTER_MS ? 1 : this.quickExits + 1;
     const delay = Math.min(this.maxRestartDelayMs, this.restartDelayMs * 2 ** (this.quickExits - 1));
-    logger?.warn({ provider, uri, pid: server.pid, code, output, restartInMs: delay }, 'embedded database exited; restarting it on the same port and data folder');
+    logger?.warn({ provider, uri, serverPid: server.pid, code, output, restartInMs: delay }, 'embedded database exited; restarting it on the same port and data folder');
     void this.restart(delay);
   }
 
@@ -140,7 +140,7 @@ export class ServerKeeper {
         this.restarts += 1;
         this.servingSince = Date.now();
         this.watch(server);
-        logger?.info({ provider, uri, pid: server.pid, restarts: this.restarts, downMs: Date.now() - downSince }, 'embedded database restarted');
+        logger?.info({ provider, uri, serverPid: server.pid, restarts: this.restarts, downMs: Date.now() - downSince }, 'embedded database restarted');
         return;
       }
       await server.stop();

@@ -44,8 +44,9 @@ export class AgendaScheduler {
     });
     // Agenda reports a run it considers expired as an 'error'; the run itself finds out through its heartbeat.
     // While the database is unreachable, every poll of every job type fails: one line per outage, not per poll.
-    // Agenda says nothing when polls work again, so a quiet spell of a few polls counts as the end.
-    const outage = new OutageLog({ logger: options.logger, what: 'scheduler poll', quietMs: Math.max(5000, 3 * options.processEveryMs) });
+    // Agenda says nothing when polls work again, so a quiet spell counts as the end: longer than the driver's
+    // server selection timeout (10 s), after which a poll sent to an unreachable database reports its failure.
+    const outage = new OutageLog({ logger: options.logger, what: 'scheduler poll', quietMs: Math.max(15_000, 3 * options.processEveryMs) });
     this.agenda.on('error', (error: Error) => {
       if (isDatabaseUnreachable(error)) outage.failure(error);
       else options.logger.warn({ err: error }, 'scheduler error');

@@ -179,7 +179,7 @@ export class JobRunner {
     const log = logger.child({ jobId: run.jobId, attempt: run.attempt });
     if (outcome.kind === 'succeeded') {
       await run.settleProgress();
-      const done = await this.persist(run, handle, 'its success', () => store.succeed(run.id, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress));
+      const done = await this.persist(run, 'its success', () => store.succeed(run.id, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress));
       if (done === undefined) return;
       if (done.value !== null) await this.announce(run, { kind: 'SUCCEEDED', doc: done.value, wake: false });
       else log.warn('run finished after losing its job; result discarded');
@@ -196,7 +196,7 @@ export class JobRunner {
     }
     if (outcome.kind === 'aborted' && outcome.reason instanceof WorkerShutdownError) {
       await run.flushProgress();
-      const requeued = await this.persist(run, handle, 'its interruption', () => store.requeueInterrupted(run.id, run.runId));
+      const requeued = await this.persist(run, 'its interruption', () => store.requeueInterrupted(run.id, run.runId));
       if (requeued?.value !== null && requeued?.value !== undefined) {
         handle.scheduleAt(new Date());
         await this.announce(run, { kind: 'REQUEUED', doc: requeued.value, wake: false });
@@ -208,7 +208,7 @@ export class JobRunner {
     await run.flushProgress();
     const route = this.router.route(run.type, run.doc, error);
     const record = this.errorRecord(run.doc, error);
-    const ended = await this.persist(run, handle, 'its failure', () => this.writeRoute(run.doc, run.runId, record, route, false));
+    const ended = await this.persist(run, 'its failure', () => this.writeRoute(run.doc, run.runId, record, route, false));
     if (ended?.value === null || ended === undefined) return;
     await this.announce(run, ended.value);
     if (route.kind === 'retry') throw new RetryScheduledError(route.delayMs, error);
@@ -216,11 +216,12 @@ export class JobRunner {
 
   /**
    * Writes how a run ended, retrying with backoff through a database outage until the run's lock runs out.
-   * `undefined` when it could not: the job stays RUNNING, held by nobody, and the scheduler is told to offer it
-   * again at once; whichever comes first, the scheduler (once its lock expired or it saved the job) or the
-   * zombie detector, puts it back to work from its checkpoint.
+   * `undefined` when it could not: the job stays RUNNING, held by nobody; whichever comes first, the scheduler
+   * (its lock expired) or the zombie detector (its worker no longer lists it), puts it back to work from its
+   * checkpoint. The scheduler is not asked to offer it again: another worker may already run it, and a second
+   * takeover would only fence that run and spend one more attempt.
    */
-  private async persist<T>(run: JobRun, handle: SchedulerJobHandle, what: string, write: () => Promise<T>): Promise<{ value: T } | undefined> {
+  private async persist<T>(run: JobRun, what: string, write: () => Promise<T>): Promise<{ value: T } | undefined> {
     const log = this.options.logger.child({ jobId: run.jobId, attempt: run.attempt });
     const outage = new OutageLog({ logger: log, what: `recording ${what}` });
     const outcome = await retryUntil(write, { deadline: run.lockDeadline, onError: (error) => outage.failure(error) });
@@ -228,7 +229,6 @@ export class JobRunner {
       outage.success();
       return { value: outcome.value };
     }
-    handle.scheduleAt(new Date());
     log.error({ err: outcome.error, tries: outcome.tries }, `could not record ${what} before the run's lock ran out; the job will run again from its checkpoint`);
     return undefined;
   }
