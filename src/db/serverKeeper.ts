@@ -12,7 +12,7 @@ export interface ServerKeeperStatus {
   pid: number;
   /** Successful restarts so far. */
   restarts: number;
-  /** The last time the server exited by itself, and its exit code (`null`: killed by a signal). */
+  /** The last time the server exited by itself, and its exit code as its supervising shell reports it (128 + the signal's number when killed). */
   lastExit: { at: Date; code: number | null } | null;
 }
 

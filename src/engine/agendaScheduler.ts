@@ -68,6 +68,7 @@ export class AgendaScheduler {
         async (job: Job) => {
           await runner.handle({
             id: new ObjectId(String(job.attrs._id)),
+            name: type.name,
             refreshLock: (at) => {
               job.attrs.lockedAt = at;
             },

@@ -17,6 +17,11 @@ import { EngineErrorCode, JobCancelledError, RunFencedError, WorkerLostError, Wo
 /** The scheduler's side of a run: what the runner may tell it. */
 export interface SchedulerJobHandle {
   id: ObjectId;
+  /**
+   * The job's type, when the scheduler knows it: a RUNNING job is then taken over only once its run stopped
+   * heartbeating for the type's lock lifetime (see {@link JobStore.startRun}). Default: taken over at once.
+   */
+  name?: string;
   /** The lock was refreshed in the database at `at`. */
   refreshLock(at: Date): void;
   /** When the scheduler should run the job next (`null`: not by itself). */
@@ -114,7 +119,7 @@ export class JobRunner {
     const runId = randomUUID();
     let doc: JobDocument | null;
     try {
-      doc = await store.startRun(handle.id, runId, workerId);
+      doc = await store.startRun(handle.id, runId, workerId, { takeOverAfterMs: handle.name === undefined ? undefined : this.lockLifetimeOf(handle.name) });
     } catch (error) {
       // Nothing ran. The scheduler offers the job again (its own save may clear its next run time otherwise).
       throw new RetryScheduledError(CLAIM_RETRY_MS, error instanceof Error ? error : new Error(String(error)));

@@ -142,7 +142,6 @@ describe('jobs that ride through a database outage longer than their lock', () =
     const client = await MongoClient.connect(second.uri);
     onTestFinished(() => client.close());
     const logs = [...api.logs, ...workers.logs];
-    (await import('node:fs')).writeFileSync('/tmp/x/outage-ext.json', JSON.stringify({ ended, logs }));
     for (const job of ended) await expectDoneOnce(job, logs, client, dbName);
     // The runs did lose their locks: the outage hit them mid-job.
     expect(ended.some((job) => job.attempts > 1)).toBe(true);
@@ -183,7 +182,6 @@ describe('jobs that ride through a database outage longer than their lock', () =
     const ended = await waitUntilEnded(all.url, ids);
     const client = await MongoClient.connect(`${started.uri as string}`);
     onTestFinished(() => client.close());
-    (await import('node:fs')).writeFileSync('/tmp/x/outage-emb.json', JSON.stringify({ ended, logs: all.logs }));
     for (const job of ended) await expectDoneOnce(job, all.logs, client, dbName);
     expect(ended.some((job) => job.attempts > 1)).toBe(true);
     expect(await readyz(all)).toMatchObject({ status: 200, body: { status: 'ready', database: { embedded: { phase: 'running', restarts: 1 } } } });
