@@ -150,6 +150,8 @@ describe('jobs that ride through a database outage longer than their lock', () =
     expect(countPerProcess(logs, 'bus reader failed; retrying (logged once until it recovers)').size).toBe(2);
     expect(countPerProcess(logs, 'bus reader recovered').size).toBe(2);
     expect((await readyz(api)).status).toBe(200);
+    // Nobody restarted: the processes reconnected by themselves.
+    expect(logs.filter((l) => l.msg === 'worker process died; restarting')).toEqual([]);
   });
 
   it('should restart the embedded database of `longhaul all` on its port and folder, and end every job SUCCEEDED with its work done once', { timeout: 180_000 }, async () => {
@@ -185,5 +187,6 @@ describe('jobs that ride through a database outage longer than their lock', () =
     for (const job of ended) await expectDoneOnce(job, all.logs, client, dbName);
     expect(ended.some((job) => job.attempts > 1)).toBe(true);
     expect(await readyz(all)).toMatchObject({ status: 200, body: { status: 'ready', database: { embedded: { phase: 'running', restarts: 1 } } } });
+    expect(all.logs.filter((l) => l.msg === 'worker process died; restarting')).toEqual([]);
   });
 });
