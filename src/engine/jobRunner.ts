@@ -11,6 +11,7 @@ import type { JobStore } from './jobStore.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { FailureRouter, isDebugRerun, type FailureRoute } from './failureRouter.ts';
 import { RetryScheduledError } from './retryScheduledError.ts';
+import { JobState } from './jobState.ts';
 import { retryUntil } from './retryUntil.ts';
 import { EngineErrorCode, JobCancelledError, RunFencedError, WorkerLostError, WorkerShutdownError } from './errors/index.ts';
 
@@ -186,7 +187,8 @@ export class JobRunner {
       await run.settleProgress();
       const done = await this.persist(run, 'its success', () => store.succeed(run.id, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress));
       if (done === undefined) return;
-      if (done.value !== null) await this.announce(run, { kind: 'SUCCEEDED', doc: done.value, wake: false });
+      const succeeded = done.value ?? (done.tries > 1 ? await this.landedEarlier(run, JobState.Succeeded) : null);
+      if (succeeded !== null) await this.announce(run, { kind: 'SUCCEEDED', doc: succeeded, wake: false });
       else log.warn('run finished after losing its job; result discarded');
       return;
     }
@@ -201,10 +203,10 @@ export class JobRunner {
     }
     if (outcome.kind === 'aborted' && outcome.reason instanceof WorkerShutdownError) {
       await run.flushProgress();
-      const requeued = await this.persist(run, 'its interruption', () => store.requeueInterrupted(run.id, run.runId));
-      if (requeued?.value !== null && requeued?.value !== undefined) {
+      const requeued = (await this.persist(run, 'its interruption', () => store.requeueInterrupted(run.id, run.runId)))?.value ?? null;
+      if (requeued !== null) {
         handle.scheduleAt(new Date());
-        await this.announce(run, { kind: 'REQUEUED', doc: requeued.value, wake: false });
+        await this.announce(run, { kind: 'REQUEUED', doc: requeued, wake: false });
       }
       log.info('run interrupted by shutdown; job requeued from its checkpoint');
       return;
@@ -213,9 +215,11 @@ export class JobRunner {
     await run.flushProgress();
     const route = this.router.route(run.type, run.doc, error);
     const record = this.errorRecord(run.doc, error);
-    const ended = await this.persist(run, 'its failure', () => this.writeRoute(run.doc, run.runId, record, route, false));
-    if (ended?.value === null || ended === undefined) return;
-    await this.announce(run, ended.value);
+    const written = await this.persist(run, 'its failure', () => this.writeRoute(run.doc, run.runId, record, route, false));
+    if (written === undefined) return;
+    const ended = written.value ?? (written.tries > 1 ? await this.landedRoute(run, route) : null);
+    if (ended === null) return;
+    await this.announce(run, ended);
     if (route.kind === 'retry') throw new RetryScheduledError(route.delayMs, error);
   }
 
@@ -226,16 +230,33 @@ export class JobRunner {
    * checkpoint. The scheduler is not asked to offer it again: another worker may already run it, and a second
    * takeover would only fence that run and spend one more attempt.
    */
-  private async persist<T>(run: JobRun, what: string, write: () => Promise<T>): Promise<{ value: T } | undefined> {
+  private async persist<T>(run: JobRun, what: string, write: () => Promise<T>): Promise<{ value: T; tries: number } | undefined> {
     const log = this.options.logger.child({ jobId: run.jobId, attempt: run.attempt });
     const outage = new OutageLog({ logger: log, what: `recording ${what}` });
     const outcome = await retryUntil(write, { deadline: run.lockDeadline, onError: (error) => outage.failure(error) });
     if (outcome.kind === 'done') {
       outage.success();
-      return { value: outcome.value };
+      return { value: outcome.value, tries: outcome.tries };
     }
     log.error({ err: outcome.error, tries: outcome.tries }, `could not record ${what} before the run's lock ran out; the job will run again from its checkpoint`);
     return undefined;
+  }
+
+  /**
+   * The job as a write of this run left it in `state`, when a try that seemed to fail had in fact been applied
+   * (the connection dropped after the server wrote): the retry then finds the job no longer RUNNING. Only this run
+   * writes its run id together with these states.
+   */
+  private async landedEarlier(run: JobRun, state: JobState): Promise<JobDocument | null> {
+    const doc = await this.options.store.get(run.id, null).catch(() => null);
+    return doc !== null && doc.runId === run.runId && doc.state === state ? doc : null;
+  }
+
+  /** {@link landedEarlier} for a failure route. */
+  private async landedRoute(run: JobRun, route: FailureRoute): Promise<WrittenRoute | null> {
+    const state = route.kind === 'retry' ? JobState.Retrying : route.kind === 'fail' ? JobState.Failed : JobState.Debug;
+    const doc = await this.landedEarlier(run, state);
+    return doc === null ? null : { kind: state, doc, wake: false };
   }
 
   /** Publishes the event of a written end; retried like the write (a subscriber waits for it), at least once. */
