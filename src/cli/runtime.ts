@@ -57,7 +57,6 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
       logger,
       restart: true,
       restartDelayMs: config.dbRestartDelayMs,
-      maxRestartDelayMs: Math.max(30_000, config.dbRestartDelayMs),
     });
     uri = embedded.uri;
     logger.info({ provider: embedded.provider, dataDir: config.dataDir, uri: embedded.uri, serverPid: embedded.pid }, 'embedded database started');

@@ -40,7 +40,7 @@ export interface EmbeddedDatabaseOptions {
   restart?: boolean;
   /** First restart delay, doubling per failed or quick restart. Default: 500 ms. */
   restartDelayMs?: number;
-  /** Longest restart delay. Default: 30 000 ms. */
+  /** Longest restart delay. Default: 30 000 ms, or `restartDelayMs` when longer. */
   maxRestartDelayMs?: number;
 }
 
@@ -69,8 +69,8 @@ interface ResolvedOptions {
   startAttempts: number;
   port: number | undefined;
   restart: boolean;
-  restartDelayMs: number | undefined;
-  maxRestartDelayMs: number | undefined;
+  restartDelayMs: number;
+  maxRestartDelayMs: number;
 }
 
 interface DataFolder {
@@ -112,9 +112,12 @@ function resolveOptions(options: EmbeddedDatabaseOptions): ResolvedOptions {
     startAttempts: options.startAttempts ?? 3,
     port: options.port,
     restart: options.restart ?? false,
-    restartDelayMs: options.restartDelayMs,
-    maxRestartDelayMs: options.maxRestartDelayMs,
+    restartDelayMs: options.restartDelayMs ?? 500,
+    maxRestartDelayMs: options.maxRestartDelayMs ?? Math.max(30_000, options.restartDelayMs ?? 0),
   };
+  if (!(resolved.restartDelayMs > 0) || !(resolved.maxRestartDelayMs >= resolved.restartDelayMs)) {
+    throw new RangeError(`restart delays must satisfy 0 < restartDelayMs <= maxRestartDelayMs, got ${resolved.restartDelayMs} and ${resolved.maxRestartDelayMs}`);
+  }
   if (!(resolved.readyTimeoutMs > 0)) throw new RangeError(`readyTimeoutMs must be > 0, got ${resolved.readyTimeoutMs}`);
   if (!Number.isInteger(resolved.startAttempts) || resolved.startAttempts < 1) {
     throw new RangeError(`startAttempts must be an integer >= 1, got ${resolved.startAttempts}`);

@@ -60,6 +60,8 @@ export class ServerKeeper {
   private servingSince = Date.now();
   private lastExit: ServerKeeperStatus['lastExit'] = null;
   private stopping: Promise<void> | undefined;
+  /** Ends a restart's wait at once when the keeper is stopped. */
+  private readonly stopped = new AbortController();
   private readonly restartDelayMs: number;
   private readonly maxRestartDelayMs: number;
 
@@ -86,6 +88,7 @@ export class ServerKeeper {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.phase = 'stopped';
+      this.stopped.abort();
       await this.current.stop();
     })();
     return this.stopping;
@@ -120,7 +123,7 @@ export class ServerKeeper {
     const downSince = Date.now();
     let delay = firstDelay;
     for (let attempt = 1; ; attempt++) {
-      await sleep(delay);
+      await sleep(delay, undefined, { signal: this.stopped.signal }).catch(() => undefined);
       if (this.phase !== 'restarting') return;
       let server: SupervisedProcess;
       try {

@@ -129,6 +129,19 @@ describe('startEmbeddedDatabase', () => {
     expect(probe(database.pid)).toBe('ESRCH');
   });
 
+  it('should stop for good while it waits to restart a killed server', async () => {
+    const database = await startEmbeddedDatabase({ restart: true, restartDelayMs: 600_000 });
+    onTestFinished(() => database.stop());
+    const pid = database.pid;
+
+    process.kill(pid, 'SIGKILL');
+    await vi.waitFor(() => expect(database.status().phase).toBe('restarting'), { timeout: 15_000, interval: 50 });
+    await database.stop();
+
+    expect(database.status()).toMatchObject({ phase: 'stopped', pid, restarts: 0 });
+    expect(existsSync(database.dataDir)).toBe(false);
+  });
+
   it('should leave a killed server down without the restart option, saying so', async () => {
     const database = await startEmbeddedDatabase();
     onTestFinished(() => database.stop());
