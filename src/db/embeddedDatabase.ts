@@ -96,7 +96,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
   try {
     const database = await startProvider(folder, resolved);
     const { uri, provider, pid, dataDir } = database;
-    resolved.logger?.info({ provider, uri, pid, dataDir, ms: Date.now() - started }, 'embedded database ready');
+    resolved.logger?.info({ provider, uri, serverPid: pid, dataDir, ms: Date.now() - started }, 'embedded database ready');
     return database;
   } catch (error) {
     if (folder.temporary) await rm(folder.path, { recursive: true, force: true });
