@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Collection, FindCursor } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
+import { OutageLog } from '../db/outageLog.ts';
 import type { BusEvent } from './busEvent.ts';
 import { encodePosition } from './busPosition.ts';
 
@@ -44,9 +45,12 @@ export class BusReader {
   private cursor: FindCursor<StoredBusEvent> | undefined;
   private loop: Promise<void> | undefined;
   private lastActivity = Date.now();
+  /** A database outage is logged once, not at every restart of the reader. */
+  private readonly outage: OutageLog;
 
   constructor(options: BusReaderOptions) {
     this.options = { gapTimeoutMs: 1000, activeIntervalMs: 5, idleIntervalMs: 20, ...options };
+    this.outage = new OutageLog({ logger: options.logger, what: 'bus reader' });
   }
 
   start(): void {
@@ -66,7 +70,7 @@ export class BusReader {
         await (this.options.wait === 'client' ? this.poll() : this.tail());
       } catch (error) {
         if (!this.running) return;
-        this.options.logger.warn({ err: error }, 'bus reader failed; restarting');
+        this.outage.failure(error);
         await sleep(200);
       }
     }
@@ -79,6 +83,7 @@ export class BusReader {
     while (this.running) {
       const want = delivered() + 1;
       const event = await events.findOne({ _id: encodePosition(want) });
+      this.outage.success();
       if (event !== null) {
         const { _id, ...rest } = event;
         this.lastActivity = Date.now();
@@ -117,6 +122,7 @@ export class BusReader {
     try {
       while (this.running) {
         const event = await cursor.tryNext();
+        this.outage.success();
         if (event !== null) {
           const { _id, ...rest } = event;
           this.options.onEvent(rest);

@@ -15,7 +15,7 @@ import { MonitoringMetrics } from '../monitoring/metrics/monitoringMetrics.ts';
 import { AlertMonitor } from '../monitoring/alerts/alertMonitor.ts';
 import { metricsRoute } from '../http/metricsRoute.ts';
 import { graphiqlRoute } from '../http/graphiqlRoute.ts';
-import { healthRoutes } from '../http/healthRoutes.ts';
+import { healthRoutes, type EmbeddedDatabaseHealth } from '../http/healthRoutes.ts';
 import { createHttpServer } from '../http/httpServer.ts';
 import { exportRoutes } from '../http/exportRoutes.ts';
 import { ExportSweeper } from '../storage/index.ts';
@@ -36,6 +36,16 @@ export interface ApiServer {
   port: number;
   /** Stops accepting requests and closes WebSocket clients with 1001 (going away). */
   close(): Promise<void>;
+}
+
+/** `/readyz`'s view of the embedded database `runtime` keeps running, if any. */
+function embeddedHealth(runtime: Runtime): (() => EmbeddedDatabaseHealth) | undefined {
+  const embedded = runtime.embedded;
+  if (embedded === undefined) return undefined;
+  return () => {
+    const { phase, restarts, lastExit } = embedded.status();
+    return { provider: embedded.provider, phase, restarts, lastExitAt: lastExit?.at.toISOString() ?? null };
+  };
 }
 
 /** Starts the API role on `config.port`. */
@@ -79,7 +89,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   const graphql = createGraphqlHttpHandler({ apollo, core, apiKeys: config.apiKeys });
   const server = createHttpServer(
     [
-      healthRoutes(() => runtime.connection.db.command({ ping: 1 })),
+      healthRoutes(() => runtime.connection.db.command({ ping: 1 }), embeddedHealth(runtime)),
       async (req, res, url) => {
         if (url.pathname !== '/graphql') return false;
         await graphql(req, res);

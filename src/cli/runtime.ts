@@ -48,6 +48,8 @@ export interface Runtime {
   exportService: ExportService;
   /** URI of the database (given, or of the embedded server this process started). */
   uri: string;
+  /** The embedded database this process started and keeps running (restarted when it dies), if any. */
+  embedded: EmbeddedDatabase | undefined;
   /** Stops the bus, closes the connection, stops an embedded database. */
   close(): Promise<void>;
 }
@@ -66,9 +68,15 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   let uri = config.mongodbUri;
   if (options.connection === undefined && uri === undefined) {
     if (!options.allowEmbedded) throw new Error('MONGODB_URI is not set: `longhaul serve` and `longhaul work` need a shared database (use `longhaul all` for an embedded one)');
-    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, logger });
+    // Supervised: if the server dies it comes back on the same port and folder, and every client reconnects.
+    embedded = await startEmbeddedDatabase({
+      dataDir: config.dataDir,
+      logger,
+      restart: true,
+      restartDelayMs: config.dbRestartDelayMs,
+    });
     uri = embedded.uri;
-    logger.info({ provider: embedded.provider, dataDir: config.dataDir }, 'embedded database started');
+    logger.info({ provider: embedded.provider, dataDir: config.dataDir, uri: embedded.uri, serverPid: embedded.pid }, 'embedded database started');
   }
   const connection = options.connection ?? (await connectDatabase(uri!, config.dbName));
   await ensureIndexes(connection.db);
@@ -163,6 +171,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     restoreService,
     exportService,
     uri: uri ?? '',
+    embedded,
     close: async () => {
       await counters.stop();
       await bus.stop();

@@ -39,7 +39,8 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     logger,
     id: worker.id,
     role: 'worker',
-    runningJobIds: () => worker.running.map((run) => run.jobId),
+    // Held from before the claim until the run's end is written: the zombie detector trusts this list.
+    runningJobIds: () => worker.heldJobIds,
     announcePause: (ms) => supervisor.announcePause(ms),
   });
   const jobs = new JobStore(db);

@@ -21,6 +21,8 @@ export interface Config {
   dbName: string;
   /** Folder for the embedded database's data (`LONGHAUL_DATA_DIR`, default `.longhaul-data`). */
   dataDir: string;
+  /** First delay before the embedded database is restarted after it died, doubling per quick failure up to 30 s (`LONGHAUL_DB_RESTART_DELAY_MS`, default 500). */
+  dbRestartDelayMs: number;
   /**
    * API keys and their grants (`LONGHAUL_API_KEYS` and `LONGHAUL_API_KEYS_FILE`), under the SHA-256 digest of
    * each key (see `apiKeys.ts`); required with `NODE_ENV=production`.
@@ -169,6 +171,7 @@ const EnvSchema = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   LONGHAUL_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('longhaul'),
   LONGHAUL_DATA_DIR: z.string().min(1).default('.longhaul-data'),
+  LONGHAUL_DB_RESTART_DELAY_MS: int(500, 1),
   LONGHAUL_API_KEYS: z.string().optional(),
   LONGHAUL_API_KEYS_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -297,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     mongodbUri: e.MONGODB_URI,
     dbName: e.LONGHAUL_DB,
     dataDir: resolve(e.LONGHAUL_DATA_DIR),
+    dbRestartDelayMs: e.LONGHAUL_DB_RESTART_DELAY_MS,
     apiKeys,
     generatedDevKey,
     logLevel: e.LOG_LEVEL,

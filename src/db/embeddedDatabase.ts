@@ -6,6 +6,7 @@ import { DatabaseStartError, DatabaseUnavailableError } from './errors/index.ts'
 import { ensureFerretdbBinary, findExecutableOnPath } from './ferretdbBinary.ts';
 import { findFreePort } from './freePort.ts';
 import { loadMemoryServer, startMemoryServer } from './memoryServer.ts';
+import { ServerKeeper, type ServerKeeperStatus } from './serverKeeper.ts';
 import { startSupervisedProcess } from './supervisedProcess.ts';
 import { waitForPing } from './waitForPing.ts';
 
@@ -28,17 +29,35 @@ export interface EmbeddedDatabaseOptions {
   readyTimeoutMs?: number;
   /** Launch attempts, each on a new free port, when the server exits or the port was taken. Default: 3. */
   startAttempts?: number;
+  /** Listen on this port (every launch attempt uses it; `mongod` and FerretDB only). Default: a free port. */
+  port?: number;
+  /**
+   * Restart the server when it exits by itself, on the same port (so clients holding {@link EmbeddedDatabase.uri}
+   * reconnect by themselves) and the same data folder, with backoff (see {@link ServerKeeper}). `mongod` and
+   * FerretDB only. A temporary data folder is removed when its server exits, so such a restart starts empty.
+   * Default: false.
+   */
+  restart?: boolean;
+  /** First restart delay, doubling per failed or quick restart. Default: 500 ms. */
+  restartDelayMs?: number;
+  /** Longest restart delay. Default: 30 000 ms, or `restartDelayMs` when longer. */
+  maxRestartDelayMs?: number;
 }
+
+/** What an {@link EmbeddedDatabase} tells about its server (`phase`: `running`, `restarting`, `exited`, `stopped`). */
+export type EmbeddedDatabaseStatus = ServerKeeperStatus;
 
 /** A MongoDB-wire server started by this process; it dies with this process. */
 export interface EmbeddedDatabase {
   /** `mongodb://127.0.0.1:PORT/`, without a database name. */
   readonly uri: string;
   readonly provider: EmbeddedDatabaseProvider;
-  /** Pid of the server process. */
+  /** Pid of the server process (the current one, after restarts). */
   readonly pid: number;
   /** Where the server keeps its files. */
   readonly dataDir: string;
+  /** Whether the server runs, is being restarted, or is gone; how often it was restarted. */
+  status(): EmbeddedDatabaseStatus;
   /** Stops the server, waits for it to exit, removes a temporary data folder. Idempotent. */
   stop(): Promise<void>;
 }
@@ -48,6 +67,10 @@ interface ResolvedOptions {
   logger: EmbeddedDatabaseLogger | undefined;
   readyTimeoutMs: number;
   startAttempts: number;
+  port: number | undefined;
+  restart: boolean;
+  restartDelayMs: number;
+  maxRestartDelayMs: number;
 }
 
 interface DataFolder {
@@ -73,7 +96,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
   try {
     const database = await startProvider(folder, resolved);
     const { uri, provider, pid, dataDir } = database;
-    resolved.logger?.info({ provider, uri, pid, dataDir, ms: Date.now() - started }, 'embedded database ready');
+    resolved.logger?.info({ provider, uri, serverPid: pid, dataDir, ms: Date.now() - started }, 'embedded database ready');
     return database;
   } catch (error) {
     if (folder.temporary) await rm(folder.path, { recursive: true, force: true });
@@ -87,7 +110,14 @@ function resolveOptions(options: EmbeddedDatabaseOptions): ResolvedOptions {
     logger: options.logger,
     readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
     startAttempts: options.startAttempts ?? 3,
+    port: options.port,
+    restart: options.restart ?? false,
+    restartDelayMs: options.restartDelayMs ?? 500,
+    maxRestartDelayMs: options.maxRestartDelayMs ?? Math.max(30_000, options.restartDelayMs ?? 0),
   };
+  if (!(resolved.restartDelayMs > 0) || !(resolved.maxRestartDelayMs >= resolved.restartDelayMs)) {
+    throw new RangeError(`restart delays must satisfy 0 < restartDelayMs <= maxRestartDelayMs, got ${resolved.restartDelayMs} and ${resolved.maxRestartDelayMs}`);
+  }
   if (!(resolved.readyTimeoutMs > 0)) throw new RangeError(`readyTimeoutMs must be > 0, got ${resolved.readyTimeoutMs}`);
   if (!Number.isInteger(resolved.startAttempts) || resolved.startAttempts < 1) {
     throw new RangeError(`startAttempts must be an integer >= 1, got ${resolved.startAttempts}`);
@@ -135,12 +165,16 @@ async function startProvider(folder: DataFolder, options: ResolvedOptions): Prom
     throw new DatabaseUnavailableError(reasons, { cause: error });
   }
   const server = await startMemoryServer(memoryServer, folder.path);
+  let stopped = false;
   return {
     uri: server.uri,
     provider: 'mongodb-memory-server',
     pid: server.pid,
     dataDir: folder.path,
+    // Not watched: mongodb-memory-server owns its mongod.
+    status: () => ({ phase: stopped ? 'stopped' : 'running', pid: server.pid, restarts: 0, lastExit: null }),
     stop: once(async () => {
+      stopped = true;
       await server.stop();
       if (folder.temporary) await rm(folder.path, { recursive: true, force: true });
     }),
@@ -155,28 +189,43 @@ async function startServerProcess(
   options: ResolvedOptions,
 ): Promise<EmbeddedDatabase> {
   for (let attempt = 1; ; attempt++) {
-    // A failed attempt's supervisor removes a temporary folder; recreate it.
-    await mkdir(folder.path, { recursive: true });
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const uri = `mongodb://127.0.0.1:${port}/`;
-    const server = await startSupervisedProcess({
-      command,
-      args: argsForPort(port),
-      ...(folder.temporary ? { removeOnExit: folder.path } : {}),
-    });
-    const outcome = await waitForPing(uri, {
-      timeoutMs: options.readyTimeoutMs,
-      exited: server.exited,
-      expectedPid: server.pid,
-    });
+    const launch = async () => {
+      // A temporary folder goes with its server (even when we are killed); recreate it.
+      await mkdir(folder.path, { recursive: true });
+      return startSupervisedProcess({
+        command,
+        args: argsForPort(port),
+        ...(folder.temporary ? { removeOnExit: folder.path } : {}),
+      });
+    };
+    const ready = (server: { pid: number; exited: Promise<unknown> }) =>
+      waitForPing(uri, { timeoutMs: options.readyTimeoutMs, exited: server.exited, expectedPid: server.pid });
+    const server = await launch();
+    const outcome = await ready(server);
     if (outcome.status === 'ready') {
+      const keeper = new ServerKeeper({
+        provider,
+        uri,
+        first: server,
+        launch,
+        ready,
+        restart: options.restart,
+        restartDelayMs: options.restartDelayMs,
+        maxRestartDelayMs: options.maxRestartDelayMs,
+        logger: options.logger,
+      });
       return {
         uri,
         provider,
-        pid: server.pid,
+        get pid() {
+          return keeper.pid;
+        },
         dataDir: folder.path,
+        status: () => keeper.status(),
         stop: once(async () => {
-          await server.stop();
+          await keeper.stop();
           if (folder.temporary) await rm(folder.path, { recursive: true, force: true });
         }),
       };
@@ -187,7 +236,7 @@ async function startServerProcess(
       case 'foreign': {
         const why = outcome.status === 'exited' ? `exited (code ${await server.exited})` : `lost port ${port} to another server`;
         if (attempt < options.startAttempts) {
-          options.logger?.warn({ provider, attempt, output: server.output() }, `${provider} ${why}; retrying on another port`);
+          options.logger?.warn({ provider, attempt, output: server.output() }, `${provider} ${why}; retrying${options.port === undefined ? ' on another port' : ''}`);
           continue;
         }
         throw new DatabaseStartError(`${provider} ${why} before answering ping (attempt ${attempt})`, server.output());

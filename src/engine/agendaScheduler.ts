@@ -3,6 +3,8 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import { ObjectId, type Db } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import { Collections } from '../db/collections.ts';
+import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable.ts';
+import { OutageLog } from '../db/outageLog.ts';
 import type { Bus } from '../bus/bus.ts';
 import { BusNotificationChannel } from './busNotificationChannel.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
@@ -43,7 +45,14 @@ export class AgendaScheduler {
       notificationChannel: new BusNotificationChannel(options.bus),
     });
     // Agenda reports a run it considers expired as an 'error'; the run itself finds out through its heartbeat.
-    this.agenda.on('error', (error: Error) => options.logger.warn({ err: error }, 'scheduler error'));
+    // While the database is unreachable, every poll of every job type fails: one line per outage, not per poll.
+    // Agenda says nothing when polls work again, so a quiet spell counts as the end: longer than the driver's
+    // server selection timeout (10 s), after which a poll sent to an unreachable database reports its failure.
+    const outage = new OutageLog({ logger: options.logger, what: 'scheduler poll', quietMs: Math.max(15_000, 3 * options.processEveryMs) });
+    this.agenda.on('error', (error: Error) => {
+      if (isDatabaseUnreachable(error)) outage.failure(error);
+      else options.logger.warn({ err: error }, 'scheduler error');
+    });
     // Once Agenda has saved a job with a next run (a retry, a requeue), wake every worker for it.
     this.agenda.on('complete', (job: Job) => {
       const { nextRunAt, _id, name, priority } = job.attrs;
@@ -68,7 +77,7 @@ export class AgendaScheduler {
           await runner.handle({
             id: new ObjectId(String(job.attrs._id)),
             tenantId: data?.tenantId,
-            type: job.attrs.name,
+            type: type.name,
             refreshLock: (at) => {
               job.attrs.lockedAt = at;
             },

@@ -69,6 +69,8 @@ export interface JobDocument {
   startedAt?: Date | null;
   finishedAt: Date | null;
   heartbeatAt: Date | null;
+  /** When the current (or last) run claimed the job, by its worker's clock (absent on jobs claimed by older versions). */
+  claimedAt?: Date | null;
   /** Incremented by every change that emits an event: orders one job's events. */
   version: number;
   /** Log lines written so far; line `seq`s run from 1 to this. */

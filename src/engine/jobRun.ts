@@ -1,5 +1,6 @@
 import type { ObjectId } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
+import { OutageLog } from '../db/outageLog.ts';
 import type { JobContext, ProgressUpdate } from './jobContext.ts';
 import type { JobDocument } from './jobDocument.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
@@ -10,7 +11,7 @@ import type { ResolvedJobType } from './jobType.ts';
 import { parseStoredJson } from './jobView.ts';
 import { ProgressCoalescer } from './progressCoalescer.ts';
 import { runScopeStorage, type RunScope } from './runScope.ts';
-import { JobCancelledError, RunFencedError } from './errors/index.ts';
+import { JobCancelledError, LockLostError, RunFencedError } from './errors/index.ts';
 
 /** What one attempt came to. */
 export type RunOutcome =
@@ -94,6 +95,11 @@ export class JobRun {
   /** Lock lifetime of this run. */
   get lockLifetimeMs(): number {
     return this.deps.lockLifetimeMs;
+  }
+
+  /** When the lock this run last refreshed runs out (ms since the epoch): after it, another run may take the job. */
+  get lockDeadline(): number {
+    return this.lastAlive + this.deps.lockLifetimeMs;
   }
 
   /**
@@ -197,10 +203,23 @@ export class JobRun {
 
   private startHeartbeat(): void {
     this.lastAlive = Date.now();
+    const outage = new OutageLog({ logger: this.deps.logger.child({ jobId: this.jobId, attempt: this.attempt }), what: 'job heartbeat' });
+    let inFlight = false;
     this.heartbeat = setInterval(() => {
+      // Checked at every tick, not when a heartbeat fails: against an unreachable database a heartbeat
+      // only fails after the driver's server selection timeout, which may be longer than the lock lifetime.
+      const silentMs = Date.now() - this.lastAlive;
+      if (silentMs > this.deps.lockLifetimeMs * 0.8) {
+        this.abort(new LockLostError(`job ${this.jobId}: no heartbeat for ${silentMs} ms; stopping before another worker takes the job`));
+      }
+      // One heartbeat at a time: a slow or unreachable database gets no pile of them.
+      if (inFlight) return;
+      inFlight = true;
       const at = new Date();
       this.deps.store.heartbeat(this.id, this.runId, at).then(
         (outcome: HeartbeatOutcome) => {
+          inFlight = false;
+          outage.success();
           if (outcome === 'alive') {
             this.lastAlive = at.getTime();
             this.deps.onLockRefreshed(at);
@@ -209,10 +228,8 @@ export class JobRun {
           else this.abort(new RunFencedError(`job ${this.jobId}: attempt ${this.attempt} lost its lock to a newer run`));
         },
         (error: unknown) => {
-          this.deps.logger.warn({ err: error, jobId: this.jobId }, 'heartbeat failed');
-          if (Date.now() - this.lastAlive > this.deps.lockLifetimeMs * 0.8) {
-            this.abort(new RunFencedError(`job ${this.jobId}: no heartbeat for ${Date.now() - this.lastAlive} ms; stopping before another worker takes the job`));
-          }
+          inFlight = false;
+          outage.failure(error);
         },
       );
     }, this.deps.heartbeatMs);

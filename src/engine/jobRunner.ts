@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ObjectId } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
+import { OutageLog } from '../db/outageLog.ts';
 import type { JobDocument, JobErrorRecord } from './jobDocument.ts';
+import type { JobEventKind } from './jobEvent.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
 import type { JobLogStore } from './jobLogStore.ts';
 import { JobRun, type RunOutcome } from './jobRun.ts';
@@ -10,6 +12,8 @@ import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { FailureRouter, isDebugRerun, type FailureRoute } from './failureRouter.ts';
 import { RetryScheduledError } from './retryScheduledError.ts';
 import type { TenantRunSlots } from './tenantRunSlots.ts';
+import { JobState } from './jobState.ts';
+import { retryUntil } from './retryUntil.ts';
 import { EngineErrorCode, JobCancelledError, RunFencedError, WorkerLostError, WorkerShutdownError } from './errors/index.ts';
 
 /** How soon a job whose running slot could not be looked up (a database error) tries again. */
@@ -22,12 +26,26 @@ export interface SchedulerJobHandle {
   refreshLock(at: Date): void;
   /** When the scheduler should run the job next (`null`: not by itself). */
   scheduleAt(at: Date | null): void;
-  /** The job's tenant and type, when the scheduler has them (else the runner reads them when it needs them). */
+  /**
+   * The job's tenant and type, when the scheduler has them (else the runner reads them when it needs them). With
+   * the type, a RUNNING job is taken over only once its run stopped heartbeating for the type's lock lifetime
+   * (see {@link JobStore.startRun}); without it, at once.
+   */
   tenantId?: string;
   type?: string;
   /** Runs `callback` once the scheduler has saved the job after this hand-over (unlocked, with its next run time). */
   afterSave?(callback: () => Promise<void>): void;
 }
+
+/** A job state written by a run's end, and the event that announces it. */
+interface WrittenRoute {
+  kind: JobEventKind;
+  doc: JobDocument;
+  wake: boolean;
+}
+
+/** How soon the scheduler offers again a job whose claim could not be written (the database was unreachable). */
+const CLAIM_RETRY_MS = 1000;
 
 /** Options of {@link JobRunner}. */
 export interface JobRunnerOptions {
@@ -55,6 +73,8 @@ export interface JobRunnerOptions {
 export class JobRunner {
   private readonly active = new Map<string, JobRun>();
   private readonly handles = new Map<string, SchedulerJobHandle>();
+  /** Jobs this process holds, by id (a count: the scheduler may hand over a job again while its last run still writes its end). */
+  private readonly held = new Map<string, number>();
   private readonly router: FailureRouter;
 
   constructor(private readonly options: JobRunnerOptions) {
@@ -64,6 +84,15 @@ export class JobRunner {
   /** Runs currently in this process. */
   get running(): JobRun[] {
     return [...this.active.values()];
+  }
+
+  /**
+   * Ids of the jobs this process holds: from before it claims one until the outcome of the run is written or
+   * given up. The worker registry heartbeats them; a RUNNING job its alive worker no longer lists after a
+   * heartbeat newer than the claim was abandoned (see the zombie detector).
+   */
+  get heldJobIds(): string[] {
+    return [...this.held.keys()];
   }
 
   /** Lock lifetime the scheduler must use for a type. */
@@ -88,21 +117,29 @@ export class JobRunner {
    * goes back to the schedule to wait for one). Throws {@link RetryScheduledError} when the scheduler should retry it.
    */
   async handle(handle: SchedulerJobHandle): Promise<void> {
-    const runId = randomUUID();
-    let slot: { release(): Promise<void> } | null;
+    const jobId = handle.id.toHexString();
+    this.held.set(jobId, (this.held.get(jobId) ?? 0) + 1);
     try {
-      slot = await this.takeSlot(handle, runId);
-    } catch (error) {
-      // Not run, not failed: the job goes back to the schedule and tries again shortly.
-      this.options.logger.warn({ err: error, jobId: handle.id.toHexString() }, "could not take a running slot of the job's tenant; trying again shortly");
-      handle.scheduleAt(new Date(Date.now() + SLOT_ERROR_RETRY_MS));
-      return;
-    }
-    if (slot === null) return;
-    try {
-      await this.runAttempt(handle, runId);
+      const runId = randomUUID();
+      let slot: { release(): Promise<void> } | null;
+      try {
+        slot = await this.takeSlot(handle, runId);
+      } catch (error) {
+        // Not run, not failed: the job goes back to the schedule and tries again shortly.
+        this.options.logger.warn({ err: error, jobId }, "could not take a running slot of the job's tenant; trying again shortly");
+        handle.scheduleAt(new Date(Date.now() + SLOT_ERROR_RETRY_MS));
+        return;
+      }
+      if (slot === null) return;
+      try {
+        await this.claimAndRun(handle, runId);
+      } finally {
+        await slot.release();
+      }
     } finally {
-      await slot.release();
+      const count = (this.held.get(jobId) ?? 1) - 1;
+      if (count > 0) this.held.set(jobId, count);
+      else this.held.delete(jobId);
     }
   }
 
@@ -128,9 +165,15 @@ export class JobRunner {
     return null;
   }
 
-  private async runAttempt(handle: SchedulerJobHandle, runId: string): Promise<void> {
+  private async claimAndRun(handle: SchedulerJobHandle, runId: string): Promise<void> {
     const { store, events, registry, logger, workerId } = this.options;
-    const doc = await store.startRun(handle.id, runId, workerId);
+    let doc: JobDocument | null;
+    try {
+      doc = await store.startRun(handle.id, runId, workerId, { takeOverAfterMs: handle.type === undefined ? undefined : this.lockLifetimeOf(handle.type) });
+    } catch (error) {
+      // Nothing ran. The scheduler offers the job again (its own save may clear its next run time otherwise).
+      throw new RetryScheduledError(CLAIM_RETRY_MS, error instanceof Error ? error : new Error(String(error)));
+    }
     if (doc === null) {
       logger.debug({ jobId: handle.id.toHexString() }, 'job no longer runnable; skipped');
       return;
@@ -144,7 +187,8 @@ export class JobRunner {
       await this.recordRoute(doc, runId, record, route.kind === 'retry' ? { kind: 'fail' } : route, false);
       return;
     }
-    await events.publish('STARTED', doc);
+    // The job is claimed: an event lost to a database outage must not stop its run.
+    await events.publish('STARTED', doc).catch((error: unknown) => logger.warn({ err: error, jobId: doc._id.toHexString() }, 'STARTED event not published'));
     const run = new JobRun(
       {
         store,
@@ -188,12 +232,14 @@ export class JobRunner {
   }
 
   private async finish(run: JobRun, outcome: RunOutcome, handle: SchedulerJobHandle): Promise<void> {
-    const { store, events, logger } = this.options;
+    const { store, logger } = this.options;
     const log = logger.child({ jobId: run.jobId, attempt: run.attempt });
     if (outcome.kind === 'succeeded') {
       await run.settleProgress();
-      const done = await store.succeed(run.id, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress);
-      if (done !== null) await events.publish('SUCCEEDED', done);
+      const done = await this.persist(run, 'its success', () => store.succeed(run.id, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress));
+      if (done === undefined) return;
+      const succeeded = done.value ?? (done.tries > 1 ? await this.landedEarlier(run, JobState.Succeeded) : null);
+      if (succeeded !== null) await this.announce(run, { kind: 'SUCCEEDED', doc: succeeded, wake: false });
       else log.warn('run finished after losing its job; result discarded');
       return;
     }
@@ -208,10 +254,10 @@ export class JobRunner {
     }
     if (outcome.kind === 'aborted' && outcome.reason instanceof WorkerShutdownError) {
       await run.flushProgress();
-      const requeued = await store.requeueInterrupted(run.id, run.runId);
+      const requeued = (await this.persist(run, 'its interruption', () => store.requeueInterrupted(run.id, run.runId)))?.value ?? null;
       if (requeued !== null) {
         handle.scheduleAt(new Date());
-        await events.publish('REQUEUED', requeued);
+        await this.announce(run, { kind: 'REQUEUED', doc: requeued, wake: false });
       }
       log.info('run interrupted by shutdown; job requeued from its checkpoint');
       return;
@@ -219,11 +265,58 @@ export class JobRunner {
     const error = outcome.kind === 'failed' ? outcome.error : outcome.reason;
     await run.flushProgress();
     const route = this.router.route(run.type, run.doc, error);
-    const ended = await this.recordRoute(run.doc, run.runId, this.errorRecord(run.doc, error), route, false);
-    if (ended && route.kind === 'retry') throw new RetryScheduledError(route.delayMs, error);
+    const record = this.errorRecord(run.doc, error);
+    const written = await this.persist(run, 'its failure', () => this.writeRoute(run.doc, run.runId, record, route, false));
+    if (written === undefined) return;
+    const ended = written.value ?? (written.tries > 1 ? await this.landedRoute(run, route) : null);
+    if (ended === null) return;
+    await this.announce(run, ended);
+    if (route.kind === 'retry') throw new RetryScheduledError(route.delayMs, error);
   }
 
-  /** Writes where a failed attempt sends its job (a retry at `retryAt`); false when the run had lost its job (nothing written). */
+  /**
+   * Writes how a run ended, retrying with backoff through a database outage until the run's lock runs out.
+   * `undefined` when it could not: the job stays RUNNING, held by nobody; whichever comes first, the scheduler
+   * (its lock expired) or the zombie detector (its worker no longer lists it), puts it back to work from its
+   * checkpoint. The scheduler is not asked to offer it again: another worker may already run it, and a second
+   * takeover would only fence that run and spend one more attempt.
+   */
+  private async persist<T>(run: JobRun, what: string, write: () => Promise<T>): Promise<{ value: T; tries: number } | undefined> {
+    const log = this.options.logger.child({ jobId: run.jobId, attempt: run.attempt });
+    const outage = new OutageLog({ logger: log, what: `recording ${what}` });
+    const outcome = await retryUntil(write, { deadline: run.lockDeadline, onError: (error) => outage.failure(error) });
+    if (outcome.kind === 'done') {
+      outage.success();
+      return { value: outcome.value, tries: outcome.tries };
+    }
+    log.error({ err: outcome.error, tries: outcome.tries }, `could not record ${what} before the run's lock ran out; the job will run again from its checkpoint`);
+    return undefined;
+  }
+
+  /**
+   * The job as a write of this run left it in `state`, when a try that seemed to fail had in fact been applied
+   * (the connection dropped after the server wrote): the retry then finds the job no longer RUNNING. Only this run
+   * writes its run id together with these states.
+   */
+  private async landedEarlier(run: JobRun, state: JobState): Promise<JobDocument | null> {
+    const doc = await this.options.store.get(run.id, null).catch(() => null);
+    return doc !== null && doc.runId === run.runId && doc.state === state ? doc : null;
+  }
+
+  /** {@link landedEarlier} for a failure route. */
+  private async landedRoute(run: JobRun, route: FailureRoute): Promise<WrittenRoute | null> {
+    const state = route.kind === 'retry' ? JobState.Retrying : route.kind === 'fail' ? JobState.Failed : JobState.Debug;
+    const doc = await this.landedEarlier(run, state);
+    return doc === null ? null : { kind: state, doc, wake: false };
+  }
+
+  /** Publishes the event of a written end; retried like the write (a subscriber waits for it), at least once. */
+  private async announce(run: JobRun, written: WrittenRoute): Promise<void> {
+    const outcome = await retryUntil(() => this.options.events.publish(written.kind, written.doc, { wake: written.wake }), { deadline: run.lockDeadline });
+    if (outcome.kind === 'expired') this.options.logger.warn({ err: outcome.error, jobId: run.jobId, kind: written.kind }, 'job event not published');
+  }
+
+  /** Writes where a failed attempt sends its job (a retry at `retryAt`) and publishes it; false when the run had lost its job (nothing written). */
   private async recordRoute(
     doc: JobDocument,
     runId: string,
@@ -232,29 +325,38 @@ export class JobRunner {
     release: boolean,
     retryAt: Date | null = route.kind === 'retry' ? new Date(Date.now() + route.delayMs) : null,
   ): Promise<boolean> {
+    const written = await this.writeRoute(doc, runId, record, route, release, retryAt);
+    if (written === null) return false;
+    await this.options.events.publish(written.kind, written.doc, { wake: written.wake });
+    return true;
+  }
+
+  /** Writes where a failed attempt sends its job; `null` when the run had lost its job (nothing written). */
+  private async writeRoute(
+    doc: JobDocument,
+    runId: string,
+    record: JobErrorRecord,
+    route: FailureRoute,
+    release: boolean,
+    retryAt: Date | null = route.kind === 'retry' ? new Date(Date.now() + route.delayMs) : null,
+  ): Promise<WrittenRoute | null> {
+    const { store } = this.options;
     switch (route.kind) {
       case 'retry':
-        return this.recordFailure(doc, runId, record, retryAt, release);
-      case 'fail':
-        return this.recordFailure(doc, runId, record, null, release);
+      case 'fail': {
+        const at = route.kind === 'retry' ? retryAt : null;
+        const ended = await store.fail(doc._id, runId, record, at, release);
+        return ended === null ? null : { kind: at === null ? 'FAILED' : 'RETRYING', doc: ended, wake: release && at !== null };
+      }
       case 'debug': {
-        const moved = await this.options.store.moveToDebug(doc._id, runId, record, { reason: route.reason, release });
-        if (moved === null) return false;
-        await this.options.events.publish('DEBUG', moved);
-        return true;
+        const moved = await store.moveToDebug(doc._id, runId, record, { reason: route.reason, release });
+        return moved === null ? null : { kind: 'DEBUG', doc: moved, wake: false };
       }
       default: {
         const exhaustive: never = route;
         throw new Error(`unknown failure route ${JSON.stringify(exhaustive)}`);
       }
     }
-  }
-
-  private async recordFailure(doc: JobDocument, runId: string, record: JobErrorRecord, retryAt: Date | null, release: boolean): Promise<boolean> {
-    const ended = await this.options.store.fail(doc._id, runId, record, retryAt, release);
-    if (ended === null) return false;
-    await this.options.events.publish(retryAt === null ? 'FAILED' : 'RETRYING', ended, { wake: release && retryAt !== null });
-    return true;
   }
 
   private errorRecord(doc: JobDocument, error: Error, code?: string): JobErrorRecord {

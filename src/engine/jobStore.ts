@@ -169,13 +169,28 @@ export class JobStore {
     );
   }
 
-  /** Claims a job for a new run: bumps the attempt and fences out any older run. `null` when the job is not runnable. */
-  async startRun(id: ObjectId, runId: string, workerId: string): Promise<JobDocument | null> {
+  /**
+   * Claims a job for a new run: bumps the attempt and fences out any older run. `null` when the job is not runnable.
+   * With `takeOverAfterMs`, a RUNNING job is taken over only once its run gave no sign of life (heartbeat, progress)
+   * for that long: a scheduler that offers a job whose live run's lock it lost track of (a stale save after a
+   * database outage) does not fence that run.
+   */
+  async startRun(id: ObjectId, runId: string, workerId: string, options: { takeOverAfterMs?: number } = {}): Promise<JobDocument | null> {
     const now = new Date();
+    const runnable: Filter<JobDocument> =
+      options.takeOverAfterMs === undefined
+        ? { state: { $in: [...RUNNABLE_STATES] } }
+        : {
+            $or: [
+              { state: { $in: RUNNABLE_STATES.filter((state) => state !== JobState.Running) } },
+              { state: JobState.Running, heartbeatAt: { $lt: new Date(now.getTime() - options.takeOverAfterMs) } },
+              { state: JobState.Running, heartbeatAt: null },
+            ],
+          };
     return this.jobs.findOneAndUpdate(
-      { _id: id, state: { $in: [...RUNNABLE_STATES] } },
+      { _id: id, ...runnable },
       {
-        $set: { state: JobState.Running, runId, workerId, heartbeatAt: now, lockedAt: now, retryAt: null },
+        $set: { state: JobState.Running, runId, workerId, heartbeatAt: now, lockedAt: now, claimedAt: now, retryAt: null },
         $min: { startedAt: now },
         $inc: { attempt: 1, version: 1 },
       },

@@ -104,6 +104,11 @@ export class Worker {
     return this.runner.running;
   }
 
+  /** Ids of the jobs this process holds, claimed or about to be, until their run's end is written (the registry heartbeats them). */
+  get heldJobIds(): string[] {
+    return this.runner.heldJobIds;
+  }
+
 
   async start(): Promise<void> {
     this.unsubscribe = this.options.bus.subscribe((event) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logging/logger.ts';
+import { OutageLog } from '../db/outageLog.ts';
 import type { EventLoopMonitor } from './eventLoopMonitor.ts';
 import type { MonitoringEventPublisher } from './monitoringEventPublisher.ts';
 import type { WorkerStore } from './workerStore.ts';
@@ -46,8 +47,12 @@ export class WorkerRegistration {
   private phase: WorkerRegistrationPhase = 'created';
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
+  /** Heartbeats failing through a database outage are logged once, and their recovery. */
+  private readonly outage: OutageLog;
 
-  constructor(private readonly options: WorkerRegistrationOptions) {}
+  constructor(private readonly options: WorkerRegistrationOptions) {
+    this.outage = new OutageLog({ logger: options.logger, what: 'worker registry heartbeat' });
+  }
 
   get id(): string {
     return this.options.id;
@@ -101,11 +106,12 @@ export class WorkerRegistration {
   }
 
   private async beat(): Promise<void> {
-    const { id, store, eventLoop, logger, runningJobIds } = this.options;
+    const { id, store, eventLoop, runningJobIds } = this.options;
     try {
       await store.heartbeat(id, { at: new Date(), runningJobIds: runningJobIds?.() ?? [], eventLoopDelay: eventLoop.sample(), rssBytes: process.memoryUsage.rss() });
+      this.outage.success({ workerId: id });
     } catch (error) {
-      logger.warn({ err: error, workerId: id }, 'worker heartbeat failed');
+      this.outage.failure(error, { workerId: id });
     }
   }
 }

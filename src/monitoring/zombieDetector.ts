@@ -1,10 +1,12 @@
 import type { Logger } from '../logging/logger.ts';
+import { OutageLog } from '../db/outageLog.ts';
 import type { JobDocument, JobErrorRecord } from '../engine/jobDocument.ts';
 import type { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import type { JobLogStore } from '../engine/jobLogStore.ts';
 import type { JobRun } from '../engine/jobRun.ts';
 import type { JobStore } from '../engine/jobStore.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
+import { JobState } from '../engine/jobState.ts';
 import { EngineErrorCode, JobHungError } from '../engine/errors/index.ts';
 import type { DiagnosticsCapture } from './diagnosticsCapture.ts';
 import type { DiagnosticStore } from './diagnosticStore.ts';
@@ -14,6 +16,7 @@ import type { ZombieDocument, ZombieReason } from './zombieDocument.ts';
 import { zombieId, type ZombieStore } from './zombieStore.ts';
 import type { WorkerStore } from './workerStore.ts';
 import type { WorkerLiveness } from './workerLiveness.ts';
+import type { WorkerDocument } from './workerDocument.ts';
 
 /** The runs of this process, as the detector sees them. */
 export interface LocalRuns {
@@ -55,6 +58,13 @@ export interface ZombieDetectorOptions {
 /** How far back the registry is searched for workers that stopped heartbeating. */
 const LOST_WORKER_WINDOW_MS = 60 * 60_000;
 
+/**
+ * Why a RUNNING job is lost (both are `WORKER_LOST` zombies): its worker stopped heartbeating (`workerGone`), or its
+ * worker is alive but no longer holds it: the run ended without writing its outcome, e.g. through a database outage
+ * longer than its lock (`runEnded`).
+ */
+type LostCause = 'workerGone' | 'runEnded';
+
 /** A zombie found by one check, before it is recorded. */
 interface Finding {
   doc: JobDocument;
@@ -62,6 +72,8 @@ interface Finding {
   reason: ZombieReason;
   since: Date;
   workerId: string | null;
+  /** Set for `WORKER_LOST` findings. */
+  cause?: LostCause;
 }
 
 /** Lifecycle of a {@link ZombieDetector}. */
@@ -71,8 +83,10 @@ export type ZombieDetectorPhase = 'created' | 'running' | 'stopped';
  * Finds RUNNING jobs that will not finish by themselves and decides what becomes of them; runs in every
  * worker process. Runs of this process that stopped progressing (`NO_PROGRESS`) or heartbeating
  * (`HEARTBEAT_STALLED`) get a diagnostic report and are aborted through their signal, before their
- * lock could expire. Jobs of any process whose worker stopped heartbeating (`WORKER_LOST`) are put back
- * in the queue from their checkpoint, the lost attempt counted, or fail once out of attempts.
+ * lock could expire. Jobs of any process whose worker stopped heartbeating (`WORKER_LOST`), and jobs whose alive
+ * worker no longer holds them (a registry heartbeat newer than their claim does not list them: the run ended without
+ * writing its outcome, e.g. through a database outage), are put back in the queue from their checkpoint, the lost
+ * attempt counted, or go to the debug queue once out of attempts.
  * Inserting the zombie record (`_id` `<jobId>:<runId>`) is the one decision per zombie: of detectors
  * racing on the same run, only the one whose insert succeeds acts, and its writes are fenced by run id.
  */
@@ -86,8 +100,12 @@ export class ZombieDetector {
   private readonly observed = new Map<string, string>();
   /** When the previous check started: a check that comes late means this process's event loop was blocked. */
   private lastCheckAt = Date.now();
+  /** Checks failing through a database outage are logged once, and their recovery. */
+  private readonly outage: OutageLog;
 
-  constructor(private readonly options: ZombieDetectorOptions) {}
+  constructor(private readonly options: ZombieDetectorOptions) {
+    this.outage = new OutageLog({ logger: options.logger, what: 'zombie check' });
+  }
 
   get state(): ZombieDetectorPhase {
     return this.phase;
@@ -109,7 +127,10 @@ export class ZombieDetector {
   /** One pass over local runs and every RUNNING job; a pass still in progress is joined, not repeated. */
   check(): Promise<void> {
     this.checking ??= this.checkOnce()
-      .catch((error: unknown) => this.options.logger.warn({ err: error }, 'zombie check failed'))
+      .then(
+        () => this.outage.success(),
+        (error: unknown) => this.outage.failure(error),
+      )
       .finally(() => {
         this.checking = undefined;
       });
@@ -207,19 +228,41 @@ export class ZombieDetector {
 
   private async findLost(now: number): Promise<Finding[]> {
     const { jobs, workers, local, liveness, jobHeartbeatMs } = this.options;
-    const running = (await jobs.listRunning()).filter((doc) => doc.workerId !== local.id && doc.runId !== null);
+    const running = (await jobs.listRunning()).filter((doc) => doc.runId !== null);
     if (running.length === 0) return [];
     const ids = [...new Set(running.map((doc) => doc.workerId).filter((id): id is string => id !== null))];
     const byId = new Map((await workers.getMany(ids)).map((w) => [w._id, w]));
     const jobStaleAfter = Math.max(liveness.lostAfterMs, 3 * jobHeartbeatMs);
     const found: Finding[] = [];
+    const abandoned: JobDocument[] = [];
     for (const doc of running) {
       const worker = doc.workerId === null ? undefined : byId.get(doc.workerId);
-      if (worker !== undefined && liveness.isAlive(worker, now)) continue;
+      if (worker !== undefined && liveness.isAlive(worker, now)) {
+        if (noLongerHeld(worker, doc)) abandoned.push(doc);
+        continue;
+      }
+      if (doc.workerId === local.id) continue;
       const lastBeat = doc.heartbeatAt?.getTime() ?? 0;
       if (now - lastBeat <= jobStaleAfter) continue;
       const since = new Date(Math.max(lastBeat, worker?.heartbeatAt.getTime() ?? 0));
-      found.push({ doc, runId: doc.runId!, reason: 'WORKER_LOST', since, workerId: doc.workerId });
+      found.push({ doc, runId: doc.runId!, reason: 'WORKER_LOST', since, workerId: doc.workerId, cause: 'workerGone' });
+    }
+    return [...found, ...(await this.stillRunning(abandoned))];
+  }
+
+  /**
+   * The abandoned jobs still RUNNING under the same run once the registry was read: one that ended between the
+   * two reads is left alone (a worker releases a job only once its run's end is written or given up).
+   */
+  private async stillRunning(abandoned: readonly JobDocument[]): Promise<Finding[]> {
+    if (abandoned.length === 0) return [];
+    const current = new Map((await this.options.jobs.getMany(abandoned.map((doc) => doc._id))).map((doc) => [doc._id.toHexString(), doc]));
+    const found: Finding[] = [];
+    for (const doc of abandoned) {
+      const now = current.get(doc._id.toHexString());
+      if (now === undefined || now.state !== JobState.Running || now.runId !== doc.runId) continue;
+      const since = now.heartbeatAt ?? now.claimedAt ?? now.lockedAt ?? new Date();
+      found.push({ doc: now, runId: doc.runId!, reason: 'WORKER_LOST', since, workerId: now.workerId, cause: 'runEnded' });
     }
     return found;
   }
@@ -230,14 +273,14 @@ export class ZombieDetector {
     const zombie = await this.record(finding);
     if (zombie === null) return;
     const jobId = doc._id.toHexString();
-    const log = logger.child({ jobId, zombieId: zombie._id, lostWorkerId: finding.workerId });
-    if (finding.workerId !== null) await this.markLost(finding.workerId);
-    const error: JobErrorRecord = {
-      code: EngineErrorCode.WorkerLost,
-      message: `worker ${finding.workerId ?? '(unknown)'} was lost during attempt ${doc.attempt} (last sign of life ${finding.since.toISOString()})`,
-      attempt: doc.attempt,
-      at: new Date(),
-    };
+    const log = logger.child({ jobId, zombieId: zombie._id, lostWorkerId: finding.workerId, cause: finding.cause });
+    // A worker that merely dropped one run is alive: it is not announced as lost.
+    if (finding.workerId !== null && finding.cause !== 'runEnded') await this.markLost(finding.workerId);
+    const message =
+      finding.cause === 'runEnded'
+        ? `worker ${finding.workerId ?? '(unknown)'} no longer runs attempt ${doc.attempt}: the run ended without recording its outcome (e.g. the database was unreachable; last job heartbeat ${finding.since.toISOString()})`
+        : `worker ${finding.workerId ?? '(unknown)'} was lost during attempt ${doc.attempt} (last sign of life ${finding.since.toISOString()})`;
+    const error: JobErrorRecord = { code: EngineErrorCode.WorkerLost, message, attempt: doc.attempt, at: new Date() };
     if (doc.attempt < doc.maxAttempts) {
       const requeued = await jobs.requeueLost(doc._id, runId, error);
       if (requeued === null) {
@@ -267,7 +310,7 @@ export class ZombieDetector {
     const lastLogs: JobLogLineRecord[] = (lines.get(jobId) ?? []).map((l) => ({ at: l.at, level: l.level, message: l.message, attempt: l.attempt }));
     // A lost worker may have left reports of this run behind (its supervisor's, when its event loop was blocked).
     const diagnosticIds =
-      finding.reason === 'WORKER_LOST' && finding.workerId !== null
+      finding.cause === 'workerGone' && finding.workerId !== null
         ? (await this.options.diagnostics.list({ tenantId: null, jobId, workerId: finding.workerId })).filter((d) => d.createdAt.getTime() >= finding.since.getTime() - 60_000).map((d) => d._id)
         : [];
     const zombie: ZombieDocument = {
@@ -291,4 +334,15 @@ export class ZombieDetector {
     await this.options.events.publish({ kind: 'ZOMBIE_DETECTED', message: `job ${jobId} (${doc.name}) is a zombie: ${finding.reason}`, jobId, zombieId: id, workerId: finding.workerId ?? undefined }, doc.tenantId);
     return zombie;
   }
+}
+
+/**
+ * Whether an alive worker no longer holds a RUNNING job it claimed: a registry heartbeat newer than the claim
+ * lists the jobs held at that moment, and a worker holds a job from before its claim until its run's end is written.
+ */
+function noLongerHeld(worker: Pick<WorkerDocument, 'heartbeatAt' | 'runningJobIds'>, doc: JobDocument): boolean {
+  // Jobs claimed by an older version carry no claim time; their lock time is later than the claim, so safe.
+  const claimedAt = doc.claimedAt ?? doc.lockedAt;
+  if (claimedAt === null || claimedAt === undefined) return false;
+  return worker.heartbeatAt.getTime() > claimedAt.getTime() && !(worker.runningJobIds ?? []).includes(doc._id.toHexString());
 }

@@ -103,6 +103,54 @@ describe('startEmbeddedDatabase', () => {
     expect(await reader.db('persist').collection<Item>('items').findOne({ _id: 'kept' })).toEqual({ _id: 'kept', value: 42 });
   });
 
+  it('should restart a killed server on the same port and data folder, where a connected client finds its data again', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'longhaul-restart-'));
+    onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+    const database = await startEmbeddedDatabase({ dataDir, restart: true, restartDelayMs: 100 });
+    onTestFinished(() => database.stop());
+    // Connected before the kill: the driver reconnects by itself because the URI stays the same.
+    const client = await MongoClient.connect(database.uri, { serverSelectionTimeoutMS: 30_000 });
+    onTestFinished(() => client.close());
+    const items = client.db('restart').collection<Item>('items');
+    await items.insertOne({ _id: 'kept', value: 7 });
+    const firstPid = database.pid;
+    expect(database.status()).toMatchObject({ phase: 'running', pid: firstPid, restarts: 0, lastExit: null });
+
+    process.kill(firstPid, 'SIGKILL');
+
+    await vi.waitFor(() => expect(database.status()).toMatchObject({ phase: 'running', restarts: 1 }), { timeout: 30_000, interval: 50 });
+    expect(database.pid).not.toBe(firstPid);
+    expect(probe(firstPid)).toBe('ESRCH');
+    expect(database.status().lastExit?.at).toBeInstanceOf(Date);
+    expect(await items.findOne({ _id: 'kept' })).toEqual({ _id: 'kept', value: 7 });
+
+    await database.stop();
+    expect(database.status().phase).toBe('stopped');
+    expect(probe(database.pid)).toBe('ESRCH');
+  });
+
+  it('should stop for good while it waits to restart a killed server', async () => {
+    const database = await startEmbeddedDatabase({ restart: true, restartDelayMs: 600_000 });
+    onTestFinished(() => database.stop());
+    const pid = database.pid;
+
+    process.kill(pid, 'SIGKILL');
+    await vi.waitFor(() => expect(database.status().phase).toBe('restarting'), { timeout: 15_000, interval: 50 });
+    await database.stop();
+
+    expect(database.status()).toMatchObject({ phase: 'stopped', pid, restarts: 0 });
+    expect(existsSync(database.dataDir)).toBe(false);
+  });
+
+  it('should leave a killed server down without the restart option, saying so', async () => {
+    const database = await startEmbeddedDatabase();
+    onTestFinished(() => database.stop());
+
+    process.kill(database.pid, 'SIGKILL');
+
+    await vi.waitFor(() => expect(database.status()).toMatchObject({ phase: 'exited', restarts: 0, lastExit: { code: 137 } }), { timeout: 15_000, interval: 50 });
+  });
+
   it('should end the server process and remove its temporary dataDir on stop', async () => {
     const database = await startEmbeddedDatabase();
     onTestFinished(() => database.stop());

@@ -67,4 +67,16 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
     const checkpointAtTakeover = takeover!.checkpoint;
     expect(final?.checkpoint).toBe(checkpointAtTakeover);
   });
+
+  it("should not let a scheduler take over a RUNNING job whose run still heartbeats, once it asks with the type's lock lifetime", async () => {
+    const { doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 5 });
+    expect((await store.startRun(doc._id, 'run-live', 'worker-1'))?.attempt).toBe(1);
+    // A stale scheduler save after a database outage offers the job again while its run is alive and heartbeating.
+    expect(await store.heartbeat(doc._id, 'run-live', new Date())).toBe('alive');
+    expect(await store.startRun(doc._id, 'run-second', 'worker-2', { takeOverAfterMs: 60_000 })).toBeNull();
+    expect(await store.get(doc._id, null)).toMatchObject({ runId: 'run-live', attempt: 1, state: 'RUNNING' });
+    // Once the run has been silent for the lock lifetime, the job is taken over.
+    await t.db.collection('agendaJobs').updateOne({ _id: doc._id }, { $set: { heartbeatAt: new Date(Date.now() - 61_000) } });
+    expect(await store.startRun(doc._id, 'run-second', 'worker-2', { takeOverAfterMs: 60_000 })).toMatchObject({ runId: 'run-second', attempt: 2 });
+  });
 });

@@ -33,7 +33,7 @@ describe('zombie detectors racing on the same lost jobs', () => {
     await database?.drop();
   });
 
-  function detector(id: string): ZombieDetector {
+  function detector(id: string, lostAfterMs = 1000): ZombieDetector {
     const db = database.db;
     const jobs = new JobStore(db);
     const events = new MonitoringEventPublisher(bus);
@@ -50,7 +50,7 @@ describe('zombie detectors racing on the same lost jobs', () => {
       local: { id, running: [] },
       logger,
       checkMs: 60_000,
-      liveness: new WorkerLiveness({ lostAfterMs: 1000 }),
+      liveness: new WorkerLiveness({ lostAfterMs }),
       jobHeartbeatMs: 100,
     });
   }
@@ -69,7 +69,7 @@ describe('zombie detectors racing on the same lost jobs', () => {
       await db.collection('agendaJobs').updateOne({ _id: doc._id }, { $set: { heartbeatAt: long, lockedAt: long } });
       ids.push(doc._id);
     }
-    const detectors = ['d1:1:000001', 'd2:2:000002', 'd3:3:000003'].map(detector);
+    const detectors = ['d1:1:000001', 'd2:2:000002', 'd3:3:000003'].map((id) => detector(id));
     await Promise.all(detectors.flatMap((d) => [d.check(), d.check()]));
     // A second round finds nothing left to decide.
     await Promise.all(detectors.map((d) => d.check()));
@@ -100,9 +100,10 @@ describe('zombie detectors racing on the same lost jobs', () => {
     const store = new JobStore(db);
     const now = new Date();
     const long = new Date(Date.now() - 60_000);
-    await new WorkerStore(db).register({ _id: 'live-host:2:bbbbbb', host: 'live-host', pid: 2, role: 'worker', version: 'test', startedAt: now, heartbeatAt: new Date(Date.now() + 60_000), stoppedAt: null, runningJobIds: [], eventLoopDelay: null, rssBytes: null });
     const { doc: a } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: 10 }, priority: 0, runAt: now, maxAttempts: 3 });
     await store.startRun(a._id, 'run-live', 'live-host:2:bbbbbb');
+    // The live worker's latest registry heartbeat lists the job it runs.
+    await new WorkerStore(db).register({ _id: 'live-host:2:bbbbbb', host: 'live-host', pid: 2, role: 'worker', version: 'test', startedAt: now, heartbeatAt: new Date(Date.now() + 60_000), stoppedAt: null, runningJobIds: [a._id.toHexString()], eventLoopDelay: null, rssBytes: null });
     await db.collection('agendaJobs').updateOne({ _id: a._id }, { $set: { heartbeatAt: long } });
     const { doc: b } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: 10 }, priority: 0, runAt: now, maxAttempts: 3 });
     await store.startRun(b._id, 'run-beating', 'dead-host:1:aaaaaa');
@@ -111,5 +112,41 @@ describe('zombie detectors racing on the same lost jobs', () => {
     expect((await store.get(a._id, null))?.state).toBe('RUNNING');
     expect((await store.get(b._id, null))?.state).toBe('RUNNING');
     expect(await db.collection('zombies').countDocuments({ jobId: { $in: [a._id.toHexString(), b._id.toHexString()] } })).toBe(0);
+  });
+
+  it('should requeue a RUNNING job that its alive worker no longer lists after a heartbeat newer than the claim, and leave alone one claimed since', async () => {
+    const db = database.db;
+    const store = new JobStore(db);
+    const workers = new WorkerStore(db);
+    const workerId = 'busy-host:3:cccccc';
+    const create = async () => (await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: 10 }, priority: 0, runAt: new Date(), maxAttempts: 3 })).doc;
+    // Its run ended without writing how (the database was down when it tried): the job stays RUNNING under that run.
+    const dropped = await create();
+    await store.startRun(dropped._id, 'run-dropped', workerId);
+    // Still held: listed by the heartbeat.
+    const held = await create();
+    await store.startRun(held._id, 'run-held', workerId);
+    const beat = new Date();
+    await workers.register({ _id: workerId, host: 'busy-host', pid: 3, role: 'worker', version: 'test', startedAt: beat, heartbeatAt: beat, stoppedAt: null, runningJobIds: [held._id.toHexString()], eventLoopDelay: null, rssBytes: null });
+    // Claimed after that heartbeat: the worker has not said yet whether it holds it.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const fresh = await create();
+    await store.startRun(fresh._id, 'run-fresh', workerId);
+
+    // Two detectors at once, with a liveness window that keeps the worker alive however slow the machine.
+    await Promise.all([detector('d5:5:000005', 60_000).check(), detector('d6:6:000006', 60_000).check()]);
+
+    const after = await store.get(dropped._id, null);
+    expect(after).toMatchObject({ state: 'QUEUED', runId: null, lockedAt: null, attempt: 1 });
+    expect(after?.errors.filter((e) => e.code === 'WORKER_LOST')).toHaveLength(1);
+    expect(after?.lastError?.message).toContain('no longer runs attempt 1');
+    const zombie = await db.collection('zombies').findOne({ _id: `${dropped._id.toHexString()}:run-dropped` as never });
+    expect(zombie).toMatchObject({ reason: 'WORKER_LOST', workerId, action: 'REQUEUED' });
+    expect((await store.get(held._id, null))?.state).toBe('RUNNING');
+    expect((await store.get(fresh._id, null))?.state).toBe('RUNNING');
+    expect(await db.collection('zombies').countDocuments({ jobId: { $in: [held._id.toHexString(), fresh._id.toHexString()] } })).toBe(0);
+    // The worker is alive: it is not announced as lost.
+    expect((await workers.get(workerId))?.lostAt ?? null).toBeNull();
+    expect(await db.collection('events').countDocuments({ topic: 'monitoring', 'payload.kind': 'WORKER_LOST', 'payload.workerId': workerId })).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ export const EngineErrorCode = {
   JobHung: 'JOB_HUNG',
   RateLimited: 'RATE_LIMITED',
   QuotaExceeded: 'QUOTA_EXCEEDED',
+  LockLost: 'LOCK_LOST',
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 

@@ -9,6 +9,7 @@ export * from './jobNotFoundError.ts';
 export * from './jobNotInDebugQueueError.ts';
 export * from './jobRecordNotFoundError.ts';
 export * from './jobStateConflictError.ts';
+export * from './lockLostError.ts';
 export * from './nonRetryableError.ts';
 export * from './quotaExceededError.ts';
 export * from './rateLimitedError.ts';
