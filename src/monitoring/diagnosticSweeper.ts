@@ -1,3 +1,4 @@
+import { PeriodicSweep } from '../db/periodicSweep.ts';
 import type { DiagnosticStore } from './diagnosticStore.ts';
 
 /** Options of {@link DiagnosticSweeper}. */
@@ -15,29 +16,22 @@ export interface DiagnosticSweeperOptions {
  * its time is never served even before the sweep. Runs in the API process (like the export sweeper).
  */
 export class DiagnosticSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private readonly intervalMs: number;
-  private running: Promise<number> | undefined;
+  private readonly periodic: PeriodicSweep;
 
-  constructor(private readonly options: DiagnosticSweeperOptions) {
-    this.intervalMs = options.intervalMs ?? 600_000;
+  constructor(options: DiagnosticSweeperOptions) {
+    this.periodic = new PeriodicSweep({ sweep: (now) => options.store.sweep(now), intervalMs: options.intervalMs, onError: options.onError });
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.sweep().catch((error: unknown) => this.options.onError?.(error)), this.intervalMs);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.periodic.stop();
   }
 
   /** One sweep (joins the one under way); returns how many diagnostics it deleted. */
-  async sweep(now = new Date()): Promise<number> {
-    this.running ??= this.options.store.sweep(now).finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+  sweep(now = new Date()): Promise<number> {
+    return this.periodic.run(now);
   }
 }

@@ -1,3 +1,4 @@
+import { PeriodicSweep } from '../db/periodicSweep.ts';
 import { ExportStatus } from './exportDocument.ts';
 import type { ExportFileStore } from './exportFileStore.ts';
 import type { ExportStore } from './exportStore.ts';
@@ -18,25 +19,26 @@ export interface ExportSweeperOptions {
  * time is never served even before the sweep.
  */
 export class ExportSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private readonly intervalMs: number;
+  private readonly periodic: PeriodicSweep;
 
   constructor(private readonly options: ExportSweeperOptions) {
-    this.intervalMs = options.intervalMs ?? 600_000;
+    this.periodic = new PeriodicSweep({ sweep: (now) => this.expire(now), intervalMs: options.intervalMs, onError: options.onError });
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.sweep().catch((error: unknown) => this.options.onError?.(error)), this.intervalMs);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.periodic.stop();
   }
 
-  /** One sweep; returns how many exports expired. */
-  async sweep(now = new Date()): Promise<number> {
+  /** One sweep (joins the one under way); returns how many exports expired. */
+  sweep(now = new Date()): Promise<number> {
+    return this.periodic.run(now);
+  }
+
+  private async expire(now: Date): Promise<number> {
     let expired = 0;
     for (;;) {
       const batch = await this.options.exports.listExpiredAnyTenant(now);
