@@ -103,7 +103,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     ],
     logger,
   );
-  const ws = attachWebSocketServer({ httpServer: server, core, apiKeys: config.apiKeys });
+  const ws = attachWebSocketServer({ httpServer: server, core, apiKeys: config.apiKeys, logger });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -121,6 +121,14 @@ describe(`GraphQL fuzz (seed ${SEED}; replay with LONGHAUL_FUZZ_SEED=${SEED})`, 
     expect(findings, `seed ${SEED}`).toEqual([]);
   });
 
+  it('should close with 4400, not 4500, when a client sends a message type only servers send', async () => {
+    const init = JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${TEST_KEYS.tenantA}` } });
+    for (const frame of [{ id: '5', type: 'next', payload: {} }, { id: '1', type: 'error', payload: [] }, { type: 'connection_ack' }]) {
+      const outcome = await rawSession(app.url, init, [JSON.stringify(frame)]);
+      expect({ type: frame.type, code: outcome.closeCode, reason: outcome.closeReason }).toEqual({ type: frame.type, code: 4400, reason: 'Invalid message received' });
+    }
+  });
+
   it('should still be healthy and answer a well-formed client afterwards', async () => {
     const health = await fetch(new URL('/healthz', app.url));
     expect(health.status).toBe(200);

@@ -162,9 +162,15 @@ describe('/metrics (longhaul all)', () => {
     await waitForState(id, ['SUCCEEDED']);
     const labels = { type: 'demo.count', outcome: 'succeeded' };
     // Counted once, where each event was produced, and kept in the database: equal to the jobs stored.
-    const succeeded = await mongo.db(dbName).collection('agendaJobs').countDocuments({ name: 'demo.count', state: 'SUCCEEDED' });
+    const jobs = mongo.db(dbName).collection('agendaJobs');
+    const succeeded = await jobs.countDocuments({ name: 'demo.count', state: 'SUCCEEDED' });
+    const created = await jobs.countDocuments({ name: 'demo.count' });
     expect(succeeded).toBeGreaterThanOrEqual(1);
-    const first = await eventually((m) => expect(sampleValue(m, 'longhaul_jobs_finished_total', labels)).toBe(succeeded));
+    // Each process adds its counts every flush interval: the API's creation may land after the worker's finish.
+    const first = await eventually((m) => {
+      expect(sampleValue(m, 'longhaul_jobs_finished_total', labels)).toBe(succeeded);
+      expect(sampleValue(m, 'longhaul_jobs_created_total', { type: 'demo.count' })).toBe(created);
+    });
     const finished = sampleValue(first, 'longhaul_jobs_finished_total', labels);
     const second = await startLonghaul('serve', dbName, { LONGHAUL_METRICS_CACHE_MS: '0' });
     try {

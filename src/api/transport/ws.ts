@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { makeServer } from 'graphql-ws';
 import type { ApiKeyGrant } from '../../config/apiKeys.ts';
 import type { Caller } from '../../engine/jobService.ts';
 import { authenticate } from '../caller.ts';
 import type { ExecutionCore } from '../core/executionCore.ts';
 import { ApiErrorCode } from '../errors/apiErrorCode.ts';
 import { LimitReason, limitExceeded } from '../errors/limitExceeded.ts';
+import type { Logger } from '../../logging/logger.ts';
+import { serveGraphqlWs, type GraphqlWsExtra } from './graphqlWsSocket.ts';
 
 /** Close codes of refused WebSocket connections. */
 export const WsCloseCode = { Unauthenticated: 4401, Forbidden: 4403, TooManyConnections: 4429, GoingAway: 1001 } as const;
@@ -17,6 +19,7 @@ export interface WebSocketServerOptions {
   httpServer: Server;
   core: ExecutionCore;
   apiKeys: ReadonlyMap<string, ApiKeyGrant>;
+  logger: Logger;
 }
 
 /** What a connection authenticated as, and its slot in the per-key count. */
@@ -44,7 +47,7 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { wss: W
     if (left <= 0) perKey.delete(connection.keyId);
     else perKey.set(connection.keyId, left);
   };
-  useServer<Record<string, unknown>, { socket: WebSocket }>(
+  const server = makeServer<Record<string, unknown>, GraphqlWsExtra>(
     {
       schema: core.schema,
       subscribe: core.subscribe,
@@ -79,8 +82,8 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { wss: W
       onNext: (_ctx, _id, _payload, _args, result) => core.formatResult(result),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => core.errors.formatError(error)),
     },
-    wss,
   );
+  serveGraphqlWs(server, wss, options.logger);
   return {
     wss,
     close: (code, reason) =>
