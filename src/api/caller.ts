@@ -4,7 +4,8 @@ import { ApiErrorCode } from './errors/apiErrorCode.ts';
 import { apiError } from './errors/toGraphQLError.ts';
 
 /** Outcome of reading a credential: who is calling, or why nobody is. */
-export type Authentication = { ok: true; caller: Caller } | { ok: false; code: typeof ApiErrorCode.Unauthenticated | typeof ApiErrorCode.Forbidden; message: string };
+/** `keyId`: the key's SHA-256 digest, as the key table holds it (counts per key never hold the key itself). */
+export type Authentication = { ok: true; caller: Caller; keyId: string } | { ok: false; code: typeof ApiErrorCode.Unauthenticated | typeof ApiErrorCode.Forbidden; message: string };
 
 /** Resolves an `Authorization: Bearer <key>` value against the configured keys (by digest, in constant time: see `findApiKey`). */
 export function authenticate(authorization: unknown, keys: ReadonlyMap<string, ApiKeyGrant>): Authentication {
@@ -13,9 +14,9 @@ export function authenticate(authorization: unknown, keys: ReadonlyMap<string, A
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (match === null) return { ok: false, code: ApiErrorCode.Unauthenticated, message: 'malformed Authorization header: expected Bearer <key>' };
-  const grant = findApiKey(keys, match[1]!);
-  if (grant === undefined) return { ok: false, code: ApiErrorCode.Forbidden, message: 'unknown API key' };
-  return { ok: true, caller: { tenantId: grant.tenantId, operator: grant.operator } };
+  const found = findApiKey(keys, match[1]!);
+  if (found === undefined) return { ok: false, code: ApiErrorCode.Forbidden, message: 'unknown API key' };
+  return { ok: true, caller: { tenantId: found.grant.tenantId, operator: found.grant.operator }, keyId: found.digest };
 }
 
 /** Like {@link authenticate}, but throws the GraphQL error (with HTTP status 401/403). */

@@ -76,16 +76,16 @@ export function parseApiKeys(sources: readonly ApiKeySource[]): ApiKeyTable {
 }
 
 /**
- * The grant of a presented key, or `undefined`. The key is hashed and its digest compared with every
+ * The grant of a presented key and the stored digest it matched, or `undefined`. The key is hashed and its digest compared with every
  * configured digest by `crypto.timingSafeEqual`, all of them whatever matches: the time taken says
  * nothing about how close a guess came, nor which key matched.
  */
-export function findApiKey(keys: ReadonlyMap<string, ApiKeyGrant>, presented: string): ApiKeyGrant | undefined {
+export function findApiKey(keys: ReadonlyMap<string, ApiKeyGrant>, presented: string): { digest: string; grant: ApiKeyGrant } | undefined {
   const digest = Buffer.from(apiKeyDigest(presented), 'hex');
-  let found: ApiKeyGrant | undefined;
+  let found: { digest: string; grant: ApiKeyGrant } | undefined;
   for (const [candidate, grant] of keys) {
     const stored = Buffer.from(candidate, 'hex');
-    if (stored.length === digest.length && timingSafeEqual(stored, digest)) found = grant;
+    if (stored.length === digest.length && timingSafeEqual(stored, digest)) found = { digest: candidate, grant };
   }
   return found;
 }

@@ -37,7 +37,7 @@ describe('API keys and production start', () => {
   it('should still generate a development key outside production', () => {
     const config = loadConfig({ LONGHAUL_API_KEYS: '' });
     expect(config.generatedDevKey).toMatch(/^dev-/);
-    expect(findApiKey(config.apiKeys, config.generatedDevKey!)).toEqual({ tenantId: 'dev', operator: true });
+    expect(findApiKey(config.apiKeys, config.generatedDevKey!)?.grant).toEqual({ tenantId: 'dev', operator: true });
   });
 
   it('should name the entry of a malformed or duplicate LONGHAUL_API_KEYS entry without printing the key', () => {
@@ -70,7 +70,7 @@ describe('API keys and production start', () => {
     const keys = parseApiKeys([{ label: 'LONGHAUL_API_KEYS', numbering: 'entry', text: 'key-one-0001=a,key-two-0002=b:operator' }]);
     expect([...keys.keys()]).toEqual([apiKeyDigest('key-one-0001'), apiKeyDigest('key-two-0002')]);
     expect(JSON.stringify([...keys])).not.toContain('key-one');
-    expect(findApiKey(keys, 'key-two-0002')).toEqual({ tenantId: 'b', operator: true });
+    expect(findApiKey(keys, 'key-two-0002')?.grant).toEqual({ tenantId: 'b', operator: true });
     expect(findApiKey(keys, 'key-two-000')).toBeUndefined();
     expect(findApiKey(keys, apiKeyDigest('key-one-0001'))).toBeUndefined();
   });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { makeServer } from 'graphql-ws';
@@ -59,7 +58,7 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { wss: W
           socket.close(auth.code === ApiErrorCode.Unauthenticated ? WsCloseCode.Unauthenticated : WsCloseCode.Forbidden, auth.message);
           return false;
         }
-        const keyId = keyIdOf(authorization as string);
+        const keyId = auth.keyId;
         const open = perKey.get(keyId) ?? 0;
         if (open >= core.limits.maxConnectionsPerKey) {
           socket.close(WsCloseCode.TooManyConnections, `${LimitReason.ConnectionsPerKey}: this API key already holds ${open} connections (at most ${core.limits.maxConnectionsPerKey})`);
@@ -94,8 +93,3 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { wss: W
   };
 }
 
-/** The key of an accepted `Bearer <key>` value, hashed: the count never holds a key itself. */
-function keyIdOf(authorization: string): string {
-  const key = authorization.trim().replace(/^Bearer\s+/i, '');
-  return createHash('sha256').update(key).digest('base64url');
-}
