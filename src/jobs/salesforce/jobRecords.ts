@@ -22,3 +22,23 @@ export async function openTenantClient(orgs: Pick<OrgService, 'openClient'>, ten
     throw error;
   }
 }
+
+/**
+ * Enqueues the job of a record a service just created (`enqueue`, e.g. `JobService.createInternal`) and links
+ * the two; when the enqueue fails (a quota, the database), the record is removed so nothing half-made stays.
+ */
+export async function enqueueRecordJob<J extends { id: string }>(
+  records: { attachJob(tenantId: string, id: string, jobId: string): Promise<void>; remove(tenantId: string, id: string): Promise<void> },
+  tenantId: string,
+  recordId: string,
+  enqueue: () => Promise<J>,
+): Promise<J> {
+  try {
+    const job = await enqueue();
+    await records.attachJob(tenantId, recordId, job.id);
+    return job;
+  } catch (error) {
+    await records.remove(tenantId, recordId);
+    throw error;
+  }
+}

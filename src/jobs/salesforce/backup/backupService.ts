@@ -6,6 +6,7 @@ import type { OrgService } from '../../../salesforce/index.ts';
 import type { BackupMode, BackupStore, BackupView } from '../../../storage/index.ts';
 import { followJobRecord } from '../jobRecordFollower.ts';
 import { BACKUP_JOB_TYPE } from './backupJobType.ts';
+import { enqueueRecordJob } from '../jobRecords.ts';
 
 /** Options of {@link BackupService}. */
 export interface BackupServiceOptions {
@@ -42,14 +43,7 @@ export class BackupService {
     // The job type checks the input before anything is stored (the id is a placeholder of the right shape).
     jobs.registry.parseInput(BACKUP_JOB_TYPE, { backupId: '0'.repeat(24), orgId: request.orgId, mode, objects });
     const backup = await backups.create({ tenantId: caller.tenantId, orgId: request.orgId, mode, objects: objects ?? null });
-    try {
-      const job = await jobs.createInternal(caller, { type: BACKUP_JOB_TYPE, input: { backupId: backup.id, orgId: request.orgId, mode, objects } });
-      await backups.attachJob(caller.tenantId, backup.id, job.id);
-      return job;
-    } catch (error) {
-      await backups.remove(caller.tenantId, backup.id);
-      throw error;
-    }
+    return enqueueRecordJob(backups, caller.tenantId, backup.id, () => jobs.createInternal(caller, { type: BACKUP_JOB_TYPE, input: { backupId: backup.id, orgId: request.orgId, mode, objects } }));
   }
 
   /** The caller's backup, or `null`. */

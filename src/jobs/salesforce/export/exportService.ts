@@ -13,6 +13,7 @@ import {
 } from '../../../storage/index.ts';
 import { followJobRecord } from '../jobRecordFollower.ts';
 import { EXPORT_JOB_TYPE } from './exportJob.ts';
+import { enqueueRecordJob } from '../jobRecords.ts';
 
 /** Options of {@link ExportService}. */
 export interface ExportServiceOptions {
@@ -54,14 +55,9 @@ export class ExportService {
     const request = { backupId: input.backupId, object: input.object, fields: input.fields ?? undefined, filter };
     jobs.registry.parseInput(EXPORT_JOB_TYPE, { exportId: '0'.repeat(24), ...request });
     const exp = await exports.create({ tenantId, orgId: backup.orgId, ...request, fields: request.fields ?? null });
-    try {
-      const job = await jobs.createInternal(caller, { type: EXPORT_JOB_TYPE, input: { exportId: exp.id, ...request, spreadsheetSafe: input.spreadsheetSafe ?? false } });
-      await exports.attachJob(tenantId, exp.id, job.id);
-      return job;
-    } catch (error) {
-      await exports.remove(tenantId, exp.id);
-      throw error;
-    }
+    return enqueueRecordJob(exports, tenantId, exp.id, () =>
+      jobs.createInternal(caller, { type: EXPORT_JOB_TYPE, input: { exportId: exp.id, ...request, spreadsheetSafe: input.spreadsheetSafe ?? false } }),
+    );
   }
 
   /** The caller's export, or `null`. */

@@ -18,6 +18,7 @@ import {
 } from '../../../storage/index.ts';
 import { followJobRecord } from '../jobRecordFollower.ts';
 import { RESTORE_JOB_TYPE } from './restoreJob.ts';
+import { enqueueRecordJob } from '../jobRecords.ts';
 
 /** Options of {@link RestoreService}. */
 export interface RestoreServiceOptions {
@@ -77,14 +78,7 @@ export class RestoreService {
     };
     jobs.registry.parseInput(RESTORE_JOB_TYPE, { restoreId: '0'.repeat(24), ...request });
     const restore = await restores.create({ tenantId, sourceOrgId: backup.orgId, ...request, objects: request.objects ?? null, recordIds: request.recordIds ?? null });
-    try {
-      const job = await jobs.createInternal(caller, { type: RESTORE_JOB_TYPE, input: { restoreId: restore.id, ...request } });
-      await restores.attachJob(tenantId, restore.id, job.id);
-      return job;
-    } catch (error) {
-      await restores.remove(tenantId, restore.id);
-      throw error;
-    }
+    return enqueueRecordJob(restores, tenantId, restore.id, () => jobs.createInternal(caller, { type: RESTORE_JOB_TYPE, input: { restoreId: restore.id, ...request } }));
   }
 
   /** The caller's restore, or `null`. */
