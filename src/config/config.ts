@@ -247,48 +247,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       keySources.push({ label: `LONGHAUL_API_KEYS_FILE (${e.LONGHAUL_API_KEYS_FILE})`, numbering: 'line', text: readFileSync(e.LONGHAUL_API_KEYS_FILE, 'utf8') });
     }
   }
-  let apiKeys: Map<string, ApiKeyGrant>;
-  try {
-    apiKeys = parseApiKeys(keySources);
-  } catch (error) {
-    throw new ConfigError(`invalid API keys: ${(error as Error).message}`);
-  }
+  const apiKeys: Map<string, ApiKeyGrant> = section('API keys', () => parseApiKeys(keySources));
   if (e.NODE_ENV === 'production' && apiKeys.size === 0 && options.withoutApiKeys !== true) {
     throw new ConfigError('no API keys configured: set LONGHAUL_API_KEYS or LONGHAUL_API_KEYS_FILE (with NODE_ENV=production no development key is generated); see README');
   }
   if (e.NODE_ENV === 'production' && (e.LONGHAUL_SECRET_KEYS ?? '') === '') {
     throw new ConfigError('LONGHAUL_SECRET_KEYS is required in production (keyId:base64key, 32-byte keys); see README');
   }
-  let monitoring: MonitoringConfig;
-  try {
-    monitoring = parseMonitoringConfig(env);
-  } catch (error) {
-    throw new ConfigError(`invalid monitoring configuration: ${(error as Error).message}`);
-  }
-  let salesforceEgress: EgressConfig;
-  try {
-    salesforceEgress = parseEgressConfig(env);
-  } catch (error) {
-    throw new ConfigError(`invalid Salesforce egress configuration: ${(error as Error).message}`);
-  }
-  let diagnostics: DiagnosticsConfig;
-  try {
-    diagnostics = parseDiagnosticsConfig(env);
-  } catch (error) {
-    throw new ConfigError(`invalid diagnostics configuration: ${(error as Error).message}`);
-  }
-  let jobLimits: JobLimitsConfig;
-  try {
-    jobLimits = parseJobLimitsConfig(env);
-  } catch (error) {
-    throw new ConfigError(`invalid job limits: ${(error as Error).message}`);
-  }
-  let apiLimits: ApiLimitsConfig;
-  try {
-    apiLimits = parseApiLimitsConfig(env);
-  } catch (error) {
-    throw new ConfigError(`invalid API limits: ${(error as Error).message}`);
-  }
+  const monitoring: MonitoringConfig = section('monitoring configuration', () => parseMonitoringConfig(env));
+  const salesforceEgress: EgressConfig = section('Salesforce egress configuration', () => parseEgressConfig(env));
+  const diagnostics: DiagnosticsConfig = section('diagnostics configuration', () => parseDiagnosticsConfig(env));
+  const jobLimits: JobLimitsConfig = section('job limits', () => parseJobLimitsConfig(env));
+  const apiLimits: ApiLimitsConfig = section('API limits', () => parseApiLimitsConfig(env));
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0 && options.withoutApiKeys !== true) {
     generatedDevKey = `dev-${randomBytes(18).toString('base64url')}`;
@@ -354,4 +324,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
     exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
   };
+}
+
+/** Parses one section of the configuration; its error becomes a {@link ConfigError} naming the section. */
+function section<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new ConfigError(`invalid ${name}: ${(error as Error).message}`);
+  }
 }
