@@ -3,7 +3,10 @@
  * `prestart` / `pretest` hook: makes a fresh clone runnable with one command.
  *
  * 1. Installs dependencies (`npm ci`) when `node_modules` is missing or older
- *    than `package-lock.json`.
+ *    than `package-lock.json`, quietly: npm's warnings (about 85 `EBADENGINE`
+ *    lines from packages whose newest releases ask for Node 22+, which work on
+ *    Node 20 all the same) are left out, its errors are not, and one line says
+ *    what was installed. So a newcomer's first screen is the service's own.
  * 2. Rebuilds esbuild when its platform binary does not work (tsx and vitest
  *    both need it).
  * 3. Unless `MONGODB_URI` is set or `mongod` is on PATH, makes sure the
@@ -51,7 +54,12 @@ function esbuildWorks() {
   return spawnSync(process.execPath, ['-e', probe], { cwd: root, stdio: 'ignore' }).status === 0;
 }
 
-if (dependenciesAreStale()) runNpm(['ci', '--no-audit', '--no-fund']);
+if (dependenciesAreStale()) {
+  const started = Date.now();
+  log('installing dependencies (npm ci, first run only; npm warnings hidden, errors shown)');
+  runNpm(['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  log(`dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
 
 if (!esbuildWorks()) {
   log('esbuild platform binary is not usable');
