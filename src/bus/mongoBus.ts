@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
-import { Collections } from '../db/collections.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
+import { ensureIndexes } from '../db/ensureIndexes.ts';
 import type { Bus, BusListener } from './bus.ts';
 import type { BusEvent, BusMessage, BusReplay } from './busEvent.ts';
 import { ReorderBuffer } from './reorderBuffer.ts';
@@ -28,6 +29,9 @@ interface Counter {
 
 const COUNTER_ID = 'events';
 
+/** The named sequence counters (the bus's event positions, `_id` `events`). */
+const COUNTERS: CollectionSpec = { name: 'counters', holds: 'a named sequence counter (`events`: the last allocated bus position)', indexes: [] };
+
 /**
  * The default {@link Bus}: a capped MongoDB collection. Positions come from one counter
  * (allocated before the write), so events are re-ordered by position before delivery;
@@ -41,26 +45,34 @@ export class MongoBus implements Bus {
   private buffer: ReorderBuffer | undefined;
 
   constructor(private readonly options: MongoBusOptions) {
-    this.events = options.db.collection<StoredBusEvent>(Collections.events);
-    this.counters = options.db.collection<Counter>(Collections.counters);
+    this.events = options.db.collection<StoredBusEvent>(MongoBus.eventsCollection(options).name);
+    this.counters = options.db.collection<Counter>(COUNTERS.name);
   }
 
-  /** Creates the capped collection and its first event if missing. Safe to call from several processes at once. */
+  /**
+   * The bus's collections: `events` (capped at `maxEvents` and `sizeBytes`; a unique index on `seq`, the
+   * position) and `counters`. The bus prepares them itself ({@link ensureCollection}): any process that
+   * starts a bus can read and write at once.
+   */
+  static collections(options: Pick<MongoBusOptions, 'maxEvents' | 'sizeBytes'> = {}): CollectionSpec[] {
+    return [MongoBus.eventsCollection(options), COUNTERS];
+  }
+
+  private static eventsCollection(options: Pick<MongoBusOptions, 'maxEvents' | 'sizeBytes'>): CollectionSpec {
+    const { maxEvents = 5000, sizeBytes = 64 * 1024 * 1024 } = options;
+    return {
+      name: 'events',
+      holds: 'a bus event (job and monitoring events) at its position `seq`',
+      capped: { sizeBytes, maxDocuments: maxEvents },
+      indexes: [{ name: 'seq_unique', key: { seq: 1 }, unique: true }],
+    };
+  }
+
+  /** Creates the capped collection, its index and its first event if missing. Safe to call from several processes at once. */
   async ensureCollection(): Promise<void> {
-    const { db, maxEvents = 5000, sizeBytes = 64 * 1024 * 1024 } = this.options;
-    try {
-      await db.createCollection(Collections.events, { capped: true, size: sizeBytes, max: maxEvents });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 48) throw error; // 48: NamespaceExists
-    }
-    await this.events.createIndex({ seq: 1 }, { name: 'seq_unique', unique: true }).catch(async (error: { code?: number }) => {
-      // 85: IndexOptionsConflict. A database made by an older version has a plain index on `seq`: replace it.
-      if (error.code !== 85) throw error;
-      const old = (await this.events.indexes()).find((index) => Object.keys(index.key).join() === 'seq' && index.name !== 'seq_unique');
-      if (old?.name === undefined) throw error;
-      this.options.logger.info({ index: old.name }, 'replacing the bus index of an older version with a unique one');
-      await this.events.dropIndex(old.name).catch(() => undefined);
-      await this.events.createIndex({ seq: 1 }, { name: 'seq_unique', unique: true });
+    // A database made by an older version has a plain index on `seq`: ensureIndexes replaces it with the unique one.
+    await ensureIndexes(this.options.db, MongoBus.collections(this.options), {
+      onReplace: (_collection, index) => this.options.logger.info({ index }, 'replacing the bus index of an older version with a unique one'),
     });
     // A capped collection never empties again once it holds one event: readers always have an anchor.
     if ((await this.events.findOne({}, { projection: { _id: 1 } })) === null) {

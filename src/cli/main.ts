@@ -3,7 +3,7 @@ import { loadConfig } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { jobsCommand } from './commands/jobsCommand.ts';
 import { monitoringCommand } from './commands/monitoringCommand.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../app/roles.ts';
 
 const program = new Command('longhaul').description('Long, failure-prone background jobs with live GraphQL progress.');
 
@@ -16,7 +16,7 @@ function roleCommand(name: Role, description: string): void {
       const config = loadConfig(options.port === undefined ? process.env : { ...process.env, PORT: options.port });
       const logger = createLogger({ level: config.logLevel, base: { role: name } });
       // Loaded on demand: the client commands (`jobs …`) start quickly without the server's modules.
-      const { startRole } = await import('./roles.ts');
+      const { startRole } = await import('../app/roles.ts');
       const { api, sandbox } = await startRole(name, config, logger);
       if (api !== undefined) {
         process.stdout.write(`longhaul ${name}: GraphQL at ${api.url} (WebSocket on the same URL)\n`);
@@ -47,10 +47,10 @@ program
   .description('one worker process, as started by the supervisor')
   .action(async () => {
     // Secrets come over IPC, merged in memory only: never in this process's environment block.
-    const { receiveSupervisorSecrets } = await import('./supervisorChannel.ts');
+    const { receiveSupervisorSecrets } = await import('../app/supervisorChannel.ts');
     const config = loadConfig({ ...process.env, ...(await receiveSupervisorSecrets()) }, { withoutApiKeys: true });
     const logger = createLogger({ level: config.logLevel, base: { role: 'worker' } });
-    const { runWorkerProcess } = await import('./workerProcess.ts');
+    const { runWorkerProcess } = await import('../app/workerProcess.ts');
     await runWorkerProcess(config, logger);
   });
 

@@ -1,31 +1,13 @@
-/** Names of longhaul's collections, in one place. */
+/**
+ * Names of the collections the engine's stores own: Agenda's jobs, job logs and tenant quota counters
+ * (their specs are {@link import('./indexes.ts').jobCollectionSpecs}). Every other collection is declared
+ * by its own store (`static readonly collection`), and `src/app/collectionSpecs.ts` lists them all.
+ */
 export const Collections = {
   /** Agenda's job collection, extended with longhaul's job fields. */
   jobs: 'agendaJobs',
-  /** Capped collection behind the event bus. */
-  events: 'events',
-  /** Named sequence counters (event positions). */
-  counters: 'counters',
   /** Job log lines. */
   jobLogs: 'jobLogs',
-  /** Salesforce orgs of every tenant, credentials sealed. */
-  orgs: 'orgs',
-  /** Backups: status, objects, counts and checksums. */
-  backups: 'backups',
-  /** GridFS bucket of backup files (`backupFiles.files`, `backupFiles.chunks`). */
-  backupFilesBucket: 'backupFiles',
-  /** Registered processes and their heartbeats. */
-  workers: 'workers',
-  /** Zombie incidents, `_id` `<jobId>:<runId>`. */
-  zombies: 'zombies',
-  /** Diagnostic report records. */
-  diagnostics: 'diagnostics',
-  /** GridFS bucket of diagnostic files (`diagnostics.files`, `diagnostics.chunks`). */
-  diagnosticsBucket: 'diagnostics',
-  /** Deployment-wide job counters for `/metrics`, `_id` `<metric>|<type>|<outcome>` (see `JobCounterLedger`). */
-  jobCounters: 'jobCounters',
   /** Per-tenant job quota counters: `queue:<tenant>` (creation rate, jobs waiting to start), `run:<tenant>` (running slots). */
   tenantQuotas: 'tenantQuotas',
-  /** Alert incidents and their webhook delivery state, `_id` `<rule>:<key>:<occurrence>`. */
-  alerts: 'alerts',
 } as const;

@@ -1,15 +1,22 @@
-import type { Db } from 'mongodb';
+import type { CollectionSpec } from './collectionSpec.ts';
 import { Collections } from './collections.ts';
 
 /**
- * Creates the indexes longhaul's queries rely on. Idempotent; every index is a plain
- * ascending/descending one (no partial, TTL or sparse indexes: they must work on FerretDB and DocumentDB).
+ * The collections of the engine's job repository (its job store and Agenda, the job log store, the tenant
+ * quota store), declared here beside their names while the repository's stores take them over: the engine
+ * owns them, the composition root only hands these specs to `ensureIndexes` with every other store's.
  */
-export async function ensureIndexes(db: Db): Promise<void> {
-  const jobs = db.collection(Collections.jobs);
-  await jobs.createIndex({ tenantId: 1, idempotencyKey: 1 }, { unique: true, name: 'tenant_idempotency' });
-  await jobs.createIndex({ tenantId: 1, createdAt: -1 }, { name: 'tenant_created' });
-  // The zombie detectors' scan of RUNNING jobs (every worker, every interval) and a worker's jobs by state.
-  await jobs.createIndex({ state: 1, workerId: 1 }, { name: 'state_worker' });
-  await db.collection(Collections.jobLogs).createIndex({ jobId: 1, seq: -1 }, { name: 'job_seq' });
-}
+export const jobCollectionSpecs: readonly CollectionSpec[] = [
+  {
+    name: Collections.jobs,
+    holds: "a job: Agenda's scheduling fields and longhaul's (tenant, state, progress, checkpoint, attempts, result)",
+    indexes: [
+      { name: 'tenant_idempotency', key: { tenantId: 1, idempotencyKey: 1 }, unique: true },
+      { name: 'tenant_created', key: { tenantId: 1, createdAt: -1 } },
+      // The zombie detectors' scan of RUNNING jobs (every worker, every interval) and a worker's jobs by state.
+      { name: 'state_worker', key: { state: 1, workerId: 1 } },
+    ],
+  },
+  { name: Collections.jobLogs, holds: 'a log line of a job', indexes: [{ name: 'job_seq', key: { jobId: 1, seq: -1 } }] },
+  { name: Collections.tenantQuotas, holds: "a tenant's job quota counter, `_id` `queue:<tenant>` or `run:<tenant>`", indexes: [] },
+];

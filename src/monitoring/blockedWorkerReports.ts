@@ -1,11 +1,18 @@
-import type { Db } from 'mongodb';
 import type { Bus } from '../bus/bus.ts';
-import { JobStore, parseJobId } from '../engine/jobStore.ts';
+import { parseJobId, type JobStore } from '../engine/jobStore.ts';
 import type { DiagnosticDocument } from './diagnosticDocument.ts';
-import { DiagnosticStore, type DiagnosticStoreOptions } from './diagnosticStore.ts';
+import type { DiagnosticStore } from './diagnosticStore.ts';
 import { MonitoringEventPublisher } from './monitoringEventPublisher.ts';
-import { WorkerStore } from './workerStore.ts';
-import { ZombieStore, zombieId } from './zombieStore.ts';
+import type { WorkerStore } from './workerStore.ts';
+import { zombieId, type ZombieStore } from './zombieStore.ts';
+
+/** The stores {@link BlockedWorkerReports} reads and writes. */
+export interface BlockedWorkerReportStores {
+  diagnostics: DiagnosticStore;
+  workers: WorkerStore;
+  jobs: JobStore;
+  zombies: ZombieStore;
+}
 
 /** A report about a worker process whose event loop was blocked, as its supervisor collected it. */
 export interface BlockedWorkerReport {
@@ -34,11 +41,11 @@ export class BlockedWorkerReports {
   private readonly zombies: ZombieStore;
   private readonly events: MonitoringEventPublisher | undefined;
 
-  constructor(db: Db, diagnostics: DiagnosticStoreOptions, bus?: Bus) {
-    this.diagnostics = new DiagnosticStore(db, diagnostics);
-    this.workers = new WorkerStore(db);
-    this.jobs = new JobStore(db);
-    this.zombies = new ZombieStore(db);
+  constructor(stores: BlockedWorkerReportStores, bus?: Bus) {
+    this.diagnostics = stores.diagnostics;
+    this.workers = stores.workers;
+    this.jobs = stores.jobs;
+    this.zombies = stores.zombies;
     this.events = bus === undefined ? undefined : new MonitoringEventPublisher(bus);
   }
 

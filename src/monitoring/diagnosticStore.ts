@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GridFSBucket, type Collection, type Db, type Filter } from 'mongodb';
 import type { DiagnosticsConfig } from '../config/diagnosticsConfig.ts';
-import { Collections } from '../db/collections.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import type { DiagnosticDocument, DiagnosticKind } from './diagnosticDocument.ts';
 import { redactReport, secretScrubStream } from './diagnosticRedaction.ts';
 import { DiagnosticsFailedError, HeapSnapshotsDisabledError } from './errors/index.ts';
@@ -57,6 +57,11 @@ const SWEEP_BATCH = 100;
  * Every file expires (`expiresAt`); {@link DiagnosticStore.sweep} deletes the expired ones.
  */
 export class DiagnosticStore {
+  /** The `diagnostics` records: read by `_id` or listed (few, and swept). */
+  static readonly collection: CollectionSpec = { name: 'diagnostics', holds: 'a diagnostic file (report, heap snapshot) of a process: who, why, when, expiry', indexes: [] };
+  /** The `diagnostics` GridFS bucket (`diagnostics.files`, `diagnostics.chunks`) holding the files, under their record's id. */
+  static readonly fileBucket: CollectionSpec = { name: 'diagnostics', holds: 'the content of a diagnostic file (secrets redacted)', bucket: true, indexes: [] };
+
   private readonly bucket: GridFSBucket;
   private readonly records: Collection<DiagnosticDocument>;
   private readonly files: Collection<{ _id: string; uploadDate: Date }>;
@@ -66,10 +71,10 @@ export class DiagnosticStore {
     db: Db,
     private readonly options: DiagnosticStoreOptions,
   ) {
-    this.bucket = new GridFSBucket(db, { bucketName: Collections.diagnosticsBucket });
-    this.records = db.collection<DiagnosticDocument>(Collections.diagnostics);
-    this.files = db.collection(`${Collections.diagnosticsBucket}.files`);
-    this.chunks = db.collection(`${Collections.diagnosticsBucket}.chunks`);
+    this.bucket = new GridFSBucket(db, { bucketName: DiagnosticStore.fileBucket.name });
+    this.records = db.collection<DiagnosticDocument>(DiagnosticStore.collection.name);
+    this.files = db.collection(`${DiagnosticStore.fileBucket.name}.files`);
+    this.chunks = db.collection(`${DiagnosticStore.fileBucket.name}.chunks`);
   }
 
   /** Throws {@link HeapSnapshotsDisabledError} when files of this kind are not accepted (before one is taken). */
@@ -138,6 +143,11 @@ export class DiagnosticStore {
 
   async get(id: string): Promise<DiagnosticDocument | null> {
     return this.records.findOne({ _id: id });
+  }
+
+  /** A record by id if it is `tenantId`'s (`null`: any tenant's, for operators). */
+  async getInTenant(id: string, tenantId: string | null): Promise<DiagnosticDocument | null> {
+    return this.records.findOne(tenantId === null ? { _id: id } : { _id: id, tenantId });
   }
 
   /** Records by id, in one round trip. */

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Db } from 'mongodb';
 import type { Bus } from '../bus/bus.ts';
 import type { Caller } from '../engine/jobService.ts';
 import { MONITORING_COMMAND_TOPIC, type DiagnosticCommand } from './diagnosticCommand.ts';
 import type { DiagnosticDocument, DiagnosticKind } from './diagnosticDocument.ts';
-import { DiagnosticStore, type DiagnosticStoreOptions } from './diagnosticStore.ts';
+import type { DiagnosticStore } from './diagnosticStore.ts';
 import { MONITORING_TOPIC, type MonitoringEventPayload } from './monitoringEvent.ts';
 import type { WorkerDocument } from './workerDocument.ts';
-import { WorkerStore } from './workerStore.ts';
+import type { WorkerStore } from './workerStore.ts';
 import type { WorkerLiveness } from './workerLiveness.ts';
 import type { ZombieDocument } from './zombieDocument.ts';
-import { ZombieStore } from './zombieStore.ts';
+import type { ZombieStore } from './zombieStore.ts';
 import {
   DiagnosticExpiredError,
   DiagnosticNotFoundError,
@@ -24,14 +23,17 @@ import {
 
 /** Options of {@link LivenessService}. */
 export interface LivenessServiceOptions {
-  db: Db;
   bus: Bus;
+  /** The worker registry. */
+  workers: WorkerStore;
+  /** Zombie records. */
+  zombies: ZombieStore;
+  /** Diagnostic files and records (heap-snapshot switch, retention and secrets are the store's). */
+  diagnostics: DiagnosticStore;
   /** What counts as a live worker. */
   liveness: WorkerLiveness;
   /** How long {@link LivenessService.captureDiagnostics} waits for the worker; `LONGHAUL_DIAGNOSTICS_TIMEOUT_MS`. */
   captureTimeoutMs: number;
-  /** Heap-snapshot switch, retention and secrets of the diagnostic store. */
-  diagnostics: DiagnosticStoreOptions;
 }
 
 /** How far back `workers(includeStopped: true)` looks. */
@@ -47,9 +49,9 @@ export class LivenessService {
   readonly diagnostics: DiagnosticStore;
 
   constructor(private readonly options: LivenessServiceOptions) {
-    this.workers = new WorkerStore(options.db);
-    this.zombies = new ZombieStore(options.db);
-    this.diagnostics = new DiagnosticStore(options.db, options.diagnostics);
+    this.workers = options.workers;
+    this.zombies = options.zombies;
+    this.diagnostics = options.diagnostics;
   }
 
   /** Whether a registered process is alive now. */

@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
-import { Collections } from '../db/collections.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import type { EventLoopDelayRecord, WorkerDocument } from './workerDocument.ts';
+import type { WorkerLiveness } from './workerLiveness.ts';
 
 /** What one registry heartbeat writes. */
 export interface WorkerHeartbeat {
@@ -15,10 +16,13 @@ export interface WorkerHeartbeat {
  * `_id` equality); reads list the whole registry, which holds one document per process start.
  */
 export class WorkerStore {
+  /** The `workers` collection: written by `_id`, read whole (one document per process start). */
+  static readonly collection: CollectionSpec = { name: 'workers', holds: 'a registered process (worker or API) and its last heartbeat', indexes: [] };
+
   private readonly workers: Collection<WorkerDocument>;
 
   constructor(db: Db) {
-    this.workers = db.collection<WorkerDocument>(Collections.workers);
+    this.workers = db.collection<WorkerDocument>(WorkerStore.collection.name);
   }
 
   /** Registers a process start. */
@@ -58,6 +62,16 @@ export class WorkerStore {
   async getMany(ids: readonly string[]): Promise<WorkerDocument[]> {
     if (ids.length === 0) return [];
     return this.workers.find({ _id: { $in: [...ids] } }).toArray();
+  }
+
+  /** The event-loop delay each process alive at `now` ({@link WorkerLiveness}) reported last; at most `limit`. */
+  async aliveEventLoopDelays(liveness: WorkerLiveness, now: Date, limit = 500): Promise<Pick<WorkerDocument, '_id' | 'eventLoopDelay'>[]> {
+    return this.workers.find(liveness.aliveFilter(now), { projection: { _id: 1, eventLoopDelay: 1 } }).limit(limit).toArray();
+  }
+
+  /** The last heartbeat and stop of every registered process of role `worker` (API processes left out). */
+  async workerRoleHeartbeats(): Promise<Pick<WorkerDocument, '_id' | 'stoppedAt' | 'heartbeatAt'>[]> {
+    return this.workers.find({ role: 'worker' }, { projection: { stoppedAt: 1, heartbeatAt: 1 } }).toArray();
   }
 
   /** Every registered process, newest start first; `since` keeps only those that heartbeated after it. */

@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import { Collections } from '../db/collections.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import type { ZombieAction, ZombieDocument } from './zombieDocument.ts';
 
 /** Builds the `_id` of a zombie: one per run that became a zombie. */
@@ -12,10 +12,13 @@ export function zombieId(jobId: string, runId: string): string {
  * run at once, exactly one inserts its record (the others get a duplicate key) and only that one acts.
  */
 export class ZombieStore {
+  /** The `zombies` collection: written by `_id`, listed whole (one document per zombie run). */
+  static readonly collection: CollectionSpec = { name: 'zombies', holds: 'a run that became a zombie and what was done about it, `_id` `<jobId>:<runId>`', indexes: [] };
+
   private readonly zombies: Collection<ZombieDocument>;
 
   constructor(db: Db) {
-    this.zombies = db.collection<ZombieDocument>(Collections.zombies);
+    this.zombies = db.collection<ZombieDocument>(ZombieStore.collection.name);
   }
 
   /** Inserts a zombie; `false` when another detector already recorded this run. */
@@ -46,6 +49,16 @@ export class ZombieStore {
 
   async get(id: string): Promise<ZombieDocument | null> {
     return this.zombies.findOne({ _id: id });
+  }
+
+  /** A zombie by id if it is `tenantId`'s (`null`: any tenant's, for operators). */
+  async getInTenant(id: string, tenantId: string | null): Promise<ZombieDocument | null> {
+    return this.zombies.findOne(tenantId === null ? { _id: id } : { _id: id, tenantId });
+  }
+
+  /** How many zombies are not resolved yet (every tenant's). */
+  async countOpen(): Promise<number> {
+    return this.zombies.countDocuments({ resolvedAt: null });
   }
 
   /** Zombies, newest first: of one tenant (`null`: all), open ones only unless `includeResolved`. */

@@ -1,11 +1,10 @@
-import type { Db } from 'mongodb';
 import { newRecordId, recordIdOf, type RecordKey } from '../db/recordId.ts';
 import { EgressPolicy } from './egressPolicy.ts';
 import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, OrgNotFoundError } from './errors/index.ts';
 import { JsforceClient, type JsforceClientOptions } from './jsforceClient.ts';
 import { OrgAuthFlow, resolveOrgCredentials, splitSecrets, type OrgCredentials, type OrgCredentialsInput, type OrgSecrets } from './orgCredentials.ts';
 import { OrgConnectionStatus, toOrgView, type OrgDocument, type OrgView, type StoredApiBudget } from './orgDocument.ts';
-import { OrgStore, parseOrgId } from './orgStore.ts';
+import { parseOrgId, type OrgStore } from './orgStore.ts';
 import type { SalesforceClient } from './salesforceClient.ts';
 import { connectionFailureDetail } from './salesforceErrorClassifier.ts';
 import type { SecretBox } from './secretBox.ts';
@@ -15,7 +14,8 @@ export type SalesforceClientFactory = (credentials: OrgCredentials) => Promise<S
 
 /** Options of {@link OrgService}. */
 export interface OrgServiceOptions {
-  db: Db;
+  /** The `orgs` collection. */
+  store: OrgStore;
   /** Seals and opens the credentials' secrets. */
   secrets: SecretBox;
   /** Opens sessions; default: jsforce with `clientOptions`. */
@@ -53,16 +53,11 @@ export class OrgService {
   private readonly limitsCacheMs: number;
 
   constructor(options: OrgServiceOptions) {
-    this.store = new OrgStore(options.db);
+    this.store = options.store;
     this.secrets = options.secrets;
     const clientOptions = { ...options.clientOptions, egress: options.egress ?? options.clientOptions?.egress ?? new EgressPolicy() };
     this.clientFactory = options.clientFactory ?? ((credentials) => JsforceClient.open(credentials, clientOptions));
     this.limitsCacheMs = options.limitsCacheMs ?? 60_000;
-  }
-
-  /** Creates the `orgs` indexes. */
-  ensureIndexes(): Promise<void> {
-    return this.store.ensureIndexes();
   }
 
   /**

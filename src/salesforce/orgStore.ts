@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { Collections } from '../db/collections.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { recordKey, type RecordKey } from '../db/recordId.ts';
 import { InvalidOrgIdError } from './errors/index.ts';
 import type { OrgDocument, OrgConnectionStatus, StoredApiBudget } from './orgDocument.ts';
@@ -13,15 +13,17 @@ export function parseOrgId(id: string): RecordKey {
 
 /** The `orgs` collection. Every read and write is scoped to a tenant: another tenant's org is not found. */
 export class OrgStore {
+  /** The `orgs` collection and the index of a tenant's list. */
+  static readonly collection: CollectionSpec = {
+    name: 'orgs',
+    holds: "a tenant's Salesforce org, credentials sealed",
+    indexes: [{ name: 'tenant_created', key: { tenantId: 1, createdAt: 1 } }],
+  };
+
   private readonly orgs: Collection<OrgDocument>;
 
   constructor(db: Db) {
-    this.orgs = db.collection<OrgDocument>(Collections.orgs);
-  }
-
-  /** Creates the indexes the store's queries use. Idempotent. */
-  async ensureIndexes(): Promise<void> {
-    await this.orgs.createIndex({ tenantId: 1, createdAt: 1 }, { name: 'tenant_created' });
+    this.orgs = db.collection<OrgDocument>(OrgStore.collection.name);
   }
 
   async insert(doc: OrgDocument): Promise<void> {

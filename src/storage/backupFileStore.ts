@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Db } from 'mongodb';
-import { Collections } from '../db/collections.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { IdAddressedGridFs } from './idAddressedGridFs.ts';
 
 /** What one stored part holds. */
@@ -39,10 +39,13 @@ interface BackupFileMetadata {
  * caller that found their backup in its own tenant first).
  */
 export class BackupFileStore {
+  /** The `backupFiles` GridFS bucket (`backupFiles.files`, `backupFiles.chunks`): read by `_id` only. */
+  static readonly collection: CollectionSpec = { name: 'backupFiles', holds: 'a part (gzip NDJSON) or describe of an object of a backup, `_id` `<backupId>/<object>/<part>`', bucket: true, indexes: [] };
+
   private readonly fs: IdAddressedGridFs;
 
   constructor(db: Db) {
-    this.fs = new IdAddressedGridFs(db, Collections.backupFilesBucket);
+    this.fs = new IdAddressedGridFs(db, BackupFileStore.collection.name);
   }
 
   /** Id of part `part` of `object` in `backupId`. */

@@ -1,16 +1,19 @@
 import type { Db } from 'mongodb';
-import { Collections } from '../db/collections.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { BackupStatus, toBackupView, type BackupDocument, type BackupMode, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
 import { JobBackedRecordStore } from './jobBackedRecordStore.ts';
 
 /** The `backups` collection: one document per backup, written by its job (a single writer, fenced by the job's lock). Tenant-scoped. */
 export class BackupStore extends JobBackedRecordStore<BackupDocument, BackupView> {
-  constructor(db: Db) {
-    super(db, { collection: Collections.backups, toView: toBackupView });
-  }
+  /** The `backups` collection and the index of an org's backups, newest first. */
+  static readonly collection: CollectionSpec = {
+    name: 'backups',
+    holds: 'a backup: status, objects, counts and checksums',
+    indexes: [{ name: 'tenant_org_created', key: { tenantId: 1, orgId: 1, createdAt: -1 } }],
+  };
 
-  async ensureIndexes(): Promise<void> {
-    await this.records.createIndex({ tenantId: 1, orgId: 1, createdAt: -1 }, { name: 'tenant_org_created' });
+  constructor(db: Db) {
+    super(db, { collection: BackupStore.collection.name, toView: toBackupView });
   }
 
   /** Records a new, queued backup. */

@@ -1,9 +1,7 @@
 import { Readable, Writable } from 'node:stream';
 import { Binary, type Collection, type Db } from 'mongodb';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { FileUnavailableError } from './errors/fileUnavailableError.ts';
-
-/** Prefix of the export file collections (`exportFiles.files`, `exportFiles.chunks`). */
-export const EXPORT_FILES_BUCKET = 'exportFiles';
 
 /** Bytes of one stored chunk (GridFS's default). */
 const CHUNK_BYTES = 255 * 1024;
@@ -42,12 +40,15 @@ interface ChunkDocument {
  * incomplete. Every call takes the export's tenant: another tenant's file is not found (nor removed).
  */
 export class ExportFileStore {
+  /** The `exportFiles` bucket (`exportFiles.files`, `exportFiles.chunks`): read by `_id` only. */
+  static readonly collection: CollectionSpec = { name: 'exportFiles', holds: "an export's CSV file, chunks `_id` `<exportId>:<n>`", bucket: true, indexes: [] };
+
   private readonly files: Collection<FileDocument>;
   private readonly chunks: Collection<ChunkDocument>;
 
   constructor(db: Db) {
-    this.files = db.collection<FileDocument>(`${EXPORT_FILES_BUCKET}.files`);
-    this.chunks = db.collection<ChunkDocument>(`${EXPORT_FILES_BUCKET}.chunks`);
+    this.files = db.collection<FileDocument>(`${ExportFileStore.collection.name}.files`);
+    this.chunks = db.collection<ChunkDocument>(`${ExportFileStore.collection.name}.chunks`);
   }
 
   /** Starts (or restarts: a previous partial file is removed) the upload of an export's file. */

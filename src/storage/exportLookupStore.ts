@@ -1,8 +1,6 @@
 import type { Collection, Db } from 'mongodb';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { insertOrReplace } from './insertOrReplace.ts';
-
-/** Name of the collection of an export's relationship lookups (parent Id → flattened values). */
-export const EXPORT_LOOKUPS_COLLECTION = 'exportLookups';
 
 interface LookupDocument {
   /** `<exportId>:<parentId>`: the only index FerretDB's SQLite backend uses. */
@@ -18,10 +16,17 @@ interface LookupDocument {
  * Every call takes the export's tenant; another tenant's values are not found.
  */
 export class ExportLookupStore {
+  /** The `exportLookups` collection: read by `_id` in batches, cleared by export. */
+  static readonly collection: CollectionSpec = {
+    name: 'exportLookups',
+    holds: "an export's relationship lookup, `_id` `<exportId>:<parentId>` → the parent's flattened values",
+    indexes: [],
+  };
+
   private readonly lookups: Collection<LookupDocument>;
 
   constructor(db: Db) {
-    this.lookups = db.collection<LookupDocument>(EXPORT_LOOKUPS_COLLECTION);
+    this.lookups = db.collection<LookupDocument>(ExportLookupStore.collection.name);
   }
 
   /** Stores parents' values (field names as a list of pairs: keys may not hold dots). */

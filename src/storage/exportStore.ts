@@ -1,9 +1,7 @@
 import type { Db } from 'mongodb';
 import { ExportStatus, toExportView, type ExportDocument, type ExportFilterCondition, type ExportView } from './exportDocument.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { JobBackedRecordStore } from './jobBackedRecordStore.ts';
-
-/** Name of the collection of exports. */
-export const EXPORTS_COLLECTION = 'exports';
 
 /** What a client asks for when it starts an export. */
 export interface ExportRequest {
@@ -17,13 +15,18 @@ export interface ExportRequest {
 
 /** The `exports` collection: one document per export, written by its job. Tenant-scoped but for the sweeper's {@link ExportStore.listExpiredAnyTenant}. */
 export class ExportStore extends JobBackedRecordStore<ExportDocument, ExportView> {
-  constructor(db: Db) {
-    super(db, { collection: EXPORTS_COLLECTION, toView: toExportView });
-  }
+  /** The `exports` collection, the index of a tenant's list and the sweeper's. */
+  static readonly collection: CollectionSpec = {
+    name: 'exports',
+    holds: 'an export: request, status, size, checksum, expiry',
+    indexes: [
+      { name: 'tenant_created', key: { tenantId: 1, createdAt: -1 } },
+      { name: 'expires', key: { expiresAt: 1 } },
+    ],
+  };
 
-  async ensureIndexes(): Promise<void> {
-    await this.records.createIndex({ tenantId: 1, createdAt: -1 }, { name: 'tenant_created' });
-    await this.records.createIndex({ expiresAt: 1 }, { name: 'expires' });
+  constructor(db: Db) {
+    super(db, { collection: ExportStore.collection.name, toView: toExportView });
   }
 
   /** Records a new, queued export. */

@@ -20,7 +20,7 @@ export type JobFollowKind = 'FAILED' | 'DEBUG' | 'CANCELLED' | 'REQUEUED';
 
 /** Options of {@link JobBackedRecordStore}. */
 export interface JobBackedRecordStoreOptions<Doc, View> {
-  /** Collection name. */
+  /** Collection name (the subclass's `static collection`). */
   collection: string;
   /** The view handed out for a stored document (its `_id` as `id`). */
   toView: (doc: Doc) => View;

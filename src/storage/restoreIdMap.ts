@@ -1,8 +1,6 @@
 import type { Collection, Db } from 'mongodb';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { insertOrReplace } from './insertOrReplace.ts';
-
-/** Name of the collection holding every restore's source Id → target Id map. */
-export const RESTORE_ID_MAP_COLLECTION = 'restoreIdMap';
 
 interface IdMapEntry {
   /** `<restoreId>:<sourceId>` (forward) or `<restoreId>><targetId>` (reverse). */
@@ -24,10 +22,17 @@ interface IdMapEntry {
  * restore's tenant: another tenant's entries are not found.
  */
 export class RestoreIdMap {
+  /** The `restoreIdMap` collection: read by `_id` only. */
+  static readonly collection: CollectionSpec = {
+    name: 'restoreIdMap',
+    holds: "a restore's source Id → target Id (`<restoreId>:<sourceId>`) or its reverse (`<restoreId>><targetId>`)",
+    indexes: [],
+  };
+
   private readonly entries: Collection<IdMapEntry>;
 
   constructor(db: Db) {
-    this.entries = db.collection<IdMapEntry>(RESTORE_ID_MAP_COLLECTION);
+    this.entries = db.collection<IdMapEntry>(RestoreIdMap.collection.name);
   }
 
   /** Stores pairs (`targetId` null: planned by a dry run). Idempotent. */

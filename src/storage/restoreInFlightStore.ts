@@ -1,7 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-
-/** Name of the collection of create batches that may have reached Salesforce without their answer being stored. */
-export const RESTORE_IN_FLIGHT_COLLECTION = 'restoreInFlight';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 
 /** A create batch a restore sent (or was about to send). */
 export interface InFlightBatch {
@@ -27,10 +25,17 @@ interface InFlightDocument extends InFlightBatch {
  * target org before sending anything again. Every call takes the restore's tenant.
  */
 export class RestoreInFlightStore {
+  /** The `restoreInFlight` collection: one document per restore, read by `_id` only. */
+  static readonly collection: CollectionSpec = {
+    name: 'restoreInFlight',
+    holds: 'the create batch a restore has in flight (may have reached Salesforce without its answer stored), `_id` the restore id',
+    indexes: [],
+  };
+
   private readonly batches: Collection<InFlightDocument>;
 
   constructor(db: Db) {
-    this.batches = db.collection<InFlightDocument>(RESTORE_IN_FLIGHT_COLLECTION);
+    this.batches = db.collection<InFlightDocument>(RestoreInFlightStore.collection.name);
   }
 
   async begin(tenantId: string, restoreId: string, batch: InFlightBatch): Promise<void> {

@@ -1,8 +1,6 @@
 import type { Collection, Db } from 'mongodb';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { insertOrReplace } from './insertOrReplace.ts';
-
-/** Name of the collection of per-record restore results. */
-export const RESTORE_RESULTS_COLLECTION = 'restoreResults';
 
 /** What happened to one record. */
 export const RestoreOutcome = { Created: 'CREATED', Updated: 'UPDATED', Failed: 'FAILED', Skipped: 'SKIPPED' } as const;
@@ -45,14 +43,17 @@ export interface RestoreResultFilter {
  * the restore's tenant: another tenant's results are not found.
  */
 export class RestoreResultStore {
+  /** The `restoreResults` collection and the index of a restore's results in `_id` order. */
+  static readonly collection: CollectionSpec = {
+    name: 'restoreResults',
+    holds: 'the result of one record of a restore, `_id` `<restoreId>:<object>:<sourceId>:<pass>`',
+    indexes: [{ name: 'restore_id', key: { restoreId: 1, _id: 1 } }],
+  };
+
   private readonly results: Collection<RestoreResultDocument>;
 
   constructor(db: Db) {
-    this.results = db.collection<RestoreResultDocument>(RESTORE_RESULTS_COLLECTION);
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.results.createIndex({ restoreId: 1, _id: 1 }, { name: 'restore_id' });
+    this.results = db.collection<RestoreResultDocument>(RestoreResultStore.collection.name);
   }
 
   /** Stores (or replaces) results of one batch. */

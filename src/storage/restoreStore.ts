@@ -1,9 +1,7 @@
 import type { Db } from 'mongodb';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { JobBackedRecordStore } from './jobBackedRecordStore.ts';
 import { toRestoreView, RestoreStatus, type IdMapping, type RestoreCounts, type RestoreDocument, type RestoreMode, type RestorePlan, type RestoreView } from './restoreDocument.ts';
-
-/** Name of the collection of restores. */
-export const RESTORES_COLLECTION = 'restores';
 
 /** What a client asks for when it starts a restore. */
 export interface RestoreRequest {
@@ -21,12 +19,15 @@ export interface RestoreRequest {
 
 /** The `restores` collection: one document per restore, written by its job (one writer, fenced by its lock). Tenant-scoped. */
 export class RestoreStore extends JobBackedRecordStore<RestoreDocument, RestoreView> {
-  constructor(db: Db) {
-    super(db, { collection: RESTORES_COLLECTION, toView: toRestoreView });
-  }
+  /** The `restores` collection and the index of a tenant's list. */
+  static readonly collection: CollectionSpec = {
+    name: 'restores',
+    holds: 'a restore: request, plan, counts per object, status',
+    indexes: [{ name: 'tenant_created', key: { tenantId: 1, createdAt: -1 } }],
+  };
 
-  async ensureIndexes(): Promise<void> {
-    await this.records.createIndex({ tenantId: 1, createdAt: -1 }, { name: 'tenant_created' });
+  constructor(db: Db) {
+    super(db, { collection: RestoreStore.collection.name, toView: toRestoreView });
   }
 
   /** Records a new, queued restore. */

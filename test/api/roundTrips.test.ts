@@ -5,8 +5,8 @@ import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 import { gqlData, wsClient } from '../support/graphqlClient.ts';
 import { TEST_KEYS, FAST_ENV } from '../support/longhaulProcess.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import { startApiServer, type ApiServer } from '../../src/cli/apiServer.ts';
-import { openRuntime, type Runtime } from '../../src/cli/runtime.ts';
+import { startApiServer, type ApiServer } from '../../src/app/apiServer.ts';
+import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
 import { JobStore } from '../../src/engine/jobStore.ts';
 import { JobLogStore } from '../../src/engine/jobLogStore.ts';
 

@@ -12,6 +12,7 @@ import { AlertDeliverer } from '../../src/monitoring/alerts/alertDeliverer.ts';
 import { AlertEvaluator } from '../../src/monitoring/alerts/alertEvaluator.ts';
 import type { AlertRule } from '../../src/monitoring/alerts/alertRule.ts';
 import { AlertIncidentStore } from '../../src/monitoring/alerts/alertIncidentStore.ts';
+import { ensureIndexes } from '../../src/db/ensureIndexes.ts';
 import type { AlertNotice } from '../../src/monitoring/alerts/alertNotice.ts';
 import type { SendOutcome, WebhookSender } from '../../src/monitoring/alerts/webhookSender.ts';
 import { webhookTarget, type WebhookTarget } from '../../src/monitoring/alerts/webhookTarget.ts';
@@ -335,7 +336,7 @@ describe('AlertDeliverer over the incident store (delivery state survives a rest
   beforeAll(async () => {
     database = await withTestDatabase('alert_delivery');
     store = new AlertIncidentStore(database.db);
-    await store.ensureIndexes();
+    await ensureIndexes(database.db, [AlertIncidentStore.collection]);
   });
   afterAll(async () => {
     await database?.drop();

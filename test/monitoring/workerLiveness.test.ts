@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
-import { Collections } from '../../src/db/collections.ts';
+import { WorkerStore } from '../../src/monitoring/workerStore.ts';
 import { WorkerLiveness } from '../../src/monitoring/workerLiveness.ts';
 import { NoLiveWorkerRule } from '../../src/monitoring/alerts/noLiveWorkerRule.ts';
 import type { WorkerDocument } from '../../src/monitoring/workerDocument.ts';
@@ -46,8 +46,8 @@ describe('WorkerLiveness: one definition of alive', () => {
   });
 
   it('should fire NO_LIVE_WORKER only when no worker-role process is alive for the threshold, whatever API processes do', async () => {
-    const workers = t.db.collection<WorkerDocument>(Collections.workers);
-    const rule = new NoLiveWorkerRule(t.db, liveness, 10);
+    const workers = t.db.collection<WorkerDocument>(WorkerStore.collection.name);
+    const rule = new NoLiveWorkerRule(new WorkerStore(t.db), liveness, 10);
     const evaluatingSince = at(-60_000);
     // An API process heartbeating is not a worker; the worker's last beat was at 0, so it stopped counting at 3 s.
     await workers.insertMany([worker('api-1', 'api', 100_000), worker('w-1', 'worker', 0)]);

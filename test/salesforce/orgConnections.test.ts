@@ -7,8 +7,8 @@ import { gql, gqlData } from '../support/graphqlClient.ts';
 import { FAST_ENV, TEST_KEYS } from '../support/longhaulProcess.ts';
 import { accessToken, addTestOrg } from '../support/sandboxConnection.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import { startApiServer, type ApiServer } from '../../src/cli/apiServer.ts';
-import { openRuntime, type Runtime } from '../../src/cli/runtime.ts';
+import { startApiServer, type ApiServer } from '../../src/app/apiServer.ts';
+import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
 import { startSandbox, type OrgHandle, type Sandbox } from '../../src/sandbox/index.ts';
 
 const ORG_FIELDS = 'id name authFlow loginUrl instanceUrl username clientId salesforceOrgId status statusDetail apiBudget { max remaining }';

@@ -1,6 +1,6 @@
 import type { Collection, Db, Filter, UpdateFilter } from 'mongodb';
 import type { AlertDocument, AlertKind } from '../alertDocument.ts';
-import { Collections } from '../../db/collections.ts';
+import type { CollectionSpec } from '../../db/collectionSpec.ts';
 
 /** The two messages an incident sends to each receiver. */
 export type AlertDeliveryEvent = 'fired' | 'resolved';
@@ -41,6 +41,9 @@ export const triesField = (hookId: string, event: AlertDeliveryEvent): `tries_${
 
 const EPOCH = new Date(0);
 
+/** Fields of an incident that belong to delivery bookkeeping, not to the API's view. */
+const ALERT_VIEW_PROJECTION = { _id: 1, kind: 1, rule: 1, key: 1, tenantId: 1, message: 1, firedAt: 1, resolvedAt: 1, delivered: 1 } as const;
+
 /**
  * The `alerts` collection. Every write that decides something is atomic on one document, so several API
  * processes may evaluate and deliver at once: an incident is claimed by inserting its deterministic `_id`
@@ -48,17 +51,39 @@ const EPOCH = new Date(0);
  * `resolvedAt: null`, and delivered by whoever takes its `deliverAfter` lease.
  */
 export class AlertIncidentStore {
+  /** The `alerts` collection and plain indexes for the evaluator's, deliverer's and API's queries (FerretDB keeps only `_id`'s; harmless there). */
+  static readonly collection: CollectionSpec = {
+    name: 'alerts',
+    holds: 'an alert incident and its webhook delivery state, `_id` `<rule>:<key>:<occurrence>`',
+    indexes: [
+      { name: 'rule_key', key: { rule: 1, key: 1 } },
+      { name: 'pending_delivery', key: { pendingDelivery: 1, deliverAfter: 1 } },
+      { name: 'fired', key: { firedAt: -1 } },
+    ],
+  };
+
   private readonly alerts: Collection<AlertIncidentDocument>;
 
   constructor(db: Db) {
-    this.alerts = db.collection<AlertIncidentDocument>(Collections.alerts);
+    this.alerts = db.collection<AlertIncidentDocument>(AlertIncidentStore.collection.name);
   }
 
-  /** Plain indexes for the evaluator's and deliverer's queries (FerretDB keeps only `_id`'s; harmless there). Idempotent. */
-  async ensureIndexes(): Promise<void> {
-    await this.alerts.createIndex({ rule: 1, key: 1 }, { name: 'rule_key' });
-    await this.alerts.createIndex({ pendingDelivery: 1, deliverAfter: 1 }, { name: 'pending_delivery' });
-    await this.alerts.createIndex({ firedAt: -1 }, { name: 'fired' });
+  /** An incident as the API shows it (no delivery bookkeeping), if it is `tenantId`'s (`null`: any tenant's). */
+  getView(id: string, tenantId: string | null): Promise<AlertDocument | null> {
+    return this.alerts.findOne(tenantId === null ? { _id: id } : { _id: id, tenantId }, { projection: ALERT_VIEW_PROJECTION }) as Promise<AlertDocument | null>;
+  }
+
+  /** Incidents as the API shows them, newest first: `tenantId`'s (`null`: all), open ones unless `includeResolved`; at most `limit`. */
+  listViews(tenantId: string | null, includeResolved: boolean, limit = 500): Promise<AlertDocument[]> {
+    const filter: Filter<AlertIncidentDocument> = {};
+    if (tenantId !== null) filter.tenantId = tenantId;
+    if (!includeResolved) filter.resolvedAt = null;
+    return this.alerts.find(filter, { projection: ALERT_VIEW_PROJECTION }).sort({ firedAt: -1 }).limit(limit).toArray() as Promise<AlertDocument[]>;
+  }
+
+  /** How many incidents are not resolved yet (every tenant's). */
+  countOpen(): Promise<number> {
+    return this.alerts.countDocuments({ resolvedAt: null } as Filter<AlertIncidentDocument>);
   }
 
   /** Open incidents of `rule`. */

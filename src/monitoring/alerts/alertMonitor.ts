@@ -1,24 +1,19 @@
-import type { Db } from 'mongodb';
 import type { Bus } from '../../bus/bus.ts';
 import type { MonitoringConfig } from '../../config/monitoringConfig.ts';
 import type { Logger } from '../../logging/logger.ts';
-import type { QueueStatsReader } from '../stats/queueStatsReader.ts';
-import type { WorkerLiveness } from '../workerLiveness.ts';
 import { AlertDeliverer } from './alertDeliverer.ts';
 import { AlertEvaluator } from './alertEvaluator.ts';
-import { AlertIncidentStore } from './alertIncidentStore.ts';
-import { createAlertRules } from './alertRules.ts';
+import type { AlertIncidentStore } from './alertIncidentStore.ts';
+import { createAlertRules, type AlertRuleSources } from './alertRules.ts';
 import { HttpWebhookSender, type WebhookSender } from './webhookSender.ts';
 import { webhookTarget } from './webhookTarget.ts';
 
 /** Options of {@link AlertMonitor}. */
-export interface AlertMonitorOptions {
+export interface AlertMonitorOptions extends AlertRuleSources {
   config: MonitoringConfig;
-  db: Db;
+  /** The `alerts` collection: incidents and their delivery state. */
+  store: AlertIncidentStore;
   bus: Bus;
-  stats: QueueStatsReader;
-  /** What counts as a live worker (for `NO_LIVE_WORKER`). */
-  liveness: WorkerLiveness;
   logger: Logger;
   /** How messages reach receivers (default: HTTP POST with the configured timeout). */
   sender?: WebhookSender;
@@ -28,15 +23,12 @@ export interface AlertMonitorOptions {
 export class AlertMonitor {
   private readonly evaluator: AlertEvaluator;
   private readonly deliverer: AlertDeliverer;
-  private readonly store: AlertIncidentStore;
 
   constructor(options: AlertMonitorOptions) {
-    const { config, db, bus, stats } = options;
+    const { config, store, bus } = options;
     const logger = options.logger.child({ component: 'alerts' });
-    const store = new AlertIncidentStore(db);
-    this.store = store;
     const targets = config.webhooks.map(webhookTarget);
-    const rules = createAlertRules(config.rules, { db, stats, liveness: options.liveness });
+    const rules = createAlertRules(config.rules, options);
     this.deliverer = new AlertDeliverer({
       store,
       targets,
@@ -58,9 +50,8 @@ export class AlertMonitor {
     logger.info({ rules: rules.map((r) => r.name), webhooks: targets.map((t) => `${t.format}:${t.safeUrl}`) }, 'alerting configured');
   }
 
-  /** Creates the `alerts` indexes, then starts evaluating (at once, then periodically and on events). */
+  /** Starts evaluating (at once, then periodically and on events). */
   async start(): Promise<void> {
-    await this.store.ensureIndexes();
     this.evaluator.start();
   }
 

@@ -1,7 +1,9 @@
-import type { Db } from 'mongodb';
 import type { AlertRulesConfig } from '../../config/monitoringConfig.ts';
+import type { JobStore } from '../../engine/jobStore.ts';
 import type { QueueStatsReader } from '../stats/queueStatsReader.ts';
 import type { WorkerLiveness } from '../workerLiveness.ts';
+import type { WorkerStore } from '../workerStore.ts';
+import type { ZombieStore } from '../zombieStore.ts';
 import type { AlertRule } from './alertRule.ts';
 import { DebugQueueRule } from './debugQueueRule.ts';
 import { FailureRateRule } from './failureRateRule.ts';
@@ -9,15 +11,25 @@ import { NoLiveWorkerRule } from './noLiveWorkerRule.ts';
 import { QueueAgeRule } from './queueAgeRule.ts';
 import { ZombieRule } from './zombieRule.ts';
 
+/** What the alert rules read: zombies, jobs (the debug queue), the worker registry and queue statistics. */
+export interface AlertRuleSources {
+  zombies: ZombieStore;
+  jobs: JobStore;
+  workers: WorkerStore;
+  stats: QueueStatsReader;
+  /** What counts as a live worker (for `NO_LIVE_WORKER`). */
+  liveness: WorkerLiveness;
+}
+
 /** The rules `config` turns on, in a fixed order. */
-export function createAlertRules(config: AlertRulesConfig, deps: { db: Db; stats: QueueStatsReader; liveness: WorkerLiveness }): AlertRule[] {
+export function createAlertRules(config: AlertRulesConfig, deps: AlertRuleSources): AlertRule[] {
   const rules: AlertRule[] = [];
-  if (config.zombie) rules.push(new ZombieRule(deps.db));
-  if (config.debugQueue) rules.push(new DebugQueueRule(deps.db));
+  if (config.zombie) rules.push(new ZombieRule(deps.zombies));
+  if (config.debugQueue) rules.push(new DebugQueueRule(deps.jobs));
   if (config.failureRate !== null) {
     rules.push(new FailureRateRule({ stats: deps.stats, threshold: config.failureRate, windowMinutes: config.failureWindowMinutes, minFinished: config.failureMinFinished }));
   }
   if (config.queueAgeSeconds !== null) rules.push(new QueueAgeRule({ stats: deps.stats, thresholdSeconds: config.queueAgeSeconds }));
-  if (config.noWorkerSeconds !== null) rules.push(new NoLiveWorkerRule(deps.db, deps.liveness, config.noWorkerSeconds));
+  if (config.noWorkerSeconds !== null) rules.push(new NoLiveWorkerRule(deps.workers, deps.liveness, config.noWorkerSeconds));
   return rules;
 }

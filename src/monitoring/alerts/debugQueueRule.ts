@@ -1,7 +1,5 @@
-import type { Collection, Db } from 'mongodb';
-import { Collections } from '../../db/collections.ts';
-import type { JobDocument } from '../../engine/jobDocument.ts';
 import { JobState } from '../../engine/jobState.ts';
+import type { JobStore } from '../../engine/jobStore.ts';
 import type { ActiveCondition, AlertRule } from './alertRule.ts';
 
 /**
@@ -11,17 +9,10 @@ import type { ActiveCondition, AlertRule } from './alertRule.ts';
 export class DebugQueueRule implements AlertRule {
   readonly name = 'debug-queue';
   readonly kind = 'DEBUG_QUEUE_ENTERED' as const;
-  private readonly jobs: Collection<JobDocument>;
-
-  constructor(db: Db) {
-    this.jobs = db.collection<JobDocument>(Collections.jobs);
-  }
+  constructor(private readonly jobs: JobStore) {}
 
   async active(): Promise<ActiveCondition[]> {
-    const parked = await this.jobs
-      .find({ state: JobState.Debug }, { projection: { _id: 1, tenantId: 1, name: 1, attempt: 1, lastError: 1, finishedAt: 1 } })
-      .limit(1000)
-      .toArray();
+    const { docs: parked } = await this.jobs.list(null, { states: [JobState.Debug] }, 1000);
     return parked.map((job) => {
       const errorAt = job.lastError?.at instanceof Date ? job.lastError.at.getTime() : null;
       const occurrence = errorAt ?? (job.finishedAt instanceof Date ? job.finishedAt.getTime() : `a${job.attempt ?? 0}`);

@@ -1,7 +1,5 @@
-import type { Collection, Db } from 'mongodb';
-import { Collections } from '../../db/collections.ts';
-import type { WorkerDocument } from '../workerDocument.ts';
 import type { WorkerLiveness } from '../workerLiveness.ts';
+import type { WorkerStore } from '../workerStore.ts';
 import type { ActiveCondition, AlertRule, RuleClock } from './alertRule.ts';
 
 /**
@@ -13,21 +11,17 @@ import type { ActiveCondition, AlertRule, RuleClock } from './alertRule.ts';
 export class NoLiveWorkerRule implements AlertRule {
   readonly name = 'no-live-worker';
   readonly kind = 'NO_LIVE_WORKER' as const;
-  private readonly workers: Collection<WorkerDocument>;
-
   constructor(
-    db: Db,
+    private readonly workers: WorkerStore,
     private readonly liveness: WorkerLiveness,
     private readonly thresholdSeconds: number,
-  ) {
-    this.workers = db.collection<WorkerDocument>(Collections.workers);
-  }
+  ) {}
 
   async active(clock: RuleClock): Promise<ActiveCondition[]> {
     const now = clock.now.getTime();
     const thresholdMs = this.thresholdSeconds * 1000;
     if (now - clock.evaluatingSince.getTime() < thresholdMs) return [];
-    const workers = await this.workers.find({ role: 'worker' }, { projection: { stoppedAt: 1, heartbeatAt: 1 } }).toArray();
+    const workers = await this.workers.workerRoleHeartbeats();
     if (workers.some((w) => this.liveness.isAlive(w, now))) return [];
     const lastAliveAt = Math.max(
       clock.evaluatingSince.getTime(),

@@ -1,23 +1,14 @@
-import type { Collection, Db } from 'mongodb';
-import { Collections } from '../../db/collections.ts';
-import type { ZombieDocument } from '../zombieDocument.ts';
+import type { ZombieStore } from '../zombieStore.ts';
 import type { ActiveCondition, AlertRule } from './alertRule.ts';
 
 /** `ZOMBIE_DETECTED`: one incident per open zombie record; it resolves when the record's `resolvedAt` is set. */
 export class ZombieRule implements AlertRule {
   readonly name = 'zombie';
   readonly kind = 'ZOMBIE_DETECTED' as const;
-  private readonly zombies: Collection<ZombieDocument>;
-
-  constructor(db: Db) {
-    this.zombies = db.collection<ZombieDocument>(Collections.zombies);
-  }
+  constructor(private readonly zombies: ZombieStore) {}
 
   async active(): Promise<ActiveCondition[]> {
-    const open = await this.zombies
-      .find({ resolvedAt: null }, { projection: { _id: 1, jobId: 1, tenantId: 1, jobType: 1, reason: 1, workerId: 1, since: 1 } })
-      .limit(1000)
-      .toArray();
+    const open = await this.zombies.list(null, false, 1000);
     return open.map((z) => ({
       key: z._id,
       occurrence: 'detected',

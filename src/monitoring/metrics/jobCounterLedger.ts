@@ -1,34 +1,16 @@
-import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 import type { BusMessage } from '../../bus/busEvent.ts';
-import { Collections } from '../../db/collections.ts';
 import type { JobDocument } from '../../engine/jobDocument.ts';
 import type { JobEventKind } from '../../engine/jobEvent.ts';
 import type { Logger } from '../../logging/logger.ts';
+import type { JobCounterIncrement, JobCounterMetric, JobCounterStore } from './jobCounterStore.ts';
 
 /** Buckets of job durations in seconds: from a tenth of a second to a day (long jobs are the point). */
 export const DURATION_BUCKETS_SECONDS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 1800, 3600, 4 * 3600, 12 * 3600, 24 * 3600];
 
-/** The job counters kept for the whole deployment. */
-export type JobCounterMetric = 'created' | 'attempts' | 'retries' | 'finished' | 'duration';
-
-/**
- * One counter of the `jobCounters` collection. `_id` is `metric|type|outcome` (outcome empty when the metric
- * has none); `value` counts events, and a `duration` counter also holds its histogram: `sum` in seconds and
- * `b0`…`b14`, the observations of each bucket of {@link DURATION_BUCKETS_SECONDS} (not cumulative; the
- * last bucket `bInf` holds those above a day).
- */
-export type JobCounterDocument = {
-  _id: string;
-  metric: JobCounterMetric;
-  type: string;
-  outcome: string;
-  value: number;
-  sum?: number;
-} & { [bucket in `b${number}` | 'bInf']?: number };
-
 /** Options of {@link JobCounterLedger}. */
 export interface JobCounterLedgerOptions {
-  db: Db;
+  /** The `jobCounters` collection. */
+  store: JobCounterStore;
   logger: Logger;
   /** How often counts of this process are added to the database, in ms (`LONGHAUL_METRICS_FLUSH_MS`, default 1000). */
   flushMs?: number;
@@ -50,14 +32,12 @@ interface PendingCount {
  * with SIGKILL loses at most its last `flushMs` of counts).
  */
 export class JobCounterLedger {
-  private readonly counters: Collection<JobCounterDocument>;
   private readonly flushMs: number;
   private pending = new Map<string, PendingCount>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: JobCounterLedgerOptions) {
-    this.counters = options.db.collection<JobCounterDocument>(Collections.jobCounters);
     this.flushMs = options.flushMs ?? 1000;
   }
 
@@ -86,11 +66,9 @@ export class JobCounterLedger {
       if (this.pending.size === 0) return;
       const batch = this.pending;
       this.pending = new Map();
-      const ops: AnyBulkWriteOperation<JobCounterDocument>[] = [...batch].map(([_id, p]) => ({
-        updateOne: { filter: { _id }, update: { $setOnInsert: { metric: p.metric, type: p.type, outcome: p.outcome }, $inc: p.inc }, upsert: true },
-      }));
+      const increments: JobCounterIncrement[] = [...batch].map(([id, p]) => ({ id, ...p }));
       try {
-        await this.counters.bulkWrite(ops, { ordered: false });
+        await this.options.store.add(increments);
       } catch (error) {
         // Unapplied counts go back (a partly applied bulk may count some twice: counters stay monotonic).
         for (const [id, p] of batch) this.add(id, p.metric, p.type, p.outcome, p.inc);
@@ -143,18 +121,5 @@ export class JobCounterLedger {
     const entry = this.pending.get(id) ?? { metric, type, outcome, inc: {} };
     for (const [field, n] of Object.entries(inc)) entry.inc[field] = (entry.inc[field] ?? 0) + n;
     this.pending.set(id, entry);
-  }
-}
-
-/** Reads the cluster-wide job counters (one small collection: metrics × types × outcomes). */
-export class JobCounterReader {
-  private readonly counters: Collection<JobCounterDocument>;
-
-  constructor(db: Db) {
-    this.counters = db.collection<JobCounterDocument>(Collections.jobCounters);
-  }
-
-  async all(): Promise<JobCounterDocument[]> {
-    return this.counters.find({}).limit(10_000).toArray();
   }
 }

@@ -1,5 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
-import { DURATION_BUCKETS_SECONDS, type JobCounterDocument, type JobCounterMetric } from './jobCounterLedger.ts';
+import { DURATION_BUCKETS_SECONDS } from './jobCounterLedger.ts';
+import type { JobCounterDocument, JobCounterMetric } from './jobCounterStore.ts';
 
 /** Reads the current cluster-wide counters (cached by the caller per scrape). */
 export type JobCounterSource = () => Promise<JobCounterDocument[]>;

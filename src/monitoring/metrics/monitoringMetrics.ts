@@ -1,25 +1,31 @@
-import type { Collection, Db } from 'mongodb';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { Bus } from '../../bus/bus.ts';
 import type { JobState } from '../../engine/jobState.ts';
-import type { AlertDocument } from '../alertDocument.ts';
-import { Collections } from '../../db/collections.ts';
+import type { AlertIncidentStore } from '../alerts/alertIncidentStore.ts';
 import { ALL_JOB_STATES, type QueueStatsReader } from '../stats/queueStatsReader.ts';
 import type { TypeStateCount } from '../stats/queueStats.ts';
 import { TtlCache } from '../stats/ttlCache.ts';
 import { EventLoopMonitor } from '../eventLoopMonitor.ts';
 import type { EventLoopDelayRecord, WorkerDocument } from '../workerDocument.ts';
 import type { WorkerLiveness } from '../workerLiveness.ts';
-import type { ZombieDocument } from '../zombieDocument.ts';
+import type { WorkerStore } from '../workerStore.ts';
+import type { ZombieStore } from '../zombieStore.ts';
 import { BusMetrics } from './busMetrics.ts';
-import { JobCounterReader, type JobCounterDocument } from './jobCounterLedger.ts';
+import type { JobCounterDocument, JobCounterStore } from './jobCounterStore.ts';
 import { registerJobCounterMetrics } from './jobCounterMetrics.ts';
 
 /** Options of {@link MonitoringMetrics}. */
 export interface MonitoringMetricsOptions {
-  db: Db;
   bus: Bus;
   stats: QueueStatsReader;
+  /** Open zombies. */
+  zombies: ZombieStore;
+  /** Open alert incidents. */
+  alerts: AlertIncidentStore;
+  /** Live processes and their event-loop delay. */
+  workers: WorkerStore;
+  /** The deployment-wide job counters. */
+  counters: JobCounterStore;
   /** How long database-backed gauges reuse what they read, in ms (default 5000). */
   cacheMs?: number;
   /** What counts as a live registered process. */
@@ -54,27 +60,18 @@ export class MonitoringMetrics {
   private scrapeLoopDelay: EventLoopDelayRecord | null = null;
   /** The deployment-wide job counters, read once per scrape (never cached: counters only move forward). */
   private scrapeCounters: JobCounterDocument[] = [];
-  private readonly zombies: Collection<ZombieDocument>;
-  private readonly alerts: Collection<AlertDocument>;
-  private readonly workers: Collection<WorkerDocument>;
-  private readonly counters: JobCounterReader;
   /** Type and state pairs reported once: they stay, at zero, when their jobs are gone. */
   private readonly seenTypeStates = new Set<string>();
 
   constructor(private readonly options: MonitoringMetricsOptions) {
-    const { db, bus } = options;
-    this.zombies = db.collection<ZombieDocument>(Collections.zombies);
-    this.alerts = db.collection<AlertDocument>(Collections.alerts);
-    this.workers = db.collection<WorkerDocument>(Collections.workers);
+    const { bus } = options;
     this.snapshots = new TtlCache(options.cacheMs ?? 5000);
     collectDefaultMetrics({ register: this.registry });
     // prom-client's own event-loop lag gauges print `Nan` (not a Prometheus value) when a scrape finds no sample,
     // and count its sampling interval into every sample; the same names are served below from our monitor.
     for (const name of PROM_CLIENT_LOOP_LAG) this.registry.removeSingleMetric(`nodejs_eventloop_lag_${name}_seconds`);
     this.busMetrics = new BusMetrics(bus, this.registry);
-    const counters = new JobCounterReader(db);
     registerJobCounterMetrics(this.registry, async () => this.scrapeCounters);
-    this.counters = counters;
     const registers = [this.registry];
 
     const jobs: Gauge<string> = new Gauge({
@@ -208,7 +205,7 @@ export class MonitoringMetrics {
   /** The Prometheus text exposition of every metric. */
   async render(): Promise<string> {
     this.scrapeLoopDelay = this.loopDelay.sample();
-    this.scrapeCounters = await this.counters.all();
+    this.scrapeCounters = await this.options.counters.all();
     return this.registry.metrics();
   }
 
@@ -222,9 +219,9 @@ export class MonitoringMetrics {
     return this.snapshots.get('db', async () => {
       const [jobs, openZombies, openAlerts, liveWorkers] = await Promise.all([
         this.options.stats.countByTypeAndState(null),
-        this.zombies.countDocuments({ resolvedAt: null }),
-        this.alerts.countDocuments({ resolvedAt: null }),
-        this.workers.find(this.options.liveness.aliveFilter(new Date()), { projection: { _id: 1, eventLoopDelay: 1 } }).limit(500).toArray(),
+        this.options.zombies.countOpen(),
+        this.options.alerts.countOpen(),
+        this.options.workers.aliveEventLoopDelays(this.options.liveness, new Date()),
       ]);
       return { jobs, openZombies, openAlerts, liveWorkers };
     });

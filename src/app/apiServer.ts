@@ -21,7 +21,6 @@ import { exportRoutes } from '../http/exportRoutes.ts';
 import { ExportSweeper } from '../storage/index.ts';
 import type { Runtime } from './runtime.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
-import { configuredSecrets } from './configuredSecrets.ts';
 import { DiagnosticSweeper } from '../monitoring/diagnosticSweeper.ts';
 
 /** Where `web/graphiql/vite.config.ts` builds GraphiQL (during `scripts/ensure-install.mjs`). */
@@ -55,24 +54,39 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   const jobs = runtime.jobs;
   const debugQueue = new DebugQueue({ store: jobs.store, events });
   const workerLiveness = new WorkerLiveness(config.liveness);
+  const { stores } = runtime;
   const liveness = new LivenessService({
-    db: runtime.connection.db,
     bus: runtime.bus,
+    workers: stores.workers,
+    zombies: stores.zombies,
+    diagnostics: stores.diagnostics,
     liveness: workerLiveness,
     captureTimeoutMs: config.liveness.captureTimeoutMs,
-    diagnostics: { settings: config.diagnostics, secrets: configuredSecrets(config) },
   });
   const diagnosticSweeper = new DiagnosticSweeper({ store: liveness.diagnostics, intervalMs: config.diagnostics.sweepMs, onError: (error) => logger.warn({ err: error }, 'diagnostics sweep failed') });
-  const monitoringQueries = new MonitoringQueries(runtime.connection.db);
+  const monitoringQueries = new MonitoringQueries(stores);
   const metrics = new MonitoringMetrics({
-    db: runtime.connection.db,
     bus: runtime.bus,
     stats: monitoringQueries.stats,
+    zombies: stores.zombies,
+    alerts: stores.alerts,
+    workers: stores.workers,
+    counters: stores.jobCounters,
     cacheMs: config.monitoring.metricsCacheMs,
     liveness: workerLiveness,
     connectedClients: () => ws.wss.clients.size,
   });
-  const alerts = new AlertMonitor({ liveness: workerLiveness, config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, stats: monitoringQueries.stats, logger });
+  const alerts = new AlertMonitor({
+    config: config.monitoring,
+    store: stores.alerts,
+    zombies: stores.zombies,
+    jobs: jobs.store,
+    workers: stores.workers,
+    stats: monitoringQueries.stats,
+    liveness: workerLiveness,
+    bus: runtime.bus,
+    logger,
+  });
   const recovery = { restores: runtime.restoreService, exports: runtime.exportService };
   const core = new ExecutionCore({
     schema,

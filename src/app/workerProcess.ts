@@ -4,9 +4,7 @@ import { installProcessGuard } from '../engine/processGuard.ts';
 import { Worker } from '../engine/worker.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { JobStore } from '../engine/jobStore.ts';
-import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieDetector } from '../monitoring/zombieDetector.ts';
-import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { startProcessLiveness } from './processLiveness.ts';
 import { answerSupervisor } from './supervisorChannel.ts';
 import { openRuntime } from './runtime.ts';
@@ -33,7 +31,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
   const db = runtime.connection.db;
   const supervisor = answerSupervisor(worker.id);
   const liveness = await startProcessLiveness({
-    db,
+    stores: runtime.stores,
     bus: runtime.bus,
     config,
     logger,
@@ -47,8 +45,8 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
   const detector = new ZombieDetector({
     jobs,
     logs: new JobLogStore(db, jobs, { maxLinesPerJob: config.jobLimits.maxLogLinesPerJob }),
-    zombies: new ZombieStore(db),
-    workers: new WorkerStore(db),
+    zombies: runtime.stores.zombies,
+    workers: runtime.stores.workers,
     registry: runtime.registry,
     events: liveness.events,
     jobEvents: runtime.jobEvents,

@@ -68,7 +68,7 @@ type Phase = 'running' | 'stopping' | 'stopped';
 /** Longest a blocked worker's report may take to store before the worker is killed anyway. */
 const STORE_TIMEOUT_MS = 5000;
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
 /**
  * Keeps worker processes alive: a worker that dies (crash, uncaught exception, OOM, kill) is restarted

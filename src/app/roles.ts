@@ -35,7 +35,7 @@ export async function startRole(role: Role, config: Config, logger: Logger): Pro
   try {
     if (runtime !== undefined) api = await startApiServer(config, runtime, logger);
     // The API process registers too (it runs no job: role `api`), so operators see it and can examine it.
-    if (runtime !== undefined) liveness = await startProcessLiveness({ db: runtime.connection.db, bus: runtime.bus, config, logger, id: newProcessId(), role: 'api' });
+    if (runtime !== undefined) liveness = await startProcessLiveness({ stores: runtime.stores, bus: runtime.bus, config, logger, id: newProcessId(), role: 'api' });
     if (role !== 'serve' && config.workerProcesses > 0) {
       const shared = runtime === undefined ? process.env : { ...process.env, LONGHAUL_DB: runtime.connection.db.databaseName };
       const env = sandbox === undefined ? shared : { ...shared, LONGHAUL_SANDBOX_URL: sandbox.url };

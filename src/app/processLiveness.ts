@@ -1,18 +1,17 @@
-import type { Db } from 'mongodb';
 import type { Bus } from '../bus/bus.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
-import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
+import type { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { DiagnosticsCapture } from '../monitoring/diagnosticsCapture.ts';
 import { EventLoopMonitor } from '../monitoring/eventLoopMonitor.ts';
 import { MonitoringEventPublisher } from '../monitoring/monitoringEventPublisher.ts';
 import { WorkerRegistration, type ProcessRole } from '../monitoring/workerRegistration.ts';
-import { WorkerStore } from '../monitoring/workerStore.ts';
-import { configuredSecrets } from './configuredSecrets.ts';
+import type { Stores } from './stores.ts';
 
 /** Options of {@link startProcessLiveness}. */
 export interface ProcessLivenessOptions {
-  db: Db;
+  /** The worker registry and the diagnostic store. */
+  stores: Pick<Stores, 'workers' | 'diagnostics'>;
   bus: Bus;
   config: Config;
   logger: Logger;
@@ -39,12 +38,12 @@ export interface ProcessLiveness {
 
 /** Registers this process in the worker registry, starts its heartbeat and answers operators' diagnostics requests. */
 export async function startProcessLiveness(options: ProcessLivenessOptions): Promise<ProcessLiveness> {
-  const { db, bus, config, logger, id, role, runningJobIds, announcePause } = options;
+  const { stores, bus, config, logger, id, role, runningJobIds, announcePause } = options;
   const eventLoop = new EventLoopMonitor();
   const events = new MonitoringEventPublisher(bus);
-  const diagnostics = new DiagnosticStore(db, { settings: config.diagnostics, secrets: configuredSecrets(config) });
+  const diagnostics = stores.diagnostics;
   const capture = new DiagnosticsCapture({ store: diagnostics, events, bus, eventLoop, workerId: id, logger, announcePause });
-  const registration = new WorkerRegistration({ id, role, store: new WorkerStore(db), events, eventLoop, logger, heartbeatMs: config.liveness.workerHeartbeatMs, runningJobIds });
+  const registration = new WorkerRegistration({ id, role, store: stores.workers, events, eventLoop, logger, heartbeatMs: config.liveness.workerHeartbeatMs, runningJobIds });
   await registration.start();
   capture.start();
   return {

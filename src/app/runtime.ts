@@ -2,7 +2,7 @@ import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import { connectDatabase, type DatabaseConnection } from '../db/databaseConnection.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embeddedDatabase.ts';
-import { ensureIndexes } from '../db/indexes.ts';
+import { ensureIndexes } from '../db/ensureIndexes.ts';
 import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
@@ -13,13 +13,17 @@ import { JobService } from '../engine/jobService.ts';
 import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
 import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
 import { EgressPolicy, OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
-import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import type { BackupFileStore, BackupStore, ExportFileStore, ExportStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { collectionSpecs } from './collectionSpecs.ts';
+import { createStores, type Stores } from './stores.ts';
 
 /** What every role shares: the database, the bus, the job types. */
 export interface Runtime {
   connection: DatabaseConnection;
   bus: MongoBus;
   registry: JobTypeRegistry;
+  /** Every store outside the engine, one per collection. */
+  stores: Stores;
   /** Salesforce orgs and their sessions. */
   orgs: OrgService;
   /** Backup records. */
@@ -79,7 +83,11 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     logger.info({ provider: embedded.provider, dataDir: config.dataDir, uri: embedded.uri, serverPid: embedded.pid }, 'embedded database started');
   }
   const connection = options.connection ?? (await connectDatabase(uri!, config.dbName));
-  await ensureIndexes(connection.db);
+  // Every declared collection's indexes, once, before anything reads or writes.
+  await ensureIndexes(connection.db, collectionSpecs, {
+    onReplace: (collection, oldIndex, newIndex) => logger.info({ collection, oldIndex, newIndex }, 'replacing an index of an older version'),
+  });
+  const stores = createStores(connection, config);
   const wait = config.busWait === 'auto' ? (connection.ferretdb ? 'client' : 'server') : config.busWait;
   const bus = new MongoBus({ db: connection.db, logger, maxEvents: config.busMaxEvents, wait });
   await bus.start();
@@ -87,28 +95,18 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   const configuredKeys = config.secretKeys === undefined ? undefined : SecretKeyring.parse(config.secretKeys);
   const secrets = new SecretBox(configuredKeys ?? (() => SecretKeyring.loadOrCreateDev(config.dataDir)));
   const orgs = new OrgService({
-    db: connection.db,
+    store: stores.orgs,
     secrets,
     clientOptions: { requestTimeoutMs: config.salesforce.requestTimeoutMs },
     limitsCacheMs: config.salesforce.limitsCacheMs,
     egress: new EgressPolicy(config.salesforceEgress),
   });
-  const backups = new BackupStore(connection.db);
-  const backupFiles = new BackupFileStore(connection.db);
-  await orgs.ensureIndexes();
-  await backups.ensureIndexes();
-  const restores = new RestoreStore(connection.db);
-  const restoreResults = new RestoreResultStore(connection.db);
-  const exports = new ExportStore(connection.db);
-  const exportFiles = new ExportFileStore(connection.db);
-  await restores.ensureIndexes();
-  await restoreResults.ensureIndexes();
-  await exports.ensureIndexes();
+  const { backups, backupFiles, restores, restoreResults, exports, exportFiles } = stores;
   // Job types hear their jobs' transitions through the publisher; the services they call need the
   // jobs API, which needs the registry: the registry is filled last.
   const registry = createBuiltinRegistry({ demoJobs: config.demoJobs });
   // Job counters for /metrics are counted where each event is produced: in every process publishing job events.
-  const counters = new JobCounterLedger({ db: connection.db, logger, flushMs: config.monitoring.metricsFlushMs });
+  const counters = new JobCounterLedger({ store: stores.jobCounters, logger, flushMs: config.monitoring.metricsFlushMs });
   counters.start();
   const eventCompanions = combineCompanions(debugQueueCompanions, counters.companion);
   const jobEvents = new JobEventPublisher(
@@ -123,6 +121,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   return {
     connection,
     bus,
+    stores,
     registry: registry.register(
       createBackupJobType({
         service: backupService,
@@ -147,8 +146,8 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
           files: backupFiles,
           restores,
           results: restoreResults,
-          idMap: new RestoreIdMap(connection.db),
-          inFlight: new RestoreInFlightStore(connection.db),
+          idMap: stores.restoreIdMap,
+          inFlight: stores.restoreInFlight,
           bulkThreshold: config.restore.bulkThreshold,
           bulkBatchSize: config.restore.bulkBatchSize,
           bulkPollMs: config.restore.bulkPollMs,
@@ -156,7 +155,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
           callBackoffMs: config.backup.callBackoffMs,
         }),
       )
-      .register(createExportJobType({ service: exportService, backups, files: backupFiles, exports, exportFiles, lookups: new ExportLookupStore(connection.db), ttlMs: config.exports.ttlMs })),
+      .register(createExportJobType({ service: exportService, backups, files: backupFiles, exports, exportFiles, lookups: stores.exportLookups, ttlMs: config.exports.ttlMs })),
     orgs,
     backups,
     backupFiles,

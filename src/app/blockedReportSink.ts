@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { connectDatabase, type DatabaseConnection } from '../db/databaseConnection.ts';
+import { JobStore } from '../engine/jobStore.ts';
 import { BlockedWorkerReports, type BlockedWorkerReport } from '../monitoring/blockedWorkerReports.ts';
-import { configuredSecrets } from './configuredSecrets.ts';
 import type { Runtime } from './runtime.ts';
+import { createStores } from './stores.ts';
 
 /** Where supervised workers write their signal reports: `<dataDir>/reports`. */
 export function reportDirectory(config: Config): string {
@@ -17,11 +18,10 @@ export function reportDirectory(config: Config): string {
 export function blockedReportSink(config: Config, runtime: Runtime | undefined): { store(report: BlockedWorkerReport): Promise<void>; close(): Promise<void> } {
   let connection: Promise<DatabaseConnection> | undefined;
   let reports: Promise<BlockedWorkerReports> | undefined;
-  const diagnostics = { settings: config.diagnostics, secrets: configuredSecrets(config) };
   const open = (): Promise<BlockedWorkerReports> => {
-    if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports(runtime.connection.db, diagnostics, runtime.bus));
+    if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports({ ...runtime.stores, jobs: runtime.jobs.store }, runtime.bus));
     connection ??= connectDatabase(config.mongodbUri!, config.dbName);
-    return connection.then((c) => new BlockedWorkerReports(c.db, diagnostics));
+    return connection.then((c) => new BlockedWorkerReports({ ...createStores(c, config), jobs: new JobStore(c.db) }));
   };
   return {
     store: async (report) => {

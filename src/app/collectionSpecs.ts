@@ -1,0 +1,34 @@
+import type { CollectionSpec } from '../db/collectionSpec.ts';
+import { jobCollectionSpecs } from '../db/indexes.ts';
+import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
+import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
+import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
+import { WorkerStore } from '../monitoring/workerStore.ts';
+import { ZombieStore } from '../monitoring/zombieStore.ts';
+import { OrgStore } from '../salesforce/index.ts';
+import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+
+/**
+ * Every collection longhaul keeps, as its owner declares it, in the order `ensureIndexes` prepares them at
+ * start. The bus's own (`events`, capped, and `counters`: `MongoBus.collections`) are prepared by the bus
+ * when it starts, so that any process starting one can use it at once.
+ */
+export const collectionSpecs: readonly CollectionSpec[] = [
+  ...jobCollectionSpecs,
+  OrgStore.collection,
+  BackupStore.collection,
+  BackupFileStore.collection,
+  RestoreStore.collection,
+  RestoreResultStore.collection,
+  RestoreIdMap.collection,
+  RestoreInFlightStore.collection,
+  ExportStore.collection,
+  ExportFileStore.collection,
+  ExportLookupStore.collection,
+  WorkerStore.collection,
+  ZombieStore.collection,
+  DiagnosticStore.collection,
+  DiagnosticStore.fileBucket,
+  AlertIncidentStore.collection,
+  JobCounterStore.collection,
+];

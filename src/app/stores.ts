@@ -1,0 +1,73 @@
+import type { Config } from '../config/config.ts';
+import type { DatabaseConnection } from '../db/databaseConnection.ts';
+import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
+import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
+import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
+import { JobStatsStore } from '../monitoring/stats/jobStatsStore.ts';
+import { WorkerStore } from '../monitoring/workerStore.ts';
+import { ZombieStore } from '../monitoring/zombieStore.ts';
+import { OrgStore } from '../salesforce/index.ts';
+import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { configuredSecrets } from './configuredSecrets.ts';
+
+/**
+ * Every store of a process outside the engine, one per collection (their specs are in `collectionSpecs.ts`),
+ * built once here and handed to the services that read or write them. The engine builds its own job stores.
+ */
+export interface Stores {
+  /** Salesforce orgs, credentials sealed. */
+  orgs: OrgStore;
+  /** Backup records. */
+  backups: BackupStore;
+  /** Backup files (GridFS). */
+  backupFiles: BackupFileStore;
+  /** Restore records. */
+  restores: RestoreStore;
+  /** Per-record results of restores. */
+  restoreResults: RestoreResultStore;
+  /** Source Id → target Id maps of restores. */
+  restoreIdMap: RestoreIdMap;
+  /** The create batch each restore has in flight. */
+  restoreInFlight: RestoreInFlightStore;
+  /** Export records. */
+  exports: ExportStore;
+  /** Export files. */
+  exportFiles: ExportFileStore;
+  /** Relationship lookups of running exports. */
+  exportLookups: ExportLookupStore;
+  /** The registry of processes and their heartbeats. */
+  workers: WorkerStore;
+  /** Zombie runs. */
+  zombies: ZombieStore;
+  /** Diagnostic files and their records (secrets redacted on every write). */
+  diagnostics: DiagnosticStore;
+  /** Alert incidents and their delivery state. */
+  alerts: AlertIncidentStore;
+  /** Deployment-wide job counters for `/metrics`. */
+  jobCounters: JobCounterStore;
+  /** Queue statistics over the jobs collection (read only). */
+  jobStats: JobStatsStore;
+}
+
+/** Builds every store over `connection` (no round trip: indexes are `ensureIndexes`'s, at start). */
+export function createStores(connection: DatabaseConnection, config: Config): Stores {
+  const { db } = connection;
+  return {
+    orgs: new OrgStore(db),
+    backups: new BackupStore(db),
+    backupFiles: new BackupFileStore(db),
+    restores: new RestoreStore(db),
+    restoreResults: new RestoreResultStore(db),
+    restoreIdMap: new RestoreIdMap(db),
+    restoreInFlight: new RestoreInFlightStore(db),
+    exports: new ExportStore(db),
+    exportFiles: new ExportFileStore(db),
+    exportLookups: new ExportLookupStore(db),
+    workers: new WorkerStore(db),
+    zombies: new ZombieStore(db),
+    diagnostics: new DiagnosticStore(db, { settings: config.diagnostics, secrets: configuredSecrets(config) }),
+    alerts: new AlertIncidentStore(db),
+    jobCounters: new JobCounterStore(db),
+    jobStats: new JobStatsStore(db),
+  };
+}
