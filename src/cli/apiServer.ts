@@ -63,7 +63,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     diagnostics: { settings: config.diagnostics, secrets: configuredSecrets(config) },
   });
   const diagnosticSweeper = new DiagnosticSweeper({ store: liveness.diagnostics, intervalMs: config.diagnostics.sweepMs, onError: (error) => logger.warn({ err: error }, 'diagnostics sweep failed') });
-  const monitoringQueries = new MonitoringQueries(runtime.connection.db);
+  const monitoringQueries = new MonitoringQueries(runtime.connection.db, jobs.store);
   const metrics = new MonitoringMetrics({
     db: runtime.connection.db,
     bus: runtime.bus,
@@ -72,7 +72,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     liveness: workerLiveness,
     connectedClients: () => ws.wss.clients.size,
   });
-  const alerts = new AlertMonitor({ liveness: workerLiveness, config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, stats: monitoringQueries.stats, logger });
+  const alerts = new AlertMonitor({ liveness: workerLiveness, config: config.monitoring, db: runtime.connection.db, bus: runtime.bus, jobs: jobs.store, stats: monitoringQueries.stats, logger });
   const recovery = { restores: runtime.restoreService, exports: runtime.exportService };
   const core = new ExecutionCore({
     schema,

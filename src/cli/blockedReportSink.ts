@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { connectDatabase, type DatabaseConnection } from '../db/databaseConnection.ts';
+import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
 import { BlockedWorkerReports, type BlockedWorkerReport } from '../monitoring/blockedWorkerReports.ts';
 import { configuredSecrets } from './configuredSecrets.ts';
 import type { Runtime } from './runtime.ts';
@@ -19,9 +20,9 @@ export function blockedReportSink(config: Config, runtime: Runtime | undefined):
   let reports: Promise<BlockedWorkerReports> | undefined;
   const diagnostics = { settings: config.diagnostics, secrets: configuredSecrets(config) };
   const open = (): Promise<BlockedWorkerReports> => {
-    if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports(runtime.connection.db, diagnostics, runtime.bus));
+    if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports(runtime.connection.db, runtime.jobs.store, diagnostics, runtime.bus));
     connection ??= connectDatabase(config.mongodbUri!, config.dbName);
-    return connection.then((c) => new BlockedWorkerReports(c.db, diagnostics));
+    return connection.then((c) => new BlockedWorkerReports(c.db, new AgendaJobRepository(c.db), diagnostics));
   };
   return {
     store: async (report) => {

@@ -1,13 +1,9 @@
 /** Names of longhaul's collections, in one place. */
 export const Collections = {
-  /** Agenda's job collection, extended with longhaul's job fields. */
-  jobs: 'agendaJobs',
   /** Capped collection behind the event bus. */
   events: 'events',
   /** Named sequence counters (event positions). */
   counters: 'counters',
-  /** Job log lines. */
-  jobLogs: 'jobLogs',
   /** Salesforce orgs of every tenant, credentials sealed. */
   orgs: 'orgs',
   /** Backups: status, objects, counts and checksums. */

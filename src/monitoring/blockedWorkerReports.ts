@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { Bus } from '../bus/bus.ts';
-import { JobStore, parseJobId } from '../engine/jobStore.ts';
+import type { JobRepository } from '../engine/jobRepository.ts';
 import type { DiagnosticDocument } from './diagnosticDocument.ts';
 import { DiagnosticStore, type DiagnosticStoreOptions } from './diagnosticStore.ts';
 import { MonitoringEventPublisher } from './monitoringEventPublisher.ts';
@@ -30,14 +30,14 @@ export const BLOCKED_REASON = 'event loop blocked';
 export class BlockedWorkerReports {
   private readonly diagnostics: DiagnosticStore;
   private readonly workers: WorkerStore;
-  private readonly jobs: JobStore;
+  private readonly jobs: JobRepository;
   private readonly zombies: ZombieStore;
   private readonly events: MonitoringEventPublisher | undefined;
 
-  constructor(db: Db, diagnostics: DiagnosticStoreOptions, bus?: Bus) {
+  constructor(db: Db, jobs: JobRepository, diagnostics: DiagnosticStoreOptions, bus?: Bus) {
     this.diagnostics = new DiagnosticStore(db, diagnostics);
     this.workers = new WorkerStore(db);
-    this.jobs = new JobStore(db);
+    this.jobs = jobs;
     this.zombies = new ZombieStore(db);
     this.events = bus === undefined ? undefined : new MonitoringEventPublisher(bus);
   }
@@ -45,15 +45,15 @@ export class BlockedWorkerReports {
   async store(report: BlockedWorkerReport): Promise<DiagnosticDocument> {
     const workerId = report.workerId ?? `(pid ${report.pid})`;
     const worker = report.workerId === null ? null : await this.workers.get(report.workerId);
-    const held = report.workerId === null ? [] : (await this.jobs.listRunning()).filter((j) => j.workerId === report.workerId).map((j) => j._id.toHexString());
+    const held = report.workerId === null ? [] : (await this.jobs.listRunning()).filter((j) => j.workerId === report.workerId).map((j) => j.id);
     const running = [...new Set([...held, ...(worker?.runningJobIds ?? [])])];
     const jobId = running.length === 1 ? running[0]! : null;
-    const job = jobId === null ? null : await this.jobs.get(parseJobId(jobId), null);
+    const job = jobId === null ? null : await this.jobs.findAnyTenant(jobId);
     const doc = await this.diagnostics.write(
       { kind: 'REPORT', workerId, jobId, tenantId: job?.tenantId ?? null, reason: BLOCKED_REASON, eventLoopDelayMs: report.blockedForMs },
       report.content,
     );
-    if (job !== null && job.runId !== null && job.workerId === report.workerId) await this.zombies.addDiagnostic(zombieId(job._id.toHexString(), job.runId), doc._id);
+    if (job !== null && job.runId !== null && job.workerId === report.workerId) await this.zombies.addDiagnostic(zombieId(job.id, job.runId), doc._id);
     await this.events
       ?.publish({ kind: 'DIAGNOSTICS_CAPTURED', message: `report of ${workerId}: ${BLOCKED_REASON} for ${report.blockedForMs} ms; restarting it`, workerId, diagnosticId: doc._id, ...(jobId === null ? {} : { jobId }) }, job?.tenantId)
       .catch(() => undefined);

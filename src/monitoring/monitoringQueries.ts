@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { JobRepository } from '../engine/jobRepository.ts';
 import { MonitoringRecords } from './monitoringRecords.ts';
 import { QueueStatsReader } from './stats/queueStatsReader.ts';
 
@@ -7,8 +8,8 @@ export class MonitoringQueries {
   readonly stats: QueueStatsReader;
   readonly records: MonitoringRecords;
 
-  constructor(db: Db, options: { statsCacheMs?: number } = {}) {
-    this.stats = new QueueStatsReader({ db, cacheMs: options.statsCacheMs });
+  constructor(db: Db, jobs: JobRepository, options: { statsCacheMs?: number } = {}) {
+    this.stats = new QueueStatsReader({ jobs, cacheMs: options.statsCacheMs });
     this.records = new MonitoringRecords(db);
   }
 }

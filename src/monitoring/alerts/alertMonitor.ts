@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import type { Bus } from '../../bus/bus.ts';
 import type { MonitoringConfig } from '../../config/monitoringConfig.ts';
 import type { Logger } from '../../logging/logger.ts';
+import type { JobRepository } from '../../engine/jobRepository.ts';
 import type { QueueStatsReader } from '../stats/queueStatsReader.ts';
 import type { WorkerLiveness } from '../workerLiveness.ts';
 import { AlertDeliverer } from './alertDeliverer.ts';
@@ -16,6 +17,8 @@ export interface AlertMonitorOptions {
   config: MonitoringConfig;
   db: Db;
   bus: Bus;
+  /** The jobs (the debug-queue rule reads them). */
+  jobs: JobRepository;
   stats: QueueStatsReader;
   /** What counts as a live worker (for `NO_LIVE_WORKER`). */
   liveness: WorkerLiveness;
@@ -36,7 +39,7 @@ export class AlertMonitor {
     const store = new AlertIncidentStore(db);
     this.store = store;
     const targets = config.webhooks.map(webhookTarget);
-    const rules = createAlertRules(config.rules, { db, stats, liveness: options.liveness });
+    const rules = createAlertRules(config.rules, { db, jobs: options.jobs, stats, liveness: options.liveness });
     this.deliverer = new AlertDeliverer({
       store,
       targets,

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { JobRepository } from '../../engine/jobRepository.ts';
 import type { AlertRulesConfig } from '../../config/monitoringConfig.ts';
 import type { QueueStatsReader } from '../stats/queueStatsReader.ts';
 import type { WorkerLiveness } from '../workerLiveness.ts';
@@ -10,10 +11,10 @@ import { QueueAgeRule } from './queueAgeRule.ts';
 import { ZombieRule } from './zombieRule.ts';
 
 /** The rules `config` turns on, in a fixed order. */
-export function createAlertRules(config: AlertRulesConfig, deps: { db: Db; stats: QueueStatsReader; liveness: WorkerLiveness }): AlertRule[] {
+export function createAlertRules(config: AlertRulesConfig, deps: { db: Db; jobs: JobRepository; stats: QueueStatsReader; liveness: WorkerLiveness }): AlertRule[] {
   const rules: AlertRule[] = [];
   if (config.zombie) rules.push(new ZombieRule(deps.db));
-  if (config.debugQueue) rules.push(new DebugQueueRule(deps.db));
+  if (config.debugQueue) rules.push(new DebugQueueRule(deps.jobs));
   if (config.failureRate !== null) {
     rules.push(new FailureRateRule({ stats: deps.stats, threshold: config.failureRate, windowMinutes: config.failureWindowMinutes, minFinished: config.failureMinFinished }));
   }

@@ -1,6 +1,4 @@
-import type { Collection, Db } from 'mongodb';
-import { Collections } from '../../db/collections.ts';
-import type { JobDocument } from '../../engine/jobDocument.ts';
+import type { JobRepository } from '../../engine/jobRepository.ts';
 import { JobState } from '../../engine/jobState.ts';
 import type { ActiveCondition, AlertRule } from './alertRule.ts';
 
@@ -11,26 +9,19 @@ import type { ActiveCondition, AlertRule } from './alertRule.ts';
 export class DebugQueueRule implements AlertRule {
   readonly name = 'debug-queue';
   readonly kind = 'DEBUG_QUEUE_ENTERED' as const;
-  private readonly jobs: Collection<JobDocument>;
-
-  constructor(db: Db) {
-    this.jobs = db.collection<JobDocument>(Collections.jobs);
-  }
+  constructor(private readonly jobs: JobRepository) {}
 
   async active(): Promise<ActiveCondition[]> {
-    const parked = await this.jobs
-      .find({ state: JobState.Debug }, { projection: { _id: 1, tenantId: 1, name: 1, attempt: 1, lastError: 1, finishedAt: 1 } })
-      .limit(1000)
-      .toArray();
+    const { records: parked } = await this.jobs.listAnyTenant({ filter: { states: [JobState.Debug] }, first: 1000 });
     return parked.map((job) => {
       const errorAt = job.lastError?.at instanceof Date ? job.lastError.at.getTime() : null;
       const occurrence = errorAt ?? (job.finishedAt instanceof Date ? job.finishedAt.getTime() : `a${job.attempt ?? 0}`);
       const error = job.lastError ? `: ${job.lastError.code} ${job.lastError.message.slice(0, 200)}` : '';
       return {
-        key: job._id.toHexString(),
+        key: job.id,
         occurrence: String(occurrence),
         tenantId: job.tenantId,
-        message: `job ${job._id.toHexString()} (${job.name}, tenant ${job.tenantId}) entered the debug queue after ${job.attempt} attempt(s)${error}`,
+        message: `job ${job.id} (${job.type}, tenant ${job.tenantId}) entered the debug queue after ${job.attempt} attempt(s)${error}`,
       };
     });
   }

@@ -1,13 +1,11 @@
-import type { Collection, Db, Filter } from 'mongodb';
-import { Collections } from '../../db/collections.ts';
-import type { JobDocument } from '../../engine/jobDocument.ts';
+import type { JobRepository } from '../../engine/jobRepository.ts';
 import { JobState } from '../../engine/jobState.ts';
 import type { FailureRate, QueueStats, StateCount, ThroughputBucket, TypeStateCount } from './queueStats.ts';
 import { TtlCache } from './ttlCache.ts';
 
 /** Options of {@link QueueStatsReader}. */
 export interface QueueStatsReaderOptions {
-  db: Db;
+  jobs: JobRepository;
   /** How long an answer is reused for the same tenant and window, in ms (default 1000; 0 reads every time). */
   cacheMs?: number;
 }
@@ -17,33 +15,28 @@ export const ALL_JOB_STATES: readonly JobState[] = Object.values(JobState);
 
 /** States that count as a failed finish: out of attempts (FAILED) or parked in the debug queue. */
 const FAILED_STATES: readonly JobState[] = [JobState.Failed, JobState.Debug];
-const FINISHED_STATES: readonly JobState[] = [JobState.Succeeded, ...FAILED_STATES];
 
 /** Longest window the statistics accept, in minutes (one day). */
 export const MAX_WINDOW_MINUTES = 1440;
 
 /**
- * Queue statistics read from the jobs collection, scoped to one tenant or (`tenantId: null`) all.
- * Queries stay simple for FerretDB: one `$group` by type and state, one sorted `find` for the oldest due
- * job, one projected `find` of the window's finished jobs bucketed in memory.
+ * Queue statistics read from the job repository, scoped to one tenant or (`tenantId: null`) all: counts by type
+ * and state, the oldest due job, and the window's finished jobs bucketed in memory.
  */
 export class QueueStatsReader {
-  private readonly jobs: Collection<JobDocument>;
+  private readonly jobs: JobRepository;
   private readonly cache: TtlCache<unknown>;
 
   constructor(options: QueueStatsReaderOptions) {
-    this.jobs = options.db.collection<JobDocument>(Collections.jobs);
+    this.jobs = options.jobs;
     this.cache = new TtlCache(options.cacheMs ?? 1000);
   }
 
   /** Jobs per type and state (zero counts left out). */
   countByTypeAndState(tenantId: string | null): Promise<TypeStateCount[]> {
     return this.cached(['types', tenantId], async () => {
-      const match: Filter<JobDocument> = tenantId === null ? {} : { tenantId };
-      const rows = await this.jobs
-        .aggregate<{ _id: { type: string; state: JobState }; count: number }>([{ $match: match }, { $group: { _id: { type: '$name', state: '$state' }, count: { $sum: 1 } } }])
-        .toArray();
-      return rows.map((r) => ({ type: r._id.type, state: r._id.state, count: r.count })).sort((a, b) => a.type.localeCompare(b.type) || a.state.localeCompare(b.state));
+      const rows = await this.jobs.countByTypeAndState(tenantId);
+      return rows.sort((a, b) => a.type.localeCompare(b.type) || a.state.localeCompare(b.state));
     });
   }
 
@@ -51,10 +44,8 @@ export class QueueStatsReader {
   oldestQueuedAgeSeconds(tenantId: string | null): Promise<number | null> {
     return this.cached(['oldest', tenantId], async () => {
       const now = new Date();
-      const filter: Filter<JobDocument> = { state: JobState.Queued, runAt: { $lte: now } };
-      if (tenantId !== null) filter.tenantId = tenantId;
-      const oldest = await this.jobs.find(filter, { projection: { runAt: 1 } }).sort({ runAt: 1 }).limit(1).next();
-      return oldest === null ? null : Math.max(0, (now.getTime() - oldest.runAt.getTime()) / 1000);
+      const oldest = await this.jobs.oldestDueQueuedRunAt(tenantId, now);
+      return oldest === null ? null : Math.max(0, (now.getTime() - oldest.getTime()) / 1000);
     });
   }
 
@@ -94,12 +85,7 @@ export class QueueStatsReader {
   }
 
   private finishedSince(tenantId: string | null, since: Date): Promise<{ state: JobState; finishedAt: Date }[]> {
-    return this.cached(['finished', tenantId, since.getTime()], async () => {
-      const filter: Filter<JobDocument> = { finishedAt: { $gte: since }, state: { $in: [...FINISHED_STATES] } };
-      if (tenantId !== null) filter.tenantId = tenantId;
-      const docs = await this.jobs.find(filter, { projection: { _id: 0, state: 1, finishedAt: 1 } }).toArray();
-      return docs.filter((d) => d.finishedAt instanceof Date).map((d) => ({ state: d.state, finishedAt: d.finishedAt! }));
-    });
+    return this.cached(['finished', tenantId, since.getTime()], () => this.jobs.finishedSince(tenantId, since));
   }
 
   private cached<V>(key: unknown[], compute: () => Promise<V>): Promise<V> {
