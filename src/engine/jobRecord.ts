@@ -61,7 +61,7 @@ export interface JobRecord {
   createdAt: Date;
   /** When the client asked the job to start (its creation time when it did not say). */
   runAt: Date;
-  /** When the scheduler will next start the job by itself (`null`: it will not, e.g. the job ended or waits for an operator). */
+  /** When a waiting job (QUEUED or RETRYING) is due to start, for wake-ups; `null` in every other state, or when the scheduler will not start it. */
   dueAt: Date | null;
   /** Set by the first run. */
   startedAt: Date | null;

@@ -1,6 +1,6 @@
 import type { ObjectId } from 'mongodb';
 import type { DebugActionRecord, JobErrorRecord, JobProgressRecord, JobRecord } from '../jobRecord.ts';
-import type { JobState } from '../jobState.ts';
+import { JobState } from '../jobState.ts';
 
 /**
  * A job as stored in Agenda's collection: Agenda's fields (`name`, `data`, `nextRunAt`, `lockedAt`, …) plus
@@ -78,7 +78,7 @@ export function toJobRecord(doc: AgendaJobDocument): JobRecord {
     retryAt: doc.retryAt ?? null,
     createdAt: doc.createdAt,
     runAt: doc.runAt,
-    dueAt: doc.nextRunAt ?? null,
+    dueAt: waiting(doc) ? (doc.nextRunAt ?? null) : null,
     startedAt: doc.startedAt ?? null,
     finishedAt: doc.finishedAt ?? null,
     heartbeatAt: doc.heartbeatAt ?? null,
@@ -89,4 +89,12 @@ export function toJobRecord(doc: AgendaJobDocument): JobRecord {
     debugActions: doc.debugActions ?? [],
     debugRerunAttempt: doc.debugRerunAttempt ?? null,
   };
+}
+
+/**
+ * Whether Agenda may still start the job by itself: QUEUED or RETRYING and not disabled. Agenda's `nextRunAt` is
+ * meaningless otherwise: a run's end is written before Agenda's own save clears it.
+ */
+function waiting(doc: AgendaJobDocument): boolean {
+  return (doc.state === JobState.Queued || doc.state === JobState.Retrying) && doc.disabled !== true;
 }
