@@ -21,8 +21,9 @@ export function agendaSchedulerFactory(db: Db, bus: Bus): JobSchedulerFactory {
 }
 
 /**
- * The only place that knows Agenda: it schedules, locks and retries jobs (Agenda's backoff,
- * fed by the runner's decision), recovers jobs whose lock expired, and hands each run to the {@link JobRunner}.
+ * The {@link JobScheduler} on Agenda (with `AgendaJobRepository`, the only code that knows Agenda): it schedules, locks
+ * and retries jobs (Agenda's backoff, fed by the runner's decision), recovers jobs whose lock expired, and hands each
+ * run to the worker's `JobRunner`.
  */
 export class AgendaScheduler implements JobScheduler {
   private readonly agenda: Agenda;
