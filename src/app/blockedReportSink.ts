@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { connectDatabase, type DatabaseConnection } from '../db/databaseConnection.ts';
-import { JobStore } from '../engine/jobStore.ts';
+import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
 import { BlockedWorkerReports, type BlockedWorkerReport } from '../monitoring/blockedWorkerReports.ts';
 import type { Runtime } from './runtime.ts';
 import { createStores } from './stores.ts';
@@ -21,7 +21,7 @@ export function blockedReportSink(config: Config, runtime: Runtime | undefined):
   const open = (): Promise<BlockedWorkerReports> => {
     if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports({ ...runtime.stores, jobs: runtime.jobs.store }, runtime.bus));
     connection ??= connectDatabase(config.mongodbUri!, config.dbName);
-    return connection.then((c) => new BlockedWorkerReports({ ...createStores(c, config), jobs: new JobStore(c.db) }));
+    return connection.then((c) => new BlockedWorkerReports({ ...createStores(c, config), jobs: new AgendaJobRepository(c.db) }));
   };
   return {
     store: async (report) => {

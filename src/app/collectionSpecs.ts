@@ -1,5 +1,7 @@
 import type { CollectionSpec } from '../db/collectionSpec.ts';
-import { jobCollectionSpecs } from '../db/indexes.ts';
+import { jobsCollection } from '../engine/agenda/jobsCollection.ts';
+import { jobLogsCollection } from '../engine/jobLogStore.ts';
+import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
@@ -14,7 +16,9 @@ import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, Expor
  * when it starts, so that any process starting one can use it at once.
  */
 export const collectionSpecs: readonly CollectionSpec[] = [
-  ...jobCollectionSpecs,
+  jobsCollection,
+  jobLogsCollection,
+  TenantQuotaStore.collection,
   OrgStore.collection,
   BackupStore.collection,
   BackupFileStore.collection,

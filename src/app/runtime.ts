@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.ts';
 import { connectDatabase, type DatabaseConnection } from '../db/databaseConnection.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embeddedDatabase.ts';
 import { ensureIndexes } from '../db/ensureIndexes.ts';
+import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
 import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
@@ -112,9 +113,9 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   const jobEvents = new JobEventPublisher(
     bus,
     eventCompanions,
-    registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc._id.toHexString(), kind }, 'job type transition hook failed')),
+    registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc.id, kind }, 'job type transition hook failed')),
   );
-  const jobs = new JobService(connection.db, bus, registry, jobEvents, config.jobLimits);
+  const jobs = new JobService(connection.db, new AgendaJobRepository(connection.db), bus, registry, jobEvents, config.jobLimits);
   const backupService = new BackupService({ jobs, orgs, backups, logger });
   const restoreService = new RestoreService({ jobs, orgs, backups, restores, results: restoreResults, logger });
   const exportService = new ExportService({ jobs, backups, exports, logger });

@@ -3,7 +3,6 @@ import type { DatabaseConnection } from '../db/databaseConnection.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
-import { JobStatsStore } from '../monitoring/stats/jobStatsStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
@@ -45,8 +44,6 @@ export interface Stores {
   alerts: AlertIncidentStore;
   /** Deployment-wide job counters for `/metrics`. */
   jobCounters: JobCounterStore;
-  /** Queue statistics over the jobs collection (read only). */
-  jobStats: JobStatsStore;
 }
 
 /** Builds every store over `connection` (no round trip: indexes are `ensureIndexes`'s, at start). */
@@ -68,6 +65,5 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     diagnostics: new DiagnosticStore(db, { settings: config.diagnostics, secrets: configuredSecrets(config) }),
     alerts: new AlertIncidentStore(db),
     jobCounters: new JobCounterStore(db),
-    jobStats: new JobStatsStore(db),
   };
 }

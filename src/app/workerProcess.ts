@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger.ts';
 import { installProcessGuard } from '../engine/processGuard.ts';
 import { Worker } from '../engine/worker.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
-import { JobStore } from '../engine/jobStore.ts';
+import { agendaSchedulerFactory } from '../engine/agenda/agendaScheduler.ts';
 import { ZombieDetector } from '../monitoring/zombieDetector.ts';
 import { startProcessLiveness } from './processLiveness.ts';
 import { answerSupervisor } from './supervisorChannel.ts';
@@ -16,6 +16,8 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
   const runtime = await openRuntime(config, logger, { allowEmbedded: false });
   const worker = new Worker({
     db: runtime.connection.db,
+    jobs: runtime.jobs.store,
+    scheduler: agendaSchedulerFactory(runtime.connection.db, runtime.bus),
     bus: runtime.bus,
     registry: runtime.registry,
     logger,
@@ -41,7 +43,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     runningJobIds: () => worker.heldJobIds,
     announcePause: (ms) => supervisor.announcePause(ms),
   });
-  const jobs = new JobStore(db);
+  const jobs = runtime.jobs.store;
   const detector = new ZombieDetector({
     jobs,
     logs: new JobLogStore(db, jobs, { maxLinesPerJob: config.jobLimits.maxLogLinesPerJob }),

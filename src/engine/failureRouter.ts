@@ -1,5 +1,5 @@
 import type { StraightToDebugRule } from './debugQueueSettings.ts';
-import type { JobDocument } from './jobDocument.ts';
+import type { JobRecord } from './jobRecord.ts';
 import type { ResolvedJobType } from './jobType.ts';
 import { RetryPolicy } from './retryPolicy.ts';
 import { isPermanentFailure } from './errors/index.ts';
@@ -26,13 +26,13 @@ export class FailureRouter {
   constructor(private readonly options: FailureRouterOptions = {}) {}
 
   /** The route of `doc`'s failed attempt `doc.attempt` with `error`. */
-  route(type: ResolvedJobType, doc: Pick<JobDocument, 'attempt' | 'maxAttempts' | 'debugRerunAttempt'>, error: Error): FailureRoute {
+  route(type: ResolvedJobType, doc: Pick<JobRecord, 'attempt' | 'maxAttempts' | 'debugRerunAttempt'>, error: Error): FailureRoute {
     const debugEnabled = type.debugQueue?.enabled ?? true;
     const toDebug = (reason: string): FailureRoute => (debugEnabled ? { kind: 'debug', reason } : { kind: 'fail' });
     const code = errorCode(error);
     if (isDebugRerun(doc)) return toDebug(`debug rerun (attempt ${doc.attempt}) failed: ${code ?? error.name}`);
     if (goesStraightToDebug(error, type.debugQueue?.straightToDebug)) return toDebug(`${code ?? error.name} is not retried`);
-    const delay = this.policy(type).delayAfter(doc.attempt, doc.maxAttempts, error, type.name);
+    const delay = this.policy(type).delayAfter(doc.attempt, doc.maxAttempts);
     if (delay !== null) return { kind: 'retry', delayMs: delay };
     return toDebug(`attempts spent (${doc.attempt} of ${doc.maxAttempts}); last error ${code ?? error.name}`);
   }
@@ -49,8 +49,8 @@ export class FailureRouter {
 }
 
 /** True when `doc`'s current attempt is (or was meant to be) a debug rerun. */
-export function isDebugRerun(doc: Pick<JobDocument, 'debugRerunAttempt'>): boolean {
-  return doc.debugRerunAttempt !== undefined && doc.debugRerunAttempt !== null;
+export function isDebugRerun(doc: Pick<JobRecord, 'debugRerunAttempt'>): boolean {
+  return doc.debugRerunAttempt !== null;
 }
 
 function errorCode(error: Error): string | undefined {

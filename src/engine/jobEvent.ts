@@ -31,7 +31,8 @@ export interface JobEventPayload {
 export interface WakePayload {
   jobName: string;
   jobId: string;
-  nextRunAt: Date | null;
+  /** When the job is due (see `JobRecord.dueAt`). */
+  dueAt: Date | null;
   priority: number;
 }
 

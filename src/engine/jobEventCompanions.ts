@@ -1,5 +1,5 @@
 import type { BusMessage } from '../bus/busEvent.ts';
-import type { JobDocument } from './jobDocument.ts';
+import type { JobRecord } from './jobRecord.ts';
 import type { JobEventKind } from './jobEvent.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { JobEventKind } from './jobEvent.ts';
  * with a job's `DEBUG` event: published together, one is never seen without the other. Injected by the
  * composition root, so the engine needs no knowledge of the topics of the layers above it.
  */
-export type JobEventCompanions = (kind: JobEventKind, doc: JobDocument) => BusMessage[];
+export type JobEventCompanions = (kind: JobEventKind, doc: JobRecord) => BusMessage[];
 
 /** One {@link JobEventCompanions} that runs each of `list` in order and publishes all their messages. */
 export function combineCompanions(...list: JobEventCompanions[]): JobEventCompanions {

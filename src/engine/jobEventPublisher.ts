@@ -1,13 +1,16 @@
 import type { Bus } from '../bus/bus.ts';
 import type { BusMessage } from '../bus/busEvent.ts';
-import type { JobDocument } from './jobDocument.ts';
+import type { JobRecord } from './jobRecord.ts';
 import type { JobEventCompanions } from './jobEventCompanions.ts';
 import { JOB_TOPIC, WAKE_TOPIC, type JobEventKind, type JobEventPayload, type WakePayload } from './jobEvent.ts';
 import type { JobTransitionKind } from './jobType.ts';
 import { toJobView } from './jobView.ts';
 
 /** Hears, before its event is published, that a job was moved to an end (or parked, or requeued); see `JobTypeRegistry.transition`. */
-export type JobTransitionListener = (kind: JobTransitionKind, doc: JobDocument) => Promise<void>;
+export type JobTransitionListener = (kind: JobTransitionKind, doc: JobRecord) => Promise<void>;
+
+/** The job a wake-up is for: a {@link JobRecord}, or what the scheduler knows of a job it saved. */
+export type WakeTarget = Pick<JobRecord, 'id' | 'type' | 'dueAt' | 'priority'> & { tenantId?: string };
 
 const TRANSITIONS: ReadonlySet<JobEventKind> = new Set<JobTransitionKind>(['SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG', 'REQUEUED']);
 
@@ -31,28 +34,28 @@ export class JobEventPublisher {
    * Publishes a job event carrying the job as of `doc`, in one batch with its companions and the
    * messages in `with`; with `wake`, also tells workers to look for it now.
    */
-  async publish(kind: JobEventKind, doc: JobDocument, options: { wake?: boolean; with?: readonly BusMessage[] } = {}): Promise<void> {
+  async publish(kind: JobEventKind, doc: JobRecord, options: { wake?: boolean; with?: readonly BusMessage[] } = {}): Promise<void> {
     if (this.transitions !== undefined && TRANSITIONS.has(kind)) await this.transitions(kind as JobTransitionKind, doc);
     const messages: BusMessage[] = [JobEventPublisher.jobMessage(kind, doc), ...(this.companions?.(kind, doc) ?? []), ...(options.with ?? [])];
     if (options.wake === true) messages.push(JobEventPublisher.wakeMessage(doc));
     await this.bus.publish(messages);
   }
 
-  /** Tells workers a job of this type is due at `nextRunAt`. */
-  async wake(doc: Pick<JobDocument, '_id' | 'name' | 'nextRunAt' | 'priority'> & { tenantId?: string }): Promise<void> {
+  /** Tells workers a job of this type is due at `dueAt`. */
+  async wake(doc: WakeTarget): Promise<void> {
     await this.bus.publish(JobEventPublisher.wakeMessage(doc));
   }
 
-  private static jobMessage(kind: JobEventKind, doc: JobDocument): BusMessage<JobEventPayload> {
-    return { topic: JOB_TOPIC, tenantId: doc.tenantId, jobId: doc._id.toHexString(), payload: { kind, job: toJobView(doc, false) } };
+  private static jobMessage(kind: JobEventKind, doc: JobRecord): BusMessage<JobEventPayload> {
+    return { topic: JOB_TOPIC, tenantId: doc.tenantId, jobId: doc.id, payload: { kind, job: toJobView(doc, false) } };
   }
 
-  private static wakeMessage(doc: Pick<JobDocument, '_id' | 'name' | 'nextRunAt' | 'priority'> & { tenantId?: string }): BusMessage<WakePayload> {
+  private static wakeMessage(doc: WakeTarget): BusMessage<WakePayload> {
     return {
       topic: WAKE_TOPIC,
       tenantId: doc.tenantId,
-      jobId: doc._id.toHexString(),
-      payload: { jobName: doc.name, jobId: doc._id.toHexString(), nextRunAt: doc.nextRunAt, priority: doc.priority },
+      jobId: doc.id,
+      payload: { jobName: doc.type, jobId: doc.id, dueAt: doc.dueAt, priority: doc.priority },
     };
   }
 }

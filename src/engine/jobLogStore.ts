@@ -1,7 +1,7 @@
-import { ObjectId, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { DEFAULT_JOB_LIMITS } from '../config/jobLimitsConfig.ts';
-import { Collections } from '../db/collections.ts';
-import type { JobStore } from './jobStore.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
+import type { JobRepository } from './jobRepository.ts';
 
 /** A line of a job's own log. */
 export interface JobLogLine {
@@ -12,6 +12,13 @@ export interface JobLogLine {
   message: string;
   attempt: number | null;
 }
+
+/** The job log collection: its name and the index behind "the last lines of each job". */
+export const jobLogsCollection: CollectionSpec = {
+  name: 'jobLogs',
+  holds: 'a log line of a job',
+  indexes: [{ name: 'job_seq', key: { jobId: 1, seq: -1 } }],
+};
 
 /** Options of {@link JobLogStore}. */
 export interface JobLogStoreOptions {
@@ -31,17 +38,17 @@ export class JobLogStore {
 
   constructor(
     db: Db,
-    private readonly store: JobStore,
+    private readonly store: JobRepository,
     options: JobLogStoreOptions = {},
   ) {
-    this.lines = db.collection<JobLogLine>(Collections.jobLogs);
+    this.lines = db.collection<JobLogLine>(jobLogsCollection.name);
     this.maxLinesPerJob = options.maxLinesPerJob ?? DEFAULT_JOB_LIMITS.maxLogLinesPerJob;
   }
 
   /** Appends lines of one job, numbering them after the job's existing lines; past the cap, drops them and counts them. */
   async append(jobId: string, lines: Omit<JobLogLine, 'jobId' | 'seq'>[]): Promise<void> {
     if (lines.length === 0) return;
-    const { first, kept, dropped } = await this.store.reserveLogLines(new ObjectId(jobId), lines.length, this.maxLinesPerJob);
+    const { first, kept, dropped } = await this.store.reserveLogLines(jobId, lines.length, this.maxLinesPerJob);
     if (kept > 0) await this.lines.insertMany(lines.slice(0, kept).map((l, i) => ({ ...l, jobId, seq: first + i })), { ordered: false });
     if (dropped === null) return;
     const last = lines.at(-1)!;

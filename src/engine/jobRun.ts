@@ -1,12 +1,11 @@
-import type { ObjectId } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import { OutageLog } from '../db/outageLog.ts';
 import type { JobContext, ProgressUpdate } from './jobContext.ts';
-import type { JobDocument } from './jobDocument.ts';
+import type { JobProgressRecord, JobRecord } from './jobRecord.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
 import { JobLogBuffer } from './jobLogBuffer.ts';
 import type { JobLogStore } from './jobLogStore.ts';
-import type { HeartbeatOutcome, JobStore } from './jobStore.ts';
+import type { HeartbeatOutcome, JobRepository } from './jobRepository.ts';
 import type { ResolvedJobType } from './jobType.ts';
 import { parseStoredJson } from './jobView.ts';
 import { ProgressCoalescer } from './progressCoalescer.ts';
@@ -21,7 +20,7 @@ export type RunOutcome =
 
 /** What a {@link JobRun} needs from its worker. */
 export interface JobRunDeps {
-  store: JobStore;
+  store: JobRepository;
   logs: JobLogStore;
   events: JobEventPublisher;
   logger: Logger;
@@ -56,10 +55,10 @@ export class JobRun {
   constructor(
     private readonly deps: JobRunDeps,
     readonly type: ResolvedJobType,
-    readonly doc: JobDocument,
+    readonly doc: JobRecord,
     readonly runId: string,
   ) {
-    this.jobId = doc._id.toHexString();
+    this.jobId = doc.id;
     this.attempt = doc.attempt;
     this.checkpointState = parseStoredJson(doc.checkpoint) ?? undefined;
     const bindings = { jobId: this.jobId, jobType: type.name, attempt: this.attempt };
@@ -69,16 +68,12 @@ export class JobRun {
     this.progress = new ProgressCoalescer(doc.report, deps.progressIntervalMs, (p) => this.writeProgress(p));
   }
 
-  get id(): ObjectId {
-    return this.doc._id;
-  }
-
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
   /** Latest progress reported by the job. */
-  get currentProgress(): JobDocument['report'] {
+  get currentProgress(): JobProgressRecord {
     return this.progress.current;
   }
 
@@ -135,7 +130,7 @@ export class JobRun {
     };
     this.startHeartbeat();
     try {
-      const input = this.type.input.parse(parseStoredJson(this.doc.data.input) ?? {});
+      const input = this.type.input.parse(parseStoredJson(this.doc.input) ?? {});
       const result = await runScopeStorage.run(scope, () => Promise.race([this.type.run(this.context(input)), faulted]));
       return { kind: 'succeeded', result: result ?? null };
     } catch (error) {
@@ -176,7 +171,7 @@ export class JobRun {
       checkpoint: () => this.checkpointState,
       saveCheckpoint: async (state: unknown) => {
         await Promise.all([this.progress.flush(), this.log.flush()]);
-        const saved = await this.deps.store.saveCheckpoint(this.id, this.runId, JSON.stringify(state ?? null));
+        const saved = await this.deps.store.saveCheckpoint(this.jobId, this.runId, JSON.stringify(state ?? null));
         if (saved === null) {
           const error = new RunFencedError(`job ${this.jobId}: attempt ${this.attempt} lost its job to a newer run; checkpoint refused`);
           this.abort(error);
@@ -188,9 +183,9 @@ export class JobRun {
     };
   }
 
-  private async writeProgress(progress: JobDocument['report']): Promise<void> {
+  private async writeProgress(progress: JobProgressRecord): Promise<void> {
     try {
-      const doc = await this.deps.store.saveProgress(this.id, this.runId, progress);
+      const doc = await this.deps.store.saveProgress(this.jobId, this.runId, progress);
       if (doc === null) {
         this.abort(new RunFencedError(`job ${this.jobId}: attempt ${this.attempt} lost its job; progress refused`));
         return;
@@ -216,7 +211,7 @@ export class JobRun {
       if (inFlight) return;
       inFlight = true;
       const at = new Date();
-      this.deps.store.heartbeat(this.id, this.runId, at).then(
+      this.deps.store.heartbeat(this.jobId, this.runId, at).then(
         (outcome: HeartbeatOutcome) => {
           inFlight = false;
           outage.success();

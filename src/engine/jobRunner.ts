@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ObjectId } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import { OutageLog } from '../db/outageLog.ts';
-import type { JobDocument, JobErrorRecord } from './jobDocument.ts';
+import type { JobErrorRecord, JobRecord } from './jobRecord.ts';
 import type { JobEventKind } from './jobEvent.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
 import type { JobLogStore } from './jobLogStore.ts';
 import { JobRun, type RunOutcome } from './jobRun.ts';
-import type { JobStore } from './jobStore.ts';
+import type { JobRepository } from './jobRepository.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { FailureRouter, isDebugRerun, type FailureRoute } from './failureRouter.ts';
 import { RetryScheduledError } from './retryScheduledError.ts';
@@ -21,7 +20,7 @@ const SLOT_ERROR_RETRY_MS = 1000;
 
 /** The scheduler's side of a run: what the runner may tell it. */
 export interface SchedulerJobHandle {
-  id: ObjectId;
+  id: string;
   /** The lock was refreshed in the database at `at`. */
   refreshLock(at: Date): void;
   /** When the scheduler should run the job next (`null`: not by itself). */
@@ -29,7 +28,7 @@ export interface SchedulerJobHandle {
   /**
    * The job's tenant and type, when the scheduler has them (else the runner reads them when it needs them). With
    * the type, a RUNNING job is taken over only once its run stopped heartbeating for the type's lock lifetime
-   * (see {@link JobStore.startRun}); without it, at once.
+   * (see {@link JobRepository.startRun}); without it, at once.
    */
   tenantId?: string;
   type?: string;
@@ -40,7 +39,7 @@ export interface SchedulerJobHandle {
 /** A job state written by a run's end, and the event that announces it. */
 interface WrittenRoute {
   kind: JobEventKind;
-  doc: JobDocument;
+  doc: JobRecord;
   wake: boolean;
 }
 
@@ -49,7 +48,7 @@ const CLAIM_RETRY_MS = 1000;
 
 /** Options of {@link JobRunner}. */
 export interface JobRunnerOptions {
-  store: JobStore;
+  store: JobRepository;
   logs: JobLogStore;
   events: JobEventPublisher;
   registry: JobTypeRegistry;
@@ -117,7 +116,7 @@ export class JobRunner {
    * goes back to the schedule to wait for one). Throws {@link RetryScheduledError} when the scheduler should retry it.
    */
   async handle(handle: SchedulerJobHandle): Promise<void> {
-    const jobId = handle.id.toHexString();
+    const jobId = handle.id;
     this.held.set(jobId, (this.held.get(jobId) ?? 0) + 1);
     try {
       const runId = randomUUID();
@@ -150,13 +149,13 @@ export class JobRunner {
     if (slots === undefined || !slots.enabled) return none;
     let { tenantId, type } = handle;
     if (tenantId === undefined || type === undefined) {
-      const doc = await store.get(handle.id, null);
+      const doc = await store.findAnyTenant(handle.id);
       // Gone: the run finds out and skips it.
       if (doc === null) return none;
       tenantId = doc.tenantId;
-      type = doc.name;
+      type = doc.type;
     }
-    const jobId = handle.id.toHexString();
+    const jobId = handle.id;
     const tenant = tenantId;
     if ((await slots.acquire(tenant, jobId, runId, this.lockLifetimeOf(type))) === 'acquired') return { release: () => slots.release(tenant, runId) };
     handle.scheduleAt(new Date(Date.now() + slots.recheckMs));
@@ -167,7 +166,7 @@ export class JobRunner {
 
   private async claimAndRun(handle: SchedulerJobHandle, runId: string): Promise<void> {
     const { store, events, registry, logger, workerId } = this.options;
-    let doc: JobDocument | null;
+    let doc: JobRecord | null;
     try {
       doc = await store.startRun(handle.id, runId, workerId, { takeOverAfterMs: handle.type === undefined ? undefined : this.lockLifetimeOf(handle.type) });
     } catch (error) {
@@ -175,20 +174,20 @@ export class JobRunner {
       throw new RetryScheduledError(CLAIM_RETRY_MS, error instanceof Error ? error : new Error(String(error)));
     }
     if (doc === null) {
-      logger.debug({ jobId: handle.id.toHexString() }, 'job no longer runnable; skipped');
+      logger.debug({ jobId: handle.id }, 'job no longer runnable; skipped');
       return;
     }
     const debugRerun = isDebugRerun(doc);
-    const attemptLimit = debugRerun ? doc.debugRerunAttempt! : doc.maxAttempts;
+    const attemptLimit = doc.debugRerunAttempt ?? doc.maxAttempts;
     if (doc.attempt > attemptLimit) {
       const lost = new WorkerLostError(`attempt ${doc.attempt} exceeds ${debugRerun ? 'the debug rerun' : `maxAttempts ${doc.maxAttempts}`}: the previous attempt was lost with its worker`);
       const record = this.errorRecord(doc, lost);
-      const route = this.router.route(registry.get(doc.name), doc, lost);
+      const route = this.router.route(registry.get(doc.type), doc, lost);
       await this.recordRoute(doc, runId, record, route.kind === 'retry' ? { kind: 'fail' } : route, false);
       return;
     }
     // The job is claimed: an event lost to a database outage must not stop its run.
-    await events.publish('STARTED', doc).catch((error: unknown) => logger.warn({ err: error, jobId: doc._id.toHexString() }, 'STARTED event not published'));
+    await events.publish('STARTED', doc).catch((error: unknown) => logger.warn({ err: error, jobId: doc.id }, 'STARTED event not published'));
     const run = new JobRun(
       {
         store,
@@ -197,12 +196,12 @@ export class JobRunner {
         logger,
         heartbeatMs: this.options.heartbeatMs,
         progressIntervalMs: this.options.progressIntervalMs,
-        lockLifetimeMs: this.lockLifetimeOf(doc.name),
+        lockLifetimeMs: this.lockLifetimeOf(doc.type),
         onLockRefreshed: (at) => handle.refreshLock(at),
         releaseForExit: (r, error) => this.releaseForExit(r, error),
         debugLogging: debugRerun,
       },
-      registry.get(doc.name),
+      registry.get(doc.type),
       doc,
       runId,
     );
@@ -236,7 +235,7 @@ export class JobRunner {
     const log = logger.child({ jobId: run.jobId, attempt: run.attempt });
     if (outcome.kind === 'succeeded') {
       await run.settleProgress();
-      const done = await this.persist(run, 'its success', () => store.succeed(run.id, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress));
+      const done = await this.persist(run, 'its success', () => store.succeed(run.jobId, run.runId, JSON.stringify(outcome.result ?? null), run.currentProgress));
       if (done === undefined) return;
       const succeeded = done.value ?? (done.tries > 1 ? await this.landedEarlier(run, JobState.Succeeded) : null);
       if (succeeded !== null) await this.announce(run, { kind: 'SUCCEEDED', doc: succeeded, wake: false });
@@ -254,7 +253,7 @@ export class JobRunner {
     }
     if (outcome.kind === 'aborted' && outcome.reason instanceof WorkerShutdownError) {
       await run.flushProgress();
-      const requeued = (await this.persist(run, 'its interruption', () => store.requeueInterrupted(run.id, run.runId)))?.value ?? null;
+      const requeued = (await this.persist(run, 'its interruption', () => store.requeueInterrupted(run.jobId, run.runId)))?.value ?? null;
       if (requeued !== null) {
         handle.scheduleAt(new Date());
         await this.announce(run, { kind: 'REQUEUED', doc: requeued, wake: false });
@@ -298,8 +297,8 @@ export class JobRunner {
    * (the connection dropped after the server wrote): the retry then finds the job no longer RUNNING. Only this run
    * writes its run id together with these states.
    */
-  private async landedEarlier(run: JobRun, state: JobState): Promise<JobDocument | null> {
-    const doc = await this.options.store.get(run.id, null).catch(() => null);
+  private async landedEarlier(run: JobRun, state: JobState): Promise<JobRecord | null> {
+    const doc = await this.options.store.findAnyTenant(run.jobId).catch(() => null);
     return doc !== null && doc.runId === run.runId && doc.state === state ? doc : null;
   }
 
@@ -318,7 +317,7 @@ export class JobRunner {
 
   /** Writes where a failed attempt sends its job (a retry at `retryAt`) and publishes it; false when the run had lost its job (nothing written). */
   private async recordRoute(
-    doc: JobDocument,
+    doc: JobRecord,
     runId: string,
     record: JobErrorRecord,
     route: FailureRoute,
@@ -333,7 +332,7 @@ export class JobRunner {
 
   /** Writes where a failed attempt sends its job; `null` when the run had lost its job (nothing written). */
   private async writeRoute(
-    doc: JobDocument,
+    doc: JobRecord,
     runId: string,
     record: JobErrorRecord,
     route: FailureRoute,
@@ -345,11 +344,11 @@ export class JobRunner {
       case 'retry':
       case 'fail': {
         const at = route.kind === 'retry' ? retryAt : null;
-        const ended = await store.fail(doc._id, runId, record, at, release);
+        const ended = await store.fail(doc.id, runId, record, at, release);
         return ended === null ? null : { kind: at === null ? 'FAILED' : 'RETRYING', doc: ended, wake: release && at !== null };
       }
       case 'debug': {
-        const moved = await store.moveToDebug(doc._id, runId, record, { reason: route.reason, release });
+        const moved = await store.moveToDebug(doc.id, runId, record, { reason: route.reason, release });
         return moved === null ? null : { kind: 'DEBUG', doc: moved, wake: false };
       }
       default: {
@@ -359,7 +358,7 @@ export class JobRunner {
     }
   }
 
-  private errorRecord(doc: JobDocument, error: Error, code?: string): JobErrorRecord {
+  private errorRecord(doc: JobRecord, error: Error, code?: string): JobErrorRecord {
     const errorCode = code ?? (typeof (error as { code?: unknown }).code === 'string' ? (error as unknown as { code: string }).code : EngineErrorCode.JobFailed);
     return { code: errorCode, message: error.message.slice(0, 2000), stack: error.stack?.slice(0, 8000), attempt: doc.attempt, at: new Date() };
   }

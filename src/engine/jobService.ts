@@ -3,7 +3,9 @@ import type { Bus } from '../bus/bus.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
 import { JobLogStore, type JobLogLine } from './jobLogStore.ts';
 import { JobState } from './jobState.ts';
-import { JobStore, encodeCursor, parseJobId, type JobListFilter } from './jobStore.ts';
+import { decodeJobCursor, encodeJobCursor } from './jobCursor.ts';
+import { parseJobId } from './jobId.ts';
+import { ANY_TENANT, type JobListFilter, type JobRepository, type TenantScope } from './jobRepository.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { toJobView, type JobView } from './jobView.ts';
 import type { ResolvedJobType } from './jobType.ts';
@@ -37,19 +39,20 @@ export interface JobPage {
 
 /** The jobs API of the domain: what resolvers call. Validates before it writes, so bad input writes nothing. */
 export class JobService {
-  readonly store: JobStore;
+  readonly store: JobRepository;
   readonly logs: JobLogStore;
   /** Per-tenant creation rate, waiting-jobs cap and priority range: every way of creating a job goes through it. */
   readonly quota: TenantQuota;
 
   constructor(
     db: Db,
+    store: JobRepository,
     readonly bus: Bus,
     readonly registry: JobTypeRegistry,
     private readonly events: JobEventPublisher,
     limits: JobLimitsConfig = DEFAULT_JOB_LIMITS,
   ) {
-    this.store = new JobStore(db);
+    this.store = store;
     this.logs = new JobLogStore(db, this.store, { maxLinesPerJob: limits.maxLogLinesPerJob });
     this.quota = new TenantQuota({ quotas: new TenantQuotaStore(db), jobs: this.store, limits });
   }
@@ -90,7 +93,7 @@ export class JobService {
       problems.push({ path: 'idempotencyKey', message: 'must be 1 to 200 characters' });
     }
     if (problems.length > 0) throw new InvalidJobInputError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
-    const { doc, created } = await this.quota.enqueue(caller.tenantId, (id) => this.store.create({
+    const { record, created } = await this.quota.enqueue(caller.tenantId, (id) => this.store.create({
       id,
       tenantId: caller.tenantId,
       type: type.name,
@@ -100,13 +103,15 @@ export class JobService {
       maxAttempts: request.maxAttempts ?? type.resolved.maxAttempts,
       idempotencyKey: request.idempotencyKey,
     }), { idempotencyKey: request.idempotencyKey });
-    if (created) await this.events.publish('CREATED', doc, { wake: true });
-    return toJobView(doc);
+    if (created) await this.events.publish('CREATED', record, { wake: true });
+    return toJobView(record);
   }
 
   /** The caller's job, or `null` (another tenant's job does not exist for the caller; operators read every tenant's). */
   async get(caller: Caller, id: string): Promise<JobView | null> {
-    const doc = await this.store.get(parseJobId(id), readScope(caller));
+    const jobId = parseJobId(id);
+    const scope = readScope(caller);
+    const doc = scope === ANY_TENANT ? await this.store.findAnyTenant(jobId) : await this.store.findForTenant(scope, jobId);
     return doc === null ? null : toJobView(doc);
   }
 
@@ -118,8 +123,10 @@ export class JobService {
   }
 
   async list(caller: Caller, filter: JobListFilter, first: number, after?: string | null): Promise<JobPage> {
-    const { docs, hasNextPage } = await this.store.list(readScope(caller), filter, first, after);
-    const edges = docs.map((doc) => ({ cursor: encodeCursor(doc), node: toJobView(doc) }));
+    const scope = readScope(caller);
+    const query = { filter, first, after: decodeJobCursor(after) };
+    const { records, hasNextPage } = scope === ANY_TENANT ? await this.store.listAnyTenant(query) : await this.store.listForTenant(scope, query);
+    const edges = records.map((record) => ({ cursor: encodeJobCursor(record), node: toJobView(record) }));
     return { edges, hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
   }
 
@@ -128,7 +135,7 @@ export class JobService {
     const doc = await this.store.cancel(parseJobId(id), caller.tenantId);
     if (doc === null) throw new JobStateConflictError(`job ${id} is ${current.state} and can no longer be cancelled`);
     // Out of the queue at once: the tenant may create another without waiting for a recount.
-    await this.quota.withdraw(doc.tenantId, doc._id);
+    await this.quota.withdraw(doc.tenantId, doc.id);
     await this.events.publish('CANCELLED', doc);
     return toJobView(doc);
   }
@@ -151,8 +158,8 @@ export class JobService {
 
   /** Checkpoints of many jobs in one round trip. */
   async checkpoints(ids: readonly string[]): Promise<Map<string, unknown>> {
-    const docs = await this.store.getMany(ids.map(parseJobId));
-    return new Map(docs.map((d) => [d._id.toHexString(), toJobView(d).checkpoint ?? null]));
+    const records = await this.store.findManyAnyTenant(ids.map(parseJobId));
+    return new Map(records.map((r) => [r.id, toJobView(r).checkpoint ?? null]));
   }
 
   /** The last lines of many jobs' logs in one round trip. */
@@ -161,7 +168,7 @@ export class JobService {
   }
 }
 
-/** Tenant whose jobs a caller may read: its own, or every tenant's (`null`) for an operator. */
-function readScope(caller: Caller): string | null {
-  return caller.operator ? null : caller.tenantId;
+/** Tenant whose jobs a caller may read: its own, or every tenant's for an operator. */
+function readScope(caller: Caller): TenantScope {
+  return caller.operator ? ANY_TENANT : caller.tenantId;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DebugQueueSettings } from './debugQueueSettings.ts';
 import type { JobContext } from './jobContext.ts';
-import type { JobErrorRecord } from './jobDocument.ts';
+import type { JobErrorRecord } from './jobRecord.ts';
 
 /**
  * Who may create a job type's jobs: `public` types are created with `createJob` and listed by

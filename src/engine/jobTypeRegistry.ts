@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JobTransitionKind, JobType, ResolvedJobType } from './jobType.ts';
-import type { JobDocument } from './jobDocument.ts';
+import type { JobRecord } from './jobRecord.ts';
 import { parseStoredJson } from './jobView.ts';
 import { UnknownJobTypeError, InvalidJobInputError } from './errors/index.ts';
 
@@ -54,18 +54,18 @@ export class JobTypeRegistry {
    * Tells a job's type that the engine moved it to `kind` (see `JobType.onTransition`). A hook that
    * fails does not undo the state change: its error is handed to `onError`.
    */
-  async transition(kind: JobTransitionKind, doc: JobDocument, onError?: (error: unknown) => void): Promise<void> {
-    const hook = this.types.get(doc.name)?.onTransition;
+  async transition(kind: JobTransitionKind, doc: JobRecord, onError?: (error: unknown) => void): Promise<void> {
+    const hook = this.types.get(doc.type)?.onTransition;
     if (hook === undefined) return;
     try {
-      await hook({ kind, tenantId: doc.tenantId, jobId: doc._id.toHexString(), input: parseStoredJson(doc.data.input), lastError: doc.lastError });
+      await hook({ kind, tenantId: doc.tenantId, jobId: doc.id, input: parseStoredJson(doc.input), lastError: doc.lastError });
     } catch (error) {
       onError?.(error);
     }
   }
 
   /** {@link transition} as a listener for `JobEventPublisher`; a failing hook is reported to `onError`. */
-  transitionListener(onError: (error: unknown, kind: JobTransitionKind, doc: JobDocument) => void): (kind: JobTransitionKind, doc: JobDocument) => Promise<void> {
+  transitionListener(onError: (error: unknown, kind: JobTransitionKind, doc: JobRecord) => void): (kind: JobTransitionKind, doc: JobRecord) => Promise<void> {
     return (kind, doc) => this.transition(kind, doc, (error) => onError(error, kind, doc));
   }
 

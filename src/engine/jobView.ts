@@ -1,4 +1,4 @@
-import type { DebugActionRecord, JobDocument, JobErrorRecord, JobProgressRecord } from './jobDocument.ts';
+import type { DebugActionRecord, JobErrorRecord, JobProgressRecord, JobRecord } from './jobRecord.ts';
 import type { JobState } from './jobState.ts';
 
 /** A job as the rest of the system sees it (API, events); user JSON is parsed. */
@@ -39,31 +39,31 @@ export function parseStoredJson(text: string | null | undefined): unknown {
 }
 
 /** Builds the view of a stored job. `withCheckpoint: false` leaves the checkpoint out (event payloads). */
-export function toJobView(doc: JobDocument, withCheckpoint = true): JobView {
+export function toJobView(doc: JobRecord, withCheckpoint = true): JobView {
   const view: JobView = {
-    id: doc._id.toHexString(),
+    id: doc.id,
     tenantId: doc.tenantId,
-    type: doc.name,
+    type: doc.type,
     state: doc.state,
-    input: parseStoredJson(doc.data.input),
+    input: parseStoredJson(doc.input),
     priority: doc.priority,
     progress: doc.report,
     attempts: doc.attempt,
     maxAttempts: doc.maxAttempts,
-    lastError: doc.lastError ?? null,
-    errors: doc.errors ?? [],
+    lastError: doc.lastError,
+    errors: doc.errors,
     result: parseStoredJson(doc.result),
-    retryAt: doc.retryAt ?? null,
-    idempotencyKey: doc.hasIdempotencyKey ? doc.idempotencyKey : null,
+    retryAt: doc.retryAt,
+    idempotencyKey: doc.idempotencyKey,
     createdAt: doc.createdAt,
     runAt: doc.runAt,
-    startedAt: doc.startedAt ?? null,
-    finishedAt: doc.finishedAt ?? null,
+    startedAt: doc.startedAt,
+    finishedAt: doc.finishedAt,
     version: doc.version,
-    logCount: doc.logCount ?? 0,
-    debugActions: doc.debugActions ?? [],
-    workerId: doc.workerId ?? null,
-    heartbeatAt: doc.heartbeatAt ?? null,
+    logCount: doc.logCount,
+    debugActions: doc.debugActions,
+    workerId: doc.workerId,
+    heartbeatAt: doc.heartbeatAt,
   };
   if (withCheckpoint) view.checkpoint = parseStoredJson(doc.checkpoint);
   return view;

@@ -1,4 +1,4 @@
-import type { JobProgressRecord } from './jobDocument.ts';
+import type { JobProgressRecord } from './jobRecord.ts';
 import type { ProgressUpdate } from './jobContext.ts';
 
 /**

@@ -1,26 +1,21 @@
-import { backoffStrategies, type BackoffStrategy } from 'agenda';
 import type { BackoffSettings } from './jobType.ts';
 
 /**
- * When a failed attempt runs again: Agenda's exponential strategy with jitter, driven by
- * longhaul's attempt count (which also counts attempts lost with their worker).
+ * When a failed attempt runs again: an exponential backoff with jitter (the formula of Agenda's `exponential`
+ * strategy), driven by longhaul's attempt count (which also counts attempts lost with their worker).
  */
 export class RetryPolicy {
-  private readonly strategy: BackoffStrategy;
+  constructor(private readonly settings: Required<BackoffSettings>) {}
 
-  constructor(settings: Required<BackoffSettings>) {
-    this.strategy = backoffStrategies.exponential({
-      delay: settings.delayMs,
-      factor: settings.factor,
-      maxDelay: settings.maxDelayMs,
-      jitter: settings.jitter,
-      maxRetries: Number.MAX_SAFE_INTEGER,
-    });
-  }
-
-  /** Delay before the attempt after `attempt`, or `null` once `maxAttempts` are spent. */
-  delayAfter(attempt: number, maxAttempts: number, error: Error, jobName: string): number | null {
+  /**
+   * Delay before the attempt after `attempt`, or `null` once `maxAttempts` are spent: `delayMs × factor^(attempt − 1)`,
+   * at most `maxDelayMs`, moved by up to ±`jitter` of itself at random (never below 0).
+   */
+  delayAfter(attempt: number, maxAttempts: number): number | null {
     if (attempt >= maxAttempts) return null;
-    return this.strategy({ attempt, error, jobName, jobData: undefined });
+    const { delayMs, factor, maxDelayMs, jitter } = this.settings;
+    const delay = Math.min(delayMs * Math.pow(factor, attempt - 1), maxDelayMs);
+    if (jitter <= 0) return delay;
+    return Math.max(0, Math.round(delay + delay * jitter * (Math.random() * 2 - 1)));
   }
 }

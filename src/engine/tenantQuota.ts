@@ -1,9 +1,7 @@
-import { ObjectId } from 'mongodb';
-import { newJobObjectId } from '../db/recordId.ts';
 import { DEFAULT_JOB_LIMITS, OPERATOR_PRIORITY_RANGE, type JobLimitsConfig } from '../config/jobLimitsConfig.ts';
-import type { JobDocument } from './jobDocument.ts';
+import type { JobRecord } from './jobRecord.ts';
+import type { JobRepository } from './jobRepository.ts';
 import { JobState } from './jobState.ts';
-import type { JobStore } from './jobStore.ts';
 import type { TenantQuotaStore, TenantQueueDocument } from './tenantQuotaStore.ts';
 import { QuotaExceededError, RateLimitedError } from './errors/index.ts';
 
@@ -17,7 +15,7 @@ const MAX_ATTEMPTS = 8;
 /** Options of {@link TenantQuota}. */
 export interface TenantQuotaOptions {
   quotas: TenantQuotaStore;
-  jobs: JobStore;
+  jobs: JobRepository;
   /** Default {@link DEFAULT_JOB_LIMITS}. */
   limits?: JobLimitsConfig;
   /** Clock (ms since the epoch); default `Date.now`. */
@@ -61,21 +59,21 @@ export class TenantQuota {
    */
   async enqueue(
     tenantId: string,
-    insert: (id: ObjectId) => Promise<{ doc: JobDocument; created: boolean }>,
+    insert: (id: string) => Promise<{ record: JobRecord; created: boolean }>,
     options: { idempotencyKey?: string | null } = {},
-  ): Promise<{ doc: JobDocument; created: boolean }> {
-    const id = newJobObjectId();
+  ): Promise<{ record: JobRecord; created: boolean }> {
+    const id = this.options.jobs.newId();
     try {
       await this.admit(tenantId, id);
     } catch (error) {
       const key = options.idempotencyKey;
       if (key !== undefined && key !== null && (error instanceof RateLimitedError || error instanceof QuotaExceededError)) {
         const existing = await this.options.jobs.findByIdempotencyKey(tenantId, key);
-        if (existing !== null) return { doc: existing, created: false };
+        if (existing !== null) return { record: existing, created: false };
       }
       throw error;
     }
-    let outcome: { doc: JobDocument; created: boolean };
+    let outcome: { record: JobRecord; created: boolean };
     try {
       outcome = await insert(id);
     } catch (error) {
@@ -87,14 +85,13 @@ export class TenantQuota {
   }
 
   /**
-   * Counts job `id` against the tenant's limits, or throws (writing nothing). With `countRate: false`
+   * Counts job `jobId` against the tenant's limits, or throws (writing nothing). With `countRate: false`
    * (a job put back in the queue) only the waiting-jobs cap applies.
    */
-  async admit(tenantId: string, id: ObjectId, options: AdmitOptions = {}): Promise<void> {
+  async admit(tenantId: string, jobId: string, options: AdmitOptions = {}): Promise<void> {
     const { createsPerMinute: rate, maxQueuedPerTenant: cap } = this.limits;
     const countRate = (options.countRate ?? true) && rate > 0;
     if (!countRate && cap === 0) return;
-    const jobId = id.toHexString();
     const quotas = this.options.quotas;
     // Another process's clock may be a little ahead: then its minute is the window.
     let windowFloor = 0;
@@ -137,7 +134,7 @@ export class TenantQuota {
     const emptyAt = this.lastEmptyRecount.get(tenantId);
     if (emptyAt !== undefined && now - emptyAt < RECOUNT_COOLDOWN_MS) return 0;
     const entries = Object.entries(doc.jobs ?? {});
-    const seen = await this.options.jobs.peek(entries.map(([id]) => new ObjectId(id)));
+    const seen = await this.options.jobs.peek(entries.map(([id]) => id));
     const gone = entries
       .filter(([id, admittedAt]) => {
         const job = seen.get(id);
@@ -152,8 +149,8 @@ export class TenantQuota {
   }
 
   /** Gives back the place of a job that was not created after all. */
-  async withdraw(tenantId: string, id: ObjectId): Promise<void> {
+  async withdraw(tenantId: string, id: string): Promise<void> {
     if (this.limits.maxQueuedPerTenant === 0) return;
-    await this.options.quotas.removeQueued(tenantId, [id.toHexString()]);
+    await this.options.quotas.removeQueued(tenantId, [id]);
   }
 }

@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter, UpdateFilter } from 'mongodb';
-import { Collections } from '../db/collections.ts';
+import type { CollectionSpec } from '../db/collectionSpec.ts';
 
 /**
  * A tenant's creation counter and the jobs it created that may still wait to start (`_id` `queue:<tenant>`).
@@ -53,10 +53,17 @@ function isDuplicateKey(error: unknown): boolean {
  * access on FerretDB) and is atomic on it, so API and worker processes sharing the database agree on the counts.
  */
 export class TenantQuotaStore {
+  /** Per-tenant quota counters: `queue:<tenant>` (creation rate, jobs waiting to start), `run:<tenant>` (running slots). */
+  static readonly collection: CollectionSpec = {
+    name: 'tenantQuotas',
+    holds: "a tenant's job quota counter, `_id` `queue:<tenant>` or `run:<tenant>`",
+    indexes: [],
+  };
+
   private readonly docs: Collection<QuotaDocument>;
 
   constructor(db: Db) {
-    this.docs = db.collection<QuotaDocument>(Collections.tenantQuotas);
+    this.docs = db.collection<QuotaDocument>(TenantQuotaStore.collection.name);
   }
 
   private get queues(): Collection<TenantQueueDocument> {

@@ -1,8 +1,7 @@
-import { ObjectId } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
 import { JobState } from './jobState.ts';
-import type { JobStore } from './jobStore.ts';
+import type { JobRepository } from './jobRepository.ts';
 import type { TenantQuotaStore, TenantRunDocument } from './tenantQuotaStore.ts';
 
 /** Waiting jobs a freed slot tries to wake before giving up (the others wake by themselves later). */
@@ -11,7 +10,7 @@ const WAKE_CANDIDATES = 3;
 /** Options of {@link TenantRunSlots}. */
 export interface TenantRunSlotsOptions {
   quotas: TenantQuotaStore;
-  jobs: JobStore;
+  jobs: JobRepository;
   events: JobEventPublisher;
   logger: Logger;
   /** Jobs of one tenant running at once across every process; 0: no cap. */
@@ -102,7 +101,7 @@ export class TenantRunSlots {
 
   /** Makes a waiting job due now and tells the workers; false when it no longer waits (cancelled, or running). */
   private async wake(jobId: string): Promise<boolean> {
-    const doc = await this.options.jobs.wakeWaiting(new ObjectId(jobId));
+    const doc = await this.options.jobs.wakeWaiting(jobId);
     if (doc === null) return false;
     await this.options.events.wake(doc);
     return true;
@@ -114,7 +113,7 @@ export class TenantRunSlots {
     // A lease younger than its lifetime is alive whatever its job says: its run may not have claimed the job yet.
     const old = Object.entries(doc.leases ?? {}).filter(([, lease]) => now - new Date(lease.at).getTime() > lease.lifetimeMs);
     if (old.length === 0) return;
-    const jobs = await this.options.jobs.peek(old.map(([, lease]) => new ObjectId(lease.jobId)));
+    const jobs = await this.options.jobs.peek(old.map(([, lease]) => lease.jobId));
     for (const [runId, lease] of old) {
       const job = jobs.get(lease.jobId);
       const ownsJob = job !== undefined && job.runId === runId && job.state === JobState.Running;

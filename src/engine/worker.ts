@@ -3,14 +3,14 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import type { Bus } from '../bus/bus.ts';
-import { AgendaScheduler } from './agendaScheduler.ts';
 import { JOB_TOPIC, type JobEventPayload } from './jobEvent.ts';
 import type { JobEventCompanions } from './jobEventCompanions.ts';
 import { JobEventPublisher } from './jobEventPublisher.ts';
 import { JobLogStore } from './jobLogStore.ts';
 import { JobRunner } from './jobRunner.ts';
 import type { JobRun } from './jobRun.ts';
-import { JobStore } from './jobStore.ts';
+import type { JobRepository } from './jobRepository.ts';
+import type { JobScheduler, JobSchedulerFactory } from './jobScheduler.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { TenantQuotaStore } from './tenantQuotaStore.ts';
 import { TenantRunSlots } from './tenantRunSlots.ts';
@@ -20,6 +20,10 @@ import { JobCancelledError, WorkerShutdownError } from './errors/index.ts';
 /** Options of {@link Worker}. */
 export interface WorkerOptions {
   db: Db;
+  /** The jobs. */
+  jobs: JobRepository;
+  /** Builds the scheduler that hands this worker its jobs. */
+  scheduler: JobSchedulerFactory;
   bus: Bus;
   registry: JobTypeRegistry;
   logger: Logger;
@@ -49,16 +53,16 @@ export class Worker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private phase: WorkerPhase = 'created';
   private readonly runner: JobRunner;
-  private readonly scheduler: AgendaScheduler;
+  private readonly scheduler: JobScheduler;
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly options: WorkerOptions) {
-    const store = new JobStore(options.db);
+    const store = options.jobs;
     const logger = options.logger.child({ workerId: this.id });
     const events = new JobEventPublisher(
       options.bus,
       options.eventCompanions,
-      options.registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc._id.toHexString(), kind }, 'job type transition hook failed')),
+      options.registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc.id, kind }, 'job type transition hook failed')),
     );
     const limits = options.jobLimits ?? DEFAULT_JOB_LIMITS;
     const slots = new TenantRunSlots({
@@ -82,9 +86,7 @@ export class Worker {
       lockLifetimeMs: options.lockLifetimeMs,
       backoffMs: options.backoffMs,
     });
-    this.scheduler = new AgendaScheduler({
-      db: options.db,
-      bus: options.bus,
+    this.scheduler = options.scheduler({
       registry: options.registry,
       runner: this.runner,
       events,

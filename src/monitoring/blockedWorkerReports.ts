@@ -1,5 +1,5 @@
 import type { Bus } from '../bus/bus.ts';
-import { parseJobId, type JobStore } from '../engine/jobStore.ts';
+import type { JobRepository } from '../engine/jobRepository.ts';
 import type { DiagnosticDocument } from './diagnosticDocument.ts';
 import type { DiagnosticStore } from './diagnosticStore.ts';
 import { MonitoringEventPublisher } from './monitoringEventPublisher.ts';
@@ -10,7 +10,7 @@ import { zombieId, type ZombieStore } from './zombieStore.ts';
 export interface BlockedWorkerReportStores {
   diagnostics: DiagnosticStore;
   workers: WorkerStore;
-  jobs: JobStore;
+  jobs: JobRepository;
   zombies: ZombieStore;
 }
 
@@ -37,7 +37,7 @@ export const BLOCKED_REASON = 'event loop blocked';
 export class BlockedWorkerReports {
   private readonly diagnostics: DiagnosticStore;
   private readonly workers: WorkerStore;
-  private readonly jobs: JobStore;
+  private readonly jobs: JobRepository;
   private readonly zombies: ZombieStore;
   private readonly events: MonitoringEventPublisher | undefined;
 
@@ -52,15 +52,15 @@ export class BlockedWorkerReports {
   async store(report: BlockedWorkerReport): Promise<DiagnosticDocument> {
     const workerId = report.workerId ?? `(pid ${report.pid})`;
     const worker = report.workerId === null ? null : await this.workers.get(report.workerId);
-    const held = report.workerId === null ? [] : (await this.jobs.listRunning()).filter((j) => j.workerId === report.workerId).map((j) => j._id.toHexString());
+    const held = report.workerId === null ? [] : (await this.jobs.listRunning()).filter((j) => j.workerId === report.workerId).map((j) => j.id);
     const running = [...new Set([...held, ...(worker?.runningJobIds ?? [])])];
     const jobId = running.length === 1 ? running[0]! : null;
-    const job = jobId === null ? null : await this.jobs.get(parseJobId(jobId), null);
+    const job = jobId === null ? null : await this.jobs.findAnyTenant(jobId);
     const doc = await this.diagnostics.write(
       { kind: 'REPORT', workerId, jobId, tenantId: job?.tenantId ?? null, reason: BLOCKED_REASON, eventLoopDelayMs: report.blockedForMs },
       report.content,
     );
-    if (job !== null && job.runId !== null && job.workerId === report.workerId) await this.zombies.addDiagnostic(zombieId(job._id.toHexString(), job.runId), doc._id);
+    if (job !== null && job.runId !== null && job.workerId === report.workerId) await this.zombies.addDiagnostic(zombieId(job.id, job.runId), doc._id);
     await this.events
       ?.publish({ kind: 'DIAGNOSTICS_CAPTURED', message: `report of ${workerId}: ${BLOCKED_REASON} for ${report.blockedForMs} ms; restarting it`, workerId, diagnosticId: doc._id, ...(jobId === null ? {} : { jobId }) }, job?.tenantId)
       .catch(() => undefined);

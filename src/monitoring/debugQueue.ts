@@ -1,18 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ObjectId } from 'mongodb';
-import type { DebugActionKind, DebugActionRecord, JobDocument } from '../engine/jobDocument.ts';
+import type { DebugActionKind, DebugActionRecord, JobRecord } from '../engine/jobRecord.ts';
 import type { JobEventKind } from '../engine/jobEvent.ts';
 import type { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import type { Caller, JobPage } from '../engine/jobService.ts';
 import { JobState } from '../engine/jobState.ts';
-import { encodeCursor, parseJobId, type JobStore } from '../engine/jobStore.ts';
+import { decodeJobCursor, encodeJobCursor } from '../engine/jobCursor.ts';
+import { parseJobId } from '../engine/jobId.ts';
+import { ANY_TENANT, type JobRepository, type TenantScope } from '../engine/jobRepository.ts';
 import { toJobView, type JobView } from '../engine/jobView.ts';
 import { JobNotFoundError, JobNotInDebugQueueError, JobStateConflictError } from '../engine/errors/index.ts';
 import { debugLeftMessage } from './debugQueueEvents.ts';
 
 /** Options of {@link DebugQueue}. */
 export interface DebugQueueOptions {
-  store: JobStore;
+  store: JobRepository;
   /** Publishes the job events of the actions (with their `DEBUG_LEFT` monitoring events). */
   events: JobEventPublisher;
   /**
@@ -52,8 +53,10 @@ export class DebugQueue {
 
   /** A page of `DEBUG` jobs, newest first: the caller's tenant's, or every tenant's for an operator. */
   async list(caller: Caller, first: number, after?: string | null): Promise<JobPage> {
-    const { docs, hasNextPage } = await this.options.store.list(scope(caller), { states: [JobState.Debug] }, first, after);
-    const edges = docs.map((doc) => ({ cursor: encodeCursor(doc), node: toJobView(doc) }));
+    const tenant = scope(caller);
+    const query = { filter: { states: [JobState.Debug] }, first, after: decodeJobCursor(after) };
+    const { records, hasNextPage } = tenant === ANY_TENANT ? await this.options.store.listAnyTenant(query) : await this.options.store.listForTenant(tenant, query);
+    const edges = records.map((record) => ({ cursor: encodeJobCursor(record), node: toJobView(record) }));
     return { edges, hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
   }
 
@@ -82,14 +85,14 @@ export class DebugQueue {
     id: string,
     kind: LeaveAction,
     reason: string | null,
-    apply: (jobId: ObjectId, tenantId: string | null, current: JobDocument, action: DebugActionRecord) => Promise<JobDocument | null>,
+    apply: (jobId: string, tenant: TenantScope, current: JobRecord, action: DebugActionRecord) => Promise<JobRecord | null>,
     eventKind: JobEventKind,
   ): Promise<JobView> {
     const jobId = parseJobId(id);
     const tenant = scope(caller);
     const deadline = Date.now() + this.releaseWaitMs;
     for (;;) {
-      const current = await this.options.store.get(jobId, tenant);
+      const current = tenant === ANY_TENANT ? await this.options.store.findAnyTenant(jobId) : await this.options.store.findForTenant(tenant, jobId);
       if (current === null) throw new JobNotFoundError(`job ${id} not found`);
       if (current.state !== JobState.Debug) throw new JobNotInDebugQueueError(`job ${id} is ${current.state}; only jobs in the debug queue (DEBUG) can be ${actionPhrase(kind)}`);
       const doc = await apply(jobId, tenant, current, { kind, at: new Date(), by: caller.tenantId, reason });
@@ -105,9 +108,9 @@ export class DebugQueue {
   }
 }
 
-/** Tenant a caller's debug-queue reads and actions are limited to; `null` (every tenant) for operators. */
-function scope(caller: Caller): string | null {
-  return caller.operator ? null : caller.tenantId;
+/** Tenant a caller's debug-queue reads and actions are limited to; every tenant for operators. */
+function scope(caller: Caller): TenantScope {
+  return caller.operator ? ANY_TENANT : caller.tenantId;
 }
 
 function actionPhrase(kind: LeaveAction): string {

@@ -1,10 +1,10 @@
 import { MonitoringRecords, type MonitoringRecordStores } from './monitoringRecords.ts';
-import type { JobStatsStore } from './stats/jobStatsStore.ts';
+import type { JobRepository } from '../engine/jobRepository.ts';
 import { QueueStatsReader } from './stats/queueStatsReader.ts';
 
 /** The stores {@link MonitoringQueries} reads: the jobs' statistics and the monitoring records. */
 export interface MonitoringQueryStores extends MonitoringRecordStores {
-  jobStats: JobStatsStore;
+  jobs: JobRepository;
 }
 
 /** The read side of monitoring the API uses: queue statistics and records by id. */
@@ -13,7 +13,7 @@ export class MonitoringQueries {
   readonly records: MonitoringRecords;
 
   constructor(stores: MonitoringQueryStores, options: { statsCacheMs?: number } = {}) {
-    this.stats = new QueueStatsReader({ jobs: stores.jobStats, cacheMs: options.statsCacheMs });
+    this.stats = new QueueStatsReader({ jobs: stores.jobs, cacheMs: options.statsCacheMs });
     this.records = new MonitoringRecords(stores);
   }
 }

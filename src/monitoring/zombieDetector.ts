@@ -1,10 +1,10 @@
 import type { Logger } from '../logging/logger.ts';
 import { OutageLog } from '../db/outageLog.ts';
-import type { JobDocument, JobErrorRecord } from '../engine/jobDocument.ts';
+import type { JobErrorRecord, JobRecord } from '../engine/jobRecord.ts';
 import type { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import type { JobLogStore } from '../engine/jobLogStore.ts';
 import type { JobRun } from '../engine/jobRun.ts';
-import type { JobStore } from '../engine/jobStore.ts';
+import type { JobRepository } from '../engine/jobRepository.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
 import { JobState } from '../engine/jobState.ts';
 import { EngineErrorCode, JobHungError } from '../engine/errors/index.ts';
@@ -27,7 +27,7 @@ export interface LocalRuns {
 
 /** Options of {@link ZombieDetector}. */
 export interface ZombieDetectorOptions {
-  jobs: JobStore;
+  jobs: JobRepository;
   logs: JobLogStore;
   zombies: ZombieStore;
   workers: WorkerStore;
@@ -67,7 +67,7 @@ type LostCause = 'workerGone' | 'runEnded';
 
 /** A zombie found by one check, before it is recorded. */
 interface Finding {
-  doc: JobDocument;
+  doc: JobRecord;
   runId: string;
   reason: ZombieReason;
   since: Date;
@@ -184,7 +184,7 @@ export class ZombieDetector {
   private async handleHung(run: JobRun, reason: ZombieReason, since: Date): Promise<void> {
     const { jobs, zombies, capture, logger } = this.options;
     this.declared.add(run.runId);
-    const doc = (await jobs.get(run.id, null)) ?? run.doc;
+    const doc = (await jobs.findAnyTenant(run.jobId)) ?? run.doc;
     const zombie = await this.record({ doc: { ...doc, report: run.currentProgress }, runId: run.runId, reason, since, workerId: this.options.local.id });
     if (zombie === null) return;
     const log = logger.child({ jobId: run.jobId, zombieId: zombie._id, reason });
@@ -234,7 +234,7 @@ export class ZombieDetector {
     const byId = new Map((await workers.getMany(ids)).map((w) => [w._id, w]));
     const jobStaleAfter = Math.max(liveness.lostAfterMs, 3 * jobHeartbeatMs);
     const found: Finding[] = [];
-    const abandoned: JobDocument[] = [];
+    const abandoned: JobRecord[] = [];
     for (const doc of running) {
       const worker = doc.workerId === null ? undefined : byId.get(doc.workerId);
       if (worker !== undefined && liveness.isAlive(worker, now)) {
@@ -254,14 +254,14 @@ export class ZombieDetector {
    * The abandoned jobs still RUNNING under the same run once the registry was read: one that ended between the
    * two reads is left alone (a worker releases a job only once its run's end is written or given up).
    */
-  private async stillRunning(abandoned: readonly JobDocument[]): Promise<Finding[]> {
+  private async stillRunning(abandoned: readonly JobRecord[]): Promise<Finding[]> {
     if (abandoned.length === 0) return [];
-    const current = new Map((await this.options.jobs.getMany(abandoned.map((doc) => doc._id))).map((doc) => [doc._id.toHexString(), doc]));
+    const current = new Map((await this.options.jobs.findManyAnyTenant(abandoned.map((doc) => doc.id))).map((doc) => [doc.id, doc]));
     const found: Finding[] = [];
     for (const doc of abandoned) {
-      const now = current.get(doc._id.toHexString());
+      const now = current.get(doc.id);
       if (now === undefined || now.state !== JobState.Running || now.runId !== doc.runId) continue;
-      const since = now.heartbeatAt ?? now.claimedAt ?? now.lockedAt ?? new Date();
+      const since = now.heartbeatAt ?? now.claimedAt ?? new Date();
       found.push({ doc: now, runId: doc.runId!, reason: 'WORKER_LOST', since, workerId: now.workerId, cause: 'runEnded' });
     }
     return found;
@@ -272,7 +272,7 @@ export class ZombieDetector {
     const { doc, runId } = finding;
     const zombie = await this.record(finding);
     if (zombie === null) return;
-    const jobId = doc._id.toHexString();
+    const jobId = doc.id;
     const log = logger.child({ jobId, zombieId: zombie._id, lostWorkerId: finding.workerId, cause: finding.cause });
     // A worker that merely dropped one run is alive: it is not announced as lost.
     if (finding.workerId !== null && finding.cause !== 'runEnded') await this.markLost(finding.workerId);
@@ -282,7 +282,7 @@ export class ZombieDetector {
         : `worker ${finding.workerId ?? '(unknown)'} was lost during attempt ${doc.attempt} (last sign of life ${finding.since.toISOString()})`;
     const error: JobErrorRecord = { code: EngineErrorCode.WorkerLost, message, attempt: doc.attempt, at: new Date() };
     if (doc.attempt < doc.maxAttempts) {
-      const requeued = await jobs.requeueLost(doc._id, runId, error);
+      const requeued = await jobs.requeueLost(doc.id, runId, error);
       if (requeued === null) {
         await zombies.resolve(zombie._id, null);
         log.info('lost run was already taken over or ended');
@@ -293,7 +293,7 @@ export class ZombieDetector {
       log.warn('job of a lost worker requeued from its checkpoint');
       return;
     }
-    const moved = await jobs.moveToDebug(doc._id, runId, error, { reason: `out of attempts: ${error.message}`, release: true });
+    const moved = await jobs.moveToDebug(doc.id, runId, error, { reason: `out of attempts: ${error.message}`, release: true });
     await zombies.resolve(zombie._id, moved === null ? null : 'MOVED_TO_DEBUG');
     if (moved !== null) await jobEvents.publish('DEBUG', moved);
     log.warn('job of a lost worker is out of attempts; moved to the debug queue');
@@ -302,11 +302,11 @@ export class ZombieDetector {
   /** Records a zombie; `null` when another detector recorded this run first. */
   private async record(finding: Finding): Promise<ZombieDocument | null> {
     const { doc, runId } = finding;
-    const jobId = doc._id.toHexString();
+    const jobId = doc.id;
     const id = zombieId(jobId, runId);
     // A detector that already lost the race for this run skips the log read.
     if (await this.options.zombies.exists(id)) return null;
-    const lines = await this.options.logs.lastLines([{ jobId, logCount: doc.logCount ?? 0, last: this.options.lastLogLines ?? 20 }]);
+    const lines = await this.options.logs.lastLines([{ jobId, logCount: doc.logCount, last: this.options.lastLogLines ?? 20 }]);
     const lastLogs: JobLogLineRecord[] = (lines.get(jobId) ?? []).map((l) => ({ at: l.at, level: l.level, message: l.message, attempt: l.attempt }));
     // A lost worker may have left reports of this run behind (its supervisor's, when its event loop was blocked).
     const diagnosticIds =
@@ -317,7 +317,7 @@ export class ZombieDetector {
       _id: id,
       jobId,
       tenantId: doc.tenantId,
-      jobType: doc.name,
+      jobType: doc.type,
       runId,
       attempt: doc.attempt,
       reason: finding.reason,
@@ -331,7 +331,7 @@ export class ZombieDetector {
       diagnosticIds,
     };
     if (!(await this.options.zombies.record(zombie))) return null;
-    await this.options.events.publish({ kind: 'ZOMBIE_DETECTED', message: `job ${jobId} (${doc.name}) is a zombie: ${finding.reason}`, jobId, zombieId: id, workerId: finding.workerId ?? undefined }, doc.tenantId);
+    await this.options.events.publish({ kind: 'ZOMBIE_DETECTED', message: `job ${jobId} (${doc.type}) is a zombie: ${finding.reason}`, jobId, zombieId: id, workerId: finding.workerId ?? undefined }, doc.tenantId);
     return zombie;
   }
 }
@@ -340,9 +340,7 @@ export class ZombieDetector {
  * Whether an alive worker no longer holds a RUNNING job it claimed: a registry heartbeat newer than the claim
  * lists the jobs held at that moment, and a worker holds a job from before its claim until its run's end is written.
  */
-function noLongerHeld(worker: Pick<WorkerDocument, 'heartbeatAt' | 'runningJobIds'>, doc: JobDocument): boolean {
-  // Jobs claimed by an older version carry no claim time; their lock time is later than the claim, so safe.
-  const claimedAt = doc.claimedAt ?? doc.lockedAt;
-  if (claimedAt === null || claimedAt === undefined) return false;
-  return worker.heartbeatAt.getTime() > claimedAt.getTime() && !(worker.runningJobIds ?? []).includes(doc._id.toHexString());
+function noLongerHeld(worker: Pick<WorkerDocument, 'heartbeatAt' | 'runningJobIds'>, doc: JobRecord): boolean {
+  if (doc.claimedAt === null) return false;
+  return worker.heartbeatAt.getTime() > doc.claimedAt.getTime() && !(worker.runningJobIds ?? []).includes(doc.id);
 }

@@ -1,5 +1,5 @@
 import type { JobLogLineRecord } from './jobLogLineRecord.ts';
-import type { JobProgressRecord } from '../engine/jobDocument.ts';
+import type { JobProgressRecord } from '../engine/jobRecord.ts';
 
 export type ZombieReason = 'WORKER_LOST' | 'HEARTBEAT_STALLED' | 'NO_PROGRESS';
 export type ZombieAction = 'REQUEUED' | 'ABORTED' | 'MOVED_TO_DEBUG';

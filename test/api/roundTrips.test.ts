@@ -7,7 +7,7 @@ import { TEST_KEYS, FAST_ENV } from '../support/longhaulProcess.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { startApiServer, type ApiServer } from '../../src/app/apiServer.ts';
 import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
-import { JobStore } from '../../src/engine/jobStore.ts';
+import { AgendaJobRepository } from '../../src/engine/agenda/agendaJobRepository.ts';
 import { JobLogStore } from '../../src/engine/jobLogStore.ts';
 
 describe('database round trips of the API', () => {
@@ -25,11 +25,11 @@ describe('database round trips of the API', () => {
     const config = loadConfig({ ...FAST_ENV, PORT: '0', LONGHAUL_DB: dbName, MONGODB_URI: testDatabaseUri(dbName), LONGHAUL_MAX_CONNECTIONS_PER_KEY: '500' });
     runtime = await openRuntime(config, pino({ level: 'silent' }), { allowEmbedded: false, connection: { client, db: client.db(dbName), ferretdb: true, close: () => client.close() } });
     api = await startApiServer(config, runtime, pino({ level: 'silent' }));
-    const store = new JobStore(client.db(dbName));
+    const store = new AgendaJobRepository(client.db(dbName));
     const logs = new JobLogStore(client.db(dbName), store);
     for (let i = 0; i < 50; i++) {
-      const { doc } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: i }, priority: 0, runAt: new Date(), maxAttempts: 3 });
-      await logs.append(doc._id.toHexString(), [1, 2, 3].map((n) => ({ at: new Date(), level: 'info' as const, message: `job ${i} line ${n}`, attempt: 1 })));
+      const { record: doc } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: i }, priority: 0, runAt: new Date(), maxAttempts: 3 });
+      await logs.append(doc.id, [1, 2, 3].map((n) => ({ at: new Date(), level: 'info' as const, message: `job ${i} line ${n}`, attempt: 1 })));
     }
   });
   afterAll(async () => {

@@ -1,22 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
+import { ObjectId } from 'mongodb';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
 import { MongoBus } from '../../src/bus/mongoBus.ts';
 import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
 import { JobLogStore } from '../../src/engine/jobLogStore.ts';
 import { JobRunner } from '../../src/engine/jobRunner.ts';
-import { JobStore } from '../../src/engine/jobStore.ts';
+import { AgendaJobRepository } from '../../src/engine/agenda/agendaJobRepository.ts';
 import { createBuiltinRegistry } from '../../src/jobs/builtinJobTypes.ts';
 
 describe('fencing: a run that lost its job can never overwrite the run that replaced it', () => {
   let t: TestDatabase;
-  let store: JobStore;
+  let store: AgendaJobRepository;
   let bus: MongoBus;
   const logger = pino({ level: 'silent' });
 
   beforeAll(async () => {
     t = await withTestDatabase('fence');
-    store = new JobStore(t.db);
+    store = new AgendaJobRepository(t.db);
     bus = new MongoBus({ db: t.db, logger, wait: 'client' });
     await bus.ensureCollection();
   });
@@ -25,17 +26,17 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
   });
 
   it('should refuse progress, checkpoint and result writes of a replaced run', async () => {
-    const { doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
-    const old = await store.startRun(doc._id, 'run-old', 'worker-1');
+    const { record: doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
+    const old = await store.startRun(doc.id, 'run-old', 'worker-1');
     expect(old?.attempt).toBe(1);
-    const replacement = await store.startRun(doc._id, 'run-new', 'worker-2');
+    const replacement = await store.startRun(doc.id, 'run-new', 'worker-2');
     expect(replacement?.attempt).toBe(2);
-    expect(await store.saveProgress(doc._id, 'run-old', { processed: 99, total: 5, message: 'stale' })).toBeNull();
-    expect(await store.saveCheckpoint(doc._id, 'run-old', JSON.stringify({ next: 99 }))).toBeNull();
-    expect(await store.succeed(doc._id, 'run-old', '{"counted":99}', { processed: 99, total: 5, message: null })).toBeNull();
-    expect(await store.heartbeat(doc._id, 'run-old', new Date())).toBe('fenced');
-    expect(await store.saveCheckpoint(doc._id, 'run-new', JSON.stringify({ next: 2 }))).not.toBeNull();
-    const after = await store.get(doc._id, null);
+    expect(await store.saveProgress(doc.id, 'run-old', { processed: 99, total: 5, message: 'stale' })).toBeNull();
+    expect(await store.saveCheckpoint(doc.id, 'run-old', JSON.stringify({ next: 99 }))).toBeNull();
+    expect(await store.succeed(doc.id, 'run-old', '{"counted":99}', { processed: 99, total: 5, message: null })).toBeNull();
+    expect(await store.heartbeat(doc.id, 'run-old', new Date())).toBe('fenced');
+    expect(await store.saveCheckpoint(doc.id, 'run-new', JSON.stringify({ next: 2 }))).not.toBeNull();
+    const after = await store.findAnyTenant(doc.id);
     expect(after).toMatchObject({ runId: 'run-new', attempt: 2, checkpoint: '{"next":2}', result: null, state: 'RUNNING' });
     expect(after?.report.processed).not.toBe(99);
   });
@@ -53,30 +54,30 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
       progressIntervalMs: 10,
       lockLifetimeMs: 10_000,
     });
-    const { doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 1000, delayMs: 10, checkpointEvery: 5 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
-    const handling = runner.handle({ id: doc._id, refreshLock: () => undefined, scheduleAt: () => undefined });
+    const { record: doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 1000, delayMs: 10, checkpointEvery: 5 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
+    const handling = runner.handle({ id: doc.id, refreshLock: () => undefined, scheduleAt: () => undefined });
     for (let i = 0; i < 100 && runner.running.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 200));
     // Another worker takes the job over (as after an expired lock) while this run is still going.
-    const takeover = await store.startRun(doc._id, 'run-intruder', 'worker-2');
+    const takeover = await store.startRun(doc.id, 'run-intruder', 'worker-2');
     expect(takeover?.attempt).toBe(2);
     await expect(handling).resolves.toBeUndefined();
     expect(runner.running).toEqual([]);
-    const final = await store.get(doc._id, null);
+    const final = await store.findAnyTenant(doc.id);
     expect(final).toMatchObject({ runId: 'run-intruder', attempt: 2, state: 'RUNNING', result: null, errors: [] });
     const checkpointAtTakeover = takeover!.checkpoint;
     expect(final?.checkpoint).toBe(checkpointAtTakeover);
   });
 
   it("should not let a scheduler take over a RUNNING job whose run still heartbeats, once it asks with the type's lock lifetime", async () => {
-    const { doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 5 });
-    expect((await store.startRun(doc._id, 'run-live', 'worker-1'))?.attempt).toBe(1);
+    const { record: doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 5 });
+    expect((await store.startRun(doc.id, 'run-live', 'worker-1'))?.attempt).toBe(1);
     // A stale scheduler save after a database outage offers the job again while its run is alive and heartbeating.
-    expect(await store.heartbeat(doc._id, 'run-live', new Date())).toBe('alive');
-    expect(await store.startRun(doc._id, 'run-second', 'worker-2', { takeOverAfterMs: 60_000 })).toBeNull();
-    expect(await store.get(doc._id, null)).toMatchObject({ runId: 'run-live', attempt: 1, state: 'RUNNING' });
+    expect(await store.heartbeat(doc.id, 'run-live', new Date())).toBe('alive');
+    expect(await store.startRun(doc.id, 'run-second', 'worker-2', { takeOverAfterMs: 60_000 })).toBeNull();
+    expect(await store.findAnyTenant(doc.id)).toMatchObject({ runId: 'run-live', attempt: 1, state: 'RUNNING' });
     // Once the run has been silent for the lock lifetime, the job is taken over.
-    await t.db.collection('agendaJobs').updateOne({ _id: doc._id }, { $set: { heartbeatAt: new Date(Date.now() - 61_000) } });
-    expect(await store.startRun(doc._id, 'run-second', 'worker-2', { takeOverAfterMs: 60_000 })).toMatchObject({ runId: 'run-second', attempt: 2 });
+    await t.db.collection('agendaJobs').updateOne({ _id: new ObjectId(doc.id) }, { $set: { heartbeatAt: new Date(Date.now() - 61_000) } });
+    expect(await store.startRun(doc.id, 'run-second', 'worker-2', { takeOverAfterMs: 60_000 })).toMatchObject({ runId: 'run-second', attempt: 2 });
   });
 });

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObjectId } from 'mongodb';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
 import { MongoBus } from '../../src/bus/mongoBus.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { JobStore } from '../../src/engine/jobStore.ts';
+import { AgendaJobRepository } from '../../src/engine/agenda/agendaJobRepository.ts';
 import { JobLogStore } from '../../src/engine/jobLogStore.ts';
 import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
 import { JobHungError } from '../../src/engine/errors/index.ts';
-import type { JobDocument } from '../../src/engine/jobDocument.ts';
+import type { JobRecord } from '../../src/engine/jobRecord.ts';
 import type { JobRun } from '../../src/engine/jobRun.ts';
 import type { HangPolicy } from '../../src/engine/jobType.ts';
 import { DiagnosticStore } from '../../src/monitoring/diagnosticStore.ts';
@@ -28,21 +27,18 @@ class FakeRun {
   readonly controller = new AbortController();
   abandoned: { reason: Error; graceMs: number } | undefined;
   constructor(
-    readonly doc: JobDocument,
+    readonly doc: JobRecord,
     readonly runId: string,
     policy: HangPolicy,
     public lastHeartbeatAt: number,
     public lastProgressAt: number,
   ) {
-    this.type = { name: doc.name, resolved: { hang: { noProgressMs: 60_000, heartbeatStallMs: 10_000, policy } } };
+    this.type = { name: doc.type, resolved: { hang: { noProgressMs: 60_000, heartbeatStallMs: 10_000, policy } } };
   }
   readonly type: { name: string; resolved: { hang: { noProgressMs: number | null; heartbeatStallMs: number; policy: HangPolicy } } };
   readonly lockLifetimeMs = 60_000;
-  get id(): ObjectId {
-    return this.doc._id;
-  }
   get jobId(): string {
-    return this.doc._id.toHexString();
+    return this.doc.id;
   }
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -67,7 +63,7 @@ describe('hang detection of a process\'s own runs', () => {
     bus = new MongoBus({ db: database.db, logger });
     await bus.start();
     const db = database.db;
-    const jobs = new JobStore(db);
+    const jobs = new AgendaJobRepository(db);
     const events = new MonitoringEventPublisher(bus);
     detector = new ZombieDetector({
       jobs,
@@ -92,9 +88,9 @@ describe('hang detection of a process\'s own runs', () => {
   });
 
   async function startRun(runId: string, policy: HangPolicy, heartbeatAgoMs: number, progressAgoMs: number): Promise<FakeRun> {
-    const store = new JobStore(database.db);
-    const { doc } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: 10 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
-    const started = (await store.startRun(doc._id, runId, WORKER))!;
+    const store = new AgendaJobRepository(database.db);
+    const { record: doc } = await store.create({ tenantId: 'tenantA', type: 'demo.count', input: { to: 10 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
+    const started = (await store.startRun(doc.id, runId, WORKER))!;
     const run = new FakeRun(started, runId, policy, Date.now() - heartbeatAgoMs, Date.now() - progressAgoMs);
     running.push(run);
     return run;

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql.ts';
-import type { JobErrorRecord } from '../../engine/jobDocument.ts';
+import type { JobErrorRecord } from '../../engine/jobRecord.ts';
 import { ApiErrorCode } from '../errors/apiErrorCode.ts';
 import { apiError } from '../errors/toGraphQLError.ts';
 import { guard } from './guard.ts';

@@ -1,6 +1,6 @@
 import type { Caller } from '../../engine/jobService.ts';
 import { toJobView } from '../../engine/jobView.ts';
-import { parseJobId } from '../../engine/jobStore.ts';
+import { parseJobId } from '../../engine/jobId.ts';
 import { MAX_WINDOW_MINUTES } from '../../monitoring/stats/queueStatsReader.ts';
 import type { MonitoringEventModel } from '../../monitoring/monitoringEvent.ts';
 import { ApiErrorCode } from '../errors/apiErrorCode.ts';
@@ -38,7 +38,7 @@ export const monitoringStatsResolvers: Resolvers = {
       guard(async () => {
         if (event.jobId === undefined) return null;
         if (!ctx.caller.operator) return ctx.jobs.get(ctx.caller, event.jobId);
-        const [doc] = await ctx.jobs.store.getMany([parseJobId(event.jobId)]);
+        const [doc] = await ctx.jobs.store.findManyAnyTenant([parseJobId(event.jobId)]);
         return doc === undefined ? null : toJobView(doc);
       }),
     zombie: (event, _, ctx) => guard(async () => (event.zombieId === undefined ? null : ctx.monitoringQueries.records.zombie(event.zombieId, scopeOf(ctx.caller)))),

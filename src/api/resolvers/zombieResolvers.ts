@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { ApiContext } from '../context.ts';
 import type { DiagnosticDocument } from '../../monitoring/diagnosticDocument.ts';
-import type { JobProgressRecord } from '../../engine/jobDocument.ts';
-import { parseJobId } from '../../engine/jobStore.ts';
+import type { JobProgressRecord } from '../../engine/jobRecord.ts';
+import { parseJobId } from '../../engine/jobId.ts';
 import { toJobView, type JobView } from '../../engine/jobView.ts';
 import { ApiErrorCode } from '../errors/apiErrorCode.ts';
 import { apiError } from '../errors/toGraphQLError.ts';
@@ -37,7 +37,7 @@ function jobDiagnostics(ctx: ApiContext): DataLoader<string, DiagnosticDocument[
 
 /** Jobs by id across tenants (zombies and workers were already scoped), those of other tenants dropped for a tenant caller. */
 async function jobsByIds(ctx: ApiContext, ids: readonly string[]): Promise<JobView[]> {
-  const docs = await ctx.jobs.store.getMany(ids.map(parseJobId));
+  const docs = await ctx.jobs.store.findManyAnyTenant(ids.map(parseJobId));
   return docs.filter((d) => ctx.caller.operator || d.tenantId === ctx.caller.tenantId).map((d) => toJobView(d));
 }
 
@@ -56,9 +56,9 @@ export const zombieResolvers: Resolvers = {
     id: (z) => z._id,
     job: (z, _, ctx) =>
       guard(async () => {
-        const doc = await ctx.jobs.store.get(parseJobId(z.jobId), ctx.caller.operator ? null : ctx.caller.tenantId);
-        if (doc === null) throw apiError(ApiErrorCode.NotFound, `job ${z.jobId} of zombie ${z._id} not found`);
-        return toJobView(doc);
+        const job = await ctx.jobs.get(ctx.caller, z.jobId);
+        if (job === null) throw apiError(ApiErrorCode.NotFound, `job ${z.jobId} of zombie ${z._id} not found`);
+        return job;
       }),
     lastProgress: (z) => progress(z.lastProgress),
     lastLogs: (z) => z.lastLogs,

@@ -1,7 +1,7 @@
 import type { Bus } from '../../bus/bus.ts';
 import { JOB_TOPIC, jobEventFromBus, type JobEvent } from '../../engine/jobEvent.ts';
 import type { Caller } from '../../engine/jobService.ts';
-import type { JobListFilter } from '../../engine/jobStore.ts';
+import type { JobListFilter } from '../../engine/jobRepository.ts';
 import { EventQueue } from './eventQueue.ts';
 
 /**

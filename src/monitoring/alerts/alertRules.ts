@@ -1,5 +1,5 @@
 import type { AlertRulesConfig } from '../../config/monitoringConfig.ts';
-import type { JobStore } from '../../engine/jobStore.ts';
+import type { JobRepository } from '../../engine/jobRepository.ts';
 import type { QueueStatsReader } from '../stats/queueStatsReader.ts';
 import type { WorkerLiveness } from '../workerLiveness.ts';
 import type { WorkerStore } from '../workerStore.ts';
@@ -14,7 +14,7 @@ import { ZombieRule } from './zombieRule.ts';
 /** What the alert rules read: zombies, jobs (the debug queue), the worker registry and queue statistics. */
 export interface AlertRuleSources {
   zombies: ZombieStore;
-  jobs: JobStore;
+  jobs: JobRepository;
   workers: WorkerStore;
   stats: QueueStatsReader;
   /** What counts as a live worker (for `NO_LIVE_WORKER`). */

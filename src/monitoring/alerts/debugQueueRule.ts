@@ -1,5 +1,5 @@
+import type { JobRepository } from '../../engine/jobRepository.ts';
 import { JobState } from '../../engine/jobState.ts';
-import type { JobStore } from '../../engine/jobStore.ts';
 import type { ActiveCondition, AlertRule } from './alertRule.ts';
 
 /**
@@ -9,19 +9,19 @@ import type { ActiveCondition, AlertRule } from './alertRule.ts';
 export class DebugQueueRule implements AlertRule {
   readonly name = 'debug-queue';
   readonly kind = 'DEBUG_QUEUE_ENTERED' as const;
-  constructor(private readonly jobs: JobStore) {}
+  constructor(private readonly jobs: JobRepository) {}
 
   async active(): Promise<ActiveCondition[]> {
-    const { docs: parked } = await this.jobs.list(null, { states: [JobState.Debug] }, 1000);
+    const { records: parked } = await this.jobs.listAnyTenant({ filter: { states: [JobState.Debug] }, first: 1000 });
     return parked.map((job) => {
       const errorAt = job.lastError?.at instanceof Date ? job.lastError.at.getTime() : null;
       const occurrence = errorAt ?? (job.finishedAt instanceof Date ? job.finishedAt.getTime() : `a${job.attempt ?? 0}`);
       const error = job.lastError ? `: ${job.lastError.code} ${job.lastError.message.slice(0, 200)}` : '';
       return {
-        key: job._id.toHexString(),
+        key: job.id,
         occurrence: String(occurrence),
         tenantId: job.tenantId,
-        message: `job ${job._id.toHexString()} (${job.name}, tenant ${job.tenantId}) entered the debug queue after ${job.attempt} attempt(s)${error}`,
+        message: `job ${job.id} (${job.type}, tenant ${job.tenantId}) entered the debug queue after ${job.attempt} attempt(s)${error}`,
       };
     });
   }

@@ -1,5 +1,5 @@
 import type { BusMessage } from '../../bus/busEvent.ts';
-import type { JobDocument } from '../../engine/jobDocument.ts';
+import type { JobRecord } from '../../engine/jobRecord.ts';
 import type { JobEventKind } from '../../engine/jobEvent.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { JobCounterIncrement, JobCounterMetric, JobCounterStore } from './jobCounterStore.ts';
@@ -42,7 +42,7 @@ export class JobCounterLedger {
   }
 
   /** A job-event companion ({@link import('../../engine/jobEventCompanions.ts').JobEventCompanions}) that counts and adds no message. */
-  readonly companion = (kind: JobEventKind, doc: JobDocument): BusMessage[] => {
+  readonly companion = (kind: JobEventKind, doc: JobRecord): BusMessage[] => {
     this.count(kind, doc);
     return [];
   };
@@ -78,8 +78,8 @@ export class JobCounterLedger {
     return this.flushing;
   }
 
-  private count(kind: JobEventKind, doc: JobDocument): void {
-    const type = doc.name;
+  private count(kind: JobEventKind, doc: JobRecord): void {
+    const type = doc.type;
     switch (kind) {
       case 'CREATED':
         this.add(`created|${type}|`, 'created', type, '', { value: 1 });

@@ -1,12 +1,11 @@
+import type { JobRepository } from '../../engine/jobRepository.ts';
 import { JobState } from '../../engine/jobState.ts';
-import type { JobStatsStore } from './jobStatsStore.ts';
 import type { FailureRate, QueueStats, StateCount, ThroughputBucket, TypeStateCount } from './queueStats.ts';
 import { TtlCache } from './ttlCache.ts';
 
 /** Options of {@link QueueStatsReader}. */
 export interface QueueStatsReaderOptions {
-  /** The statistics queries over the jobs collection. */
-  jobs: JobStatsStore;
+  jobs: JobRepository;
   /** How long an answer is reused for the same tenant and window, in ms (default 1000; 0 reads every time). */
   cacheMs?: number;
 }
@@ -16,17 +15,16 @@ export const ALL_JOB_STATES: readonly JobState[] = Object.values(JobState);
 
 /** States that count as a failed finish: out of attempts (FAILED) or parked in the debug queue. */
 const FAILED_STATES: readonly JobState[] = [JobState.Failed, JobState.Debug];
-const FINISHED_STATES: readonly JobState[] = [JobState.Succeeded, ...FAILED_STATES];
 
 /** Longest window the statistics accept, in minutes (one day). */
 export const MAX_WINDOW_MINUTES = 1440;
 
 /**
- * Queue statistics read from the jobs collection ({@link JobStatsStore}), scoped to one tenant or
- * (`tenantId: null`) all, each answer reused for `cacheMs`; the window's finished jobs are bucketed in memory.
+ * Queue statistics read from the job repository, scoped to one tenant or (`tenantId: null`) all: counts by type
+ * and state, the oldest due job, and the window's finished jobs bucketed in memory.
  */
 export class QueueStatsReader {
-  private readonly jobs: JobStatsStore;
+  private readonly jobs: JobRepository;
   private readonly cache: TtlCache<unknown>;
 
   constructor(options: QueueStatsReaderOptions) {
@@ -36,15 +34,18 @@ export class QueueStatsReader {
 
   /** Jobs per type and state (zero counts left out). */
   countByTypeAndState(tenantId: string | null): Promise<TypeStateCount[]> {
-    return this.cached(['types', tenantId], () => this.jobs.countByTypeAndState(tenantId));
+    return this.cached(['types', tenantId], async () => {
+      const rows = await this.jobs.countByTypeAndState(tenantId);
+      return rows.sort((a, b) => a.type.localeCompare(b.type) || a.state.localeCompare(b.state));
+    });
   }
 
   /** Age in seconds of the oldest QUEUED job that is due (`runAt <= now`), or `null`. */
   oldestQueuedAgeSeconds(tenantId: string | null): Promise<number | null> {
     return this.cached(['oldest', tenantId], async () => {
       const now = new Date();
-      const runAt = await this.jobs.oldestDueQueuedRunAt(tenantId, now);
-      return runAt === null ? null : Math.max(0, (now.getTime() - runAt.getTime()) / 1000);
+      const oldest = await this.jobs.oldestDueQueuedRunAt(tenantId, now);
+      return oldest === null ? null : Math.max(0, (now.getTime() - oldest.getTime()) / 1000);
     });
   }
 
@@ -84,7 +85,7 @@ export class QueueStatsReader {
   }
 
   private finishedSince(tenantId: string | null, since: Date): Promise<{ state: JobState; finishedAt: Date }[]> {
-    return this.cached(['finished', tenantId, since.getTime()], () => this.jobs.finishedSince(tenantId, since, FINISHED_STATES));
+    return this.cached(['finished', tenantId, since.getTime()], () => this.jobs.finishedSince(tenantId, since));
   }
 
   private cached<V>(key: unknown[], compute: () => Promise<V>): Promise<V> {

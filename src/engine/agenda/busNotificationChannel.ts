@@ -1,6 +1,6 @@
 import { BaseNotificationChannel, type JobNotification, toJobId } from 'agenda';
-import type { Bus } from '../bus/bus.ts';
-import { WAKE_TOPIC, type WakePayload } from './jobEvent.ts';
+import type { Bus } from '../../bus/bus.ts';
+import { WAKE_TOPIC, type WakePayload } from '../jobEvent.ts';
 
 /**
  * Agenda's notification channel on longhaul's bus: a `job.wake` event, published by whichever
@@ -23,7 +23,7 @@ export class BusNotificationChannel extends BaseNotificationChannel {
       this.wake({
         jobId: toJobId(wake.jobId),
         jobName: wake.jobName,
-        nextRunAt: wake.nextRunAt === null ? null : new Date(wake.nextRunAt),
+        nextRunAt: wake.dueAt === null ? null : new Date(wake.dueAt),
         priority: wake.priority,
         timestamp: new Date(event.at),
       });
@@ -60,7 +60,7 @@ export class BusNotificationChannel extends BaseNotificationChannel {
     const wake: WakePayload = {
       jobName: notification.jobName,
       jobId: notification.jobId.toString(),
-      nextRunAt: notification.nextRunAt,
+      dueAt: notification.nextRunAt,
       priority: notification.priority,
     };
     await this.bus.publish({ topic: WAKE_TOPIC, jobId: wake.jobId, payload: wake });

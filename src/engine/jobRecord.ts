@@ -1,4 +1,3 @@
-import type { ObjectId } from 'mongodb';
 import type { JobState } from './jobState.ts';
 
 /** An error kept on a job, one per failed attempt. */
@@ -30,30 +29,25 @@ export interface JobProgressRecord {
 }
 
 /**
- * A job as stored: Agenda's fields (`name`, `data`, `nextRunAt`, `lockedAt`, …) plus longhaul's.
- * User JSON (input, checkpoint, result) is stored as JSON text: it may hold keys with `.` or `$`
- * and nested arrays, which MongoDB-compatible stores refuse or mishandle.
+ * A job as the engine reads it back from its {@link import('./jobRepository.ts').JobRepository}, whatever stores it.
+ * User JSON (input, checkpoint, result) stays JSON text: it is parsed only where it is used (see `toJobView`).
  */
-export interface JobDocument {
-  _id: ObjectId;
-  // Agenda's
-  name: string;
-  /** `tenantId` is a copy of the job's, for the scheduler's hand-over (absent on jobs created before it was added). */
-  data: { input: string; tenantId?: string };
-  priority: number;
-  nextRunAt: Date | null;
-  type: 'normal';
-  lockedAt: Date | null;
-  disabled: boolean;
-  lastModifiedBy: string | null;
-  // longhaul's
+export interface JobRecord {
+  /** The job's id (24 hexadecimal digits). */
+  id: string;
   tenantId: string;
+  /** The job type's name. */
+  type: string;
+  /** The validated input, as JSON text. */
+  input: string;
+  priority: number;
   state: JobState;
-  idempotencyKey: string;
-  /** True when the client supplied `idempotencyKey` (otherwise it is the job's own id). */
-  hasIdempotencyKey: boolean;
+  /** The key the client created the job with, or `null`. */
+  idempotencyKey: string | null;
   maxAttempts: number;
+  /** Attempts started so far (the current one included). */
   attempt: number;
+  /** The run that owns the job (fences every other run's writes); `null` when none does. */
   runId: string | null;
   workerId: string | null;
   report: JobProgressRecord;
@@ -62,23 +56,25 @@ export interface JobDocument {
   result: string | null;
   lastError: JobErrorRecord | null;
   errors: JobErrorRecord[];
+  /** When a RETRYING job runs again. */
   retryAt: Date | null;
   createdAt: Date;
+  /** When the client asked the job to start (its creation time when it did not say). */
   runAt: Date;
-  /** Set by the first run (absent before: `$min` then sets it once). */
-  startedAt?: Date | null;
+  /** When a waiting job (QUEUED or RETRYING) is due to start, for wake-ups; `null` in every other state, or when the scheduler will not start it. */
+  dueAt: Date | null;
+  /** Set by the first run. */
+  startedAt: Date | null;
   finishedAt: Date | null;
   heartbeatAt: Date | null;
-  /** When the current (or last) run claimed the job, by its worker's clock (absent on jobs claimed by older versions). */
-  claimedAt?: Date | null;
+  /** When the current (or last) run claimed the job, by its worker's clock; `null` before any claim. */
+  claimedAt: Date | null;
   /** Incremented by every change that emits an event: orders one job's events. */
   version: number;
   /** Log lines written so far; line `seq`s run from 1 to this. */
   logCount: number;
-  /** Log lines dropped past the per-job cap (absent or 0: none); the line numbered `logCount` then says how many. */
-  logDropped?: number;
-  /** How the job entered and left the debug queue, oldest first (absent until it first enters). */
-  debugActions?: DebugActionRecord[];
+  /** How the job entered and left the debug queue, oldest first. */
+  debugActions: DebugActionRecord[];
   /** The attempt number of a pending or running debug rerun (`rerunInDebug`): one attempt with debug logging; `null` otherwise. */
-  debugRerunAttempt?: number | null;
+  debugRerunAttempt: number | null;
 }

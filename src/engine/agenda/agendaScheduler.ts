@@ -1,44 +1,38 @@
 import { Agenda, type Job } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
-import { ObjectId, type Db } from 'mongodb';
-import type { Logger } from '../logging/logger.ts';
-import { Collections } from '../db/collections.ts';
-import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable.ts';
-import { OutageLog } from '../db/outageLog.ts';
-import type { Bus } from '../bus/bus.ts';
+import type { Db } from 'mongodb';
+import { isDatabaseUnreachable } from '../../db/isDatabaseUnreachable.ts';
+import { OutageLog } from '../../db/outageLog.ts';
+import type { Bus } from '../../bus/bus.ts';
+import type { JobScheduler, JobSchedulerFactory, JobSchedulerOptions } from '../jobScheduler.ts';
+import { RetryScheduledError } from '../retryScheduledError.ts';
 import { BusNotificationChannel } from './busNotificationChannel.ts';
-import type { JobEventPublisher } from './jobEventPublisher.ts';
-import type { JobRunner } from './jobRunner.ts';
-import type { JobTypeRegistry } from './jobTypeRegistry.ts';
-import { RetryScheduledError } from './retryScheduledError.ts';
+import { jobsCollection } from './jobsCollection.ts';
 
-/** Options of {@link AgendaScheduler}. */
-export interface AgendaSchedulerOptions {
+/** Options of {@link AgendaScheduler}: a worker's, plus the database holding the jobs and the bus carrying wake-ups. */
+export interface AgendaSchedulerOptions extends JobSchedulerOptions {
   db: Db;
   bus: Bus;
-  registry: JobTypeRegistry;
-  runner: JobRunner;
-  events: JobEventPublisher;
-  logger: Logger;
-  workerId: string;
-  /** Jobs this process runs at once, all types together. */
-  maxConcurrency: number;
-  /** Polling interval (ms), the fallback to bus wake-ups. */
-  processEveryMs: number;
+}
+
+/** The factory a composition root gives workers: Agenda schedulers on `db`, woken through `bus`. */
+export function agendaSchedulerFactory(db: Db, bus: Bus): JobSchedulerFactory {
+  return (options) => new AgendaScheduler({ ...options, db, bus });
 }
 
 /**
- * The only place that knows Agenda: it schedules, locks and retries jobs (Agenda's backoff,
- * fed by the runner's decision), recovers jobs whose lock expired, and hands each run to the {@link JobRunner}.
+ * The {@link JobScheduler} on Agenda (with `AgendaJobRepository`, the only code that knows Agenda): it schedules, locks
+ * and retries jobs (Agenda's backoff, fed by the runner's decision), recovers jobs whose lock expired, and hands each
+ * run to the worker's `JobRunner`.
  */
-export class AgendaScheduler {
+export class AgendaScheduler implements JobScheduler {
   private readonly agenda: Agenda;
   /** What to do once Agenda has saved a job after its hand-over, by job id. */
   private readonly afterSave = new Map<string, () => Promise<void>>();
 
   constructor(private readonly options: AgendaSchedulerOptions) {
     this.agenda = new Agenda({
-      backend: new MongoBackend({ mongo: options.db, collection: Collections.jobs }),
+      backend: new MongoBackend({ mongo: options.db, collection: jobsCollection.name }),
       name: options.workerId,
       processEvery: options.processEveryMs,
       maxConcurrency: options.maxConcurrency,
@@ -62,7 +56,7 @@ export class AgendaScheduler {
         void saved().catch((error: unknown) => options.logger.warn({ err: error }, 'after-save step failed'));
       }
       if (nextRunAt === null || nextRunAt === undefined || _id === undefined) return;
-      void options.events.wake({ _id: new ObjectId(_id.toString()), name, nextRunAt, priority }).catch(() => undefined);
+      void options.events.wake({ id: _id.toString(), type: name, dueAt: nextRunAt, priority }).catch(() => undefined);
     });
   }
 
@@ -75,7 +69,7 @@ export class AgendaScheduler {
         async (job: Job) => {
           const data = job.attrs.data as { tenantId?: string } | undefined;
           await runner.handle({
-            id: new ObjectId(String(job.attrs._id)),
+            id: String(job.attrs._id),
             tenantId: data?.tenantId,
             type: type.name,
             refreshLock: (at) => {
