@@ -1,8 +1,7 @@
-import type { RecordError, SalesforceClient } from '../../../salesforce/index.ts';
+import type { RecordError, RetryingCaller, SalesforceClient } from '../../../salesforce/index.ts';
 import { WriteMethod, type RestoreInFlightStore } from '../../../storage/index.ts';
 import type { CreateReconciler, SentRecord } from './createReconciler.ts';
 import { matchRecords } from './recordFingerprint.ts';
-import type { RetryingCaller } from './retryingCaller.ts';
 
 /** Most records of one sObject Collections request. */
 export const COLLECTION_SIZE = 200;

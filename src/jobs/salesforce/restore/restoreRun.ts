@@ -2,7 +2,7 @@ import type { JobContext } from '../../../engine/jobContext.ts';
 import type { JobTransition } from '../../../engine/jobType.ts';
 import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
 import { RecoveryFailedError, RecoveryFailureCode } from '../errors/index.ts';
-import { SalesforceRequestRejectedError, type OrgService, type SalesforceClient } from '../../../salesforce/index.ts';
+import { RetryingCaller, SalesforceRequestRejectedError, type OrgService, type SalesforceClient } from '../../../salesforce/index.ts';
 import {
   BackupObjectStatus,
   readBackupSnapshot,
@@ -31,7 +31,6 @@ import { buildPayload } from './recordPayloadBuilder.ts';
 import { ReferenceResolver, type ReferenceContext } from './referenceResolver.ts';
 import type { RestoreJobInput } from './restoreJobInput.ts';
 import { lookupEdges, planObjectFields, writeMethodFor } from './restorePlanner.ts';
-import { RetryingCaller } from './retryingCaller.ts';
 
 /** What the restore job needs. */
 export interface RestoreJobDependencies {
@@ -50,9 +49,9 @@ export interface RestoreJobDependencies {
   bulkBatchSize?: number;
   /** Polling interval of Bulk ingest jobs; default 1000 ms. */
   bulkPollMs?: number;
-  /** Tries of a Salesforce call failing with a retryable error; default 4. */
+  /** Tries of a Salesforce call failing with a retryable error; default 6 (`RETRYING_CALLER_DEFAULTS`). */
   callTries?: number;
-  /** First delay between those tries; default 500 ms, doubling. */
+  /** First delay between those tries, doubling up to 30 s; default 500 ms (`RETRYING_CALLER_DEFAULTS`). */
   callBackoffMs?: number;
 }
 
@@ -111,7 +110,7 @@ export class RestoreRun {
     private readonly ctx: JobContext<RestoreJobInput, RestoreCheckpoint>,
     private readonly deps: RestoreJobDependencies,
   ) {
-    this.caller = new RetryingCaller(ctx.signal, ctx.logger, { tries: deps.callTries, backoffMs: deps.callBackoffMs });
+    this.caller = new RetryingCaller({ signal: ctx.signal, logger: ctx.logger, tries: deps.callTries, backoffMs: deps.callBackoffMs });
     this.input = ctx.input;
     this.tenantId = ctx.tenantId;
   }
