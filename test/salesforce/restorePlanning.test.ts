@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dependencyOrder } from '../../src/jobs/salesforce/restore/dependencyOrder.ts';
-import { describedObject } from '../../src/jobs/salesforce/restore/describedObject.ts';
+import { describedObject } from '../../src/jobs/salesforce/describedObject.ts';
 import { lookupEdges, planObjectFields } from '../../src/jobs/salesforce/restore/restorePlanner.ts';
 import { matchRecords } from '../../src/jobs/salesforce/restore/recordFingerprint.ts';
 import { buildPayload } from '../../src/jobs/salesforce/restore/recordPayloadBuilder.ts';

@@ -9,9 +9,7 @@ import { BulkPageSource } from './bulkPageSource.ts';
 import type { ObjectPageSource, ObjectQuery } from './objectPageSource.ts';
 import { RestPageSource } from './restPageSource.ts';
 import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
-
-/** Field types a query cannot (Bulk) or should not (blobs) select; their components are separate fields. */
-const SKIPPED_FIELD_TYPES = new Set(['address', 'location', 'base64']);
+import { isRestorableFieldType } from '../unrestorableFieldTypes.ts';
 
 /** One attempt of a backup job: plans the objects (first attempt), then stores them page by page from the checkpoint. */
 export class BackupRun {
@@ -109,7 +107,7 @@ export class BackupRun {
     if (entry.status === BackupObjectStatus.Failed || entry.status === BackupObjectStatus.Succeeded) return nextObjectCheckpoint(start);
 
     const describe = await this.calls.call(`describe ${entry.name}`, () => client.describe(entry.name));
-    const fields = describe.fields.filter((f) => !SKIPPED_FIELD_TYPES.has(f.type));
+    const fields = describe.fields.filter((f) => isRestorableFieldType(f.type));
     if (start.part === 0) await deps.files.writeSchema(ctx.tenantId, backupId, entry.name, describe.raw);
     // A run that died after storing a part but before its checkpoint left that part behind: it is rewritten.
     await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, start.part);

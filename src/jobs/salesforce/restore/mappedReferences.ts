@@ -1,6 +1,6 @@
 import type { RetryingCaller, SalesforceClient } from '../../../salesforce/index.ts';
 import type { IdMapping } from '../../../storage/index.ts';
-import type { DescribedObject } from './describedObject.ts';
+import type { DescribedObject } from '../describedObject.ts';
 import { MAPPED_REFERENCE_TARGETS } from './restorePlanner.ts';
 
 /** Owners and record types of a cross-org restore: source Id → target Id, and what could not be mapped. */

@@ -24,7 +24,8 @@ import {
 } from '../../../storage/index.ts';
 import { CreateReconciler, type SentRecord } from './createReconciler.ts';
 import { dependencyOrder } from './dependencyOrder.ts';
-import { describedObject, type DescribedObject } from './describedObject.ts';
+import { readBackedUpDescribe } from '../backedUpDescribe.ts';
+import { describedObject, type DescribedObject } from '../describedObject.ts';
 import { mapReferences } from './mappedReferences.ts';
 import { RecordBatchWriter, COLLECTION_SIZE, type WriteOutcome } from './recordBatchWriter.ts';
 import { buildPayload } from './recordPayloadBuilder.ts';
@@ -173,9 +174,7 @@ export class RestoreRun {
     const estimates = new Map<string, number>();
     for (const name of names) {
       const chain = await snapshotChain(deps, this.tenantId, input.backupId, name);
-      // An incremental backup may not store the describe again: the chain's full backup does.
-      const schema = await deps.files.readSchema(this.tenantId, input.backupId, name).catch(() => deps.files.readSchema(this.tenantId, chain[0]!.backupId, name));
-      sources.set(name, describedObject(schema));
+      sources.set(name, await readBackedUpDescribe(deps.files, this.tenantId, input.backupId, chain, name));
       estimates.set(name, chain.reduce((sum, link) => sum + link.entry.records, 0));
       try {
         const target = describedObject((await this.caller.call(`describe ${name}`, () => this.client.describe(name))).raw);
