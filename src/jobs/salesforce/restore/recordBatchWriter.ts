@@ -1,5 +1,5 @@
 import type { RecordError, RetryingCaller, SalesforceClient } from '../../../salesforce/index.ts';
-import { WriteMethod, type RestoreInFlightStore } from '../../../storage/index.ts';
+import { RestoreOutcome, WriteMethod, type RestoreInFlightStore, type RestoreResult } from '../../../storage/index.ts';
 import type { CreateReconciler, SentRecord } from './createReconciler.ts';
 import { matchRecords } from './recordFingerprint.ts';
 
@@ -19,6 +19,12 @@ export interface WriteOutcome {
   /** The record's Id in the target (the new one after a create). */
   targetId: string | null;
   errors: RecordError[];
+}
+
+/** The results to store for `outcomes` of pass `pass`: `success` for those that succeeded, `FAILED` for the others. */
+export function toRestoreResults(object: string, outcomes: readonly WriteOutcome[], success: RestoreOutcome, pass: number): RestoreResult[] {
+  const at = new Date();
+  return outcomes.map((o) => ({ object, sourceId: o.sourceId, targetId: o.targetId, outcome: o.success ? success : RestoreOutcome.Failed, pass, errors: o.errors, at }));
 }
 
 /** A record to update: `values.Id` is its target Id. */
