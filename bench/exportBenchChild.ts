@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { MongoClient } from 'mongodb';
 import { stringify } from 'csv-stringify/sync';
 import { ExportRun } from '../src/jobs/salesforce/export/exportRun.ts';
-import { describedObject } from '../src/jobs/salesforce/restore/describedObject.ts';
+import { describedObject } from '../src/jobs/salesforce/describedObject.ts';
 import { csvColumns } from '../src/jobs/salesforce/export/csvColumns.ts';
 import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, readBackupSnapshot } from '../src/storage/index.ts';
 import type { JobContext } from '../src/engine/jobContext.ts';

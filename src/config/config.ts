@@ -118,9 +118,9 @@ export interface Config {
     bulkPageSize: number;
     /** Interval between polls of a Bulk 2.0 query job (`LONGHAUL_BACKUP_BULK_POLL_MS`, default 1000). */
     bulkPollMs: number;
-    /** Tries of one Salesforce call that fails with a retryable error (`LONGHAUL_BACKUP_CALL_TRIES`, default 6). */
+    /** Tries of one Salesforce call that fails with a retryable error, in backups and restores (`LONGHAUL_BACKUP_CALL_TRIES`, default 6). */
     callTries: number;
-    /** First delay between those tries, doubling (`LONGHAUL_BACKUP_CALL_BACKOFF_MS`, default 500). */
+    /** First delay between those tries, doubling up to 30 s (`LONGHAUL_BACKUP_CALL_BACKOFF_MS`, default 500). */
     callBackoffMs: number;
     /** Margin for clock skew subtracted from an incremental backup's starting point (`LONGHAUL_BACKUP_CLOCK_SKEW_MS`, default 300000). */
     clockSkewMs: number;

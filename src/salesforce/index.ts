@@ -6,6 +6,7 @@ export { OrgService, type ConnectOrgRequest, type OrgServiceOptions, type Salesf
 export { OrgStore, parseOrgId } from './orgStore.ts';
 export type { ApiBudget, BulkQueryJobInfo, BulkQueryJobState, BulkResultPage, BulkIngestOptions, BulkIngestResult, OrgIdentity, QueryPage, RecordError, RecordSaveResult, SalesforceClient, SObjectDescribe, SObjectField, SObjectSummary } from './salesforceClient.ts';
 export { bulkCsvRecords } from './bulkCsvRecords.ts';
+export { RetryingCaller, RETRYING_CALLER_DEFAULTS, type RetryingCallerOptions, type RetryLogger } from './retryingCaller.ts';
 export { classifySalesforceError, connectionFailureDetail, salesforceErrorCodeOf } from './salesforceErrorClassifier.ts';
 export { EgressPolicy, type EgressPolicyOptions, type HostResolver } from './egressPolicy.ts';
 export { EgressGuard } from './egressGuard.ts';

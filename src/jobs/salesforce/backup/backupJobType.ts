@@ -38,9 +38,9 @@ export interface BackupJobDependencies {
   files: BackupFileStore;
   /** The domain service of backups: a backup follows its job there (`BackupService.followJob`). */
   service: { followJob(transition: JobTransition): Promise<void> };
-  /** Tries of one Salesforce call failing with a retryable error before the attempt fails; default 6. */
+  /** Tries of one Salesforce call failing with a retryable error before the attempt fails; default 6 (`RETRYING_CALLER_DEFAULTS`). */
   callTries?: number;
-  /** First delay between those tries; default 500 ms, doubling. */
+  /** First delay between those tries, doubling up to 30 s; default 500 ms (`RETRYING_CALLER_DEFAULTS`). */
   callBackoffMs?: number;
   /** Objects with at least this many records to read go through Bulk API 2.0, smaller ones through REST; default 10,000. */
   bulkThreshold?: number;

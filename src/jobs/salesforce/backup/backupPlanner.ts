@@ -1,11 +1,10 @@
-import { SalesforceRequestRejectedError, type SalesforceClient } from '../../../salesforce/index.ts';
+import { SalesforceRequestRejectedError, type RetryingCaller, type SalesforceClient } from '../../../salesforce/index.ts';
 import { BackupMode, BackupObjectStatus, BackupReadMethod, type BackupObjectEntry, type BackupStore, type BackupView } from '../../../storage/index.ts';
-import type { SalesforceCallRetry } from './salesforceCallRetry.ts';
 
 /** What {@link planBackupObjects} needs. */
 export interface BackupPlanRequest {
   client: SalesforceClient;
-  calls: SalesforceCallRetry;
+  calls: RetryingCaller;
   backups: Pick<BackupStore, 'lastSucceededObject'>;
   /** The job's tenant: incremental bases are looked up among its backups only. */
   tenantId: string;
@@ -40,7 +39,7 @@ export async function planBackupObjects(request: BackupPlanRequest): Promise<Bac
   const { client, calls, backup } = request;
   let names = request.objects;
   if (names === undefined) {
-    const global = await calls.run('describeGlobal', () => client.describeGlobal());
+    const global = await calls.call('describeGlobal', () => client.describeGlobal());
     names = global.filter((o) => o.queryable && o.replicateable).map((o) => o.name);
   }
   const watermark = new Date(request.now.getTime() - request.clockSkewMs).toISOString();
@@ -63,8 +62,8 @@ export async function planBackupObjects(request: BackupPlanRequest): Promise<Bac
     try {
       estimated =
         changesSince === null
-          ? await calls.run(`count ${name}`, () => client.count(name))
-          : (await calls.run(`count ${name}`, () => client.query(`SELECT COUNT() FROM ${name} WHERE SystemModstamp >= ${changesSince}`, { all: true }))).totalSize;
+          ? await calls.call(`count ${name}`, () => client.count(name))
+          : (await calls.call(`count ${name}`, () => client.query(`SELECT COUNT() FROM ${name} WHERE SystemModstamp >= ${changesSince}`, { all: true }))).totalSize;
     } catch (e) {
       if (!(e instanceof SalesforceRequestRejectedError)) throw e;
       error = { code: e.sfErrorCode, message: e.message };

@@ -1,5 +1,5 @@
 import type { JobContext } from '../../../engine/jobContext.ts';
-import { SalesforceRequestRejectedError, type SalesforceClient } from '../../../salesforce/index.ts';
+import { RetryingCaller, SalesforceRequestRejectedError, type SalesforceClient } from '../../../salesforce/index.ts';
 import { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, type BackupObjectEntry } from '../../../storage/index.ts';
 import { ApiBudgetGovernor } from './apiBudgetGovernor.ts';
 import { initialCheckpoint, nextObjectCheckpoint, type BackupCheckpoint } from './backupCheckpoint.ts';
@@ -8,15 +8,12 @@ import { planBackupObjects } from './backupPlanner.ts';
 import { BulkPageSource } from './bulkPageSource.ts';
 import type { ObjectPageSource, ObjectQuery } from './objectPageSource.ts';
 import { RestPageSource } from './restPageSource.ts';
-import { SalesforceCallRetry } from './salesforceCallRetry.ts';
 import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
-
-/** Field types a query cannot (Bulk) or should not (blobs) select; their components are separate fields. */
-const SKIPPED_FIELD_TYPES = new Set(['address', 'location', 'base64']);
+import { isRestorableFieldType } from '../unrestorableFieldTypes.ts';
 
 /** One attempt of a backup job: plans the objects (first attempt), then stores them page by page from the checkpoint. */
 export class BackupRun {
-  private readonly calls: SalesforceCallRetry;
+  private readonly calls: RetryingCaller;
   private readonly budget: { governor: ApiBudgetGovernor | null; paused: boolean } = { governor: null, paused: false };
   private objects: BackupObjectEntry[] = [];
   private total = 0;
@@ -25,7 +22,7 @@ export class BackupRun {
     private readonly ctx: JobContext<BackupJobInput, BackupCheckpoint>,
     private readonly deps: BackupJobDependencies,
   ) {
-    this.calls = new SalesforceCallRetry({
+    this.calls = new RetryingCaller({
       tries: deps.callTries,
       backoffMs: deps.callBackoffMs,
       signal: ctx.signal,
@@ -42,7 +39,7 @@ export class BackupRun {
     const backup = requireJobRecord(await deps.backups.get(tenantId, backupId), 'backup', backupId, (b) => b.orgId === orgId);
     let cp: BackupCheckpoint = { ...initialCheckpoint(), ...ctx.checkpoint() };
     const cpNow = () => cp;
-    const client = await this.calls.run('open session', () => openTenantClient(deps.orgs, tenantId, orgId));
+    const client = await this.calls.call('open session', () => openTenantClient(deps.orgs, tenantId, orgId));
     const governor = new ApiBudgetGovernor({
       client,
       share: deps.budgetShare,
@@ -109,8 +106,8 @@ export class BackupRun {
     const entry = this.objects[start.index]!;
     if (entry.status === BackupObjectStatus.Failed || entry.status === BackupObjectStatus.Succeeded) return nextObjectCheckpoint(start);
 
-    const describe = await this.calls.run(`describe ${entry.name}`, () => client.describe(entry.name));
-    const fields = describe.fields.filter((f) => !SKIPPED_FIELD_TYPES.has(f.type));
+    const describe = await this.calls.call(`describe ${entry.name}`, () => client.describe(entry.name));
+    const fields = describe.fields.filter((f) => isRestorableFieldType(f.type));
     if (start.part === 0) await deps.files.writeSchema(ctx.tenantId, backupId, entry.name, describe.raw);
     // A run that died after storing a part but before its checkpoint left that part behind: it is rewritten.
     await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, start.part);

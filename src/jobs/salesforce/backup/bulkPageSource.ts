@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JobLogger } from '../../../engine/jobContext.ts';
-import { bulkCsvRecords, SalesforceRequestRejectedError, SalesforceUnavailableError, type BulkQueryJobInfo, type SalesforceClient } from '../../../salesforce/index.ts';
+import { bulkCsvRecords, SalesforceRequestRejectedError, SalesforceUnavailableError, type BulkQueryJobInfo, type RetryingCaller, type SalesforceClient } from '../../../salesforce/index.ts';
 import type { BackupCheckpoint } from './backupCheckpoint.ts';
 import { objectSoql, type ObjectPage, type ObjectPageSource, type ObjectQuery } from './objectPageSource.ts';
-import type { SalesforceCallRetry } from './salesforceCallRetry.ts';
 
 /** Options of {@link BulkPageSource}. */
 export interface BulkPageSourceOptions {
@@ -28,7 +27,7 @@ export class BulkPageSource implements ObjectPageSource {
 
   constructor(
     private readonly client: SalesforceClient,
-    private readonly calls: SalesforceCallRetry,
+    private readonly calls: RetryingCaller,
     private readonly query: ObjectQuery,
     private readonly logger: JobLogger,
     private readonly options: BulkPageSourceOptions,
@@ -50,7 +49,7 @@ export class BulkPageSource implements ObjectPageSource {
     }
     if (jobId === null) {
       const soql = objectSoql(this.query, from.lastId);
-      const created = await this.calls.run(`bulk query ${objectName}`, () => this.client.bulkQueryCreate(soql, { all: this.query.changesSince !== null }));
+      const created = await this.calls.call(`bulk query ${objectName}`, () => this.client.bulkQueryCreate(soql, { all: this.query.changesSince !== null }));
       jobId = created.id;
       locator = null;
       // Checkpointed before waiting: a killed worker's successor reads this job instead of starting another.
@@ -60,7 +59,7 @@ export class BulkPageSource implements ObjectPageSource {
     for (;;) {
       const id = jobId;
       const at = locator;
-      const page = await this.calls.run(`bulk results ${objectName}`, () => this.client.bulkQueryResults(id, at, this.pageSize));
+      const page = await this.calls.call(`bulk results ${objectName}`, () => this.client.bulkQueryResults(id, at, this.pageSize));
       locator = page.nextLocator;
       // Streamed into the part as parsed: the page's CSV text is all that is held whole.
       yield { records: bulkCsvRecords(page.csv, this.options.fieldTypes), count: page.records, position: { nextRecordsUrl: null, bulkJobId: id, bulkLocator: locator }, last: locator === null };
@@ -71,7 +70,7 @@ export class BulkPageSource implements ObjectPageSource {
   /** The job's state, or `null` when Salesforce no longer knows it. */
   private async existingJob(jobId: string): Promise<BulkQueryJobInfo | null> {
     try {
-      return await this.calls.run(`bulk job ${jobId}`, () => this.client.bulkQueryInfo(jobId));
+      return await this.calls.call(`bulk job ${jobId}`, () => this.client.bulkQueryInfo(jobId));
     } catch (error) {
       if (error instanceof SalesforceRequestRejectedError) return null;
       throw error;
@@ -80,7 +79,7 @@ export class BulkPageSource implements ObjectPageSource {
 
   private async waitForCompletion(jobId: string): Promise<void> {
     for (;;) {
-      const info = await this.calls.run(`bulk job ${jobId}`, () => this.client.bulkQueryInfo(jobId));
+      const info = await this.calls.call(`bulk job ${jobId}`, () => this.client.bulkQueryInfo(jobId));
       switch (info.state) {
         case 'JobComplete':
           return;

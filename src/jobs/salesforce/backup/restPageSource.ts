@@ -1,8 +1,7 @@
 import type { JobLogger } from '../../../engine/jobContext.ts';
-import { SalesforceRequestRejectedError, type QueryPage, type SalesforceClient } from '../../../salesforce/index.ts';
+import { SalesforceRequestRejectedError, type QueryPage, type RetryingCaller, type SalesforceClient } from '../../../salesforce/index.ts';
 import type { BackupCheckpoint } from './backupCheckpoint.ts';
 import { objectSoql, withoutAttributes, type ObjectPage, type ObjectPageSource, type ObjectQuery } from './objectPageSource.ts';
-import type { SalesforceCallRetry } from './salesforceCallRetry.ts';
 
 /**
  * An object read through REST `query` / `queryAll` and `nextRecordsUrl` paging (2,000 records a
@@ -12,7 +11,7 @@ import type { SalesforceCallRetry } from './salesforceCallRetry.ts';
 export class RestPageSource implements ObjectPageSource {
   constructor(
     private readonly client: SalesforceClient,
-    private readonly calls: SalesforceCallRetry,
+    private readonly calls: RetryingCaller,
     private readonly query: ObjectQuery,
     private readonly logger: JobLogger,
   ) {}
@@ -20,11 +19,11 @@ export class RestPageSource implements ObjectPageSource {
   async *pages(from: BackupCheckpoint): AsyncIterable<ObjectPage> {
     const { objectName } = this.query;
     const all = this.query.changesSince !== null;
-    const first = (afterId: string | null) => this.calls.run(`query ${objectName}`, () => this.client.query(objectSoql(this.query, afterId), { all }));
+    const first = (afterId: string | null) => this.calls.call(`query ${objectName}`, () => this.client.query(objectSoql(this.query, afterId), { all }));
     let page: QueryPage;
     if (from.nextRecordsUrl !== null) {
       const locator = from.nextRecordsUrl;
-      page = await this.calls.run(`queryMore ${objectName}`, () => this.client.queryMore(locator)).catch((error: unknown) => {
+      page = await this.calls.call(`queryMore ${objectName}`, () => this.client.queryMore(locator)).catch((error: unknown) => {
         if (error instanceof SalesforceRequestRejectedError && error.sfErrorCode === 'INVALID_QUERY_LOCATOR') {
           this.logger.info(`${objectName}: query locator expired; continuing after ${from.lastId}`);
           return first(from.lastId);
@@ -38,7 +37,7 @@ export class RestPageSource implements ObjectPageSource {
       const next = page.done ? null : page.nextRecordsUrl;
       yield { records: page.records.map(withoutAttributes), count: page.records.length, position: { nextRecordsUrl: next, bulkJobId: null, bulkLocator: null }, last: next === null };
       if (next === null) return;
-      page = await this.calls.run(`queryMore ${objectName}`, () => this.client.queryMore(next));
+      page = await this.calls.call(`queryMore ${objectName}`, () => this.client.queryMore(next));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { RecoveryFailedError, RecoveryFailureCode } from '../errors/index.ts';
-import { UNRESTORABLE_FIELD_TYPES, type DescribedObject } from '../restore/describedObject.ts';
+import type { DescribedObject } from '../describedObject.ts';
+import { isRestorableFieldType } from '../unrestorableFieldTypes.ts';
 
 /** One CSV column: a field of the record, or a field of the record a lookup points at (`Account.Name`). */
 export type CsvColumn =
@@ -22,7 +23,7 @@ export class UnknownColumnError extends RecoveryFailedError {
  */
 export function csvColumns(source: DescribedObject, requested: readonly string[] | undefined, parentDescribe: (object: string) => DescribedObject | null): CsvColumn[] {
   if (requested === undefined) {
-    return [...source.fields.values()].filter((f) => !UNRESTORABLE_FIELD_TYPES.has(f.type)).map((f) => ({ header: f.name, kind: 'field', field: f.name }));
+    return [...source.fields.values()].filter((f) => isRestorableFieldType(f.type)).map((f) => ({ header: f.name, kind: 'field', field: f.name }));
   }
   return requested.map((path): CsvColumn => {
     const [first, second] = path.split('.') as [string, string | undefined];

@@ -19,7 +19,8 @@ import {
   type ExportLookupStore,
   type ExportStore,
 } from '../../../storage/index.ts';
-import { describedObject, type DescribedObject } from '../restore/describedObject.ts';
+import { readBackedUpDescribe } from '../backedUpDescribe.ts';
+import type { DescribedObject } from '../describedObject.ts';
 import { csvColumns, UnknownColumnError, type CsvColumn } from './csvColumns.ts';
 import { matchesFilter } from './exportFilter.ts';
 import type { ExportJobInput } from './exportJobInput.ts';
@@ -132,8 +133,7 @@ export class ExportRun {
     const { tenantId } = this.ctx;
     const { backupId } = this.ctx.input;
     const chain = await snapshotChain(this.deps, tenantId, backupId, object);
-    const raw = await this.deps.files.readSchema(tenantId, backupId, object).catch(() => this.deps.files.readSchema(tenantId, chain[0]!.backupId, object));
-    const described = describedObject(raw);
+    const described = await readBackedUpDescribe(this.deps.files, tenantId, backupId, chain, object);
     this.schemas.set(object, described);
     return described;
   }

@@ -1,7 +1,6 @@
-import type { SalesforceClient } from '../../../salesforce/index.ts';
+import type { RetryingCaller, SalesforceClient } from '../../../salesforce/index.ts';
 import type { RestoreIdMap } from '../../../storage/index.ts';
 import { matchRecords } from './recordFingerprint.ts';
-import type { RetryingCaller } from './retryingCaller.ts';
 
 /** A record that was (maybe) sent for creation. */
 export interface SentRecord {

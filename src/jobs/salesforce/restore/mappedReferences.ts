@@ -1,8 +1,7 @@
-import type { SalesforceClient } from '../../../salesforce/index.ts';
+import type { RetryingCaller, SalesforceClient } from '../../../salesforce/index.ts';
 import type { IdMapping } from '../../../storage/index.ts';
-import type { DescribedObject } from './describedObject.ts';
+import type { DescribedObject } from '../describedObject.ts';
 import { MAPPED_REFERENCE_TARGETS } from './restorePlanner.ts';
-import type { RetryingCaller } from './retryingCaller.ts';
 
 /** Owners and record types of a cross-org restore: source Id → target Id, and what could not be mapped. */
 export interface MappedReferences {

@@ -1,8 +1,7 @@
-import type { RecordError, SalesforceClient } from '../../../salesforce/index.ts';
-import { WriteMethod, type RestoreInFlightStore } from '../../../storage/index.ts';
+import type { RecordError, RetryingCaller, SalesforceClient } from '../../../salesforce/index.ts';
+import { RestoreOutcome, WriteMethod, type RestoreInFlightStore, type RestoreResult } from '../../../storage/index.ts';
 import type { CreateReconciler, SentRecord } from './createReconciler.ts';
 import { matchRecords } from './recordFingerprint.ts';
-import type { RetryingCaller } from './retryingCaller.ts';
 
 /** Most records of one sObject Collections request. */
 export const COLLECTION_SIZE = 200;
@@ -20,6 +19,12 @@ export interface WriteOutcome {
   /** The record's Id in the target (the new one after a create). */
   targetId: string | null;
   errors: RecordError[];
+}
+
+/** The results to store for `outcomes` of pass `pass`: `success` for those that succeeded, `FAILED` for the others. */
+export function toRestoreResults(object: string, outcomes: readonly WriteOutcome[], success: RestoreOutcome, pass: number): RestoreResult[] {
+  const at = new Date();
+  return outcomes.map((o) => ({ object, sourceId: o.sourceId, targetId: o.targetId, outcome: o.success ? success : RestoreOutcome.Failed, pass, errors: o.errors, at }));
 }
 
 /** A record to update: `values.Id` is its target Id. */

@@ -1,5 +1,5 @@
 import { MAPPED_REFERENCE_TARGETS } from './restorePlanner.ts';
-import type { DescribedObject } from './describedObject.ts';
+import type { DescribedObject } from '../describedObject.ts';
 
 /** Where a lookup value comes from in the target org. */
 export type ResolvedReference = { kind: 'mapped'; value: string | null } | { kind: 'unmapped' };

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { defineJobType, type JobType } from '../../../engine/jobType.ts';
 import { RestoreJobInput } from './restoreJobInput.ts';
-import { RestoreRun, type RestoreCheckpoint, type RestoreJobDependencies, type RestoreJobResult } from './restoreRun.ts';
+import type { RestoreCheckpoint } from './restoreCheckpoint.ts';
+import type { RestoreJobDependencies } from './restoreJobDependencies.ts';
+import { RestoreRun, type RestoreJobResult } from './restoreRun.ts';
 
 /** Name of the restore job type. */
 export const RESTORE_JOB_TYPE = 'salesforce.restore';

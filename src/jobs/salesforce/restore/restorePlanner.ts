@@ -1,5 +1,6 @@
 import { SkippedFieldReason, WriteMethod, type RestorePlanObject } from '../../../storage/index.ts';
-import { UNRESTORABLE_FIELD_TYPES, type DescribedField, type DescribedObject } from './describedObject.ts';
+import type { DescribedField, DescribedObject } from '../describedObject.ts';
+import { isRestorableFieldType } from '../unrestorableFieldTypes.ts';
 import type { LookupEdge } from './dependencyOrder.ts';
 
 /** Objects whose Ids a restore maps through a mapping (owners, record types) rather than by restoring them. */
@@ -27,7 +28,7 @@ export function planObjectFields(
   const skippedFields: RestorePlanObject['skippedFields'] = [];
   for (const field of source.fields.values()) {
     const written: DescribedField | undefined = target.fields.get(field.name);
-    if (UNRESTORABLE_FIELD_TYPES.has(field.type)) skippedFields.push({ name: field.name, reason: SkippedFieldReason.NotRestorable });
+    if (!isRestorableFieldType(field.type)) skippedFields.push({ name: field.name, reason: SkippedFieldReason.NotRestorable });
     else if (written === undefined) skippedFields.push({ name: field.name, reason: SkippedFieldReason.MissingInTarget });
     else if (!written.createable && !written.updateable) skippedFields.push({ name: field.name, reason: SkippedFieldReason.ReadOnly });
     else {

@@ -1,4 +1,4 @@
-/** A field of a described object, as the restore needs it. */
+/** A field of a described object, as restores and exports need it. */
 export interface DescribedField {
   name: string;
   type: string;
@@ -10,16 +10,13 @@ export interface DescribedField {
   relationshipName: string | null;
 }
 
-/** An object's describe reduced to what the restore needs, fields by name. */
+/** An object's describe reduced to what restores and exports need, fields by name. */
 export interface DescribedObject {
   name: string;
   createable: boolean;
   updateable: boolean;
   fields: Map<string, DescribedField>;
 }
-
-/** Field types a backup does not hold as such (compound fields; blobs): never restored. */
-export const UNRESTORABLE_FIELD_TYPES: ReadonlySet<string> = new Set(['address', 'location', 'base64']);
 
 /** Reads a raw `sobjects/X/describe` answer (stored with a backup, or fresh from the target). */
 export function describedObject(raw: unknown): DescribedObject {
