@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 /** The FerretDB release longhaul is tested against. */
 export const FERRETDB_VERSION = 'v1.24.2';
 /** longhaul's patch level of that release (see `scripts/ferretdb/`); part of the cache path. */
-export const FERRETDB_PATCH = 'longhaul.3';
+export const FERRETDB_PATCH = 'longhaul.4';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 /** A build lock older than this is treated as abandoned. */
@@ -114,9 +114,15 @@ const lock = (call) => `\tdefer ${call}()\n\n`;
 /**
  * longhaul's edits of FerretDB's source: [file, text to find, text to put instead].
  * 1-3 make findAndModify, update and delete atomic per document (see `scripts/ferretdb/collectionLock.go`).
- * 4 lets the SQLite backend use the `_id` index whenever a filter has an `_id` equality, not only when `_id`
- * is the filter's one key: the handler filters every document again afterwards, so the result is unchanged,
- * but `{ _id, runId, state }` (a fenced write) no longer reads the whole collection.
+ * 4-5 make the SQLite backend's `find` (and `explain`) push an `_id` equality or an `_id: {$in: [...]}` down to
+ * SQLite whatever else the filter holds, not only a filter that is exactly `{_id}` (see
+ * `scripts/ferretdb/idFilter.go`): the handler filters every document again afterwards, so the result is
+ * unchanged, but `{ _id, runId, state }` (a fenced write) and batch reads by id no longer read the whole collection.
+ * 6 writes the SQLite backend's `_id` expression (`metadata.IDColumn`, used by every pushed-down `_id` filter and
+ * by the `UPDATE … WHERE` / `DELETE … WHERE … IN` that write by `_id`) the way the `_id_` index was created
+ * (`_ferretdb_sjson->"_id"`): FerretDB wrote `->'$._id'`, the same value but not the same expression, and SQLite
+ * uses an expression index only for the expression as written, so every `_id` lookup scanned the table. The index
+ * itself is unchanged, so data folders written by earlier builds keep working.
  */
 const FERRETDB_EDITS = [
   [
@@ -135,25 +141,36 @@ const FERRETDB_EDITS = [
     'longhaulLockCollection(params.DB, params.Collection)',
   ],
 ].map(([file, anchor, call]) => [file, anchor, `${anchor}${lock(call)}`]);
-FERRETDB_EDITS.push([
-  'internal/backends/sqlite/collection.go',
-  '\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\twhereClause',
-  '\tif params.Filter.Len() >= 1 {\n\t\tv, _ := params.Filter.Get("_id")\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\twhereClause',
-]);
+/** FerretDB's own `_id` pushdown in `collection.Query` (4) and `collection.Explain` (5), replaced by `idFilter.go`'s. */
+const SQLITE_ID_PUSHDOWN = (setPushdownFlag) =>
+  `\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n` +
+  (setPushdownFlag ? '\t\t\tfilterPushdown = true\n' : '') +
+  '\t\t\twhereClause = fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn)\n' +
+  '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}\n\t\t}\n\t}\n';
+FERRETDB_EDITS.push(
+  ['internal/backends/sqlite/collection.go', SQLITE_ID_PUSHDOWN(false), '\twhereClause, args = longhaulIDWhere(params.Filter)\n'],
+  [
+    'internal/backends/sqlite/collection.go',
+    SQLITE_ID_PUSHDOWN(true),
+    '\twhereClause, args = longhaulIDWhere(params.Filter)\n\tfilterPushdown = whereClause != ""\n',
+  ],
+  ['internal/backends/sqlite/metadata/metadata.go', '\tIDColumn = DefaultColumn + "->\'$._id\'"\n', '\tIDColumn = DefaultColumn + "->\'_id\'"\n'],
+);
 
 /**
- * Applies {@link FERRETDB_EDITS} and adds the collection lock. Fails loudly if FerretDB's source no longer
- * has the text an edit expects.
+ * Applies {@link FERRETDB_EDITS} and adds the collection lock and the `_id` pushdown. Fails loudly if FerretDB's
+ * source no longer has the text an edit expects.
  * @param {string} src
  */
 function applyLonghaulPatches(src) {
   const here = dirname(new URL(import.meta.url).pathname);
   cpSync(join(here, 'ferretdb', 'collectionLock.go'), join(src, 'internal', 'handler', 'longhaul_collection_lock.go'));
+  cpSync(join(here, 'ferretdb', 'idFilter.go'), join(src, 'internal', 'backends', 'sqlite', 'longhaul_id_filter.go'));
   for (const [file, find, replacement] of FERRETDB_EDITS) {
     const path = join(src, file);
     const text = readFileSync(path, 'utf8');
     if (text.split(find).length !== 2) throw new Error(`cannot patch ${file}: its source changed`);
-    writeFileSync(path, text.replace(find, replacement));
+    writeFileSync(path, text.replace(find, () => replacement));
   }
 }
 
