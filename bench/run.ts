@@ -14,6 +14,7 @@ import { BenchProcess } from './support/benchProcess.ts';
 import { loadBackupBenchOptions, renderBackupReport, runBackupBench } from './backupBench.ts';
 import { loadExportBenchOptions, renderExportReport, runExportBench } from './exportBench.ts';
 import { loadRestoreBenchOptions, renderRestoreReport, runRestoreBench } from './restoreBench.ts';
+import { loadIdLookupBenchOptions, renderIdLookupReport, runIdLookupBench } from './idLookupBench.ts';
 
 const started = Date.now();
 const status = (message: string): void => {
@@ -34,17 +35,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** `npm run bench -- backup` (or `export`, `restore`, several) runs only those Salesforce parts; no argument runs every part. */
+/**
+ * `npm run bench -- backup` (or `export`, `restore`, several) runs only those Salesforce parts; no argument runs every part.
+ * `npm run bench -- idlookup` compares `_id` lookups on the FerretDB build with the previous build (its own servers).
+ */
 const parts = process.argv.slice(2);
 
 async function main(): Promise<void> {
   const options = loadBenchOptions();
   let database: BenchDatabase | undefined;
+  if (parts.length === 1 && parts[0] === 'idlookup') {
+    const idLookup = await runIdLookupBench(loadIdLookupBenchOptions(), status);
+    process.stdout.write(`machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average at start ${loadAtStart}, at end ${formatLoad()}\n${renderIdLookupReport(idLookup)}`);
+    return;
+  }
   try {
     status('starting the database');
     database = await openBenchDatabase();
     status(`database: ${database.description} at ${database.serverUri}`);
-    if (parts.length > 0 && !parts.every((p) => ['backup', 'export', 'restore'].includes(p))) throw new Error(`unknown bench part(s) ${parts.join(' ')}; known: backup, export, restore`);
+    if (parts.length > 0 && !parts.every((p) => ['backup', 'export', 'restore', 'idlookup'].includes(p))) throw new Error(`unknown bench part(s) ${parts.join(' ')}; known: backup, export, restore, idlookup`);
     const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
     let backupReport = '';
     if (wanted('backup')) {
@@ -56,6 +65,7 @@ async function main(): Promise<void> {
       backupReport += renderExportReport(await runExportBench(database, exportOptions, status), exportOptions);
     }
     if (wanted('restore')) backupReport += renderRestoreReport(await runRestoreBench(database, loadRestoreBenchOptions(), status));
+    if (wanted('idlookup')) backupReport += renderIdLookupReport(await runIdLookupBench(loadIdLookupBenchOptions(), status));
     if (parts.length > 0) {
       process.stdout.write(`machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average at start ${loadAtStart}, at end ${formatLoad()}\n${backupReport}`);
       return;
