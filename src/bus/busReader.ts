@@ -115,9 +115,23 @@ export class BusReader {
     this.options.onSkip(to);
   }
 
-  /** Server mode: a tailable cursor scans in insertion order, so events whose position was allocated earlier but written later still come. */
+  /**
+   * Server mode: a tailable cursor scans in insertion order, so events whose position was allocated earlier but written later still come.
+   *
+   * The cursor also matches the newest stored event (an anchor; the reorder buffer drops it when already delivered) and asks for
+   * an empty first batch. FerretDB 1.24 closes a tailable cursor whose first batch holds every match (MongoDB keeps it open),
+   * and fails the next `getMore` of one that matched nothing; the reader then restarted every 200 ms, logging a warning each
+   * time, instead of waiting on the server.
+   *
+   * An event read past a gap (a position not delivered yet) makes the reader fetch the missing positions by `_id`
+   * ({@link fillGap}): FerretDB's tailable cursor does not return an event whose write committed after a later
+   * one was read, so without this a position written by a concurrent publisher was skipped after the gap timeout.
+   */
   private async tail(): Promise<void> {
-    const cursor = this.options.events.find({ seq: { $gt: this.options.delivered() } }, { tailable: true, awaitData: true, maxAwaitTimeMS: 1000 });
+    const delivered = this.options.delivered();
+    const newest = await this.options.events.find({}, { projection: { _id: 1 } }).sort({ seq: -1 }).limit(1).next();
+    const filter = newest === null ? { seq: { $gt: delivered } } : { $or: [{ seq: { $gt: delivered } }, { _id: newest._id }] };
+    const cursor = this.options.events.find(filter, { tailable: true, awaitData: true, maxAwaitTimeMS: 1000, batchSize: 0 });
     this.cursor = cursor;
     try {
       while (this.running) {
@@ -126,12 +140,30 @@ export class BusReader {
         if (event !== null) {
           const { _id, ...rest } = event;
           this.options.onEvent(rest);
+          await this.fillGap(rest.seq);
           continue;
         }
         if (cursor.closed || cursor.id?.isZero() === true) throw new Error('tailable cursor closed by the server');
       }
     } finally {
       await cursor.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Server mode: reads the positions still missing before `upTo` (an event already read) by `_id`, waiting for writes in
+   * flight, until they are delivered or the reorder buffer gives up on them (its gap timeout moves the position on).
+   */
+  private async fillGap(upTo: number): Promise<void> {
+    const { events, delivered, onEvent } = this.options;
+    for (let want = delivered() + 1; want < upTo && this.running; want = delivered() + 1) {
+      const event = await events.findOne({ _id: encodePosition(want) });
+      if (event === null) {
+        await sleep(2);
+        continue;
+      }
+      const { _id, ...rest } = event;
+      onEvent(rest);
     }
   }
 

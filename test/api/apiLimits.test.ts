@@ -8,6 +8,7 @@ import { clientOperations } from '../support/clientOperations.ts';
 import { uniqueDatabaseName } from '../support/database.ts';
 import { gql, gqlData, wsClient, wsRequest } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { eventually } from '../support/eventually.ts';
 
 const A = TEST_KEYS.tenantA;
 const B = TEST_KEYS.tenantB;
@@ -155,13 +156,17 @@ describe('API limits', () => {
       expect(await other.answer).toEqual({ __typename: 'Query' });
       await first.client.dispose();
       // The closed connection's slot is free again once the server saw the close.
-      let answer: unknown;
-      for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
-        const retry = open(C);
-        answer = await retry.answer;
-        await retry.client.dispose();
-        if (answer !== 4429) break;
-      }
+      const answer = await eventually(
+        'a new connection to be accepted once the closed one is freed',
+        async () => {
+          const retry = open(C);
+          const answered = await retry.answer;
+          await retry.client.dispose();
+          return answered;
+        },
+        (answered) => answered !== 4429,
+        { timeoutMs: 15_000, intervalMs: 0 },
+      );
       expect(answer).toEqual({ __typename: 'Query' });
       await Promise.all([second.client.dispose(), third.client.dispose(), other.client.dispose()]);
     });

@@ -4,6 +4,9 @@ import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 import { collect, gql, gqlData, wsClient } from '../support/graphqlClient.ts';
 import { peakConcurrency } from '../support/peakConcurrency.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { waitForJobState } from '../support/jobState.ts';
+import { eventually } from '../support/eventually.ts';
+import { busListeners, waitForBusListeners } from '../support/busListeners.ts';
 
 const JOB_FIELDS = 'id type state attempts maxAttempts progress { processed total fraction message } result checkpoint lastError { code message attempt } errors { code message attempt } createdAt startedAt finishedAt';
 const CREATE = `mutation($input: CreateJobInput!) { createJob(input: $input) { ${JOB_FIELDS} } }`;
@@ -19,15 +22,7 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
 
   const create = async (input: Record<string, unknown>, key: string = A) => (await gqlData(app.url, key, CREATE, { input })).createJob;
   const get = async (id: string, key: string = A) => (await gqlData(app.url, key, GET, { id })).job;
-  const waitForState = async (id: string, states: string[], timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const job = await get(id);
-      if (states.includes(job.state)) return job;
-      if (Date.now() > deadline) throw new Error(`job ${id} still ${job.state} after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const waitForState = (id: string, states: string[], timeoutMs?: number) => waitForJobState(app.url, A, id, states, { fields: JOB_FIELDS, timeoutMs });
   const countJobs = () => mongo.db(dbName).collection('agendaJobs').countDocuments();
 
   beforeAll(async () => {
@@ -100,9 +95,11 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     const clientA = wsClient(app.url, A);
     const clientB = wsClient(app.url, B);
     const query = 'subscription($filter: JobFilter) { jobEvents(filter: $filter) { kind job { id type state } } }';
+    const listeners = await busListeners(app.url);
     const seenA = collect(clientA, query, { filter: { types: ['demo.flaky'] } }, { until: (e) => e.kind === 'SUCCEEDED' });
     const seenB = collect(clientB, query, {}, { timeoutMs: 4000 });
-    await new Promise((r) => setTimeout(r, 300));
+    // Both subscriptions listen on the bus once they reached the server.
+    await waitForBusListeners(app.url, (n) => n >= listeners + 2);
     await create({ type: 'demo.count', input: { to: 1 } });
     const flaky = await create({ type: 'demo.flaky', input: { failures: 0 } });
     const [a, b] = await Promise.all([seenA, seenB]);
@@ -191,8 +188,9 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     const job = await create({ type: 'demo.count', input: { to: 100_000, delayMs: 20, checkpointEvery: 5 } });
     await waitForState(job.id, ['RUNNING']);
     const client = wsClient(app.url, A);
+    const listeners = await busListeners(app.url);
     const stream = collect(client, PROGRESS, { id: job.id });
-    await new Promise((r) => setTimeout(r, 300));
+    await waitForBusListeners(app.url, (n) => n >= listeners + 1);
     const cancelled = (await gqlData(app.url, A, 'mutation($id: ID!) { cancelJob(id: $id) { state } }', { id: job.id })).cancelJob;
     expect(cancelled.state).toBe('CANCELLED');
     const events = await stream;
@@ -203,15 +201,15 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     // The cancelled run stops writing: progress stays where it was.
     const frozen = await get(job.id);
+    // A window in which a run that went on would move the progress; nothing to await for what must not happen.
     await new Promise((r) => setTimeout(r, 500));
     expect((await get(job.id)).progress.processed).toBe(frozen.progress.processed);
-    let retried;
-    for (let i = 0; i < 50; i++) {
-      retried = await gql(app.url, A, 'mutation($id: ID!) { retryJob(id: $id) { state attempts } }', { id: job.id });
-      if (retried.errors === undefined) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(retried?.data?.retryJob).toMatchObject({ state: 'QUEUED', attempts: 0 });
+    const retried = await eventually(
+      'the cancelled job to accept a retry',
+      () => gql(app.url, A, 'mutation($id: ID!) { retryJob(id: $id) { state attempts } }', { id: job.id }),
+      (answer) => answer.errors === undefined,
+    );
+    expect(retried.data?.retryJob).toMatchObject({ state: 'QUEUED', attempts: 0 });
     const running = await waitForState(job.id, ['RUNNING']);
     expect(running.checkpoint?.next ?? 0).toBeGreaterThan(0);
     await gqlData(app.url, A, 'mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: job.id });

@@ -10,6 +10,7 @@ import { gql, gqlData } from '../support/graphqlClient.ts';
 import { FAST_ENV, startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { peakConcurrency } from '../support/peakConcurrency.ts';
 import { waitForJob } from '../support/salesforceFlow.ts';
+import { eventually } from '../support/eventually.ts';
 
 const { tenantA: A, tenantB: B, tenantC: C, operator: OPS } = TEST_KEYS;
 const CREATE = 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }';
@@ -152,10 +153,10 @@ describe('a running slot held by a killed worker', () => {
     const long = (await gqlData(api.url, A, CREATE, { input: count(60, { delayMs: 40, checkpointEvery: 5 }) })).createJob.id;
     const jobs = mongo.db(dbName).collection('agendaJobs');
     const quotas = mongo.db(dbName).collection<{ _id: string; waiting?: Record<string, Date> }>('tenantQuotas');
-    for (let i = 0; i < 300 && (await jobs.findOne({ _id: new ObjectId(long) }))?.checkpoint == null; i++) await new Promise((r) => setTimeout(r, 50));
+    await eventually('the long job to checkpoint', async () => (await jobs.findOne({ _id: new ObjectId(long) }))?.checkpoint != null, { intervalMs: 50 });
     const waiting = (await gqlData(api.url, A, CREATE, { input: count(2) })).createJob.id;
     // The second job is held back by the cap (it waits for the first, not failed).
-    for (let i = 0; i < 300 && (await quotas.findOne({ _id: 'run:tenantA' }))?.waiting?.[waiting] === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+    await eventually('the second job to wait for the tenant slot', async () => (await quotas.findOne({ _id: 'run:tenantA' }))?.waiting?.[waiting] !== undefined, { intervalMs: 50 });
     expect((await quotas.findOne({ _id: 'run:tenantA' }))?.waiting?.[waiting]).toBeInstanceOf(Date);
     expect((await jobs.findOne({ _id: new ObjectId(waiting) }))?.state).toBe('QUEUED');
     execSync(`pkill -KILL -P ${first.child.pid}; kill -KILL ${first.child.pid}`);

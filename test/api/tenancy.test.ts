@@ -2,14 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoClient, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { buildSchema, getNamedType, isInputObjectType, isObjectType, isScalarType, type GraphQLInputType } from 'graphql';
-import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { collect, gql, gqlData, wsClient } from '../support/graphqlClient.ts';
-import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
 import { backupAndWait, connectSandboxOrg, waitForJob } from '../support/salesforceFlow.ts';
-import { startSandbox, type OrgHandle, type Sandbox } from '../../src/sandbox/index.ts';
+import { SalesforceStack } from '../support/salesforceStack.ts';
+import type { OrgHandle, Sandbox } from '../../src/sandbox/index.ts';
 import type { Bus } from '../../src/bus/bus.ts';
 import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
 import { AgendaJobRepository } from '../../src/engine/agenda/agendaJobRepository.ts';
@@ -21,7 +21,6 @@ import { BackupStore, ExportStore, RestoreStore } from '../../src/storage/index.
 const A = TEST_KEYS.tenantA;
 const B = TEST_KEYS.tenantB;
 const OPERATOR = TEST_KEYS.operator;
-const SECRET_ENV = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
 
 /** Collections holding what a tenant owns; none may change when another tenant names its ids. */
 const OWNED_COLLECTIONS = ['agendaJobs', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics'];
@@ -94,10 +93,9 @@ interface Row {
 }
 
 describe('tenancy: another tenant’s ids are not found, and nothing is written or called', () => {
-  const dbName = uniqueDatabaseName('tenancy');
+  let stack: SalesforceStack;
   let sandbox: Sandbox;
   let api: LonghaulProcess;
-  let mongo: MongoClient;
   let db: Db;
   let origin: string;
   let orgA: OrgHandle;
@@ -108,11 +106,9 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
   const codeOf = (res: Awaited<ReturnType<typeof q>>) => res.errors?.[0]?.extensions?.code as string | undefined;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    api = await startLonghaul('all', dbName, { ...SECRET_ENV, LONGHAUL_WORKERS: '1' });
+    stack = await SalesforceStack.start({ name: 'tenancy', role: 'all', apiEnv: { LONGHAUL_WORKERS: '1' } });
+    ({ sandbox, api, db } = stack);
     origin = new URL(api.url).origin;
-    mongo = await MongoClient.connect(testDatabaseUri(dbName));
-    db = mongo.db(dbName);
 
     orgA = addTestOrg(sandbox, { size: { Account: 20 }, seed: 11 });
     const orgId = await connectSandboxOrg(api.url, A, sandbox, orgA);
@@ -142,10 +138,7 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
   }, 300_000);
 
   afterAll(async () => {
-    await api?.stop();
-    await mongo?.db(dbName).dropDatabase().catch(() => undefined);
-    await mongo?.close();
-    await sandbox?.stop();
+    await stack?.dispose();
   });
 
   const rows: Row[] = [

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { ObjectId } from 'mongodb';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
+import { eventually } from '../support/eventually.ts';
 import { MongoBus } from '../../src/bus/mongoBus.ts';
 import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
 import { JobLogStore } from '../../src/engine/jobLogStore.ts';
@@ -56,8 +57,8 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
     });
     const { record: doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 1000, delayMs: 10, checkpointEvery: 5 }, priority: 0, runAt: new Date(), maxAttempts: 3 });
     const handling = runner.handle({ id: doc.id, refreshLock: () => undefined, scheduleAt: () => undefined });
-    for (let i = 0; i < 100 && runner.running.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 200));
+    // The run is under way and writing: it has saved a checkpoint.
+    await eventually('the run to save a checkpoint', async () => runner.running.length > 0 && (await store.findAnyTenant(doc.id))?.checkpoint != null, { intervalMs: 10 });
     // Another worker takes the job over (as after an expired lock) while this run is still going.
     const takeover = await store.startRun(doc.id, 'run-intruder', 'worker-2');
     expect(takeover?.attempt).toBe(2);

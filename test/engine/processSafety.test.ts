@@ -4,17 +4,12 @@ import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 import { collect, gql, gqlData, wsClient } from '../support/graphqlClient.ts';
 import { peakConcurrency } from '../support/peakConcurrency.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { waitForJobState } from '../support/jobState.ts';
+import { eventually } from '../support/eventually.ts';
 
 const A = TEST_KEYS.tenantA;
 
-async function waitForEnd(url: string, id: string, timeoutMs = 40_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { job } = await gqlData(url, A, 'query($id: ID!) { job(id: $id) { state attempts result errors { code attempt } } }', { id });
-    if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(job.state) || Date.now() > deadline) return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitForEnd = (url: string, id: string) => waitForJobState(url, A, id, ['SUCCEEDED', 'FAILED', 'CANCELLED'], { fields: 'attempts result errors { code attempt }' });
 
 describe('worker process safety, concurrency limits and graceful shutdown (longhaul all)', () => {
   const dbName = uniqueDatabaseName('safety');
@@ -43,16 +38,14 @@ describe('worker process safety, concurrency limits and graceful shutdown (longh
     const { createJob } = await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.flaky", input: { failures: 1, mode: "uncaughtException" } }) { id } }');
     let answered = 0;
     let failedRequests = 0;
-    const probing = (async () => {
-      for (let i = 0; i < 100; i++) {
-        const res = await gql(app.url, A, '{ jobTypes { name } }').catch(() => null);
-        if (res?.data) answered++;
-        else failedRequests++;
-        const done = await gql(app.url, A, 'query($id: ID!) { job(id: $id) { state } }', { id: createJob.id });
-        if (done.data?.job?.state === 'SUCCEEDED' || done.data?.job?.state === 'FAILED') return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
+    // The API is asked again and again while the worker crashes and restarts, until the job ends.
+    const probing = eventually('the crashing job to end, the API answering meanwhile', async () => {
+      const res = await gql(app.url, A, '{ jobTypes { name } }').catch(() => null);
+      if (res?.data) answered++;
+      else failedRequests++;
+      const done = await gql(app.url, A, 'query($id: ID!) { job(id: $id) { state } }', { id: createJob.id });
+      return done.data?.job?.state === 'SUCCEEDED' || done.data?.job?.state === 'FAILED';
+    });
     const job = await waitForEnd(app.url, createJob.id);
     await probing;
     expect(job).toMatchObject({ state: 'SUCCEEDED', attempts: 2 });
@@ -80,11 +73,7 @@ describe('worker process safety, concurrency limits and graceful shutdown (longh
     const client = wsClient(app.url, A, { onClose: (code) => (closeCode = code) });
     const stream = collect(client, 'subscription($id: ID!) { jobProgress(id: $id) { kind job { progress { processed } } } }', { id: createJob.id }, { timeoutMs: 30_000 });
     const jobs = mongo.db(dbName).collection('agendaJobs');
-    for (let i = 0; i < 100; i++) {
-      const doc = await jobs.findOne({ name: 'demo.count', state: 'RUNNING' });
-      if ((doc?.report?.processed ?? 0) > 3) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await eventually('the job to run past step 3', async () => ((await jobs.findOne({ name: 'demo.count', state: 'RUNNING' }))?.report?.processed ?? 0) > 3, { intervalMs: 50 });
     const startedAt = Date.now();
     const exit = await app.stop('SIGTERM');
     expect(exit).toEqual({ code: 0, signal: null });

@@ -3,6 +3,8 @@ import { MongoClient, ObjectId } from 'mongodb';
 import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 import { collect, gqlData, wsClient } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { eventually } from '../support/eventually.ts';
+import { waitForJobState } from '../support/jobState.ts';
 
 const A = TEST_KEYS.tenantA;
 
@@ -40,13 +42,15 @@ describe('workers in other processes: live progress across processes, resume aft
     const job = (await gqlData(api.url, A, 'mutation { createJob(input: { type: "demo.count", input: { to: 60, delayMs: 40, checkpointEvery: 5, logSteps: true } }) { id } }')).createJob;
     const jobs = mongo.db(dbName).collection('agendaJobs');
     // Wait for a checkpoint past step 10, then kill the whole worker tree without warning.
-    let checkpointAtKill = 0;
-    for (let i = 0; i < 200 && checkpointAtKill < 10; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const doc = await jobs.findOne({ _id: new ObjectId(job.id) });
-      checkpointAtKill = doc?.checkpoint ? JSON.parse(doc.checkpoint).next : 0;
-    }
-    expect(checkpointAtKill).toBeGreaterThanOrEqual(10);
+    const checkpointAtKill = await eventually(
+      'a checkpoint past step 10',
+      async () => {
+        const doc = await jobs.findOne({ _id: new ObjectId(job.id) });
+        return doc?.checkpoint ? (JSON.parse(doc.checkpoint).next as number) : 0;
+      },
+      (next) => next >= 10,
+      { intervalMs: 50 },
+    );
     const { execSync } = await import('node:child_process');
     execSync(`pkill -KILL -P ${first.child.pid}; kill -KILL ${first.child.pid}`);
     await first.stop();
@@ -56,12 +60,7 @@ describe('workers in other processes: live progress across processes, resume aft
 
     const second = await startLonghaul('work', dbName, { LONGHAUL_LOCK_LIFETIME_MS: '2000' });
     started.push(second);
-    let done: any;
-    for (let i = 0; i < 300; i++) {
-      done = (await gqlData(api.url, A, 'query($id: ID!) { job(id: $id) { state attempts result logs(last: 500) { message attempt } } }', { id: job.id })).job;
-      if (done.state === 'SUCCEEDED' || done.state === 'FAILED') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const done = await waitForJobState(api.url, A, job.id, ['SUCCEEDED', 'FAILED'], { fields: 'attempts result logs(last: 500) { message attempt }' });
     expect(done).toMatchObject({ state: 'SUCCEEDED', attempts: 2, result: { counted: 60 } });
     const steps = done.logs.filter((l: { message: string }) => l.message.startsWith('step ')).map((l: { message: string; attempt: number }) => ({ step: Number(l.message.slice(5)), attempt: l.attempt }));
     const secondAttemptSteps = steps.filter((s: { attempt: number }) => s.attempt === 2).map((s: { step: number }) => s.step);
@@ -91,7 +90,6 @@ describe('workers in other processes: live progress across processes, resume aft
         return false;
       }
     });
-    for (let i = 0; i < 100 && alive().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(alive()).toEqual([]);
+    expect(await eventually('the orphaned workers to exit', alive, (pids) => pids.length === 0, { timeoutMs: 10_000 })).toEqual([]);
   });
 });

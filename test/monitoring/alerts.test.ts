@@ -19,6 +19,9 @@ import { webhookTarget, type WebhookTarget } from '../../src/monitoring/alerts/w
 import { gqlData, wsClient } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '../support/webhookReceiver.ts';
+import { waitForJobState } from '../support/jobState.ts';
+import { eventually } from '../support/eventually.ts';
+import { busListeners, waitForBusListeners } from '../support/busListeners.ts';
 
 const CREATE = 'mutation($input: CreateJobInput!) { createJob(input: $input) { id state } }';
 const GET = 'query($id: ID!) { job(id: $id) { id state } }';
@@ -83,17 +86,12 @@ describe('alerts: rules, incidents and webhook delivery with two API processes',
   const logsOf = () => [...all.logs, ...serve.logs];
 
   const create = async (key: string, input: Record<string, unknown>) => (await gqlData(all.url, key, CREATE, { input })).createJob.id as string;
-  const waitForState = async (key: string, id: string, states: string[], timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { job } = await gqlData(all.url, key, GET, { id });
-      if (states.includes(job.state)) return job.state as string;
-      if (Date.now() > deadline) throw new Error(`job ${id} still ${job.state}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  };
+  const waitForState = async (key: string, id: string, states: string[]) => (await waitForJobState(all.url, key, id, states)).state as string;
   const alertsSeenBy = async (key: string): Promise<any[]> => (await gqlData(serve.url, key, ALERTS)).monitoring.alerts;
-  /** Gives both evaluators many more rounds (300 ms apart) in which a duplicate could appear. */
+  /**
+   * Gives both evaluators many more rounds (300 ms apart) in which a duplicate could appear. A fixed window on purpose:
+   * the tests prove that no second message comes, and there is no event to await for something that must not happen.
+   */
   const severalEvaluationRounds = () => new Promise((r) => setTimeout(r, 3000));
 
   beforeAll(async () => {
@@ -120,15 +118,7 @@ describe('alerts: rules, incidents and webhook delivery with two API processes',
   it('should send one fired and one resolved message per incident to each receiver, Slack and JSON formats', async () => {
     const jobId = await create(TEST_KEYS.tenantA, { type: 'demo.flaky', input: { failures: 5 }, maxAttempts: 1 });
     expect(await waitForState(TEST_KEYS.tenantA, jobId, ['DEBUG'])).toBe('DEBUG');
-    const incident = await (async () => {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const found = (await alertsSeenBy(TEST_KEYS.operator)).find((a) => a.rule === 'debug-queue' && a.key === jobId);
-        if (found !== undefined) return found;
-        if (Date.now() > deadline) throw new Error('no debug-queue alert');
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    })();
+    const incident = await eventually('the debug-queue alert of the job', async () => (await alertsSeenBy(TEST_KEYS.operator)).find((a) => a.rule === 'debug-queue' && a.key === jobId), { timeoutMs: 30_000, intervalMs: 200 });
     expect(incident).toMatchObject({ kind: 'DEBUG_QUEUE_ENTERED', rule: 'debug-queue', key: jobId, resolvedAt: null });
     await receiver.waitFor(() => messagesOf(receiver, SLACK_PATH, 'debug-queue', jobId).fired.length > 0 && messagesOf(receiver, JSON_PATH, 'debug-queue', jobId).fired.length > 0);
 
@@ -205,13 +195,14 @@ describe('alerts: rules, incidents and webhook delivery with two API processes',
   });
 
   it('should stream monitoring events to each tenant without the other tenant’s job-scoped ones', async () => {
+    const [allListeners, serveListeners] = await Promise.all([busListeners(all.url), busListeners(serve.url)]);
     const clients = { a: wsClient(all.url, TEST_KEYS.tenantA), b: wsClient(serve.url, TEST_KEYS.tenantB), ops: wsClient(all.url, TEST_KEYS.operator) };
     const a = record(clients.a, EVENTS);
     const b = record(clients.b, EVENTS);
     const ops = record(clients.ops, EVENTS);
     try {
-      // graphql-ws subscribes lazily: let the subscriptions reach the servers first.
-      await new Promise((r) => setTimeout(r, 500));
+      // graphql-ws subscribes lazily: each subscription listens on its server's bus once it reached it.
+      await Promise.all([waitForBusListeners(all.url, (n) => n >= allListeners + 2), waitForBusListeners(serve.url, (n) => n >= serveListeners + 1)]);
       const jobA = await create(TEST_KEYS.tenantA, { type: 'demo.flaky', input: { failures: 5 }, maxAttempts: 1 });
       await ops.waitFor((items) => items.some((i) => i.kind === 'ALERT_FIRED' && i.alert?.key === jobA));
       await a.waitFor((items) => items.some((i) => i.kind === 'ALERT_FIRED' && i.alert?.key === jobA));
@@ -282,6 +273,7 @@ describe('alerts: queue age and no live worker', () => {
     worker = await startLonghaul('work', dbName);
     await receiver.waitFor(() => resolvedAbout('queue-age').length > 0 && resolvedAbout('no-live-worker').length > 0);
     expect((await gqlData(api.url, TEST_KEYS.tenantA, GET, { id: jobId })).job.state).toBe('SUCCEEDED');
+    // Once only: several evaluation rounds in which a second message could come (nothing to await for what must not happen).
     await new Promise((r) => setTimeout(r, 2000));
     expect(firedAbout('queue-age')).toHaveLength(1);
     expect(firedAbout('no-live-worker')).toHaveLength(1);
@@ -296,13 +288,13 @@ describe('alerts: queue age and no live worker', () => {
 /** A receiver stand-in: answers from a script of outcomes (then success), recording what it was sent. */
 class ScriptedSender implements WebhookSender {
   readonly sent: { target: string; event: string; alertId: string }[] = [];
-  private waiters: (() => void)[] = [];
+  private waiters: (() => boolean)[] = [];
 
   constructor(private readonly failures: Map<string, number> = new Map()) {}
 
   async send(target: WebhookTarget, notice: AlertNotice): Promise<SendOutcome> {
     this.sent.push({ target: target.id, event: notice.event, alertId: notice.alert._id });
-    for (const w of this.waiters.splice(0)) w();
+    this.waiters = this.waiters.filter((settled) => !settled());
     const left = this.failures.get(target.id) ?? 0;
     if (left > 0) {
       this.failures.set(target.id, left - 1);
@@ -311,16 +303,13 @@ class ScriptedSender implements WebhookSender {
     return { ok: true };
   }
 
-  /** Resolves once `predicate` holds. */
+  /** Resolves once `predicate` holds (checked at each send); rejects after `timeoutMs` with what was sent. */
   async until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`sender: condition not met; sent ${JSON.stringify(this.sent)}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
+    if (predicate()) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`sender: condition not met; sent ${JSON.stringify(this.sent)}`)), timeoutMs);
+      this.waiters.push(() => predicate() && (clearTimeout(timer), resolve(), true));
+    });
   }
 }
 
@@ -361,6 +350,7 @@ describe('AlertDeliverer over the incident store (delivery state survives a rest
     const second = new ScriptedSender();
     const restarted = deliverer(second);
     restarted.kick();
+    // A pass that must send nothing: no event to await for it, so a fixed window lets it run.
     await new Promise((r) => setTimeout(r, 500));
     await restarted.stop();
     expect(second.sent).toEqual([]);

@@ -6,19 +6,10 @@ import { MongoClient } from 'mongodb';
 import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { eventually } from '../support/eventually.ts';
 
 const A = TEST_KEYS.tenantA;
 const OPS = TEST_KEYS.operator;
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    value = await read();
-  }
-  return value;
-}
 
 describe.each([
   { inspector: 'on', writtenBy: /through the inspector/ },
@@ -51,13 +42,15 @@ describe.each([
 
   it("should be reported and restarted by its supervisor, its job resumed from its checkpoint", async () => {
     const job = (await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.block", input: { seconds: 120 } }) { id } }')).createJob;
-    const blocked = await poll(
+    const blocked = await eventually(
+      'the job to run with a checkpoint',
       async () => (await gqlData(app.url, A, 'query($id: ID!) { job(id: $id) { state workerId checkpoint } }', { id: job.id })).job,
       (j: any) => j.state === 'RUNNING' && j.checkpoint !== null,
     );
     const blockedPid = Number(blocked.workerId.split(':')[1]);
 
-    const done = await poll(
+    const done = await eventually(
+      'the job to end',
       async () => (await gqlData(app.url, A, 'query($id: ID!) { job(id: $id) { state attempts workerId result errors { code attempt } } }', { id: job.id })).job,
       (j: any) => ['SUCCEEDED', 'FAILED', 'DEBUG'].includes(j.state),
     );
@@ -67,10 +60,11 @@ describe.each([
     expect(() => process.kill(blockedPid, 0)).toThrow();
 
     // The supervisor's report, stored as a diagnostic of the job's worker and linked to the job.
-    const diagnostics = await poll(
+    const diagnostics = await eventually(
+      'the blocked-loop report of the job\'s worker',
       async () => (await gqlData(app.url, OPS, 'query($w: ID!) { monitoring { diagnostics(workerId: $w) { id kind reason jobId url eventLoopDelayMs } } }', { w: blocked.workerId })).monitoring.diagnostics,
       (d: any[]) => d.length > 0,
-      10_000,
+      { timeoutMs: 10_000 },
     );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ kind: 'REPORT', reason: 'event loop blocked', jobId: job.id });

@@ -7,7 +7,7 @@ import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { environmentTracesIn, KEYED_ENV, KEYED_SECRETS, secretsIn, storedDiagnostic } from '../support/diagnostics.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
-import { poll } from '../support/poll.ts';
+import { eventually } from '../support/eventually.ts';
 
 const A = TEST_KEYS.tenantA;
 const OPS = TEST_KEYS.operator;
@@ -48,15 +48,16 @@ describe.each([
 
   it('should store it without environment, command line or any key, and leave no report file on disk', async () => {
     const job = (await gqlData(app.url, A, `mutation { createJob(input: { type: "demo.block", input: { seconds: ${seconds} } }) { id } }`)).createJob;
-    const blocked = await poll(
+    const blocked = await eventually(
+      'the job to run with a checkpoint',
       async () => (await gqlData(app.url, A, 'query($id: ID!) { job(id: $id) { state workerId checkpoint } }', { id: job.id })).job,
       (j: any) => j.state === 'RUNNING' && j.checkpoint !== null,
     );
-    const diagnostics = await poll(
+    const diagnostics = await eventually(
+      'the blocked-loop report',
       async () => (await gqlData(app.url, OPS, 'query($w: ID!) { monitoring { diagnostics(workerId: $w) { id reason } } }', { w: blocked.workerId })).monitoring.diagnostics,
       (d: any[]) => d.some((x) => x.reason === 'event loop blocked'),
-      90_000,
-      250,
+      { timeoutMs: 90_000, intervalMs: 250 },
     );
     const diagnostic = diagnostics.find((d: any) => d.reason === 'event loop blocked');
     expect(diagnostic).toBeDefined();
@@ -73,10 +74,11 @@ describe.each([
     const reports = join(dataDir, 'reports');
     expect(statSync(reports).mode & 0o777).toBe(0o700);
     const pid = Number(blocked.workerId.split(':')[1]);
-    const left = await poll(
+    const left = await eventually(
+      'the report files to be removed and the worker gone',
       async () => readdirSync(reports).filter((f) => f.startsWith('report.')),
       (files) => files.length === 0 && !isAlive(pid),
-      30_000,
+      { timeoutMs: 30_000 },
     );
     expect(left).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { MongoClient } from 'mongodb';
 import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { eventually } from '../support/eventually.ts';
 
 const JOB_FIELDS = `id type state attempts maxAttempts result checkpoint
   errors { code message attempt stack }
@@ -38,15 +39,7 @@ describe('the debug queue (longhaul all, over GraphQL HTTP)', () => {
   };
   const get = async (id: string, key: string = owners.get(id)!) => (await gqlData(app.url, key, GET, { id })).job;
   /** Polls the job until `done` holds (states are reached through several processes: there is no single event to await over HTTP). */
-  const waitFor = async (id: string, done: (job: any) => boolean, what: string, timeoutMs = 45_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const job = await get(id);
-      if (done(job)) return job;
-      if (Date.now() > deadline) throw new Error(`job ${id} never became ${what}; last seen ${JSON.stringify({ state: job.state, attempts: job.attempts })}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const waitFor = (id: string, done: (job: any) => boolean, what: string) => eventually(`job ${id} to become ${what}`, () => get(id), done);
   const waitForDebug = (id: string, attempts: number) => waitFor(id, (j) => j.state === 'DEBUG' && j.attempts === attempts, `DEBUG after ${attempts} attempts`);
   /** Every page of `debugQueue` for `key`, following cursors. */
   const debugQueueIds = async (key: string, first = 2): Promise<string[]> => {

@@ -8,7 +8,7 @@ import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { diagnosticLeftovers, environmentTracesIn, KEYED_ENV, KEYED_SECRETS, secretsIn, storedDiagnostic } from '../support/diagnostics.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
-import { poll } from '../support/poll.ts';
+import { eventually } from '../support/eventually.ts';
 import { backupAndWait, connectSandboxOrg } from '../support/salesforceFlow.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
 
@@ -42,7 +42,8 @@ describe('diagnostics of a deployment with known keys', () => {
     app = await startLonghaul('all', dbName, { ...KEYED_ENV, LONGHAUL_WORKERS: '1', LONGHAUL_DATA_DIR: dataDir });
     mongo = await MongoClient.connect(testDatabaseUri(dbName));
     db = mongo.db(dbName);
-    processes = await poll(
+    processes = await eventually(
+      'an api and a worker process to be listed',
       async () => (await gqlData(app.url, OPS, WORKERS)).monitoring.workers as { id: string; role: string }[],
       (list) => list.some((w) => w.role === 'worker') && list.some((w) => w.role === 'api'),
     );
@@ -87,7 +88,8 @@ describe('diagnostics of a deployment with known keys', () => {
 
   it('should store the report of a hung job without environment, command line or any key', async () => {
     const hung = (await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.hang", input: {} }) { id } }')).createJob;
-    const zombie = await poll(
+    const zombie = await eventually(
+      'the hung job\'s zombie',
       async () => (await gqlData(app.url, A, '{ monitoring { zombies(includeResolved: true) { job { id } diagnostics { id reason } } } }')).monitoring.zombies.find((z: any) => z.job.id === hung.id),
       (z: any) => z?.diagnostics.length > 0,
     );
@@ -167,18 +169,18 @@ describe('heap snapshots turned on, and diagnostics that expire', () => {
 
     // Past their time: not served any more (410 until swept, 404 after), then swept, record and file.
     for (const diagnostic of [snapshot, report]) {
-      const status = await poll(
+      const status = await eventually(
+        'the diagnostic to stop being served',
         async () => (await download(diagnostic.url, OPS)).status,
         (s) => s !== 200,
-        REPORT_TTL_MS + 30_000,
-        500,
+        { timeoutMs: REPORT_TTL_MS + 30_000, intervalMs: 500 },
       );
       expect([404, 410]).toContain(status);
-      const left = await poll(
+      const left = await eventually(
+        'the expired diagnostic to be swept',
         () => diagnosticLeftovers(db, diagnostic.id),
         (l) => l.record + l.file + l.chunks === 0,
-        30_000,
-        500,
+        { timeoutMs: 30_000, intervalMs: 500 },
       );
       expect(left).toEqual({ record: 0, file: 0, chunks: 0 });
       expect((await download(diagnostic.url, OPS)).status).toBe(404);

@@ -13,7 +13,7 @@ describe('EventLoopMonitor', () => {
       expect(delay).not.toBeNull();
       // Counting the interval in, an idle loop reads about 20 ms at p50.
       expect(delay!.p50Ms).toBeLessThan(10);
-      expect(delay!.meanMs).toBeGreaterThanOrEqual(0);
+      expect(delay!.meanMs).toBeLessThanOrEqual(delay!.maxMs);
     } finally {
       monitor.stop();
     }
@@ -23,6 +23,7 @@ describe('EventLoopMonitor', () => {
     const monitor = new EventLoopMonitor(20);
     monitor.start();
     try {
+      // The monitor samples on its own timer: a few intervals before and after the block (nothing to await).
       await sleep(50);
       const until = Date.now() + 150;
       while (Date.now() < until) {

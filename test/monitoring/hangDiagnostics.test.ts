@@ -3,20 +3,11 @@ import { MongoClient } from 'mongodb';
 import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { eventually } from '../support/eventually.ts';
 
 const A = TEST_KEYS.tenantA;
 const B = TEST_KEYS.tenantB;
 const OPS = TEST_KEYS.operator;
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    value = await read();
-  }
-  return value;
-}
 
 describe('hung jobs and diagnostics', () => {
   const dbName = uniqueDatabaseName('hang_diag');
@@ -37,7 +28,8 @@ describe('hung jobs and diagnostics', () => {
 
   it('should declare demo.hang NO_PROGRESS, write a readable report without stopping the process, abort the job, and serve the next job', async () => {
     const hung = (await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.hang", input: {} }) { id } }')).createJob;
-    const zombie = await poll(
+    const zombie = await eventually(
+      'the hung job\'s zombie to be resolved',
       async () => (await gqlData(app.url, A, '{ monitoring { zombies(includeResolved: true) { id reason action resolvedAt workerId job { id } diagnostics { id kind reason url jobId workerId bytes eventLoopDelayMs } } } }')).monitoring.zombies.find((z: any) => z.job.id === hung.id),
       (z: any) => z?.resolvedAt != null,
     );
@@ -62,7 +54,8 @@ describe('hung jobs and diagnostics', () => {
     expect((await download('/diagnostics/no-such-report', OPS)).status).toBe(404);
 
     // The job moved on per policy (one attempt: out of the queue, with the hang as its error), with its report linked.
-    const job = await poll(
+    const job = await eventually(
+      'the hung job to leave RUNNING',
       async () => (await gqlData(app.url, A, 'query($id: ID!) { job(id: $id) { state lastError { code } diagnostics { id } } }', { id: hung.id })).job,
       (j: any) => j.state !== 'RUNNING',
     );
@@ -72,7 +65,8 @@ describe('hung jobs and diagnostics', () => {
 
     // The same process goes on serving.
     const next = (await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.count", input: { to: 5 } }) { id } }')).createJob;
-    const finished = await poll(
+    const finished = await eventually(
+      'the next job to end',
       async () => (await gqlData(app.url, A, 'query($id: ID!) { job(id: $id) { state workerId } }', { id: next.id })).job,
       (j: any) => j.state === 'SUCCEEDED' || j.state === 'FAILED',
     );

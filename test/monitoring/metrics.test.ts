@@ -4,9 +4,10 @@ import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gqlData, wsClient } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { parsePrometheusText, sampleValue, type PromFamily } from '../support/prometheusText.ts';
+import { waitForJobState } from '../support/jobState.ts';
+import { eventually } from '../support/eventually.ts';
 
 const CREATE = 'mutation($input: CreateJobInput!) { createJob(input: $input) { id state } }';
-const GET = 'query($id: ID!) { job(id: $id) { id state } }';
 
 describe('/metrics (longhaul all)', () => {
   const dbName = uniqueDatabaseName('metrics');
@@ -23,29 +24,18 @@ describe('/metrics (longhaul all)', () => {
     expect(res.status).toBe(200);
     return parsePrometheusText(res.text);
   };
-  const waitForState = async (id: string, states: string[], timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { job } = await gqlData(app.url, TEST_KEYS.tenantA, GET, { id });
-      if (states.includes(job.state)) return job;
-      if (Date.now() > deadline) throw new Error(`job ${id} still ${job.state}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const waitForState = (id: string, states: string[]) => waitForJobState(app.url, TEST_KEYS.tenantA, id, states);
   /** Scrapes until `check` passes (the API process counts job events as the bus delivers them). */
-  const eventually = async (check: (m: Map<string, PromFamily>) => void, timeoutMs = 30_000): Promise<Map<string, PromFamily>> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const m = await metrics();
-      try {
+  const scrapeUntil = (check: (m: Map<string, PromFamily>) => void) =>
+    eventually(
+      'the metrics to pass the check',
+      async () => {
+        const m = await metrics();
         check(m);
         return m;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-  };
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
 
   beforeAll(async () => {
     app = await startLonghaul('all', dbName, { LONGHAUL_METRICS_CACHE_MS: '0' });
@@ -108,20 +98,23 @@ describe('/metrics (longhaul all)', () => {
     const finishedBefore = sampleValue(before, 'longhaul_jobs_finished_total', { ...labels, outcome: 'succeeded' });
     const attemptsBefore = sampleValue(before, 'longhaul_job_attempts_total', labels);
     const durationsBefore = sampleValue(before, 'longhaul_job_duration_seconds_count', { ...labels, outcome: 'succeeded' });
+    const durationSumBefore = sampleValue(before, 'longhaul_job_duration_seconds_sum', { ...labels, outcome: 'succeeded' });
     const succeededBefore = sampleValue(before, 'longhaul_jobs', { ...labels, state: 'SUCCEEDED' });
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push((await gqlData(app.url, TEST_KEYS.tenantA, CREATE, { input: { type: 'demo.count', input: { to: 20, delayMs: 10 } } })).createJob.id);
     for (const id of ids) await waitForState(id, ['SUCCEEDED']);
-    const after = await eventually((m) => {
+    const after = await scrapeUntil((m) => {
       expect(sampleValue(m, 'longhaul_jobs_finished_total', { ...labels, outcome: 'succeeded' }) - finishedBefore).toBe(4);
       // Read from the database at scrape time and cached briefly: it follows once the cache expires.
       expect(sampleValue(m, 'longhaul_jobs', { ...labels, state: 'SUCCEEDED' }) - succeededBefore).toBe(4);
     });
     expect(sampleValue(after, 'longhaul_job_attempts_total', labels) - attemptsBefore).toBe(4);
     expect(sampleValue(after, 'longhaul_job_duration_seconds_count', { ...labels, outcome: 'succeeded' }) - durationsBefore).toBe(4);
-    expect(sampleValue(after, 'longhaul_job_duration_seconds_sum', { ...labels, outcome: 'succeeded' })).toBeGreaterThan(0);
+    // Each job pauses 20 × 10 ms: the four durations add up to 0.8 s at least.
+    expect(sampleValue(after, 'longhaul_job_duration_seconds_sum', { ...labels, outcome: 'succeeded' }) - durationSumBefore).toBeGreaterThanOrEqual(0.8);
     expect(sampleValue(after, 'longhaul_job_duration_seconds_bucket', { ...labels, outcome: 'succeeded', le: '+Inf' }) - durationsBefore).toBe(4);
-    expect(sampleValue(after, 'longhaul_bus_lag_seconds')).toBeGreaterThanOrEqual(0);
+    // Set at each delivery (0 until the first): the job events above crossed from the worker to this process through the database.
+    expect(sampleValue(after, 'longhaul_bus_lag_seconds')).toBeGreaterThan(0);
   });
 
   it('should count retries and attempts of a flaky job and its end in the debug queue', async () => {
@@ -132,7 +125,7 @@ describe('/metrics (longhaul all)', () => {
     await waitForState(retried, ['SUCCEEDED']);
     const parked = await waitForState(exhausted, ['DEBUG', 'FAILED']);
     const outcome = parked.state === 'DEBUG' ? 'debug' : 'failed';
-    const after = await eventually((m) => {
+    const after = await scrapeUntil((m) => {
       expect(sampleValue(m, 'longhaul_jobs_finished_total', { ...labels, outcome }) - sampleValue(before, 'longhaul_jobs_finished_total', { ...labels, outcome })).toBe(1);
       expect(sampleValue(m, 'longhaul_jobs_finished_total', { ...labels, outcome: 'succeeded' }) - sampleValue(before, 'longhaul_jobs_finished_total', { ...labels, outcome: 'succeeded' })).toBe(1);
       // A gauge read from the database at scrape time, cached briefly: it follows once the cache expires.
@@ -141,20 +134,21 @@ describe('/metrics (longhaul all)', () => {
     // 2 attempts each; 1 retry for the first, 1 for the second before its attempts ran out.
     expect(sampleValue(after, 'longhaul_job_attempts_total', labels) - sampleValue(before, 'longhaul_job_attempts_total', labels)).toBe(4);
     expect(sampleValue(after, 'longhaul_job_retries_total', labels) - sampleValue(before, 'longhaul_job_retries_total', labels)).toBe(2);
-    expect(sampleValue(after, 'longhaul_job_duration_seconds_count', { ...labels, outcome })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(after, 'longhaul_job_duration_seconds_count', { ...labels, outcome }) - sampleValue(before, 'longhaul_job_duration_seconds_count', { ...labels, outcome })).toBe(1);
   });
 
   it('should report each live worker’s event-loop delay from its heartbeat', async () => {
-    const m = await eventually((families) => {
+    const m = await scrapeUntil((families) => {
       const samples = families.get('longhaul_worker_event_loop_delay_seconds')!.samples;
-      expect(samples.filter((s) => s.labels.stat === 'p99').length).toBeGreaterThanOrEqual(1);
+      // The API process and its worker child at least.
+      expect(samples.filter((s) => s.labels.stat === 'p99').length).toBeGreaterThanOrEqual(2);
     });
     // Every registered process heartbeats its delay: the API process as `api`, its worker child as `worker`.
     const labelled = [...new Set(m.get('longhaul_worker_event_loop_delay_seconds')!.samples.map((s) => s.labels.worker!))];
     const registered = await mongo.db(dbName).collection('workers').find({ _id: { $in: labelled as any[] } }).toArray();
-    expect(registered.map((w) => w.role).sort()).toContain('worker');
+    expect(registered.map((w) => w.role)).toEqual(expect.arrayContaining(['api', 'worker']));
     expect(registered).toHaveLength(labelled.length);
-    expect(sampleValue(m, 'longhaul_workers_live')).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(m, 'longhaul_workers_live')).toBe(labelled.length);
   });
 
   it('should serve deployment-wide job counters: an API process started later reports the jobs that ran before it', async () => {
@@ -167,7 +161,7 @@ describe('/metrics (longhaul all)', () => {
     const created = await jobs.countDocuments({ name: 'demo.count' });
     expect(succeeded).toBeGreaterThanOrEqual(1);
     // Each process adds its counts every flush interval: the API's creation may land after the worker's finish.
-    const first = await eventually((m) => {
+    const first = await scrapeUntil((m) => {
       expect(sampleValue(m, 'longhaul_jobs_finished_total', labels)).toBe(succeeded);
       expect(sampleValue(m, 'longhaul_jobs_created_total', { type: 'demo.count' })).toBe(created);
     });
@@ -204,7 +198,7 @@ describe('/metrics (longhaul all)', () => {
     const client = wsClient(app.url, TEST_KEYS.tenantB);
     const dispose = client.subscribe({ query: 'subscription { monitoringEvents { kind } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     try {
-      await eventually((m) => expect(sampleValue(m, 'longhaul_subscribers_connected')).toBeGreaterThanOrEqual(1));
+      await scrapeUntil((m) => expect(sampleValue(m, 'longhaul_subscribers_connected')).toBe(1));
     } finally {
       dispose();
       await client.dispose();

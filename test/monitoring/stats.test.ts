@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { waitForJobState } from '../support/jobState.ts';
 import { MongoClient, ObjectId } from 'mongodb';
 
 const CREATE = 'mutation($input: CreateJobInput!) { createJob(input: $input) { id state } }';
-const GET = 'query($id: ID!) { job(id: $id) { id state } }';
 const STATS = `query($w: Int) { monitoring {
   queueStats(windowMinutes: $w) { byState { state count } byType { type state count } oldestQueuedAgeSeconds throughput { start succeeded failed } }
   failureRate(windowMinutes: $w) { windowMinutes finished failed rate }
@@ -38,15 +38,7 @@ describe('queueStats and failureRate', () => {
   const stats = async (key: string, w = 15): Promise<Stats> => (await gqlData<{ monitoring: Stats }>(api.url, key, STATS, { w })).monitoring;
   const count = (s: Stats, state: string) => s.queueStats.byState.find((x) => x.state === state)?.count;
   const create = async (key: string, input: Record<string, unknown>) => (await gqlData(api.url, key, CREATE, { input })).createJob.id as string;
-  const waitForEnd = async (key: string, id: string, timeoutMs = 90_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { job } = await gqlData(api.url, key, GET, { id });
-      if (['SUCCEEDED', 'FAILED', 'DEBUG'].includes(job.state)) return job.state as string;
-      if (Date.now() > deadline) throw new Error(`job ${id} still ${job.state}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  };
+  const waitForEnd = async (key: string, id: string) => (await waitForJobState(api.url, key, id, ['SUCCEEDED', 'FAILED', 'DEBUG'], { timeoutMs: 90_000 })).state as string;
 
   beforeAll(async () => {
     mongo = await MongoClient.connect(testDatabaseUri(dbName));

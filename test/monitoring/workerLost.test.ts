@@ -4,6 +4,7 @@ import { MongoClient } from 'mongodb';
 import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { eventually } from '../support/eventually.ts';
 
 const A = TEST_KEYS.tenantA;
 const B = TEST_KEYS.tenantB;
@@ -11,16 +12,6 @@ const OPS = TEST_KEYS.operator;
 
 // Locks outlive the test: only the zombie detector (not Agenda's lock expiry) can bring a killed worker's job back.
 const WORK_ENV = { LONGHAUL_WORKERS: '1', LONGHAUL_LOCK_LIFETIME_MS: '600000', LONGHAUL_WORKER_HEARTBEAT_MS: '250' };
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    value = await read();
-  }
-  return value;
-}
 
 function childPids(pid: number): number[] {
   return execSync(`pgrep -P ${pid} || true`).toString().trim().split('\n').filter(Boolean).map(Number);
@@ -44,7 +35,8 @@ describe('worker registry and WORKER_LOST zombies across real processes', () => 
   });
 
   it('should list every live process with its heartbeat, running jobs and event-loop delay', async () => {
-    const list = await poll(
+    const list = await eventually(
+      'three live processes with their event-loop delay',
       async () => (await gqlData(api.url, OPS, '{ monitoring { workers { id host pid role version alive lastHeartbeatAt eventLoopDelay { meanMs p99Ms maxMs } rssBytes runningJobs { id } } } }')).monitoring.workers,
       (w: any[]) => w.length >= 3 && w.every((x) => x.eventLoopDelay !== null),
     );
@@ -59,7 +51,8 @@ describe('worker registry and WORKER_LOST zombies across real processes', () => 
 
   it('should find the job of a SIGKILLed worker as WORKER_LOST and resume it from its checkpoint on another worker', async () => {
     const job = (await gqlData(api.url, A, 'mutation { createJob(input: { type: "demo.count", input: { to: 80, delayMs: 50, checkpointEvery: 5, logSteps: true } }) { id } }')).createJob;
-    const running = await poll(
+    const running = await eventually(
+      'the job to run past step 10',
       async () => (await gqlData(api.url, A, 'query($id: ID!) { job(id: $id) { state workerId heartbeatAt checkpoint } }', { id: job.id })).job,
       (j: any) => j.state === 'RUNNING' && (j.checkpoint?.next ?? 0) >= 10,
     );
@@ -75,10 +68,11 @@ describe('worker registry and WORKER_LOST zombies across real processes', () => 
     execSync(`kill -KILL ${workerPid} ${victim.child.pid}`);
     await victim.stop();
 
-    const done = await poll(
+    const done = await eventually(
+      'the job to end',
       async () => (await gqlData(api.url, A, 'query($id: ID!) { job(id: $id) { state attempts workerId result errors { code attempt } logs(last: 500) { message attempt } } }', { id: job.id })).job,
       (j: any) => j.state === 'SUCCEEDED' || j.state === 'FAILED' || j.state === 'DEBUG',
-      90_000,
+      { timeoutMs: 90_000 },
     );
     expect(done).toMatchObject({ state: 'SUCCEEDED', attempts: 2, result: { counted: 80 } });
     expect(done.workerId).not.toBe(running.workerId);
@@ -118,15 +112,18 @@ describe('worker registry and WORKER_LOST zombies across real processes', () => 
   it('should announce an idle worker that died as lost, once', async () => {
     const idle = await startLonghaul('work', dbName, WORK_ENV);
     const workerPid = childPids(idle.child.pid!)[0]!;
-    const id = (await poll(
+    const id = (await eventually(
+      'the idle worker to be listed',
       async () => (await gqlData(api.url, OPS, '{ monitoring { workers { id pid } } }')).monitoring.workers.find((w: any) => w.pid === workerPid)?.id,
       (found: string | undefined) => found !== undefined,
     )) as string;
     execSync(`kill -KILL ${workerPid} ${idle.child.pid}`);
     await idle.stop();
     const events = mongo.db(dbName).collection('events');
-    const count = await poll(() => events.countDocuments({ topic: 'monitoring', 'payload.kind': 'WORKER_LOST', 'payload.workerId': id }), (n) => n > 0, 30_000);
+    const count = await eventually('the WORKER_LOST event of the idle worker', () => events.countDocuments({ topic: 'monitoring', 'payload.kind': 'WORKER_LOST', 'payload.workerId': id }), (n) => n > 0, { timeoutMs: 30_000 });
     expect(count).toBe(1);
+    // "Once": a second announcement would come from a later detector round; nothing can be awaited for an event that
+    // must not happen, so the test gives several rounds (heartbeats are 250 ms apart) and counts again.
     await new Promise((r) => setTimeout(r, 1500));
     expect(await events.countDocuments({ topic: 'monitoring', 'payload.kind': 'WORKER_LOST', 'payload.workerId': id })).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectId } from 'mongodb';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
+import { eventually } from '../support/eventually.ts';
 import { MongoBus } from '../../src/bus/mongoBus.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createBuiltinRegistry } from '../../src/jobs/builtinJobTypes.ts';
@@ -129,7 +130,7 @@ describe('zombie detectors racing on the same lost jobs', () => {
     const beat = new Date();
     await workers.register({ _id: workerId, host: 'busy-host', pid: 3, role: 'worker', version: 'test', startedAt: beat, heartbeatAt: beat, stoppedAt: null, runningJobIds: [held.id], eventLoopDelay: null, rssBytes: null });
     // Claimed after that heartbeat: the worker has not said yet whether it holds it.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually('the clock to pass the heartbeat', () => Date.now() > beat.getTime(), { intervalMs: 1 });
     const fresh = await create();
     await store.startRun(fresh.id, 'run-fresh', workerId);
 

@@ -4,23 +4,22 @@ import { ObjectId } from 'mongodb';
 import { BackupHarness, sandboxRecords } from '../support/backupHarness.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { eventually } from '../support/eventually.ts';
+import type { Sandbox } from '../../src/sandbox/index.ts';
 
 describe('salesforce.backup end to end', () => {
   let sandbox: Sandbox;
   let h: BackupHarness;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    h = await new BackupHarness(sandbox).start();
+    h = await BackupHarness.start({ name: 'sfbackup' });
+    sandbox = h.sandbox;
   });
   afterAll(async () => {
     await h?.dispose();
-    await sandbox?.stop();
   });
 
   it('should back up every queryable, replicateable object of a 5,000-record org, equal to the sandbox', async () => {
-    await h.startWorker();
     const org = addTestOrg(sandbox, { size: 5000, seed: 7 });
     const orgId = await h.connect(org);
     const started = Date.now();
@@ -66,14 +65,16 @@ describe('salesforce.backup end to end', () => {
     const slow = sandbox.faults.add({ kind: 'query', orgId: org.orgId, latencyMs: 400 });
     const orgId = await h.connect(org);
     const jobId = await h.startBackup(orgId, { objects: ['Contact'] });
-    const jobs = h.mongo.db(h.dbName).collection('agendaJobs');
-    let partAtKill = 0;
-    for (let i = 0; i < 300 && partAtKill < 2; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const doc = await jobs.findOne({ _id: new ObjectId(jobId) });
-      partAtKill = doc?.checkpoint ? JSON.parse(doc.checkpoint).part : 0;
-    }
-    expect(partAtKill).toBeGreaterThanOrEqual(2);
+    const jobs = h.db.collection('agendaJobs');
+    await eventually(
+      'the backup to checkpoint part 2 of Contact',
+      async () => {
+        const doc = await jobs.findOne({ _id: new ObjectId(jobId) });
+        return doc?.checkpoint ? (JSON.parse(doc.checkpoint).part as number) : 0;
+      },
+      (part) => part >= 2,
+      { intervalMs: 50 },
+    );
     execSync(`pkill -KILL -P ${first.child.pid}; kill -KILL ${first.child.pid}`);
     await first.stop();
     sandbox.faults.remove(slow.id);

@@ -4,7 +4,8 @@ import { ObjectId } from 'mongodb';
 import { BackupHarness, sandboxRecords } from '../support/backupHarness.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { eventually } from '../support/eventually.ts';
+import type { Sandbox } from '../../src/sandbox/index.ts';
 
 /** Objects of 1,000 records or more go through Bulk 2.0, 3,000 records a result page. */
 const BULK_ENV = { LONGHAUL_BACKUP_BULK_THRESHOLD: '1000', LONGHAUL_BACKUP_BULK_PAGE_SIZE: '3000', LONGHAUL_BACKUP_BULK_POLL_MS: '50' };
@@ -14,16 +15,14 @@ describe('salesforce.backup through Bulk API 2.0', () => {
   let h: BackupHarness;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ bulkProcessingDelayMs: 100 });
-    h = await new BackupHarness(sandbox).start();
+    h = await BackupHarness.start({ name: 'sfbulk', sandbox: { bulkProcessingDelayMs: 100 }, worker: BULK_ENV });
+    sandbox = h.sandbox;
   });
   afterAll(async () => {
     await h?.dispose();
-    await sandbox?.stop();
   });
 
   it('should read large objects with Bulk 2.0 page by page and small ones with REST, storing the same records REST would', async () => {
-    await h.startWorker(BULK_ENV);
     const org = addTestOrg(sandbox, { size: { Contact: 10_000, Account: 400, Opportunity: 1000 }, seed: 21, trickyRate: 0.3 });
     const orgId = await h.connect(org);
     const jobId = await h.startBackup(orgId, { objects: ['Contact', 'Account', 'Opportunity'] });
@@ -42,21 +41,22 @@ describe('salesforce.backup through Bulk API 2.0', () => {
   });
 
   it('should resume a Bulk object from the last stored locator page after its worker is killed', async () => {
-    await h.stopWorkers();
     const env = { ...BULK_ENV, LONGHAUL_BACKUP_BULK_PAGE_SIZE: '1000', LONGHAUL_LOCK_LIFETIME_MS: '2000' };
-    const first = await h.startWorker(env);
+    const first = await h.restartWorkers(env);
     const org = addTestOrg(sandbox, { size: { Case: 9000 }, seed: 23 });
     const slow = sandbox.faults.add({ kind: 'bulkQuery', orgId: org.orgId, method: 'GET', latencyMs: 300 });
     const orgId = await h.connect(org);
     const jobId = await h.startBackup(orgId, { objects: ['Case'] });
-    const jobs = h.mongo.db(h.dbName).collection('agendaJobs');
-    let atKill: { part: number; bulkJobId: string; bulkLocator: string | null } | undefined;
-    for (let i = 0; i < 600 && (atKill === undefined || atKill.part < 2); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const doc = await jobs.findOne({ _id: new ObjectId(jobId) });
-      atKill = doc?.checkpoint ? JSON.parse(doc.checkpoint) : undefined;
-    }
-    expect(atKill?.part).toBeGreaterThanOrEqual(2);
+    const jobs = h.db.collection('agendaJobs');
+    const atKill = await eventually(
+      'the backup to checkpoint Bulk page 2 of Case',
+      async () => {
+        const doc = await jobs.findOne({ _id: new ObjectId(jobId) });
+        return doc?.checkpoint ? (JSON.parse(doc.checkpoint) as { part: number; bulkJobId: string; bulkLocator: string | null }) : undefined;
+      },
+      (checkpoint) => checkpoint !== undefined && checkpoint.part >= 2,
+      { intervalMs: 50 },
+    );
     execSync(`pkill -KILL -P ${first.child.pid}; kill -KILL ${first.child.pid}`);
     await first.stop();
     sandbox.faults.remove(slow.id);

@@ -5,6 +5,7 @@ import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { sandboxAdmin } from '../support/sandboxConnection.ts';
+import { eventually } from '../support/eventually.ts';
 import { findFreePort } from '../../src/db/freePort.ts';
 import { BackupFileStore } from '../../src/storage/index.ts';
 
@@ -43,12 +44,13 @@ describe('longhaul all with the sandbox org', () => {
     const org = (await gqlData(app.url, TEST_KEYS.tenantA, 'mutation($input: ConnectOrgInput!) { connectOrg(input: $input) { id status salesforceOrgId } }', { input })).connectOrg;
     expect(org.status).toBe('CONNECTED');
     const job = (await gqlData(app.url, TEST_KEYS.tenantA, 'mutation($orgId: ID!) { startBackup(orgId: $orgId) { id } }', { orgId: org.id })).startBackup;
-    let backup: { id: string; status: string; records: number; objects: { name: string; records: number; parts: number }[]; job: { state: string } } | undefined;
-    const deadline = Date.now() + 90_000;
-    do {
-      await new Promise((r) => setTimeout(r, 250));
-      backup = (await gqlData(app.url, TEST_KEYS.tenantA, 'query($orgId: ID!) { backups(orgId: $orgId) { id status records job { state } objects { name records parts } } }', { orgId: org.id })).backups[0];
-    } while (backup !== undefined && !['SUCCEEDED', 'FAILED'].includes(backup.job.state) && Date.now() < deadline);
+    type Backup = { id: string; status: string; records: number; objects: { name: string; records: number; parts: number }[]; job: { id: string; state: string } };
+    const backup = await eventually(
+      'the demo org backup to end',
+      async () => ((await gqlData(app.url, TEST_KEYS.tenantA, 'query($orgId: ID!) { backups(orgId: $orgId) { id status records job { id state } objects { name records parts } } }', { orgId: org.id })).backups as Backup[]).find((b) => b.job.id === job.id),
+      (found) => found !== undefined && ['SUCCEEDED', 'FAILED'].includes(found.job.state),
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
     expect(backup?.job.state).toBe('SUCCEEDED');
     expect(backup!.status).toBe('SUCCEEDED');
     // The sandbox runs inside `longhaul all`: its admin API gives the records to compare with.

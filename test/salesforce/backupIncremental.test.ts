@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupHarness, sandboxRecords, type BackupView } from '../support/backupHarness.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
-import { startSandbox, type OrgHandle, type Sandbox } from '../../src/sandbox/index.ts';
+import type { OrgHandle, Sandbox } from '../../src/sandbox/index.ts';
 import { readBackupSnapshot } from '../../src/storage/index.ts';
 
 const ENV = { LONGHAUL_BACKUP_BULK_THRESHOLD: '1000', LONGHAUL_BACKUP_BULK_PAGE_SIZE: '700', LONGHAUL_BACKUP_BULK_POLL_MS: '50' };
@@ -16,15 +16,13 @@ describe('incremental salesforce.backup and snapshots', () => {
   let orgId: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    h = await new BackupHarness(sandbox).start();
-    await h.startWorker(ENV);
+    h = await BackupHarness.start({ name: 'sfincremental', worker: ENV });
+    sandbox = h.sandbox;
     org = addTestOrg(sandbox, { size: { Account: 1500, Contact: 600, Case: 300 }, seed: 31 });
     orgId = await h.connect(org);
   });
   afterAll(async () => {
     await h?.dispose();
-    await sandbox?.stop();
   });
 
   const snapshot = async (backupId: string, object: string): Promise<Record<string, unknown>[]> => {

@@ -1,22 +1,20 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoClient } from 'mongodb';
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
-import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
-import { backupAndWait, connectSandboxOrg, waitForJob } from '../support/salesforceFlow.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { SalesforceStack } from '../support/salesforceStack.ts';
+import { eventually } from '../support/eventually.ts';
+import type { Sandbox } from '../../src/sandbox/index.ts';
 import { BackupFileStore, BackupStore, readBackupSnapshot } from '../../src/storage/index.ts';
 
 const A = TEST_KEYS.tenantA;
 const B = TEST_KEYS.tenantB;
-const SECRET_ENV = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
 
 /** Values CSV must survive: separators, quotes, line breaks, non-ASCII, spaces, things that look like CSV. */
 const TRICKY = ['a, b, c', 'say "hi"', '"', '""', 'line 1\nline 2', 'crlf\r\nline', 'trailing\n', 'cr\ronly', '\nleading LF', 'Café Müller — 日本語 😀🚀 شركة', '  padded  ', '=1+1', '+1 555 0100', '-5', '@SUM(A1)', '\ttab first', 'tab\there;semi|pipe', ',', 'back\\slash'];
@@ -25,32 +23,25 @@ const TRICKY = ['a, b, c', 'say "hi"', '"', '""', 'line 1\nline 2', 'crlf\r\nlin
 const asCsvText = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'boolean' ? String(value) : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 describe('salesforce.export end to end', () => {
-  const dbName = uniqueDatabaseName('sfexport');
+  let stack: SalesforceStack;
   let sandbox: Sandbox;
   let api: LonghaulProcess;
-  let mongo: MongoClient;
   let origin: string;
-  const workers: LonghaulProcess[] = [];
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    api = await startLonghaul('serve', dbName, { ...SECRET_ENV, LONGHAUL_EXPORT_SWEEP_MS: '300' });
+    stack = await SalesforceStack.start({ name: 'sfexport', apiEnv: { LONGHAUL_EXPORT_SWEEP_MS: '300' } });
+    ({ sandbox, api } = stack);
     origin = new URL(api.url).origin;
-    workers.push(await startLonghaul('work', dbName, SECRET_ENV));
-    mongo = await MongoClient.connect(testDatabaseUri(dbName));
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([api, ...workers].map((p) => p?.stop()));
-    await mongo?.db(dbName).dropDatabase().catch(() => undefined);
-    await mongo?.close();
-    await sandbox?.stop();
+    await stack?.dispose();
   });
 
   const startExport = async (key: string, input: Record<string, unknown>) => gql(api.url, key, 'mutation($input: StartExportInput!) { startExport(input: $input) { id input } }', { input });
   const download = (url: string, key: string | null, headers: Record<string, string> = {}) =>
     fetch(`${origin}${url}`, { headers: { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...headers } });
   const backupRecords = async (backupId: string, object: string) => {
-    const db = mongo.db(dbName);
+    const db = stack.db;
     const records: Record<string, unknown>[] = [];
     for await (const r of readBackupSnapshot({ backups: new BackupStore(db), files: new BackupFileStore(db) }, 'tenantA', backupId, object)) records.push(r);
     return records;
@@ -64,8 +55,8 @@ describe('salesforce.export end to end', () => {
     const accountId = String([...org.records('Account')][0]!.Id);
     const inserts = TRICKY.map((text, i) => ({ LastName: text, FirstName: i % 2 === 0 ? null : TRICKY[(i + 3) % TRICKY.length], Title: null, Description: text, AccountId: i % 3 === 0 ? null : accountId }));
     expect(org.mutate({ object: 'Contact', inserts }).errors).toEqual([]);
-    const orgId = await connectSandboxOrg(api.url, A, sandbox, org);
-    shared = { orgId, backupId: await backupAndWait(api.url, A, orgId, ['Account', 'Contact']) };
+    const orgId = await stack.connect(org);
+    shared = { orgId, backupId: await stack.backupAndWait(orgId, ['Account', 'Contact']) };
     return shared;
   };
 
@@ -73,7 +64,7 @@ describe('salesforce.export end to end', () => {
     const { backupId } = await trickyBackup();
     const started = await startExport(A, { backupId, object: 'Contact' });
     expect(started.errors).toBeUndefined();
-    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    const job = await stack.waitForJob(started.data!.startExport.id);
     expect(job.state).toBe('SUCCEEDED');
     const expected = await backupRecords(backupId, 'Contact');
     expect(expected.length).toBe(150 + TRICKY.length);
@@ -114,7 +105,7 @@ describe('salesforce.export end to end', () => {
   it("should be read record by record equal to the backup by Python's csv module and by csv-parse splitting on any line break", async () => {
     const { backupId } = await trickyBackup();
     const started = await startExport(A, { backupId, object: 'Contact' });
-    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    const job = await stack.waitForJob(started.data!.startExport.id);
     expect(job.state).toBe('SUCCEEDED');
     const body = Buffer.from(await (await download(job.result.url, A)).arrayBuffer());
     const expected = await backupRecords(backupId, 'Contact');
@@ -135,7 +126,7 @@ describe('salesforce.export end to end', () => {
     const { backupId } = await trickyBackup();
     const started = await startExport(A, { backupId, object: 'Contact', fields: ['Id', 'LastName', 'Description'], spreadsheetSafe: true });
     expect(started.errors).toBeUndefined();
-    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    const job = await stack.waitForJob(started.data!.startExport.id);
     expect(job.state).toBe('SUCCEEDED');
     const rows = pythonCsvRows(Buffer.from(await (await download(job.result.url, A)).arrayBuffer()));
     const expected = await backupRecords(backupId, 'Contact');
@@ -150,7 +141,7 @@ describe('salesforce.export end to end', () => {
   it('should resume a download with Range, and refuse unsatisfiable ranges, other tenants and missing keys', async () => {
     const { backupId } = await trickyBackup();
     const started = await startExport(A, { backupId, object: 'Contact', fields: ['Id', 'LastName', 'Description'] });
-    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    const job = await stack.waitForJob(started.data!.startExport.id);
     const { url, bytes } = job.result;
     const full = Buffer.from(await (await download(url, A)).arrayBuffer());
     expect(full.length).toBe(bytes);
@@ -183,14 +174,14 @@ describe('salesforce.export end to end', () => {
     const { backupId } = await trickyBackup();
     const started = await startExport(A, { backupId, object: 'Contact', fields: ['Id', 'LastName', 'Account.Name', 'Owner.Name'], filter: [{ field: 'AccountId', operator: 'IS_NOT_NULL' }] });
     expect(started.errors).toBeUndefined();
-    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    const job = await stack.waitForJob(started.data!.startExport.id);
     expect(job).toMatchObject({ state: 'DEBUG', attempts: 1 });
     expect(job.lastError).toMatchObject({ code: 'UNKNOWN_COLUMN', message: 'Owner.Name: the backup holds none of User' });
     const { export: refused } = await gqlData(api.url, A, 'query($id: ID!) { export(id: $id) { status url error { code } } }', { id: started.data!.startExport.input.exportId });
     expect(refused).toEqual({ status: 'FAILED', url: null, error: { code: 'UNKNOWN_COLUMN' } });
 
     const ok = await startExport(A, { backupId, object: 'Contact', fields: ['Id', 'LastName', 'Account.Name'], filter: [{ field: 'AccountId', operator: 'IS_NOT_NULL' }] });
-    const done = await waitForJob(api.url, A, ok.data!.startExport.id);
+    const done = await stack.waitForJob(ok.data!.startExport.id);
     expect(done.state).toBe('SUCCEEDED');
     const accounts = new Map((await backupRecords(backupId, 'Account')).map((a) => [a.Id, a.Name]));
     const contacts = (await backupRecords(backupId, 'Contact')).filter((c) => c.AccountId !== null);
@@ -200,19 +191,16 @@ describe('salesforce.export end to end', () => {
   }, 300_000);
 
   it('should expire an export: the download answers 410 and the sweep removes its file', async () => {
-    await Promise.all(workers.splice(0).map((w) => w.stop()));
-    workers.push(await startLonghaul('work', dbName, { ...SECRET_ENV, LONGHAUL_EXPORT_TTL_MS: '1500' }));
+    await stack.restartWorkers({ LONGHAUL_EXPORT_TTL_MS: '1500' });
     const { backupId } = await trickyBackup();
     const started = await startExport(A, { backupId, object: 'Account' });
-    const job = await waitForJob(api.url, A, started.data!.startExport.id);
+    const job = await stack.waitForJob(started.data!.startExport.id);
     expect((await download(job.result.url, A)).status).toBe(200);
     const exportId = started.data!.startExport.input.exportId as string;
-    const files = mongo.db(dbName).collection<{ _id: string }>('exportFiles.files');
+    const files = stack.db.collection<{ _id: string }>('exportFiles.files');
     expect(await files.countDocuments({ _id: exportId })).toBe(1);
-    await new Promise((r) => setTimeout(r, 1600));
-    expect((await download(job.result.url, A)).status).toBe(410);
-    for (let i = 0; i < 100 && (await files.countDocuments({ _id: exportId })) > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await files.countDocuments({ _id: exportId })).toBe(0);
+    expect((await eventually('the download to expire (410)', async () => (await download(job.result.url, A)).status, (status) => status !== 200)), 'download after the TTL').toBe(410);
+    await eventually('the sweep to remove the expired file', async () => (await files.countDocuments({ _id: exportId })) === 0);
     const { export: view } = await gqlData(api.url, A, 'query($id: ID!) { export(id: $id) { status url } }', { id: exportId });
     expect(view).toEqual({ status: 'EXPIRED', url: null });
   }, 300_000);

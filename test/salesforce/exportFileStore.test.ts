@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
+import { eventually } from '../support/eventually.ts';
 import { ExportFileStore } from '../../src/storage/index.ts';
 
 const CHUNK = 255 * 1024;
@@ -49,7 +50,7 @@ describe('ExportFileStore', () => {
   it('should replace a file left half written and hide it until it is complete', async () => {
     const half = await store.open('t', 'f2', 'f2.csv');
     half.stream.write(randomBytes(CHUNK + 10));
-    await new Promise((r) => setTimeout(r, 100));
+    await eventually('the first chunk of the half-written file to be stored', async () => (await database.db.collection('exportFiles.chunks').countDocuments()) > 0);
     expect(await store.size('t', 'f2')).toBeNull();
     const again = await store.open('t', 'f2', 'f2.csv');
     await pipeline(Readable.from([Buffer.from('a,b\r\n1,2\r\n')]), again.stream);

@@ -1,18 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoClient, ObjectId } from 'mongodb';
-import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
+import { ObjectId } from 'mongodb';
 import { gql, gqlData } from '../support/graphqlClient.ts';
-import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
-import { backupAndWait, connectSandboxOrg, waitForJob } from '../support/salesforceFlow.ts';
-import { startSandbox, type OrgHandle, type Sandbox } from '../../src/sandbox/index.ts';
+import { SalesforceStack } from '../support/salesforceStack.ts';
+import type { OrgHandle, Sandbox } from '../../src/sandbox/index.ts';
 
 const A = TEST_KEYS.tenantA;
 const B = TEST_KEYS.tenantB;
-const SECRET_ENV = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
 const RESTORED = ['Account', 'Contact', 'Opportunity', 'Case', 'Invoice__c'];
 /** Fields Salesforce sets itself: never equal after a record is recreated. */
 const SYSTEM = new Set(['Id', 'IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']);
@@ -23,23 +20,16 @@ type Row = Record<string, unknown>;
 const recordsOf = (org: OrgHandle, object: string): Row[] => [...org.records(object)].map(({ attributes: _a, ...fields }) => fields);
 
 describe('salesforce.restore end to end', () => {
-  const dbName = uniqueDatabaseName('sfrestore');
+  let stack: SalesforceStack;
   let sandbox: Sandbox;
   let api: LonghaulProcess;
-  let mongo: MongoClient;
-  const workers: LonghaulProcess[] = [];
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    api = await startLonghaul('serve', dbName, SECRET_ENV);
-    workers.push(await startLonghaul('work', dbName, SECRET_ENV));
-    mongo = await MongoClient.connect(testDatabaseUri(dbName));
+    stack = await SalesforceStack.start({ name: 'sfrestore' });
+    ({ sandbox, api } = stack);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([api, ...workers].map((p) => p?.stop()));
-    await mongo?.db(dbName).dropDatabase().catch(() => undefined);
-    await mongo?.close();
-    await sandbox?.stop();
+    await stack?.dispose();
   });
 
   const startRestore = async (key: string, input: Record<string, unknown>) =>
@@ -84,8 +74,8 @@ describe('salesforce.restore end to end', () => {
 
   it('should put deleted and modified records back, children pointing at their restored parents', async () => {
     const org = addTestOrg(sandbox, { size: 300, seed: 21 });
-    const orgId = await connectSandboxOrg(api.url, A, sandbox, org);
-    const backupId = await backupAndWait(api.url, A, orgId, [...RESTORED, 'User']);
+    const orgId = await stack.connect(org);
+    const backupId = await stack.backupAndWait(orgId, [...RESTORED, 'User']);
     const original = new Map(RESTORED.map((o) => [o, recordsOf(org, o)]));
 
     const accounts = original.get('Account')!;
@@ -108,7 +98,7 @@ describe('salesforce.restore end to end', () => {
     const locks = sandbox.faults.add({ kind: 'collections', orgId: org.orgId, recordErrorRate: 0.03, recordErrorCode: 'UNABLE_TO_LOCK_ROW' });
     const job = await startRestore(A, { backupId, targetOrgId: orgId, mode: 'UPSERT' });
     expect(job).toMatchObject({ type: 'salesforce.restore', state: 'QUEUED' });
-    const done = await waitForJob(api.url, A, job.id, 'id state attempts result logs(last: 500) { message }');
+    const done = await stack.waitForJob(job.id, { fields: 'id state attempts result logs(last: 500) { message }' });
     sandbox.faults.remove(unavailable.id);
     sandbox.faults.remove(locks.id);
     expect(done.state).toBe('SUCCEEDED');
@@ -126,7 +116,7 @@ describe('salesforce.restore end to end', () => {
       const expected = before.map((r) => expectedInTarget(object, r, idMap, idMap.get(String(r.Id)) !== r.Id));
       const actual = before.map((r) => {
         const target = idMap.get(String(r.Id));
-        expect(target, `${object} ${String(r.Id)}`).toBeDefined();
+        expect(target, `${object} ${String(r.Id)}`).toMatch(/^[0-9A-Za-z]{18}$/);
         return actualInTarget(object, now.get(target!) ?? {}, target !== r.Id);
       });
       expect(actual, object).toEqual(expected);
@@ -146,26 +136,25 @@ describe('salesforce.restore end to end', () => {
 
   it('should refuse to restore another tenant’s backup or into another tenant’s org', async () => {
     const org = addTestOrg(sandbox, { size: { Account: 5 }, seed: 3 });
-    const orgA = await connectSandboxOrg(api.url, A, sandbox, org);
-    const backupA = await backupAndWait(api.url, A, orgA, ['Account']);
-    const orgB = await connectSandboxOrg(api.url, B, sandbox, addTestOrg(sandbox, { size: 0 }));
+    const orgA = await stack.connect(org);
+    const backupA = await stack.backupAndWait(orgA, ['Account']);
+    const orgB = await stack.connect(addTestOrg(sandbox, { size: 0 }), B);
     const intoOwn = await gql(api.url, B, 'mutation($input: StartRestoreInput!) { startRestore(input: $input) { id } }', { input: { backupId: backupA, targetOrgId: orgB } });
     expect(intoOwn.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const intoOther = await gql(api.url, A, 'mutation($input: StartRestoreInput!) { startRestore(input: $input) { id } }', { input: { backupId: backupA, targetOrgId: orgB } });
     expect(intoOther.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const job = await startRestore(A, { backupId: backupA, targetOrgId: orgA, dryRun: true });
-    await waitForJob(api.url, A, job.id);
+    await stack.waitForJob(job.id);
     const peek = await gqlData(api.url, B, 'query($id: ID!) { restore(id: $id) { id } }', { id: job.input.restoreId });
     expect(peek.restore).toBeNull();
   }, 300_000);
 
   it('should resume a restore whose worker was killed mid-batch: no duplicates, nothing missing', async () => {
-    await Promise.all(workers.splice(0).map((w) => w.stop()));
-    const env = { ...SECRET_ENV, LONGHAUL_LOCK_LIFETIME_MS: '2000' };
-    const first = await startLonghaul('work', dbName, env);
+    const env = { LONGHAUL_LOCK_LIFETIME_MS: '2000' };
+    const first = await stack.restartWorkers(env);
     const org = addTestOrg(sandbox, { size: { Account: 40, Contact: 1400 }, seed: 5 });
-    const orgId = await connectSandboxOrg(api.url, A, sandbox, org);
-    const backupId = await backupAndWait(api.url, A, orgId, ['Account', 'Contact']);
+    const orgId = await stack.connect(org);
+    const backupId = await stack.backupAndWait(orgId, ['Account', 'Contact']);
     const original = recordsOf(org, 'Contact');
     expect(org.mutate({ object: 'Contact', deletes: original.map((r) => String(r.Id)) }).errors).toEqual([]);
     expect(recordsOf(org, 'Contact')).toHaveLength(0);
@@ -184,14 +173,14 @@ describe('salesforce.restore end to end', () => {
     const restoreId = job.input.restoreId as string;
     if (first.child.exitCode === null && first.child.signalCode === null) await once(first.child, 'exit');
     writer.create = create;
-    const checkpoint = await mongo.db(dbName).collection('agendaJobs').findOne({ _id: new ObjectId(job.id) });
+    const checkpoint = await stack.db.collection('agendaJobs').findOne({ _id: new ObjectId(job.id) });
     const doneAtKill = checkpoint?.checkpoint ? (JSON.parse(checkpoint.checkpoint).done as number) : 0;
     expect(doneAtKill).toBe(400);
-    expect(await mongo.db(dbName).collection<{ _id: string }>('restoreInFlight').findOne({ _id: restoreId })).toMatchObject({ object: 'Contact', offset: 400 });
+    expect(await stack.db.collection<{ _id: string }>('restoreInFlight').findOne({ _id: restoreId })).toMatchObject({ object: 'Contact', offset: 400 });
     const createdBeforeResume = recordsOf(org, 'Contact').length;
-    workers.push(await startLonghaul('work', dbName, env));
+    await stack.startWorker(env);
 
-    const done = await waitForJob(api.url, A, job.id, 'id state attempts result logs(last: 200) { message }');
+    const done = await stack.waitForJob(job.id, { fields: 'id state attempts result logs(last: 200) { message }' });
     expect(done).toMatchObject({ state: 'SUCCEEDED', attempts: 2, result: { created: 1400, failed: 0 } });
     expect(createdBeforeResume).toBe(600);
     const reconciled = done.logs.map((l: { message: string }) => l.message).find((m: string) => m.includes('reconciled the batch in flight'));
@@ -206,11 +195,10 @@ describe('salesforce.restore end to end', () => {
   }, 300_000);
 
   it('should write through Bulk API 2.0 ingest above the threshold, with per-record failures reported', async () => {
-    await Promise.all(workers.splice(0).map((w) => w.stop()));
-    workers.push(await startLonghaul('work', dbName, { ...SECRET_ENV, LONGHAUL_RESTORE_BULK_THRESHOLD: '100', LONGHAUL_RESTORE_BULK_BATCH: '250', LONGHAUL_RESTORE_BULK_POLL_MS: '50' }));
+    await stack.restartWorkers({ LONGHAUL_RESTORE_BULK_THRESHOLD: '100', LONGHAUL_RESTORE_BULK_BATCH: '250', LONGHAUL_RESTORE_BULK_POLL_MS: '50' });
     const org = addTestOrg(sandbox, { size: { Account: 400 }, seed: 8 });
-    const orgId = await connectSandboxOrg(api.url, A, sandbox, org);
-    const backupId = await backupAndWait(api.url, A, orgId, ['Account']);
+    const orgId = await stack.connect(org);
+    const backupId = await stack.backupAndWait(orgId, ['Account']);
     const original = recordsOf(org, 'Account');
     const deleted = original.slice(0, 300).map((r) => String(r.Id));
     expect(org.mutate({ object: 'Account', deletes: deleted }).errors).toEqual([]);
@@ -218,7 +206,7 @@ describe('salesforce.restore end to end', () => {
     expect(org.mutate({ object: 'Account', inserts: [{ Name: 'squatter', External_Id__c: original[0]!.External_Id__c }] }).errors).toEqual([]);
 
     const job = await startRestore(A, { backupId, targetOrgId: orgId, mode: 'INSERT_MISSING' });
-    const done = await waitForJob(api.url, A, job.id);
+    const done = await stack.waitForJob(job.id);
     expect(done).toMatchObject({ state: 'SUCCEEDED', result: { created: 299, failed: 1, skipped: 100 } });
     const restoreId = job.input.restoreId as string;
     const failed = await allResults(restoreId, { outcome: 'FAILED' });

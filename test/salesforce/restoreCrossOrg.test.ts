@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueDatabaseName } from '../support/database.ts';
 import { gqlData } from '../support/graphqlClient.ts';
-import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
-import { backupAndWait, connectSandboxOrg, waitForJob } from '../support/salesforceFlow.ts';
-import { startSandbox, type OrgHandle, type Sandbox } from '../../src/sandbox/index.ts';
+import { SalesforceStack } from '../support/salesforceStack.ts';
+import type { OrgHandle, Sandbox } from '../../src/sandbox/index.ts';
 
 const A = TEST_KEYS.tenantA;
-const SECRET_ENV = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
 const RESTORED = ['Account', 'Contact', 'Opportunity', 'Case', 'Invoice__c'];
 const SYSTEM = new Set(['Id', 'IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']);
 const AUTO_NUMBER: Record<string, string[]> = { Case: ['CaseNumber'], Invoice__c: ['Name'] };
@@ -19,19 +16,16 @@ type Row = Record<string, unknown>;
 const recordsOf = (org: OrgHandle, object: string): Row[] => [...org.records(object)].map(({ attributes: _a, ...fields }) => fields);
 
 describe('salesforce.restore into another org', () => {
-  const dbName = uniqueDatabaseName('sfcrossorg');
+  let stack: SalesforceStack;
   let sandbox: Sandbox;
   let api: LonghaulProcess;
-  const workers: LonghaulProcess[] = [];
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    api = await startLonghaul('serve', dbName, SECRET_ENV);
-    workers.push(await startLonghaul('work', dbName, SECRET_ENV));
+    stack = await SalesforceStack.start({ name: 'sfcrossorg' });
+    ({ sandbox, api } = stack);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([api, ...workers].map((p) => p?.stop()));
-    await sandbox?.stop();
+    await stack?.dispose();
   });
 
   const startRestore = async (input: Record<string, unknown>) => (await gqlData(api.url, A, 'mutation($input: StartRestoreInput!) { startRestore(input: $input) { id input } }', { input })).startRestore;
@@ -41,9 +35,9 @@ describe('salesforce.restore into another org', () => {
   it('should recreate an org in an empty one, every lookup on its restored parent, as the dry run planned', async () => {
     const source = addTestOrg(sandbox, { size: 250, seed: 31 });
     const target = addTestOrg(sandbox, { size: 0, seed: 77 });
-    const sourceId = await connectSandboxOrg(api.url, A, sandbox, source);
-    const targetId = await connectSandboxOrg(api.url, A, sandbox, target);
-    const backupId = await backupAndWait(api.url, A, sourceId, [...RESTORED, 'User', 'RecordType']);
+    const sourceId = await stack.connect(source);
+    const targetId = await stack.connect(target);
+    const backupId = await stack.backupAndWait(sourceId, [...RESTORED, 'User', 'RecordType']);
     const original = new Map(RESTORED.map((o) => [o, recordsOf(source, o)]));
 
     // Owners are mapped by name unless given: the two orgs' users have different names except by chance.
@@ -57,7 +51,7 @@ describe('salesforce.restore into another org', () => {
     expect(unmapped.length).toBeGreaterThan(0);
 
     const refused = await startRestore({ backupId, targetOrgId: targetId });
-    const refusedJob = await waitForJob(api.url, A, refused.id);
+    const refusedJob = await stack.waitForJob(refused.id);
     // No retry changes a plan: the job goes straight to the debug queue after its one attempt.
     expect(refusedJob).toMatchObject({ state: 'DEBUG', attempts: 1, lastError: { code: 'UNMAPPED_REFERENCES' } });
     const refusedRestore = await restoreOf(refused.input.restoreId);
@@ -75,7 +69,7 @@ describe('salesforce.restore into another org', () => {
     const targetTypes = new Map(recordsOf(target, 'RecordType').map((r) => [typeKey(r), String(r.Id)]));
     const recordTypeOf = new Map(recordsOf(source, 'RecordType').map((r) => [String(r.Id), targetTypes.get(typeKey(r))]));
     const dry = await startRestore({ backupId, targetOrgId: targetId, dryRun: true, ownerMappings });
-    expect((await waitForJob(api.url, A, dry.id)).state).toBe('SUCCEEDED');
+    expect((await stack.waitForJob(dry.id)).state).toBe('SUCCEEDED');
     const planned = await restoreOf(dry.input.restoreId);
     expect(planned).toMatchObject({ status: 'SUCCEEDED', dryRun: true, totals: { created: 0, updated: 0, failed: 0 } });
     expect(recordsOf(target, 'Account')).toHaveLength(0);
@@ -84,7 +78,7 @@ describe('salesforce.restore into another org', () => {
     expect(planned.plan.objects.find((o: Row) => o.name === 'Invoice__c').skippedFields).toContainEqual({ name: 'Name', reason: 'READ_ONLY' });
 
     const real = await startRestore({ backupId, targetOrgId: targetId, ownerMappings });
-    const done = await waitForJob(api.url, A, real.id);
+    const done = await stack.waitForJob(real.id);
     expect(done.state).toBe('SUCCEEDED');
     const executed = await restoreOf(real.input.restoreId);
     expect(executed.plan).toEqual(planned.plan);
@@ -107,7 +101,7 @@ describe('salesforce.restore into another org', () => {
       );
       const actual = original.get(object)!.map((r) => {
         const copy = now.get(idMap.get(String(r.Id))!);
-        expect(copy, `${object} ${String(r.Id)}`).toBeDefined();
+        expect(copy, `${object} ${String(r.Id)}`).toMatchObject({ Id: idMap.get(String(r.Id)) });
         return Object.fromEntries(Object.entries(copy!).filter(([f]) => keep(f)));
       });
       expect(actual, object).toEqual(expected);

@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueDatabaseName } from '../support/database.ts';
 import { gqlData } from '../support/graphqlClient.ts';
-import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
-import { backupAndWait, connectSandboxOrg, waitForJob } from '../support/salesforceFlow.ts';
-import { startSandbox, type OrgHandle, type Sandbox } from '../../src/sandbox/index.ts';
+import { SalesforceStack } from '../support/salesforceStack.ts';
+import type { OrgHandle, Sandbox } from '../../src/sandbox/index.ts';
 
 const A = TEST_KEYS.tenantA;
-const SECRET_ENV = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
 
 type Row = Record<string, unknown>;
 const recordsOf = (org: OrgHandle, object: string): Row[] => [...org.records(object)].map(({ attributes: _a, ...fields }) => fields);
@@ -17,25 +14,22 @@ const typeNames = (org: OrgHandle): Map<string, string> => new Map(recordsOf(org
 const idByTypeName = (org: OrgHandle, name: string): string => [...typeNames(org)].find(([, n]) => n === name)![0];
 
 describe('salesforce.restore of record types into another org', () => {
-  const dbName = uniqueDatabaseName('sfrecordtypes');
+  let stack: SalesforceStack;
   let sandbox: Sandbox;
   let api: LonghaulProcess;
-  const workers: LonghaulProcess[] = [];
   let source: OrgHandle;
   let backupId: string;
   let sourceOrgId: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    api = await startLonghaul('serve', dbName, SECRET_ENV);
-    workers.push(await startLonghaul('work', dbName, SECRET_ENV));
+    stack = await SalesforceStack.start({ name: 'sfrecordtypes' });
+    ({ sandbox, api } = stack);
     source = addTestOrg(sandbox, { size: { Account: 60 }, seed: 13 });
-    sourceOrgId = await connectSandboxOrg(api.url, A, sandbox, source);
-    backupId = await backupAndWait(api.url, A, sourceOrgId, ['Account', 'User', 'RecordType']);
+    sourceOrgId = await stack.connect(source);
+    backupId = await stack.backupAndWait(sourceOrgId, ['Account', 'User', 'RecordType']);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([api, ...workers].map((p) => p?.stop()));
-    await sandbox?.stop();
+    await stack?.dispose();
   });
 
   const restoreOf = async (restoreId: string) =>
@@ -43,13 +37,13 @@ describe('salesforce.restore of record types into another org', () => {
   /** Restores the backed-up Accounts into `target` (owners mapped by position); returns the job and the restore. */
   const connected = new Map<OrgHandle, string>();
   const restoreInto = async (target: OrgHandle, recordTypeMappings: Row[] = [], fromBackup = backupId) => {
-    if (!connected.has(target)) connected.set(target, await connectSandboxOrg(api.url, A, sandbox, target));
+    if (!connected.has(target)) connected.set(target, await stack.connect(target));
     const targetId = connected.get(target)!;
     const ownerMappings = recordsOf(source, 'User').map((u, i) => ({ sourceId: u.Id, targetId: recordsOf(target, 'User')[i]!.Id }));
     const { startRestore } = await gqlData(api.url, A, 'mutation($input: StartRestoreInput!) { startRestore(input: $input) { id input } }', {
       input: { backupId: fromBackup, targetOrgId: targetId, objects: ['Account'], ownerMappings, recordTypeMappings },
     });
-    const job = await waitForJob(api.url, A, startRestore.id);
+    const job = await stack.waitForJob(startRestore.id);
     return { job, restoreId: String(startRestore.input.restoreId), restore: await restoreOf(startRestore.input.restoreId) };
   };
   /** Source Account Id → the record type its restored copy has in `target`, as `SobjectType.DeveloperName`. */
@@ -101,7 +95,7 @@ describe('salesforce.restore of record types into another org', () => {
   }, 120_000);
 
   it('should say so when the backup holds no RecordType to match names with', async () => {
-    const withoutTypes = await backupAndWait(api.url, A, sourceOrgId, ['Account', 'User']);
+    const withoutTypes = await stack.backupAndWait(sourceOrgId, ['Account', 'User']);
     const target = addTestOrg(sandbox, { size: 0, seed: 78 });
     const refused = await restoreInto(target, [], withoutTypes);
     expect(refused.job).toMatchObject({ state: 'DEBUG', attempts: 1, lastError: { code: 'UNMAPPED_REFERENCES' } });

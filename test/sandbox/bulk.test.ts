@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { accessToken, addTestOrg, loginTo, testApiVersion } from '../support/sandboxConnection.ts';
+import { eventually } from '../support/eventually.ts';
 
 type Row = Record<string, string>;
 
@@ -52,11 +53,12 @@ describe('sandbox org Bulk API 2.0', () => {
     const created = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ operation: 'queryAll', query: 'SELECT Id, CaseNumber, Subject FROM Case' }) });
     const job = (await created.json()) as { id: string; state: string; operation: string; object: string };
     expect(job).toMatchObject({ state: 'UploadComplete', operation: 'queryAll', object: 'Case' });
-    let info: { state: string; numberRecordsProcessed: number; jobType: string } = { state: '', numberRecordsProcessed: 0, jobType: '' };
-    for (let i = 0; i < 100 && info.state !== 'JobComplete'; i += 1) {
-      info = (await (await fetch(`${base}/${job.id}`, { headers })).json()) as typeof info;
-      if (info.state !== 'JobComplete') await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    const info = await eventually(
+      'the Bulk query job to complete',
+      async () => (await (await fetch(`${base}/${job.id}`, { headers })).json()) as { state: string; numberRecordsProcessed: number; jobType: string },
+      (polled) => polled.state === 'JobComplete',
+      { intervalMs: 10 },
+    );
     expect(info).toMatchObject({ state: 'JobComplete', numberRecordsProcessed: 2500, jobType: 'V2Query' });
     const pages: Array<{ count: string | null; locator: string | null; rows: string[][] }> = [];
     let locator: string | null = null;

@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { accessToken, addTestOrg, loginTo, testApiVersion } from '../support/sandboxConnection.ts';
+import { eventually } from '../support/eventually.ts';
 
 const megabyte = 1024 * 1024;
 
@@ -58,10 +59,7 @@ describe('sandbox org at scale', () => {
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const base = `${sandbox.url}/services/data/v${testApiVersion}/jobs/query`;
     const job = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ operation: 'query', query: 'SELECT Id, Name, Description, BillingStreet, BillingCity, Phone, Website, AnnualRevenue, CreatedDate, SystemModstamp FROM Account' }) })).json()) as { id: string };
-    for (let state = ''; state !== 'JobComplete';) {
-      state = ((await (await fetch(`${base}/${job.id}`, { headers })).json()) as { state: string }).state;
-      if (state !== 'JobComplete') await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await eventually('the Bulk query job to complete', async () => ((await (await fetch(`${base}/${job.id}`, { headers })).json()) as { state: string }).state === 'JobComplete', { intervalMs: 20 });
     const heapBefore = liveHeap();
     let peak = heapBefore;
     let lines = 0;

@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
-import { MongoClient } from 'mongodb';
-import { testDatabaseUri, uniqueDatabaseName } from './database.ts';
+import { eventually } from './eventually.ts';
 import { gqlData } from './graphqlClient.ts';
-import { startLonghaul, TEST_KEYS, type LonghaulProcess } from './longhaulProcess.ts';
-import type { OrgHandle, Sandbox } from '../../src/sandbox/index.ts';
+import { SalesforceStack } from './salesforceStack.ts';
+import type { OrgHandle } from '../../src/sandbox/index.ts';
 import { BackupFileStore, BackupStore } from '../../src/storage/index.ts';
 
 /** The fields of a backup the backup tests read. */
@@ -42,54 +41,17 @@ export interface BackupView {
 }
 
 /**
- * One test file's backup setup: a `serve` process on a unique database (sealing key per file),
- * workers started on demand, direct read access to the stored files, and the GraphQL calls the
- * backup tests make. `dispose()` stops everything and drops the database.
+ * A {@link SalesforceStack} for the backup tests: direct read access to the stored files and backups,
+ * and the GraphQL calls the backup tests make. Start it with `BackupHarness.start(options)`.
  */
-export class BackupHarness {
-  readonly dbName = uniqueDatabaseName('sfbackup');
-  readonly secretEnv = { LONGHAUL_SECRET_KEYS: `t1:${randomBytes(32).toString('base64')}` };
-  readonly key = TEST_KEYS.tenantA;
-  /** The tenant of {@link key} (stores are read in it). */
-  readonly tenantId = 'tenantA';
-  api!: LonghaulProcess;
-  mongo!: MongoClient;
+export class BackupHarness extends SalesforceStack {
   files!: BackupFileStore;
   backups!: BackupStore;
-  private readonly workers: LonghaulProcess[] = [];
 
-  constructor(private readonly sandbox: Sandbox) {}
-
-  async start(env: NodeJS.ProcessEnv = {}): Promise<this> {
-    this.api = await startLonghaul('serve', this.dbName, { ...this.secretEnv, ...env });
-    this.mongo = await MongoClient.connect(testDatabaseUri(this.dbName));
-    this.files = new BackupFileStore(this.mongo.db(this.dbName));
-    this.backups = new BackupStore(this.mongo.db(this.dbName));
-    return this;
-  }
-
-  /** Starts a `work` process with the file's sealing key and `env`. */
-  async startWorker(env: NodeJS.ProcessEnv = {}): Promise<LonghaulProcess> {
-    const worker = await startLonghaul('work', this.dbName, { ...this.secretEnv, ...env });
-    this.workers.push(worker);
-    return worker;
-  }
-
-  /** Stops every worker started so far. */
-  async stopWorkers(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map((w) => w.stop()));
-  }
-
-  async dispose(): Promise<void> {
-    await Promise.all([this.api, ...this.workers].map((p) => p?.stop()));
-    await this.mongo?.db(this.dbName).dropDatabase().catch(() => undefined);
-    await this.mongo?.close();
-  }
-
-  /** Registers `org` (username-password flow, password `pw`); returns its longhaul id. */
-  async connect(org: OrgHandle): Promise<string> {
-    const input = { name: org.username, loginUrl: this.sandbox.url, username: org.username, password: 'pw', clientId: 'c', clientSecret: 's' };
-    return (await gqlData(this.api.url, this.key, 'mutation($input: ConnectOrgInput!) { connectOrg(input: $input) { id } }', { input })).connectOrg.id;
+  protected override async open(): Promise<void> {
+    await super.open();
+    this.files = new BackupFileStore(this.db);
+    this.backups = new BackupStore(this.db);
   }
 
   /** Starts a backup; returns its job id. */
@@ -110,16 +72,14 @@ export class BackupHarness {
     return backup;
   }
 
-  /** Polls until the job `jobId` ends (or `timeoutMs` passes), calling `onPoll` with each view. */
-  async waitForBackup(orgId: string, jobId: string, timeoutMs = 120_000, onPoll?: (backup: BackupView) => void | Promise<void>): Promise<BackupView> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const backup = await this.backupOfJob(orgId, jobId);
-      await onPoll?.(backup);
-      if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(backup.job.state)) return backup;
-      if (Date.now() > deadline) throw new Error(`backup not done: ${JSON.stringify(backup)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  /** Reads the backup of job `jobId` until the job ends (or `timeoutMs` passes); returns it as last read. */
+  async waitForBackup(orgId: string, jobId: string, timeoutMs = 120_000): Promise<BackupView> {
+    return eventually(
+      `backup job ${jobId} to end`,
+      () => this.backupOfJob(orgId, jobId),
+      (backup) => ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(backup.job.state),
+      { timeoutMs, intervalMs: 200 },
+    );
   }
 
   /** The stored records of one object of a backup, in stored order, and the sha256 of their NDJSON. */

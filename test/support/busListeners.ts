@@ -1,3 +1,4 @@
+import { eventually } from './eventually.ts';
 import { TEST_KEYS } from './longhaulProcess.ts';
 
 /** The API process's live bus listeners (`longhaul_bus_listeners` of `/metrics`, read with the operator key). */
@@ -11,11 +12,5 @@ export async function busListeners(url: string): Promise<number> {
 
 /** Resolves with the listener count once `accept` holds for it; rejects with the last count after `timeoutMs`. */
 export async function waitForBusListeners(url: string, accept: (count: number) => boolean, timeoutMs = 30_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const count = await busListeners(url);
-    if (accept(count)) return count;
-    if (Date.now() > deadline) throw new Error(`bus listeners still ${count} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return eventually('the bus listener count to be accepted', () => busListeners(url), accept, { timeoutMs, intervalMs: 50 });
 }

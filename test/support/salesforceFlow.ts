@@ -1,4 +1,5 @@
 import { gqlData } from './graphqlClient.ts';
+import { JOB_ENDED_STATES, waitForJobState } from './jobState.ts';
 import type { OrgHandle, Sandbox } from '../../src/sandbox/index.ts';
 
 /** Registers a sandbox org (username-password flow, password `pw`) for the tenant of `key`; returns its longhaul id. */
@@ -9,15 +10,9 @@ export async function connectSandboxOrg(apiUrl: string, key: string, sandbox: Sa
   return data.connectOrg.id as string;
 }
 
-/** Polls `job(id)` until it ends (SUCCEEDED, FAILED, CANCELLED, or parked in DEBUG after its last attempt); returns the job with `fields`. */
-export async function waitForJob(apiUrl: string, key: string, jobId: string, fields = 'id state attempts result lastError { code message }', timeoutMs = 120_000): Promise<Record<string, any>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { job } = await gqlData(apiUrl, key, `query($id: ID!) { job(id: $id) { state ${fields} } }`, { id: jobId });
-    if (['SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG'].includes(job.state)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} not done within ${timeoutMs} ms: ${JSON.stringify(job)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Waits until the job ends ({@link JOB_ENDED_STATES}); returns the job with `fields`. */
+export async function waitForJob(apiUrl: string, key: string, jobId: string, fields = 'attempts result lastError { code message }', timeoutMs = 120_000): Promise<Record<string, any>> {
+  return waitForJobState(apiUrl, key, jobId, JOB_ENDED_STATES, { fields, timeoutMs, intervalMs: 200 });
 }
 
 /** Backs up `objects` of an org through `startBackup` and waits for it; returns the backup's id. */
