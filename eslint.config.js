@@ -108,7 +108,7 @@ function packageBoundary(folder, { store }) {
     .filter(([, p]) => !p.owners.includes(folder) && !(store && p.stores))
     .map(([name, p]) => ({
       regex: p.regex,
-      message: `only ${p.owners.map((o) => `src/${o}/`).join(', ')}${p.stores ? ' and the stores' : ''} import ${name} (docs/architecture.md).`,
+      message: `${name} is imported only by ${p.owners.map((o) => `src/${o}/`).join(', ')}${p.stores ? ' and the *Store.ts files of src/monitoring/ and src/salesforce/' : ''} (docs/architecture.md).`,
     }));
   return patterns.length === 0 ? 'off' : ['error', { patterns }];
 }

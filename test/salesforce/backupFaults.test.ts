@@ -117,7 +117,7 @@ describe('salesforce.backup through Salesforce failures', () => {
     try {
       const seen = (await gqlData(h.api.url, h.key, 'query($id: ID!) { org(id: $id) { status apiBudget { max remaining } } }', { id: orgId })).org;
       expect(seen.status).toBe('CONNECTED');
-      expect(seen.apiBudget.max).toBe(org.summary().apiUsage!.max);
+      expect(seen.apiBudget.max).toBe(org.summary().apiUsage.max);
       expect(rule.remaining).toBe(1000);
     } finally {
       sandbox.faults.remove(rule.id);
@@ -136,14 +136,14 @@ describe('salesforce.backup through Salesforce failures', () => {
     while (pausedAt === undefined) {
       const backup = await h.backupOfJob(orgId, jobId);
       const message = backup.job.progress?.message ?? '';
-      if (/paused for API budget/.test(message)) pausedAt = { used: org.summary().apiUsage!.used, message };
+      if (/paused for API budget/.test(message)) pausedAt = { used: org.summary().apiUsage.used, message };
       else if (Date.now() > deadline || backup.job.state === 'SUCCEEDED' || backup.job.state === 'FAILED') throw new Error(`never paused: ${JSON.stringify(backup)}`);
       else await new Promise((r) => setTimeout(r, 100));
     }
     // Paused: no call goes out while it waits (limits reads are free), however long it waits.
     for (let i = 0; i < 10; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      maxUsedWhilePaused = Math.max(maxUsedWhilePaused, org.summary().apiUsage!.used);
+      maxUsedWhilePaused = Math.max(maxUsedWhilePaused, org.summary().apiUsage.used);
     }
     expect(pausedAt.used).toBeLessThanOrEqual(50);
     expect(maxUsedWhilePaused).toBe(pausedAt.used);

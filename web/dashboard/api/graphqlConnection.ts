@@ -17,7 +17,7 @@ export interface SubscriptionSink<T> {
   /** The server completed it (e.g. `jobProgress` after a final state). */
   complete?(): void;
   /** The WebSocket (re)connected: a subscriber that missed events while it was down re-queries here. */
-  reconnected?(): void;
+  reconnected?: () => void;
 }
 
 /** The API's WebSocket close codes for refused keys. */
@@ -95,7 +95,7 @@ export class GraphqlConnection {
       { query, variables },
       {
         next: (result) => {
-          if (result.errors !== undefined && result.errors.length > 0) sink.error(GraphqlError.fromErrors(result.errors as GraphqlErrorShape[]));
+          if (result.errors !== undefined && result.errors.length > 0) sink.error(GraphqlError.fromErrors(result.errors));
           else if (result.data !== undefined && result.data !== null) sink.next(result.data);
         },
         error: (error) => sink.error(subscriptionError(error)),

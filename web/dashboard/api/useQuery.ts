@@ -10,7 +10,7 @@ export interface QueryState<T> {
   /** `Date.now()` when the last data arrived (ages shown next to it are as of then). */
   receivedAt: number | undefined;
   /** Runs the query again (after an event, or the refresh button); the previous data stays until it answers. */
-  refetch(): void;
+  refetch: () => void;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface LiveJobs {
   error: GraphqlError | undefined;
   loaded: boolean;
   /** Adds a job the page itself created, before its CREATED event arrives. */
-  add(job: JobRow): void;
+  add: (job: JobRow) => void;
 }
 
 /**

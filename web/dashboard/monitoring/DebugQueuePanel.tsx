@@ -8,7 +8,7 @@ import { Panel } from '../components/Panel.tsx';
 import { Link, paths } from '../routing/router.tsx';
 
 /** The actions of one debug-queue job; operator-only on the server, so a tenant key sees the refusal's code here. */
-function DebugActions(props: { job: DebugJob; onDone(): void }) {
+function DebugActions(props: { job: DebugJob; onDone: () => void }) {
   const connection = useConnection();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<GraphqlError | undefined>();
@@ -54,7 +54,7 @@ function DebugActions(props: { job: DebugJob; onDone(): void }) {
 }
 
 /** Jobs in the debug queue with their last error and the operator's actions. */
-export function DebugQueuePanel(props: { jobs: DebugJob[] | undefined; error: GraphqlError | undefined; onRefresh(): void }) {
+export function DebugQueuePanel(props: { jobs: DebugJob[] | undefined; error: GraphqlError | undefined; onRefresh: () => void }) {
   return (
     <Panel title="Debug queue" id="debug-queue" error={props.error} onRefresh={props.onRefresh}>
       {props.jobs !== undefined && props.jobs.length === 0 ? <p className="empty">The debug queue is empty.</p> : null}
