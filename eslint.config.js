@@ -132,7 +132,7 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', '**/generated/', 'web/*/dist/'],
+    ignores: ['node_modules/', 'dist/', '**/generated/', '.longhaul-data/', 'test-output/', '.tmp-*/'],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
