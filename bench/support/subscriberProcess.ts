@@ -104,7 +104,7 @@ async function finish(cutShort: boolean): Promise<void> {
     cutShort,
   };
   await send(result);
-  await Promise.allSettled(clients.map((c) => c.dispose()));
+  await Promise.allSettled(clients.map(async (c) => c.dispose()));
   process.exit(0);
 }
 

@@ -32,9 +32,9 @@ export function createSharedSubscribe(shareKeyOf: (args: ExecutionArgs) => strin
 
   return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+    if (!(Symbol.asyncIterator in source)) return source;
     const key = shareKeyOf(args);
-    const events = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const events = source[Symbol.asyncIterator]();
     return mapIterator(events, (event) => executeShared(args, event, key));
   };
 }

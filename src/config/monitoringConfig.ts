@@ -111,7 +111,7 @@ export function parseMonitoringConfig(env: NodeJS.ProcessEnv): MonitoringConfig 
     try {
       raw = JSON.parse(readFileSync(e.LONGHAUL_ALERTS_FILE, 'utf8'));
     } catch (error) {
-      throw new Error(`LONGHAUL_ALERTS_FILE: cannot read it as JSON (${(error as Error).message})`);
+      throw new Error(`LONGHAUL_ALERTS_FILE: cannot read it as JSON (${(error as Error).message})`, { cause: error });
     }
     const checked = AlertsFileSchema.safeParse(raw);
     if (!checked.success) throw new Error(`LONGHAUL_ALERTS_FILE: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -55,10 +55,10 @@ export class JobTypeRegistry {
    * fails does not undo the state change: its error is handed to `onError`.
    */
   async transition(kind: JobTransitionKind, doc: JobRecord, onError?: (error: unknown) => void): Promise<void> {
-    const hook = this.types.get(doc.type)?.onTransition;
-    if (hook === undefined) return;
+    const type = this.types.get(doc.type);
+    if (type?.onTransition === undefined) return;
     try {
-      await hook({ kind, tenantId: doc.tenantId, jobId: doc.id, input: parseStoredJson(doc.input), lastError: doc.lastError });
+      await type.onTransition({ kind, tenantId: doc.tenantId, jobId: doc.id, input: parseStoredJson(doc.input), lastError: doc.lastError });
     } catch (error) {
       onError?.(error);
     }

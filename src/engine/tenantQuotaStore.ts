@@ -128,7 +128,7 @@ export class TenantQuotaStore {
   async removeQueued(tenantId: string, jobIds: readonly string[]): Promise<number> {
     if (jobIds.length === 0) return 0;
     const all = await this.queues.updateOne(
-      { _id: queueId(tenantId), ...Object.fromEntries(jobIds.map((id) => [`jobs.${id}`, { $exists: true }])) } as Filter<TenantQueueDocument>,
+      { _id: queueId(tenantId), ...Object.fromEntries(jobIds.map((id) => [`jobs.${id}`, { $exists: true }])) },
       { $unset: Object.fromEntries(jobIds.map((id) => [`jobs.${id}`, ''])), $inc: { count: -jobIds.length } },
     );
     if (all.matchedCount === 1) return jobIds.length;
@@ -157,7 +157,7 @@ export class TenantQuotaStore {
   /** Frees the slot of `run`; returns the document after (its `waiting` jobs), or `null` when the run held none. */
   release(tenantId: string, run: string): Promise<TenantRunDocument | null> {
     return this.runs.findOneAndUpdate(
-      { _id: runId(tenantId), [`leases.${run}`]: { $exists: true } } as Filter<TenantRunDocument>,
+      { _id: runId(tenantId), [`leases.${run}`]: { $exists: true } },
       { $unset: { [`leases.${run}`]: '' }, $inc: { count: -1 } },
       { returnDocument: 'after' },
     );
@@ -179,7 +179,7 @@ export class TenantQuotaStore {
 
   /** Takes a job off the waiting list to wake it; false when another process took it first (or it is not there). */
   async claimWaiting(tenantId: string, jobId: string): Promise<boolean> {
-    const res = await this.runs.updateOne({ _id: runId(tenantId), [`waiting.${jobId}`]: { $exists: true } } as Filter<TenantRunDocument>, { $unset: { [`waiting.${jobId}`]: '' } });
+    const res = await this.runs.updateOne({ _id: runId(tenantId), [`waiting.${jobId}`]: { $exists: true } }, { $unset: { [`waiting.${jobId}`]: '' } });
     return res.matchedCount === 1;
   }
 
@@ -191,7 +191,7 @@ export class TenantQuotaStore {
   /** Frees a stale lease (its run is gone); false when it was already freed. */
   async reclaim(tenantId: string, run: string): Promise<boolean> {
     const res = await this.runs.updateOne(
-      { _id: runId(tenantId), [`leases.${run}`]: { $exists: true } } as Filter<TenantRunDocument>,
+      { _id: runId(tenantId), [`leases.${run}`]: { $exists: true } },
       { $unset: { [`leases.${run}`]: '' }, $inc: { count: -1 } },
     );
     return res.matchedCount === 1;
@@ -199,6 +199,6 @@ export class TenantQuotaStore {
 
   /** Records that a lease's run was seen alive at `at` (it is not checked again before its lifetime passes). */
   async confirm(tenantId: string, run: string, at: Date): Promise<void> {
-    await this.runs.updateOne({ _id: runId(tenantId), [`leases.${run}`]: { $exists: true } } as Filter<TenantRunDocument>, { $set: { [`leases.${run}.at`]: at } });
+    await this.runs.updateOne({ _id: runId(tenantId), [`leases.${run}`]: { $exists: true } }, { $set: { [`leases.${run}.at`]: at } });
   }
 }

@@ -1,4 +1,4 @@
-import type { Connection, HttpRequest, HttpRequestOptions, HttpResponse, StreamPromise } from 'jsforce';
+import type { Connection, HttpRequest, HttpRequestOptions } from 'jsforce';
 import { createLazyStream } from 'jsforce/lib/util/stream.js';
 import type { EgressPolicy } from './egressPolicy.ts';
 import { HostNotAllowedError } from './errors/index.ts';
@@ -47,7 +47,7 @@ export class EgressGuard {
         setStream(sent.stream());
         return sent;
       })();
-      return Object.assign(response, { stream: () => stream }) as unknown as StreamPromise<HttpResponse>;
+      return Object.assign(response, { stream: () => stream });
     };
   }
 }

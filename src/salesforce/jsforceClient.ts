@@ -72,7 +72,7 @@ export class JsforceClient implements SalesforceClient {
         await guard.allow(credentials.loginUrl, 'loginUrl');
         const oauth2 = new jsforce.OAuth2({ clientId: credentials.clientId, clientSecret: credentials.clientSecret, loginUrl: credentials.loginUrl });
         guard.install(oauth2._transport);
-        const refresh = async () => vetToken((await withTimeout(oauth2.refreshToken(credentials.refreshToken), timeoutMs, 'token refresh')) as TokenResponse);
+        const refresh = async () => vetToken(await withTimeout(oauth2.refreshToken(credentials.refreshToken), timeoutMs, 'token refresh'));
         const token = await refresh();
         return guarded(
           new jsforce.Connection({
@@ -84,8 +84,12 @@ export class JsforceClient implements SalesforceClient {
             // Not jsforce's own refresh, which would move the session to whatever instance_url the answer names.
             refreshFn: (_conn, callback) => {
               refresh().then(
-                (fresh) => callback(null, fresh.access_token, fresh as never),
-                (error: unknown) => callback(error as Error),
+                (fresh) => {
+                  callback(null, fresh.access_token, fresh as never);
+                },
+                (error: unknown) => {
+                  callback(error as Error);
+                },
               );
             },
           }),
@@ -95,7 +99,7 @@ export class JsforceClient implements SalesforceClient {
         await guard.allow(credentials.loginUrl, 'loginUrl');
         const oauth2 = new jsforce.OAuth2({ clientId: credentials.clientId, clientSecret: credentials.clientSecret, loginUrl: credentials.loginUrl });
         guard.install(oauth2._transport);
-        const login = async () => vetToken((await withTimeout(oauth2.authenticate(credentials.username, credentials.password), timeoutMs, 'login')) as TokenResponse);
+        const login = async () => vetToken(await withTimeout(oauth2.authenticate(credentials.username, credentials.password), timeoutMs, 'login'));
         const token = await login();
         return guarded(
           new jsforce.Connection({
@@ -105,8 +109,12 @@ export class JsforceClient implements SalesforceClient {
             instanceUrl: token.instance_url,
             refreshFn: (_conn, callback) => {
               login().then(
-                (fresh) => callback(null, fresh.access_token, fresh as never),
-                (error: unknown) => callback(error as Error),
+                (fresh) => {
+                  callback(null, fresh.access_token, fresh as never);
+                },
+                (error: unknown) => {
+                  callback(error as Error);
+                },
               );
             },
           }),

@@ -96,6 +96,6 @@ export async function* readBackupSnapshot(deps: BackupSnapshotDependencies, tena
       if (winner !== null && winner.IsDeleted !== true) yield winner;
     }
   } finally {
-    await Promise.all(cursors.map((c) => c.iterator.return?.()));
+    await Promise.all(cursors.map(async (c) => c.iterator.return?.()));
   }
 }

@@ -32,7 +32,7 @@ export class ExportLookupStore {
   /** Stores parents' values (field names as a list of pairs: keys may not hold dots). */
   async put(tenantId: string, exportId: string, parents: readonly { id: string; values: Record<string, unknown> }[]): Promise<void> {
     if (parents.length === 0) return;
-    const docs = parents.map((p) => ({ _id: `${exportId}:${p.id}`, tenantId, exportId, values: Object.entries(p.values).map(([field, value]) => ({ field, value })) as unknown as Record<string, unknown>[] }));
+    const docs = parents.map((p) => ({ _id: `${exportId}:${p.id}`, tenantId, exportId, values: Object.entries(p.values).map(([field, value]) => ({ field, value })) }));
     await insertOrReplace(this.lookups, docs);
   }
 

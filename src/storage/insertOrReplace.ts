@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, type Collection, type Document, type OptionalUnlessRequiredId } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Document, type OptionalUnlessRequiredId, type WriteError } from 'mongodb';
 
 /** MongoDB's duplicate key error code. */
 const DUPLICATE_KEY = 11000;
@@ -15,11 +15,11 @@ export async function insertOrReplace<T extends Document & { _id: string }>(coll
     await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
-    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    const errors: WriteError[] = [error.writeErrors].flat();
     if (errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
     for (const e of errors) {
       const doc = docs[e.index]!;
-      await collection.replaceOne({ _id: doc._id } as never, doc as never);
+      await collection.replaceOne({ _id: doc._id } as never, doc);
     }
   }
 }

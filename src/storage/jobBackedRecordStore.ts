@@ -108,7 +108,7 @@ export class JobBackedRecordStore<Doc extends JobBackedDocument, View> {
     if (filter === null) return false;
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const result = await this.records.updateOne(
-      { ...filter, status: { $in: [JobBackedStatus.Queued, JobBackedStatus.Running] } } as Filter<Doc>,
+      { ...filter, status: { $in: [JobBackedStatus.Queued, JobBackedStatus.Running] } },
       { $set: { ...defined, status: JobBackedStatus.Running, error: null, finishedAt: null } } as UpdateFilter<Doc>,
     );
     return result.modifiedCount > 0;
@@ -129,7 +129,7 @@ export class JobBackedRecordStore<Doc extends JobBackedDocument, View> {
     const set: Record<string, unknown> = ending
       ? { status: kind === 'CANCELLED' ? JobBackedStatus.Cancelled : JobBackedStatus.Failed, error, finishedAt: new Date() }
       : { status: JobBackedStatus.Queued, error: null, finishedAt: null };
-    const result = await this.records.updateOne({ ...filter, jobId, status: { $in: from } } as Filter<Doc>, { $set: set } as UpdateFilter<Doc>);
+    const result = await this.records.updateOne({ ...filter, jobId, status: { $in: from } }, { $set: set } as UpdateFilter<Doc>);
     return result.modifiedCount > 0;
   }
 }

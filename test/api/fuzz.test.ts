@@ -107,7 +107,7 @@ describe(`GraphQL fuzz (seed ${SEED}; replay with LONGHAUL_FUZZ_SEED=${SEED})`, 
       );
       for (const stop of open) stop();
     }
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     expect(findings, `seed ${SEED}`).toEqual([]);
   });
 

@@ -75,7 +75,7 @@ describe('database round trips of the API', () => {
     expect(runtime.bus.listenerCount() - ownListeners).toBe(200);
     const withSubscribers = await busReads(1500);
     unsubscribes.forEach((u) => u());
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     expect(withSubscribers).toBeLessThanOrEqual(baseline * 2 + 20);
   });
 });

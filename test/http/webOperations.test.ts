@@ -7,9 +7,12 @@ import * as dashboardJobOperations from '../../web/dashboard/api/jobOperations.t
 import * as dashboardMonitoringOperations from '../../web/dashboard/api/monitoringOperations.ts';
 import { exampleTabs } from '../../web/graphiql/exampleTabs.ts';
 
-/** The exported GraphQL documents of a module: string constants that start with an operation keyword. */
+/** The exported GraphQL documents of a module: strings (or generated `String` documents) that start with an operation keyword. */
 function documentsOf(module: Record<string, unknown>): [string, string][] {
-  return Object.entries(module).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^\s*(query|mutation|subscription)\b/.test(entry[1]));
+  return Object.entries(module)
+    .filter(([, value]) => typeof value === 'string' || value instanceof String)
+    .map(([name, value]): [string, string] => [name, String(value)])
+    .filter(([, text]) => /^\s*(query|mutation|subscription)\b/.test(text));
 }
 
 function errorsIn(schema: GraphQLSchema, document: string): string[] {

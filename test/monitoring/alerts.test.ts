@@ -57,7 +57,11 @@ function record(client: Client, query: string): { items: any[]; errors: unknown[
       next: (result) => {
         if (result.errors) errors.push(...result.errors);
         if (result.data) items.push(Object.values(result.data)[0]);
-        for (const w of [...waiters]) if (w.p(items)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+        for (const w of [...waiters]) {
+          if (!w.p(items)) continue;
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
       },
       error: (e) => errors.push(e),
       complete: () => undefined,
@@ -225,7 +229,7 @@ describe('alerts: rules, incidents and webhook delivery with two API processes',
       a.stop();
       b.stop();
       ops.stop();
-      await Promise.all(Object.values(clients).map((c) => c.dispose()));
+      await Promise.all(Object.values(clients).map(async (c) => c.dispose()));
     }
   });
 

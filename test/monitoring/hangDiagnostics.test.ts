@@ -116,6 +116,6 @@ describe('hung jobs and diagnostics', () => {
     const reader = res.body!.getReader();
     const first = await reader.read();
     await reader.cancel();
-    expect(Buffer.from(first.value!).toString('utf8', 0, 20)).toContain('{"snapshot"');
+    expect(Buffer.from(first.value).toString('utf8', 0, 20)).toContain('{"snapshot"');
   });
 });

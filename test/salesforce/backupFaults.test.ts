@@ -119,7 +119,7 @@ describe('salesforce.backup through Salesforce failures', () => {
     try {
       const seen = (await gqlData(h.api.url, h.key, 'query($id: ID!) { org(id: $id) { status apiBudget { max remaining } } }', { id: orgId })).org;
       expect(seen.status).toBe('CONNECTED');
-      expect(seen.apiBudget.max).toBe(org.summary().apiUsage!.max);
+      expect(seen.apiBudget.max).toBe(org.summary().apiUsage.max);
       expect(rule.remaining).toBe(1000);
     } finally {
       sandbox.faults.remove(rule.id);

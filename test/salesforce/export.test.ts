@@ -81,7 +81,7 @@ describe('salesforce.export end to end', () => {
     expect(body.subarray(0, 3).toString('hex')).not.toBe('efbbbf');
     expect(body.toString('utf8').split('\r\n')[0]).toBe(Object.keys(expected[0]!).join(','));
 
-    const parsed = parse(body, { columns: true, bom: false }) as Record<string, string>[];
+    const parsed = parse<Record<string, string>>(body, { columns: true, bom: false });
     expect(parsed).toEqual(expected.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asCsvText(v)]))));
     for (const text of TRICKY) expect(parsed.some((row) => row.LastName === text && row.Description === text), JSON.stringify(text)).toBe(true);
 
@@ -114,7 +114,7 @@ describe('salesforce.export end to end', () => {
 
     // A bare CR or LF outside quotes ends a record for these readers: an unquoted line break shows as extra rows.
     expect(pythonCsvRows(body)).toEqual(expectedRows);
-    const strict = parse(body, { record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: false, relax_column_count: false, skip_empty_lines: false, bom: false }) as string[][];
+    const strict = parse(body, { record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: false, relax_column_count: false, skip_empty_lines: false, bom: false });
     expect(strict).toEqual(expectedRows);
     // Every line break of the file outside a quoted value is a record's end, CRLF (RFC 4180).
     const unquoted = body.toString('utf8').replace(/"(?:[^"]|"")*"/g, '');
@@ -185,7 +185,7 @@ describe('salesforce.export end to end', () => {
     expect(done.state).toBe('SUCCEEDED');
     const accounts = new Map((await backupRecords(backupId, 'Account')).map((a) => [a.Id, a.Name]));
     const contacts = (await backupRecords(backupId, 'Contact')).filter((c) => c.AccountId !== null);
-    const parsed = parse(Buffer.from(await (await download(done.result.url, A)).arrayBuffer()), { columns: true }) as Record<string, string>[];
+    const parsed = parse<Record<string, string>>(Buffer.from(await (await download(done.result.url, A)).arrayBuffer()), { columns: true });
     expect(parsed).toEqual(contacts.map((c) => ({ Id: c.Id, LastName: asCsvText(c.LastName), 'Account.Name': asCsvText(accounts.get(c.AccountId)) })));
     expect(parsed.some((row) => /[,"\n]/.test(row['Account.Name']!))).toBe(true);
   }, 300_000);

@@ -66,7 +66,7 @@ describe('sandbox org Bulk API 2.0', () => {
       const url: string = `${base}/${job.id}/results?maxRecords=1000${locator ? `&locator=${locator}` : ''}`;
       const response = await fetch(url, { headers });
       expect(response.headers.get('content-type')).toBe('text/csv');
-      const rows = parse(await response.text()) as string[][];
+      const rows = parse(await response.text());
       pages.push({ count: response.headers.get('sforce-numberofrecords'), locator: response.headers.get('sforce-locator'), rows });
       locator = response.headers.get('sforce-locator');
     } while (locator !== 'null');
@@ -75,7 +75,7 @@ describe('sandbox org Bulk API 2.0', () => {
     const ids = pages.flatMap((p) => p.rows.slice(1).map((r) => r[0]));
     expect(new Set(ids).size).toBe(2500);
     const repeat = await fetch(`${base}/${job.id}/results?maxRecords=1000&locator=${pages[0]?.locator ?? ''}`, { headers });
-    expect((parse(await repeat.text()) as string[][])[1]?.[0]).toBe(pages[1]?.rows[1]?.[0]);
+    expect(parse(await repeat.text())[1]?.[0]).toBe(pages[1]?.rows[1]?.[0]);
   });
 
   it('should run bulk2 ingest jobs and report successful and failed results', async () => {

@@ -69,7 +69,7 @@ describe('sandbox record types', () => {
     const org = addTestOrg(sandbox, { recordTypes: [{ sobjectType: 'Account', developerName: 'Retail' }, { sobjectType: 'Account', developerName: 'Old_Type', active: false }, { sobjectType: 'Case', developerName: 'Support' }] });
     const other = addTestOrg(sandbox);
     const conn = await loginTo(sandbox, org);
-    const created = await rejectionOf(conn.sobject('RecordType').create({ DeveloperName: 'New', SobjectType: 'Account' }) as PromiseLike<unknown>);
+    const created = await rejectionOf(conn.sobject('RecordType').create({ DeveloperName: 'New', SobjectType: 'Account' }));
     expect(created.errorCode).toBe('INVALID_TYPE');
     const [retail, old, support] = recordTypesOf(org);
     const ok = await conn.sobject('Account').create({ Name: 'Typed', RecordTypeId: retail!.Id });

@@ -11,7 +11,7 @@ class InMemoryBackups implements BackupSnapshotDependencies {
 
   add(id: string, object: string, entry: Partial<BackupObjectEntry>, rows: Row[], tenantId = 't'): this {
     const full: BackupObjectEntry = { name: object, status: 'SUCCEEDED', estimatedRecords: rows.length, records: rows.length, bytes: 0, parts: 1, sha256: null, error: null, startedAt: null, finishedAt: null, ...entry };
-    const view = this.views.get(id) ?? ({ id, tenantId, orgId: 'o', jobId: null, mode: 'FULL', status: 'SUCCEEDED', requestedObjects: null, objects: [], createdAt: new Date(), startedAt: null, finishedAt: null } as BackupView);
+    const view = this.views.get(id) ?? { id, tenantId, orgId: 'o', jobId: null, mode: 'FULL', status: 'SUCCEEDED', requestedObjects: null, objects: [], createdAt: new Date(), startedAt: null, finishedAt: null };
     view.objects.push(full);
     this.views.set(id, view);
     this.rows.set(`${id}/${object}`, rows);

@@ -67,7 +67,7 @@ export function collect<T = any>(
         next: (result) => {
           if (result.errors) errors.push(...result.errors);
           if (result.data) {
-            const item = Object.values(result.data as object)[0] as T;
+            const item = Object.values(result.data)[0] as T;
             items.push(item);
             if (options.until?.(item, items) === true) finish(false);
           }
@@ -106,7 +106,7 @@ export function wsRequest<T = Record<string, any>>(client: Client, query: string
     unsubscribe = client.subscribe<T>(
       { query, variables },
       {
-        next: (result) => done({ ...(result.data === undefined ? {} : { data: result.data as T | null }), ...(result.errors === undefined ? {} : { errors: result.errors as WsAnswer['errors'] }), refused: false }),
+        next: (result) => done({ ...(result.data === undefined ? {} : { data: result.data }), ...(result.errors === undefined ? {} : { errors: result.errors as WsAnswer['errors'] }), refused: false }),
         error: (error) => {
           if (Array.isArray(error)) done({ errors: error as WsAnswer['errors'], refused: true });
           else {

@@ -184,9 +184,9 @@ export class GraphqlFuzzer {
   private inputValue(type: GraphQLInputType, depth: number): unknown {
     const r = this.random;
     if (r.chance(0.05) || depth > 4) return this.oddValue(1);
-    const nullable = getNullableType(type) as GraphQLInputType;
+    const nullable: GraphQLInputType = getNullableType(type);
     if (!isNonNullType(type) && r.chance(0.1)) return null;
-    if (isListType(nullable)) return Array.from({ length: r.chance(0.05) ? r.int(0, 2000) : r.int(0, 4) }, () => this.inputValue(nullable.ofType as GraphQLInputType, depth + 1));
+    if (isListType(nullable)) return Array.from({ length: r.chance(0.05) ? r.int(0, 2000) : r.int(0, 4) }, () => this.inputValue(nullable.ofType, depth + 1));
     if (isInputObjectType(nullable)) {
       const value: Record<string, unknown> = {};
       for (const f of Object.values(nullable.getFields())) if (isNonNullType(f.type) || r.chance(0.5)) value[f.name] = this.inputValue(f.type, depth + 1);

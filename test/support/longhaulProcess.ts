@@ -58,7 +58,7 @@ export async function startLonghaul(role: 'all' | 'serve' | 'work', dbName: stri
   });
   const logs: Record<string, unknown>[] = [];
   const waiters: { predicate: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
+  createInterface({ input: child.stderr }).on('line', (line) => {
     let parsed: Record<string, unknown>;
     try {
       parsed = JSON.parse(line) as Record<string, unknown>;
@@ -83,7 +83,7 @@ export async function startLonghaul(role: 'all' | 'serve' | 'work', dbName: stri
   };
   const stdoutLines: string[] = [];
   const stdoutWaiters: { pattern: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     stdoutLines.push(line);
     for (const w of [...stdoutWaiters]) {
       const m = w.pattern.exec(line);

@@ -1,5 +1,5 @@
 import type { Fetcher, FetcherOpts, FetcherParams, FetcherResult } from '@graphiql/toolkit';
-import { getOperationAST, parse, type DocumentNode } from 'graphql';
+import { getOperationAST, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 
 /** Options of {@link createLonghaulFetcher}. */
@@ -61,7 +61,7 @@ function resolveOperation(params: FetcherParams): { params: FetcherParams; subsc
     operation = getOperationAST(document);
     operationName = operation?.name?.value ?? null;
   }
-  return { params: { ...params, operationName }, subscription: operation?.operation === 'subscription' };
+  return { params: { ...params, operationName }, subscription: operation?.operation === OperationTypeNode.SUBSCRIPTION };
 }
 
 async function post(url: string, headers: Record<string, string>, params: FetcherParams): Promise<FetcherResult> {
@@ -86,7 +86,7 @@ const CLOSE_REASONS: Record<number, string> = {
 
 async function* subscribe(client: Client, params: FetcherParams): AsyncGenerator<FetcherResult> {
   try {
-    for await (const result of client.iterate({ query: params.query, variables: params.variables ?? undefined, operationName: params.operationName ?? undefined })) {
+    for await (const result of client.iterate({ query: params.query, variables: (params.variables ?? undefined) as Record<string, unknown> | undefined, operationName: params.operationName ?? undefined })) {
       yield result as FetcherResult;
     }
   } catch (error) {

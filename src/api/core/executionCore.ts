@@ -151,7 +151,7 @@ export class ExecutionCore {
     let formatted = this.formattedResults.get(result);
     if (formatted === undefined) {
       const withErrors = result.errors === undefined ? result : { ...result, errors: result.errors.map((e) => this.errors.formatError(e)) };
-      formatted = Buffer.byteLength(JSON.stringify(withErrors)) <= this.limits.maxResponseBytes ? (withErrors as ExecutionResult) : { errors: [this.errors.formatError(this.responseTooLarge())] };
+      formatted = Buffer.byteLength(JSON.stringify(withErrors)) <= this.limits.maxResponseBytes ? withErrors : { errors: [this.errors.formatError(this.responseTooLarge())] };
       this.formattedResults.set(result, formatted);
     }
     return formatted;

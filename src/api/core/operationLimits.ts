@@ -123,7 +123,7 @@ export class OperationLimits {
       if (value.length > cap) {
         throw new Refused(limitExceeded(LimitReason.ListSize, cap, `${where} holds ${value.length} items; at most ${cap}`));
       }
-      for (const item of value) this.checkLists(item, nullable.ofType as GraphQLInputType, this.options.maxListItems, where);
+      for (const item of value) this.checkLists(item, nullable.ofType, this.options.maxListItems, where);
       return;
     }
     if (isInputObjectType(nullable) && typeof value === 'object' && value !== null) {

@@ -44,18 +44,16 @@ export function serveGraphqlWs(server: Server<GraphqlWsExtra>, wss: WebSocketSer
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
-          socket.on('message', async (data) => {
+          socket.on('message', (data) => {
             const text = String(data);
             if (!acceptedFromClient(text)) {
               socket.close(CloseCode.BadRequest, 'Invalid message received');
               return;
             }
-            try {
-              await handle(text);
-            } catch (error) {
+            handle(text).catch((error: unknown) => {
               logger.error({ err: error }, 'error while handling a graphql-ws message');
               socket.close(CloseCode.InternalServerError, 'Internal server error');
-            }
+            });
           }),
       },
       { socket, request },

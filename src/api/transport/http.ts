@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
+import { OperationTypeNode, type GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApiKeyGrant } from '../../config/apiKeys.ts';
 import type { Logger } from '../../logging/logger.ts';
@@ -25,7 +25,7 @@ export function createApolloServer(core: ExecutionCore, logger: Logger): ApolloS
       return {
         didResolveOperation: async ({ document, operation, request }) => {
           if (operation === undefined) return;
-          if (operation.operation === 'subscription') {
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
             throw apiError(ApiErrorCode.BadRequest, 'subscriptions run over WebSocket (graphql-transport-ws) on this path, not over HTTP', { http: { status: 400 } });
           }
           refusal = core.refusalOf(document, operation, request.variables);

@@ -1,57 +1,44 @@
-/** The GraphQL documents the `longhaul jobs` commands send, and the shapes of what they select. */
+/**
+ * The GraphQL documents the `longhaul jobs` commands send. Their result and variable types are generated from the
+ * SDL into `./generated/` (`npm run codegen`); the names below are those types under the CLI's own names.
+ */
+import { graphql } from './generated/gql.ts';
+import type { CliJobFieldsFragment, JobState, WatchJobSubscription } from './generated/graphql.ts';
 
-const JOB_FIELDS = `id type state priority attempts maxAttempts
-  progress { processed total fraction message }
-  lastError { code message attempt at }
-  result createdAt startedAt finishedAt retryAt`;
+/** What every command selects of a job. */
+export const JOB_FIELDS = graphql(`
+  fragment CliJobFields on Job {
+    id type state priority attempts maxAttempts
+    progress { processed total fraction message }
+    lastError { code message attempt at }
+    result createdAt startedAt finishedAt retryAt
+  }
+`);
 
 /** A job as the CLI selects it. */
-export interface JobSummary {
-  id: string;
-  type: string;
-  state: JobStateName;
-  priority: number;
-  attempts: number;
-  maxAttempts: number;
-  progress: { processed: number; total: number | null; fraction: number | null; message: string | null };
-  lastError: { code: string; message: string; attempt: number; at: string } | null;
-  result: unknown;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  retryAt: string | null;
-}
+export type JobSummary = CliJobFieldsFragment;
 
 /** `JobState` of the schema. */
-export type JobStateName = 'QUEUED' | 'RUNNING' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'DEBUG';
-
-/** `JobEventKind` of the schema. */
-export type JobEventKindName = 'SNAPSHOT' | 'CREATED' | 'STARTED' | 'PROGRESS' | 'CHECKPOINT' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'REQUEUED' | 'DEBUG';
+export type JobStateName = JobState;
 
 /** One `jobProgress` event as the CLI selects it. */
-export interface JobEventSummary {
-  position: string;
-  kind: JobEventKindName;
-  at: string;
-  gap: boolean;
-  job: JobSummary;
-}
+export type JobEventSummary = WatchJobSubscription['jobProgress'];
 
 /** States after which a job does nothing more on its own. */
-export const FINAL_STATES: ReadonlySet<JobStateName> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG']);
+export const FINAL_STATES: ReadonlySet<JobStateName> = new Set<JobStateName>(['SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG']);
 
 /** `createJob`. */
-export const CREATE_JOB = `mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ${JOB_FIELDS} } }`;
+export const CREATE_JOB = graphql(`mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }`);
 
 /** `job(id)`. */
-export const GET_JOB = `query Job($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`;
+export const GET_JOB = graphql(`query Job($id: ID!) { job(id: $id) { ...CliJobFields } }`);
 
 /** `jobs(filter, first, after)`. */
-export const LIST_JOBS = `query Jobs($filter: JobFilter, $first: Int, $after: String) {
-  jobs(filter: $filter, first: $first, after: $after) { nodes { ${JOB_FIELDS} } pageInfo { hasNextPage endCursor } }
-}`;
+export const LIST_JOBS = graphql(`query Jobs($filter: JobFilter, $first: Int, $after: String) {
+  jobs(filter: $filter, first: $first, after: $after) { nodes { ...CliJobFields } pageInfo { hasNextPage endCursor } }
+}`);
 
 /** `jobProgress(id, after)`: a snapshot, then every change, completing after a final state. */
-export const WATCH_JOB = `subscription WatchJob($id: ID!, $after: String) {
-  jobProgress(id: $id, after: $after) { position kind at gap job { ${JOB_FIELDS} } }
-}`;
+export const WATCH_JOB = graphql(`subscription WatchJob($id: ID!, $after: String) {
+  jobProgress(id: $id, after: $after) { position kind at gap job { ...CliJobFields } }
+}`);

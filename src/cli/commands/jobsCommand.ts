@@ -4,7 +4,7 @@ import { ApiError } from '../errors/apiError.ts';
 import { BadArgumentError } from '../errors/badArgumentError.ts';
 import { ConnectionError } from '../errors/connectionError.ts';
 import type { LonghaulClient } from '../client/longhaulClient.ts';
-import { CREATE_JOB, FINAL_STATES, GET_JOB, LIST_JOBS, WATCH_JOB, type JobEventSummary, type JobSummary } from '../client/jobOperations.ts';
+import { CREATE_JOB, FINAL_STATES, GET_JOB, LIST_JOBS, WATCH_JOB, type JobStateName, type JobSummary } from '../client/jobOperations.ts';
 import { jobTable } from '../output/jobTable.ts';
 import { NdjsonRenderer } from '../watch/ndjsonRenderer.ts';
 import { PlainLineRenderer } from '../watch/plainLineRenderer.ts';
@@ -64,7 +64,7 @@ export function jobsCommand(): Command {
         runAt: options.runAt,
         idempotencyKey: options.idempotencyKey,
       };
-      const { createJob: job } = await client.request<{ createJob: JobSummary }>(CREATE_JOB, { input });
+      const { createJob: job } = await client.request(CREATE_JOB, { input });
       if (options.watch === true) {
         if (options.json !== true) process.stdout.write(`created job ${job.id} (${job.type})\n`);
         return watchJob(client, job.id, { ...options, interval: 1000 });
@@ -84,8 +84,10 @@ export function jobsCommand(): Command {
       .addOption(new Option('--after <cursor>', 'the page after this cursor (printed at the end of a full page)')),
   ).action((options: ListOptions) =>
     runClientCommand(options, async (client) => {
-      const filter = options.type === undefined && options.state === undefined ? undefined : { types: options.type, states: options.state?.map((s) => s.toUpperCase()) };
-      const { jobs: page } = await client.request<{ jobs: { nodes: JobSummary[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(LIST_JOBS, {
+      // The server checks the states against its enum (an unknown one is answered as a GraphQL error).
+      const states = options.state?.map((s) => s.toUpperCase() as JobStateName);
+      const filter = options.type === undefined && options.state === undefined ? undefined : { types: options.type, states };
+      const { jobs: page } = await client.request(LIST_JOBS, {
         filter,
         first: options.first,
         after: options.after,
@@ -132,7 +134,7 @@ function rendererFor(options: WatchOptions): WatchRenderer {
 /** Follows `id` through `jobProgress` until the subscription completes; the exit code follows the final state. */
 async function watchJob(client: LonghaulClient, id: string, options: WatchOptions): Promise<CliExitCode> {
   // An HTTP round trip first: a wrong URL, key or id fails at once with a clear error instead of WebSocket retries.
-  const { job: current } = await client.request<{ job: JobSummary | null }>(GET_JOB, { id });
+  const { job: current } = await client.request(GET_JOB, { id });
   if (current === null) throw new ApiError('NOT_FOUND', `no job ${id} (for this API key)`);
   const renderer = rendererFor(options);
   const onInterrupt = (): void => {
@@ -142,7 +144,7 @@ async function watchJob(client: LonghaulClient, id: string, options: WatchOption
   process.once('SIGINT', onInterrupt);
   let last: JobSummary = current;
   try {
-    for await (const data of client.subscribe<{ jobProgress: JobEventSummary }>(WATCH_JOB, { id, after: options.after })) {
+    for await (const data of client.subscribe(WATCH_JOB, { id, after: options.after })) {
       renderer.event(data.jobProgress);
       last = data.jobProgress.job;
     }

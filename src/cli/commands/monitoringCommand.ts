@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { CliExitCode } from '../cliExitCode.ts';
-import { MONITORING_OVERVIEW, type MonitoringOverview } from '../client/monitoringOperations.ts';
+import { MONITORING_OVERVIEW } from '../client/monitoringOperations.ts';
 import { debugQueueTable } from '../output/debugQueueTable.ts';
 import { zombieTable } from '../output/zombieTable.ts';
 import { parseInteger, runClientCommand, withClientOptions, type ClientCommandOptions } from './runClientCommand.ts';
@@ -27,7 +27,7 @@ export function monitoringCommand(): Command {
 
   return withClientOptions(command).action((options: MonitoringOptions) =>
     runClientCommand(options, async (client) => {
-      const { monitoring } = await client.request<MonitoringOverview>(MONITORING_OVERVIEW, {
+      const { monitoring } = await client.request(MONITORING_OVERVIEW, {
         includeResolved: options.includeResolved === true,
         first: options.first,
         after: options.after,

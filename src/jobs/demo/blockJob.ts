@@ -16,7 +16,7 @@ const BlockInput = z
 export const blockJob = defineJobType<z.output<typeof BlockInput>, { blocked: number }, { attempts: number; resumed: boolean }>({
   name: 'demo.block',
   description: 'Blocks the worker\'s event loop synchronously for `seconds` on its first `blockAttempts` attempts, then succeeds. Result: { attempts, resumed }.',
-  input: BlockInput as unknown as z.ZodType<z.output<typeof BlockInput>>,
+  input: BlockInput,
   defaults: { maxAttempts: 3, concurrency: 1, backoff: { delayMs: 200 } },
   async run(ctx) {
     const { seconds, blockAttempts } = ctx.input;

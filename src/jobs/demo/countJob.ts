@@ -15,7 +15,7 @@ const CountInput = z
 export const countJob = defineJobType<z.output<typeof CountInput>, { next: number }, { counted: number }>({
   name: 'demo.count',
   description: 'Counts to `to`, one step every `delayMs`, checkpointing every `checkpointEvery` steps. Result: { counted }.',
-  input: CountInput as unknown as z.ZodType<z.output<typeof CountInput>>,
+  input: CountInput,
   defaults: { concurrency: 10, maxAttempts: 3, backoff: { delayMs: 500 } },
   async run(ctx) {
     const { to, delayMs, checkpointEvery, logSteps } = ctx.input;

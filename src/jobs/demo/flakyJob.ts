@@ -33,7 +33,7 @@ interface FlakyCheckpoint {
 export const flakyJob = defineJobType<z.output<typeof FlakyInput>, FlakyCheckpoint, { attempts: number }>({
   name: 'demo.flaky',
   description: 'Fails its first `failures` attempts (throw, unhandled rejection or uncaught exception), then succeeds; out of attempts it waits in the debug queue. Result: { attempts }.',
-  input: FlakyInput as unknown as z.ZodType<z.output<typeof FlakyInput>>,
+  input: FlakyInput,
   defaults: { maxAttempts: 3, backoff: { delayMs: 200, jitter: 0.1 } },
   debugQueue: { straightToDebug: FLAKY_NON_RETRYABLE_CODES },
   async run(ctx) {

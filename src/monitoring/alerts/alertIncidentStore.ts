@@ -112,8 +112,8 @@ export class AlertIncidentStore {
   /** Marks an open incident resolved; `null` when it was resolved already (by another process). */
   async resolve(id: string, at: Date, deliver: boolean): Promise<AlertIncidentDocument | null> {
     return this.alerts.findOneAndUpdate(
-      { _id: id, resolvedAt: null } as Filter<AlertIncidentDocument>,
-      { $set: { resolvedAt: at, ...(deliver ? { pendingDelivery: true } : {}) } } as UpdateFilter<AlertIncidentDocument>,
+      { _id: id, resolvedAt: null },
+      { $set: { resolvedAt: at, ...(deliver ? { pendingDelivery: true } : {}) } },
       { returnDocument: 'after' },
     );
   }
@@ -121,8 +121,8 @@ export class AlertIncidentStore {
   /** Takes the delivery lease of one incident with pending deliveries, until `until`; `null` when none is due. */
   claimDelivery(now: Date, until: Date): Promise<AlertIncidentDocument | null> {
     return this.alerts.findOneAndUpdate(
-      { pendingDelivery: true, deliverAfter: { $lte: now } } as Filter<AlertIncidentDocument>,
-      { $set: { deliverAfter: until } } as UpdateFilter<AlertIncidentDocument>,
+      { pendingDelivery: true, deliverAfter: { $lte: now } },
+      { $set: { deliverAfter: until } },
       { returnDocument: 'after' },
     );
   }
@@ -139,14 +139,14 @@ export class AlertIncidentStore {
 
   /** Records a message a receiver answered with success. */
   async delivered(id: string, hookId: string, event: AlertDeliveryEvent): Promise<void> {
-    await this.alerts.updateOne({ _id: id } as Filter<AlertIncidentDocument>, { $set: { [deliveryField(hookId, event)]: 'done' }, $inc: { delivered: 1 } } as UpdateFilter<AlertIncidentDocument>);
+    await this.alerts.updateOne({ _id: id }, { $set: { [deliveryField(hookId, event)]: 'done' }, $inc: { delivered: 1 } } as UpdateFilter<AlertIncidentDocument>);
   }
 
   /** Records a failed try; with `giveUp`, the message is not tried again. */
   async failedTry(id: string, hookId: string, event: AlertDeliveryEvent, giveUp: boolean): Promise<void> {
     const update: Record<string, unknown> = { $inc: { [triesField(hookId, event)]: 1 } };
     if (giveUp) update.$set = { [deliveryField(hookId, event)]: 'failed' };
-    await this.alerts.updateOne({ _id: id } as Filter<AlertIncidentDocument>, update as UpdateFilter<AlertIncidentDocument>);
+    await this.alerts.updateOne({ _id: id }, update);
   }
 
   /**
@@ -157,12 +157,12 @@ export class AlertIncidentStore {
   async release(read: AlertIncidentDocument, settled: boolean, retryAt: Date): Promise<void> {
     if (settled) {
       const done = await this.alerts.updateOne(
-        { _id: read._id, resolvedAt: read.resolvedAt } as Filter<AlertIncidentDocument>,
-        { $set: { pendingDelivery: false, deliverAfter: EPOCH } } as UpdateFilter<AlertIncidentDocument>,
+        { _id: read._id, resolvedAt: read.resolvedAt },
+        { $set: { pendingDelivery: false, deliverAfter: EPOCH } },
       );
       if (done.matchedCount > 0) return;
       retryAt = EPOCH;
     }
-    await this.alerts.updateOne({ _id: read._id } as Filter<AlertIncidentDocument>, { $set: { deliverAfter: retryAt } } as UpdateFilter<AlertIncidentDocument>);
+    await this.alerts.updateOne({ _id: read._id }, { $set: { deliverAfter: retryAt } });
   }
 }

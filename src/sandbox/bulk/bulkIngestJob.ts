@@ -90,7 +90,7 @@ export class BulkIngestJob {
     if (this.uploaded) throw new SalesforceApiError(SalesforceErrorCode.INVALIDJOBSTATE, `Data was already uploaded to job ${this.id}`);
     this.uploaded = true;
     try {
-      const records = parse(csv, { delimiter: this.dialect.delimiter, relax_column_count: false, bom: true, skip_empty_lines: true }) as string[][];
+      const records = parse(csv, { delimiter: this.dialect.delimiter, relax_column_count: false, bom: true, skip_empty_lines: true });
       this.header = (records[0] ?? []).map((name) => name.trim());
       this.rows = records.slice(1);
     } catch (error) {

@@ -5,7 +5,6 @@ import { SalesforceId } from '../org/salesforceId.ts';
 import type { FieldDefinition } from '../schema/fieldDefinition.ts';
 import { isNumericFieldType, isTextualFieldType } from '../schema/fieldType.ts';
 import type { FieldValue, RecordValues } from '../schema/recordValues.ts';
-import type { SObjectDefinition } from '../schema/sobjectDefinition.ts';
 import type { BoundOrder, BoundQuery, DatetimeBound } from './boundQuery.ts';
 import type { SoqlCondition, SoqlFieldRef, SoqlLiteral, SoqlQuery } from './soqlAst.ts';
 import { soqlErrorMessage } from './soqlErrorMessage.ts';
@@ -213,7 +212,7 @@ export function bindSoql(query: SoqlQuery, catalog: SObjectCatalog): BoundQuery 
   }
   return {
     soql: text,
-    definition: def as SObjectDefinition,
+    definition: def,
     shape: countItem ? (countItem.type === 'count' && countItem.field ? 'aggregate' : 'count') : 'records',
     fields,
     aggregateAlias: countItem?.type === 'count' && countItem.alias ? countItem.alias : 'expr0',

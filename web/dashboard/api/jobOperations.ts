@@ -1,125 +1,110 @@
-/** The GraphQL documents of the jobs views, and the shapes of what they select (see `schema/job.graphql`). */
+/**
+ * The GraphQL documents of the jobs views (see `schema/job.graphql`). Their result and variable types are generated
+ * from the SDL into `./generated/` (`npm run codegen`); the names below are those types under the dashboard's names.
+ */
+import { graphql } from './generated/gql.ts';
+import type {
+  DashboardJobDetailFragment,
+  DashboardJobEventsSubscription,
+  DashboardJobLogsQuery,
+  DashboardJobRowFragment,
+  DashboardJobTypesQuery,
+  JobFilter as JobFilterInput,
+  JobState as JobStateEnum,
+  JobEventKind as JobEventKindEnum,
+} from './generated/graphql.ts';
 
 /** `JobState` of the schema. */
-export type JobState = 'QUEUED' | 'RUNNING' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'DEBUG';
+export type JobState = JobStateEnum;
 
-/** Every {@link JobState}, in the order of a job's life. */
-export const JOB_STATES: readonly JobState[] = ['QUEUED', 'RUNNING', 'RETRYING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG'];
+/** Every {@link JobState}, in the order of a job's life (the `Record` fails to compile when the schema gains one). */
+export const JOB_STATES: readonly JobState[] = Object.keys({
+  QUEUED: true,
+  RUNNING: true,
+  RETRYING: true,
+  SUCCEEDED: true,
+  FAILED: true,
+  CANCELLED: true,
+  DEBUG: true,
+} satisfies Record<JobState, true>) as JobState[];
 
 /** States after which a job does nothing more on its own. */
-export const FINAL_STATES: ReadonlySet<JobState> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG']);
+export const FINAL_STATES: ReadonlySet<JobState> = new Set<JobState>(['SUCCEEDED', 'FAILED', 'CANCELLED', 'DEBUG']);
 
 /** `JobEventKind` of the schema. */
-export type JobEventKind = 'SNAPSHOT' | 'CREATED' | 'STARTED' | 'PROGRESS' | 'CHECKPOINT' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'REQUEUED' | 'DEBUG';
-
-/** `JobProgress` of the schema: how far a job has come. */
-export interface JobProgress {
-  processed: number;
-  total: number | null;
-  fraction: number | null;
-  message: string | null;
-}
-
-/** `JobError` of the schema: one failed attempt, with its stack when the worker recorded one. */
-export interface JobError {
-  code: string;
-  message: string;
-  attempt: number;
-  at: string;
-  stack: string | null;
-}
+export type JobEventKind = JobEventKindEnum;
 
 /** A job as the list selects it. */
-export interface JobRow {
-  id: string;
-  type: string;
-  state: JobState;
-  progress: JobProgress;
-  attempts: number;
-  maxAttempts: number;
-  lastError: Pick<JobError, 'code' | 'message'> | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type JobRow = DashboardJobRowFragment;
 
-/** `JobLogLine` of the schema. */
-export interface JobLogLine {
-  at: string;
-  level: string;
-  message: string;
-  attempt: number | null;
-}
+/** `JobProgress` of the schema: how far a job has come. */
+export type JobProgress = JobRow['progress'];
 
 /** A job as its page selects it. */
-export interface JobDetail extends JobRow {
-  input: unknown;
-  priority: number;
-  result: unknown;
-  checkpoint: unknown;
-  retryAt: string | null;
-  runAt: string;
-  errors: JobError[];
-}
+export type JobDetail = DashboardJobDetailFragment;
 
-/** One event of `jobEvents` or `jobProgress`. */
-export interface JobEvent<J = JobRow> {
-  position: string;
-  kind: JobEventKind;
-  at: string;
-  gap: boolean;
-  job: J;
-}
+/** `JobError` of the schema: one failed attempt, with its stack when the worker recorded one. */
+export type JobError = JobDetail['errors'][number];
+
+/** `JobLogLine` of the schema. */
+export type JobLogLine = NonNullable<DashboardJobLogsQuery['job']>['logs'][number];
+
+/** One event of `jobEvents` or `jobProgress`, carrying the job as the list (or, with `JobDetail`, the page) selects it. */
+export type JobEvent<J = JobRow> = Omit<DashboardJobEventsSubscription['jobEvents'], 'job'> & { job: J };
 
 /** A job type as the create form selects it. */
-export interface JobType {
-  name: string;
-  description: string;
-  inputSchema: unknown;
-}
+export type JobType = DashboardJobTypesQuery['jobTypes'][number];
 
-/** `jobs(filter)` and `jobEvents(filter)` take this. */
-export interface JobFilter {
-  types?: string[];
-  states?: JobState[];
-}
+/** `jobs(filter)` and `jobEvents(filter)` take this (a field left out, never null, means no filter on it). */
+export type JobFilter = { [K in keyof JobFilterInput]?: NonNullable<JobFilterInput[K]> };
 
-const ROW_FIELDS = `id type state attempts maxAttempts createdAt startedAt finishedAt
-  progress { processed total fraction message }
-  lastError { code message }`;
+/** What the list shows of a job. */
+export const ROW_FIELDS = graphql(`
+  fragment DashboardJobRow on Job {
+    id type state attempts maxAttempts createdAt startedAt finishedAt
+    progress { processed total fraction message }
+    lastError { code message }
+  }
+`);
 
-const DETAIL_FIELDS = `${ROW_FIELDS} input priority result checkpoint retryAt runAt
-  errors { code message attempt at stack }`;
+/** What the job page shows of a job, but logs. */
+export const DETAIL_FIELDS = graphql(`
+  fragment DashboardJobDetail on Job {
+    ...DashboardJobRow
+    input priority result checkpoint retryAt runAt
+    errors { code message attempt at stack }
+  }
+`);
 
 /** `jobs(filter, first)`: the newest jobs, the live list's starting point. */
-export const LIST_JOBS = `query DashboardJobs($filter: JobFilter, $first: Int) {
-  jobs(filter: $filter, first: $first) { nodes { ${ROW_FIELDS} } pageInfo { hasNextPage } }
-}`;
+export const LIST_JOBS = graphql(`query DashboardJobs($filter: JobFilter, $first: Int) {
+  jobs(filter: $filter, first: $first) { nodes { ...DashboardJobRow } pageInfo { hasNextPage } }
+}`);
 
 /** `jobTypes`: the create form's choices. */
-export const JOB_TYPES = `query DashboardJobTypes { jobTypes { name description inputSchema } }`;
+export const JOB_TYPES = graphql(`query DashboardJobTypes { jobTypes { name description inputSchema } }`);
 
 /** `jobEvents(filter)`: every change of the tenant's jobs, applied to the live list. */
-export const JOB_EVENTS = `subscription DashboardJobEvents($filter: JobFilter) {
-  jobEvents(filter: $filter) { position kind at gap job { ${ROW_FIELDS} } }
-}`;
+export const JOB_EVENTS = graphql(`subscription DashboardJobEvents($filter: JobFilter) {
+  jobEvents(filter: $filter) { position kind at gap job { ...DashboardJobRow } }
+}`);
 
 /** `createJob(input)`. */
-export const CREATE_JOB = `mutation DashboardCreateJob($input: CreateJobInput!) { createJob(input: $input) { ${ROW_FIELDS} } }`;
+export const CREATE_JOB = graphql(`mutation DashboardCreateJob($input: CreateJobInput!) { createJob(input: $input) { ...DashboardJobRow } }`);
 
 /** `job(id)` with everything the job page shows but logs. */
-export const GET_JOB = `query DashboardJob($id: ID!) { job(id: $id) { ${DETAIL_FIELDS} } }`;
+export const GET_JOB = graphql(`query DashboardJob($id: ID!) { job(id: $id) { ...DashboardJobDetail } }`);
 
 /** `job(id) { logs(last) }`: queried again (throttled) when the job's events say it moved. */
-export const JOB_LOGS = `query DashboardJobLogs($id: ID!, $last: Int) { job(id: $id) { id logs(last: $last) { at level message attempt } } }`;
+export const JOB_LOGS = graphql(`query DashboardJobLogs($id: ID!, $last: Int) { job(id: $id) { id logs(last: $last) { at level message attempt } } }`);
 
 /** `jobProgress(id, after)`: the job page's live source and timeline. */
-export const WATCH_JOB = `subscription DashboardWatchJob($id: ID!, $after: String) {
-  jobProgress(id: $id, after: $after) { position kind at gap job { ${DETAIL_FIELDS} } }
-}`;
+export const WATCH_JOB = graphql(`subscription DashboardWatchJob($id: ID!, $after: String) {
+  jobProgress(id: $id, after: $after) { position kind at gap job { ...DashboardJobDetail } }
+}`);
 
 /** `cancelJob(id)`. */
-export const CANCEL_JOB = `mutation DashboardCancelJob($id: ID!) { cancelJob(id: $id) { ${DETAIL_FIELDS} } }`;
+export const CANCEL_JOB = graphql(`mutation DashboardCancelJob($id: ID!) { cancelJob(id: $id) { ...DashboardJobDetail } }`);
 
 /** `retryJob(id)`. */
-export const RETRY_JOB = `mutation DashboardRetryJob($id: ID!) { retryJob(id: $id) { ${DETAIL_FIELDS} } }`;
+export const RETRY_JOB = graphql(`mutation DashboardRetryJob($id: ID!) { retryJob(id: $id) { ...DashboardJobDetail } }`);

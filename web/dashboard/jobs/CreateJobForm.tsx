@@ -39,7 +39,7 @@ export function CreateJobForm(props: { types: JobType[]; onCreated(job: JobRow):
     setBusy(true);
     setError(undefined);
     try {
-      const { createJob } = await connection.request<{ createJob: JobRow }>(CREATE_JOB, { input: { type, input: parsed } });
+      const { createJob } = await connection.request(CREATE_JOB, { input: { type, input: parsed } });
       props.onCreated(createJob);
     } catch (failure) {
       setError(GraphqlError.from(failure));

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useConnection } from '../api/connectionContext.ts';
 import { GraphqlError } from '../api/graphqlError.ts';
-import { CANCEL_JOB, FINAL_STATES, JOB_LOGS, RETRY_JOB, type JobDetail, type JobLogLine } from '../api/jobOperations.ts';
+import { CANCEL_JOB, FINAL_STATES, JOB_LOGS, RETRY_JOB, type JobDetail } from '../api/jobOperations.ts';
 import { throttle } from '../api/throttle.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -26,7 +26,7 @@ function Json(props: { value: unknown }) {
 export function JobPage(props: { id: string }) {
   const connection = useConnection();
   const watched = useWatchedJob(props.id);
-  const logs = useQuery<{ job: { logs: JobLogLine[] } | null }>(JOB_LOGS, { id: props.id, last: LOG_LINES });
+  const logs = useQuery(JOB_LOGS, { id: props.id, last: LOG_LINES });
   const [actionError, setActionError] = useState<GraphqlError | undefined>();
   const job = watched.job;
 
@@ -41,11 +41,10 @@ export function JobPage(props: { id: string }) {
     if (watched.ended) logs.refetch();
   }, [watched.ended, logs.refetch]);
 
-  const act = async (mutation: string, field: 'cancelJob' | 'retryJob') => {
+  const act = async (send: () => Promise<JobDetail>) => {
     setActionError(undefined);
     try {
-      const data = await connection.request<Record<typeof field, JobDetail>>(mutation, { id: props.id });
-      watched.update(data[field]);
+      watched.update(await send());
     } catch (failure) {
       setActionError(GraphqlError.from(failure));
     }
@@ -64,10 +63,10 @@ export function JobPage(props: { id: string }) {
         actions={
           job === undefined ? null : (
             <div className="actions">
-              <button type="button" disabled={finished} onClick={() => void act(CANCEL_JOB, 'cancelJob')}>
+              <button type="button" disabled={finished} onClick={() => void act(async () => (await connection.request(CANCEL_JOB, { id: props.id })).cancelJob)}>
                 Cancel
               </button>
-              <button type="button" disabled={!(job.state === 'FAILED' || job.state === 'CANCELLED')} onClick={() => void act(RETRY_JOB, 'retryJob')}>
+              <button type="button" disabled={!(job.state === 'FAILED' || job.state === 'CANCELLED')} onClick={() => void act(async () => (await connection.request(RETRY_JOB, { id: props.id })).retryJob)}>
                 Retry
               </button>
             </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FINAL_STATES, JOB_STATES, JOB_TYPES, type JobFilter, type JobState, type JobType } from '../api/jobOperations.ts';
+import { FINAL_STATES, JOB_STATES, JOB_TYPES, type JobFilter, type JobState } from '../api/jobOperations.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { formatTime } from '../components/formatTime.ts';
@@ -12,7 +12,7 @@ import { useLiveJobs } from './useLiveJobs.ts';
 
 /** The live jobs list: filters, a create form, and one row per job with its state and progress bar. */
 export function JobsView() {
-  const types = useQuery<{ jobTypes: JobType[] }>(JOB_TYPES);
+  const types = useQuery(JOB_TYPES, {});
   const [type, setType] = useState('');
   const [state, setState] = useState<JobState | ''>('');
   const filter: JobFilter = { ...(type === '' ? {} : { types: [type] }), ...(state === '' ? {} : { states: [state] }) };

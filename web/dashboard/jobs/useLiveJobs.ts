@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useConnection } from '../api/connectionContext.ts';
 import { GraphqlError } from '../api/graphqlError.ts';
-import { JOB_EVENTS, LIST_JOBS, type JobEvent, type JobFilter, type JobRow } from '../api/jobOperations.ts';
+import { JOB_EVENTS, LIST_JOBS, type JobFilter, type JobRow } from '../api/jobOperations.ts';
 import { applyJobs, LIVE_LIST_SIZE } from './liveJobList.ts';
 
 /** Events arriving within this many ms are rendered together. */
@@ -13,7 +13,7 @@ export interface LiveJobs {
   error: GraphqlError | undefined;
   loaded: boolean;
   /** Adds a job the page itself created, before its CREATED event arrives. */
-  add(job: JobRow): void;
+  add: (job: JobRow) => void;
 }
 
 /**
@@ -48,7 +48,7 @@ export function useLiveJobs(filter: JobFilter): LiveJobs {
       setRows((previous) => applyJobs(previous, jobs, current));
     };
     const list = () => {
-      connection.request<{ jobs: { nodes: JobRow[] } }>(LIST_JOBS, { filter: current, first: LIVE_LIST_SIZE }).then(
+      connection.request(LIST_JOBS, { filter: current, first: LIVE_LIST_SIZE }).then(
         ({ jobs }) => {
           if (disposed) return;
           listed = true;
@@ -59,7 +59,7 @@ export function useLiveJobs(filter: JobFilter): LiveJobs {
         (failure: unknown) => !disposed && setError(GraphqlError.from(failure)),
       );
     };
-    const unsubscribe = connection.subscribe<{ jobEvents: JobEvent }>(JOB_EVENTS, { filter: { types: current.types } }, {
+    const unsubscribe = connection.subscribe(JOB_EVENTS, { filter: { types: current.types } }, {
       next: ({ jobEvents }) => {
         pending.current.set(jobEvents.job.id, jobEvents.job);
         if (flushTimer === undefined) flushTimer = setTimeout(flush, FLUSH_MS);

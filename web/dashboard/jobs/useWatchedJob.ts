@@ -46,7 +46,7 @@ export function useWatchedJob(id: string): WatchedJob {
   useEffect(() => {
     setEnded(false);
     setError(undefined);
-    return connection.subscribe<{ jobProgress: JobEvent<JobDetail> }>(WATCH_JOB, { id, after: lastPosition.current ?? FROM_THE_START }, {
+    return connection.subscribe(WATCH_JOB, { id, after: lastPosition.current ?? FROM_THE_START }, {
       next: ({ jobProgress: event }) => {
         setEvents((previous) => [...previous, event].slice(-TIMELINE_LIMIT));
         lastPosition.current = event.position;

@@ -5,7 +5,7 @@ import { Panel } from '../components/Panel.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 
 /** Open alert incidents, and the monitoring events this page received since it opened. */
-export function AlertsPanel(props: { alerts: Alert[] | undefined; error: GraphqlError | undefined; events: MonitoringEvent[]; eventsError: GraphqlError | undefined; onRefresh(): void }) {
+export function AlertsPanel(props: { alerts: Alert[] | undefined; error: GraphqlError | undefined; events: MonitoringEvent[]; eventsError: GraphqlError | undefined; onRefresh: () => void }) {
   return (
     <Panel title="Alerts and events" id="alerts" error={props.error} onRefresh={props.onRefresh}>
       {props.alerts !== undefined && props.alerts.length === 0 ? <p className="empty">No open alerts.</p> : null}

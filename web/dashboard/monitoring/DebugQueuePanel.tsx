@@ -8,16 +8,16 @@ import { Panel } from '../components/Panel.tsx';
 import { Link, paths } from '../routing/router.tsx';
 
 /** The actions of one debug-queue job; operator-only on the server, so a tenant key sees the refusal's code here. */
-function DebugActions(props: { job: DebugJob; onDone(): void }) {
+function DebugActions(props: { job: DebugJob; onDone: () => void }) {
   const connection = useConnection();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<GraphqlError | undefined>();
   const [busy, setBusy] = useState(false);
-  const run = async (mutation: string, variables: Record<string, unknown>) => {
+  const run = async (send: () => Promise<unknown>) => {
     setBusy(true);
     setError(undefined);
     try {
-      await connection.request(mutation, { id: props.job.id, ...variables });
+      await send();
       props.onDone();
     } catch (failure) {
       setError(GraphqlError.from(failure));
@@ -27,17 +27,17 @@ function DebugActions(props: { job: DebugJob; onDone(): void }) {
   };
   return (
     <div className="debug-actions">
-      <button type="button" disabled={busy} onClick={() => void run(RERUN_IN_DEBUG, {})}>
+      <button type="button" disabled={busy} onClick={() => void run(() => connection.request(RERUN_IN_DEBUG, { id: props.job.id }))}>
         Rerun in debug
       </button>
-      <button type="button" disabled={busy} onClick={() => void run(REQUEUE_FROM_DEBUG, {})}>
+      <button type="button" disabled={busy} onClick={() => void run(() => connection.request(REQUEUE_FROM_DEBUG, { id: props.job.id }))}>
         Requeue
       </button>
       <form
         className="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(DISCARD_DEBUG_JOB, { reason });
+          void run(() => connection.request(DISCARD_DEBUG_JOB, { id: props.job.id, reason }));
         }}
       >
         <label>
@@ -54,7 +54,7 @@ function DebugActions(props: { job: DebugJob; onDone(): void }) {
 }
 
 /** Jobs in the debug queue with their last error and the operator's actions. */
-export function DebugQueuePanel(props: { jobs: DebugJob[] | undefined; error: GraphqlError | undefined; onRefresh(): void }) {
+export function DebugQueuePanel(props: { jobs: DebugJob[] | undefined; error: GraphqlError | undefined; onRefresh: () => void }) {
   return (
     <Panel title="Debug queue" id="debug-queue" error={props.error} onRefresh={props.onRefresh}>
       {props.jobs !== undefined && props.jobs.length === 0 ? <p className="empty">The debug queue is empty.</p> : null}

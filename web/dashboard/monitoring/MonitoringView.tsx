@@ -1,20 +1,6 @@
 import { useCallback, useState } from 'react';
 import { JOB_EVENTS } from '../api/jobOperations.ts';
-import {
-  ALERTS,
-  DEBUG_QUEUE,
-  MONITORING_EVENTS,
-  QUEUE_STATS,
-  WORKERS,
-  ZOMBIES,
-  type Alert,
-  type DebugJob,
-  type FailureRate,
-  type MonitoringEvent,
-  type QueueStats,
-  type Worker,
-  type Zombie,
-} from '../api/monitoringOperations.ts';
+import { ALERTS, DEBUG_QUEUE, MONITORING_EVENTS, QUEUE_STATS, WORKERS, ZOMBIES, type MonitoringEvent } from '../api/monitoringOperations.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { AlertsPanel } from './AlertsPanel.tsx';
 import { DebugQueuePanel } from './DebugQueuePanel.tsx';
@@ -37,11 +23,11 @@ const STATS_WINDOW_MINUTES = 15;
  * workers also when jobs move (`jobEvents`), throttled. Nothing runs on a timer.
  */
 export function MonitoringView() {
-  const zombies = useQuery<{ monitoring: { zombies: Zombie[] } }>(ZOMBIES);
-  const debugQueue = useQuery<{ monitoring: { debugQueue: { nodes: DebugJob[] } } }>(DEBUG_QUEUE, { first: 50 });
-  const workers = useQuery<{ monitoring: { workers: Worker[] } }>(WORKERS);
-  const stats = useQuery<{ monitoring: { queueStats: QueueStats; failureRate: FailureRate } }>(QUEUE_STATS, { windowMinutes: STATS_WINDOW_MINUTES });
-  const alerts = useQuery<{ monitoring: { alerts: Alert[] } }>(ALERTS);
+  const zombies = useQuery(ZOMBIES, {});
+  const debugQueue = useQuery(DEBUG_QUEUE, { first: 50 });
+  const workers = useQuery(WORKERS, {});
+  const stats = useQuery(QUEUE_STATS, { windowMinutes: STATS_WINDOW_MINUTES });
+  const alerts = useQuery(ALERTS, {});
   const [feed, setFeed] = useState<MonitoringEvent[]>([]);
 
   const refreshAll = useCallback(() => {
@@ -56,7 +42,7 @@ export function MonitoringView() {
     workers.refetch();
   }, [stats.refetch, workers.refetch]);
 
-  const eventsError = useEventRefresh<{ monitoringEvents: MonitoringEvent }>(MONITORING_EVENTS, MONITORING_REFRESH_MS, refreshAll, ({ monitoringEvents }) =>
+  const eventsError = useEventRefresh(MONITORING_EVENTS, MONITORING_REFRESH_MS, refreshAll, ({ monitoringEvents }) =>
     setFeed((previous) => [monitoringEvents, ...previous].slice(0, FEED_SIZE)),
   );
   const jobEventsError = useEventRefresh(JOB_EVENTS, JOB_EVENT_REFRESH_MS, refreshMoving);

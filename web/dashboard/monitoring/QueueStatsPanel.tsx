@@ -6,7 +6,7 @@ import { StateBadge } from '../components/StateBadge.tsx';
 import { ThroughputChart } from './ThroughputChart.tsx';
 
 /** Counts per state and type, the oldest queued job's age, the failure rate and the throughput chart. */
-export function QueueStatsPanel(props: { stats: QueueStats | undefined; failureRate: FailureRate | undefined; error: GraphqlError | undefined; onRefresh(): void }) {
+export function QueueStatsPanel(props: { stats: QueueStats | undefined; failureRate: FailureRate | undefined; error: GraphqlError | undefined; onRefresh: () => void }) {
   const { stats, failureRate } = props;
   const types = [...new Set(stats?.byType.map((row) => row.type) ?? [])].sort();
   const states = [...new Set(stats?.byType.map((row) => row.state) ?? [])];

@@ -6,7 +6,7 @@ import { StateBadge } from '../components/StateBadge.tsx';
 import { Link, paths } from '../routing/router.tsx';
 
 /** Registered processes: heartbeat (age as of the answer), event-loop delay, memory and running jobs. */
-export function WorkersPanel(props: { workers: Worker[] | undefined; error: GraphqlError | undefined; answeredAt: number | undefined; onRefresh(): void }) {
+export function WorkersPanel(props: { workers: Worker[] | undefined; error: GraphqlError | undefined; answeredAt: number | undefined; onRefresh: () => void }) {
   return (
     <Panel title="Workers" id="workers" error={props.error} onRefresh={props.onRefresh}>
       {props.workers !== undefined && props.workers.length === 0 ? <p className="empty">No worker registered.</p> : null}

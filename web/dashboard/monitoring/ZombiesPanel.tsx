@@ -6,7 +6,7 @@ import { StateBadge } from '../components/StateBadge.tsx';
 import { Link, paths } from '../routing/router.tsx';
 
 /** Zombie incidents, open ones first: which job, why, since when, on which worker, and what was done. */
-export function ZombiesPanel(props: { zombies: Zombie[] | undefined; error: GraphqlError | undefined; onRefresh(): void }) {
+export function ZombiesPanel(props: { zombies: Zombie[] | undefined; error: GraphqlError | undefined; onRefresh: () => void }) {
   const zombies = [...(props.zombies ?? [])].sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null));
   return (
     <Panel title="Zombies" id="zombies" error={props.error} onRefresh={props.onRefresh}>

@@ -71,7 +71,7 @@ export function createBackupJobType(deps: BackupJobDependencies): JobType<Backup
     name: BACKUP_JOB_TYPE,
     description: 'Backs up a Salesforce org (created by startBackup). Result: { backupId, status, records, objects, failedObjects }.',
     visibility: 'internal',
-    input: BackupJobInput as unknown as z.ZodType<BackupJobInput>,
+    input: BackupJobInput,
     defaults: { concurrency: 4, maxAttempts: 10, backoff: { delayMs: 2000, maxDelayMs: 120_000 } },
     run: (ctx) => new BackupRun(ctx, deps).run(),
     onTransition: (transition) => deps.service.followJob(transition),

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { defineJobType, type JobType } from '../../../engine/jobType.ts';
 import { ExportJobInput } from './exportJobInput.ts';
 import { ExportRun, type ExportJobDependencies, type ExportJobResult } from './exportRun.ts';
@@ -17,7 +16,7 @@ export function createExportJobType(deps: ExportJobDependencies): JobType<Export
     name: EXPORT_JOB_TYPE,
     description: 'Exports one object of a backup as CSV (created by startExport). Result: { exportId, url, bytes, rows, sha256, expiresAt }.',
     visibility: 'internal',
-    input: ExportJobInput as unknown as z.ZodType<ExportJobInput>,
+    input: ExportJobInput,
     defaults: { concurrency: 2, maxAttempts: 3, backoff: { delayMs: 2000, maxDelayMs: 60_000 } },
     run: (ctx) => new ExportRun(ctx, deps).run(),
     onTransition: (transition) => deps.service.followJob(transition),

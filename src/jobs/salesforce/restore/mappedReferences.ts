@@ -40,8 +40,8 @@ export async function mapReferences(src: MappedReferenceSources): Promise<Mapped
     const typeFields = [...source.fields.values()].filter((f) => f.type === 'reference' && f.referenceTo.includes(MAPPED_REFERENCE_TARGETS.recordType)).map((f) => f.name);
     if (ownerFields.length === 0 && typeFields.length === 0) continue;
     for await (const record of src.records(source.name)) {
-      for (const f of ownerFields) if (typeof record[f] === 'string' && record[f] !== '') usedOwners.add(record[f] as string);
-      for (const f of typeFields) if (typeof record[f] === 'string' && record[f] !== '') usedRecordTypes.add(record[f] as string);
+      for (const f of ownerFields) if (typeof record[f] === 'string' && record[f] !== '') usedOwners.add(record[f]);
+      for (const f of typeFields) if (typeof record[f] === 'string' && record[f] !== '') usedRecordTypes.add(record[f]);
     }
   }
   const owners = new Map(src.ownerMappings.map((m) => [m.sourceId, m.targetId]));

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { defineJobType, type JobType } from '../../../engine/jobType.ts';
 import { RestoreJobInput } from './restoreJobInput.ts';
 import type { RestoreCheckpoint } from './restoreCheckpoint.ts';
@@ -21,7 +20,7 @@ export function createRestoreJobType(deps: RestoreJobDependencies): JobType<Rest
     name: RESTORE_JOB_TYPE,
     description: 'Restores a backup into an org (created by startRestore). Result: { restoreId, dryRun, status, order, created, updated, failed, skipped }.',
     visibility: 'internal',
-    input: RestoreJobInput as unknown as z.ZodType<RestoreJobInput>,
+    input: RestoreJobInput,
     defaults: { concurrency: 2, maxAttempts: 5, backoff: { delayMs: 2000, maxDelayMs: 120_000 } },
     run: (ctx) => new RestoreRun(ctx, deps).run(),
     onTransition: (transition) => deps.service.followJob(transition),

@@ -1,0 +1,62 @@
+/* eslint-disable */
+import * as types from './graphql.ts';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment CliJobFields on Job {\n    id type state priority attempts maxAttempts\n    progress { processed total fraction message }\n    lastError { code message attempt at }\n    result createdAt startedAt finishedAt retryAt\n  }\n": typeof types.CliJobFieldsFragmentDoc,
+    "mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }": typeof types.CreateJobDocument,
+    "query Job($id: ID!) { job(id: $id) { ...CliJobFields } }": typeof types.JobDocument,
+    "query Jobs($filter: JobFilter, $first: Int, $after: String) {\n  jobs(filter: $filter, first: $first, after: $after) { nodes { ...CliJobFields } pageInfo { hasNextPage endCursor } }\n}": typeof types.JobsDocument,
+    "subscription WatchJob($id: ID!, $after: String) {\n  jobProgress(id: $id, after: $after) { position kind at gap job { ...CliJobFields } }\n}": typeof types.WatchJobDocument,
+    "query MonitoringOverview($includeResolved: Boolean, $first: Int, $after: String) {\n  monitoring {\n    zombies(includeResolved: $includeResolved) {\n      id reason since detectedAt workerId attempt action resolvedAt\n      lastProgress { processed total }\n      job { id type state }\n    }\n    debugQueue(first: $first, after: $after) {\n      nodes {\n        id type state attempts maxAttempts createdAt\n        lastError { code message attempt at }\n        debugActions { kind at by reason }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}": typeof types.MonitoringOverviewDocument,
+};
+const documents: Documents = {
+    "\n  fragment CliJobFields on Job {\n    id type state priority attempts maxAttempts\n    progress { processed total fraction message }\n    lastError { code message attempt at }\n    result createdAt startedAt finishedAt retryAt\n  }\n": types.CliJobFieldsFragmentDoc,
+    "mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }": types.CreateJobDocument,
+    "query Job($id: ID!) { job(id: $id) { ...CliJobFields } }": types.JobDocument,
+    "query Jobs($filter: JobFilter, $first: Int, $after: String) {\n  jobs(filter: $filter, first: $first, after: $after) { nodes { ...CliJobFields } pageInfo { hasNextPage endCursor } }\n}": types.JobsDocument,
+    "subscription WatchJob($id: ID!, $after: String) {\n  jobProgress(id: $id, after: $after) { position kind at gap job { ...CliJobFields } }\n}": types.WatchJobDocument,
+    "query MonitoringOverview($includeResolved: Boolean, $first: Int, $after: String) {\n  monitoring {\n    zombies(includeResolved: $includeResolved) {\n      id reason since detectedAt workerId attempt action resolvedAt\n      lastProgress { processed total }\n      job { id type state }\n    }\n    debugQueue(first: $first, after: $after) {\n      nodes {\n        id type state attempts maxAttempts createdAt\n        lastError { code message attempt at }\n        debugActions { kind at by reason }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}": types.MonitoringOverviewDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CliJobFields on Job {\n    id type state priority attempts maxAttempts\n    progress { processed total fraction message }\n    lastError { code message attempt at }\n    result createdAt startedAt finishedAt retryAt\n  }\n"): typeof import('./graphql.ts').CliJobFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }"): typeof import('./graphql.ts').CreateJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Job($id: ID!) { job(id: $id) { ...CliJobFields } }"): typeof import('./graphql.ts').JobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Jobs($filter: JobFilter, $first: Int, $after: String) {\n  jobs(filter: $filter, first: $first, after: $after) { nodes { ...CliJobFields } pageInfo { hasNextPage endCursor } }\n}"): typeof import('./graphql.ts').JobsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription WatchJob($id: ID!, $after: String) {\n  jobProgress(id: $id, after: $after) { position kind at gap job { ...CliJobFields } }\n}"): typeof import('./graphql.ts').WatchJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MonitoringOverview($includeResolved: Boolean, $first: Int, $after: String) {\n  monitoring {\n    zombies(includeResolved: $includeResolved) {\n      id reason since detectedAt workerId attempt action resolvedAt\n      lastProgress { processed total }\n      job { id type state }\n    }\n    debugQueue(first: $first, after: $after) {\n      nodes {\n        id type state attempts maxAttempts createdAt\n        lastError { code message attempt at }\n        debugActions { kind at by reason }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}"): typeof import('./graphql.ts').MonitoringOverviewDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
