@@ -1,4 +1,3 @@
-import type { Filter } from 'mongodb';
 import type { WorkerDocument } from './workerDocument.ts';
 
 /** What {@link WorkerLiveness} is built from (`config.liveness`). */
@@ -28,8 +27,8 @@ export class WorkerLiveness {
     return (doc.stoppedAt ?? null) === null && now - doc.heartbeatAt.getTime() <= this.lostAfterMs;
   }
 
-  /** The query form of {@link isAlive}: processes alive at `now`. */
-  aliveFilter(now: Date): Filter<WorkerDocument> {
-    return { stoppedAt: null, heartbeatAt: { $gte: new Date(now.getTime() - this.lostAfterMs) } };
+  /** The oldest heartbeat of a process alive at `now`: {@link isAlive} as a bound a store's query can use (with `stoppedAt: null`). */
+  oldestAliveHeartbeat(now: Date): Date {
+    return new Date(now.getTime() - this.lostAfterMs);
   }
 }

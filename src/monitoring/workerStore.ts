@@ -66,7 +66,7 @@ export class WorkerStore {
 
   /** The event-loop delay each process alive at `now` ({@link WorkerLiveness}) reported last; at most `limit`. */
   async aliveEventLoopDelays(liveness: WorkerLiveness, now: Date, limit = 500): Promise<Pick<WorkerDocument, '_id' | 'eventLoopDelay'>[]> {
-    return this.workers.find(liveness.aliveFilter(now), { projection: { _id: 1, eventLoopDelay: 1 } }).limit(limit).toArray();
+    return this.workers.find({ stoppedAt: null, heartbeatAt: { $gte: liveness.oldestAliveHeartbeat(now) } }, { projection: { _id: 1, eventLoopDelay: 1 } }).limit(limit).toArray();
   }
 
   /** The last heartbeat and stop of every registered process of role `worker` (API processes left out). */

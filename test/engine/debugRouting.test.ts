@@ -140,7 +140,7 @@ describe('debug-queue routing of failed attempts', () => {
 
   it('should let the zombie detector move a lost run out of attempts to DEBUG, releasing its lock, fenced by its run id', async () => {
     const id = await createJob('test.routed', { throw: 'plain' }, 1);
-    const running = await store.startRun(id, 'run-lost', 'worker-dead');
+    await store.startRun(id, 'run-lost', 'worker-dead');
     expect((await lockOf(id))).not.toBeNull();
     const record = { code: 'WORKER_LOST', message: 'worker-dead stopped heartbeating', attempt: 1, at: new Date() };
     expect(await store.moveToDebug(id, 'run-other', record, { release: true })).toBeNull();

@@ -36,11 +36,12 @@ describe('WorkerLiveness: one definition of alive', () => {
     expect(liveness.isAlive(worker('a', 'worker', 0), T0 + 3000)).toBe(true);
     expect(liveness.isAlive(worker('a', 'worker', 0), T0 + 3001)).toBe(false);
     expect(liveness.isAlive(worker('b', 'worker', 0, 0), T0 + 1)).toBe(false);
-    // The query form agrees with the predicate on the same documents.
-    const workers = t.db.collection<WorkerDocument>('liveness_probe');
+    // The store's query agrees with the predicate on the same documents.
+    const workers = t.db.collection<WorkerDocument>(WorkerStore.collection.name);
     const docs = [worker('fresh', 'worker', -2999), worker('edge', 'worker', -3000), worker('stale', 'worker', -3001), worker('stopped', 'worker', -10, -5)];
     await workers.insertMany(docs);
-    const found = (await workers.find(liveness.aliveFilter(at(0))).toArray()).map((w) => w._id).sort();
+    const found = (await new WorkerStore(t.db).aliveEventLoopDelays(liveness, at(0))).map((w) => w._id).sort();
+    await workers.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
     expect(found).toEqual(docs.filter((d) => liveness.isAlive(d, T0)).map((d) => d._id).sort());
     expect(found).toEqual(['edge', 'fresh']);
   });

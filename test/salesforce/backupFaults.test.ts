@@ -48,7 +48,7 @@ describe('salesforce.backup through Salesforce failures', () => {
     await h.expectObjectsEqual(backup.id, backup.objects, (name) => sandboxRecords(org, name));
     // More calls than one access token allowed: the session was renewed along the way.
     expect(org.summary().apiUsage).toMatchObject({ max: 100_000, used: expect.any(Number) });
-    expect(org.summary().apiUsage!.used).toBeGreaterThan(4);
+    expect(org.summary().apiUsage.used).toBeGreaterThan(4);
   });
 
   it('should back off and retry through 503s, REQUEST_LIMIT_EXCEEDED and UNABLE_TO_LOCK_ROW', async () => {
@@ -134,13 +134,13 @@ describe('salesforce.backup through Salesforce failures', () => {
     const jobId = await h.startBackup(orgId, { objects: ['Account', 'Contact'] });
     const seenPaused = await eventually('the backup to pause for API budget (or end)', () => h.backupOfJob(orgId, jobId), (b) => /paused for API budget/.test(b.job.progress?.message ?? '') || JOB_ENDED_STATES.includes(b.job.state));
     expect(seenPaused.job.progress?.message).toMatch(/paused for API budget/);
-    const pausedAt = { used: org.summary().apiUsage!.used };
+    const pausedAt = { used: org.summary().apiUsage.used };
     // Paused: no call goes out while it waits (limits reads are free), however long it waits. A fixed window:
     // the test proves that nothing happens during it, so there is no event to await. Usage only grows, so
     // reading it once at the end covers the whole window.
     await new Promise((r) => setTimeout(r, 2000));
     expect(pausedAt.used).toBeLessThanOrEqual(50);
-    expect(org.summary().apiUsage!.used).toBe(pausedAt.used);
+    expect(org.summary().apiUsage.used).toBe(pausedAt.used);
     const during = await h.backupOfJob(orgId, jobId);
     expect(during.job.state).toBe('RUNNING');
     expect(during.records).toBeLessThan(4200);

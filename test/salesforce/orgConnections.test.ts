@@ -54,7 +54,7 @@ describe('org connections', () => {
   it('should connect an org with the username-password flow and report its API budget', async () => {
     const data = await gqlData(api.url, TEST_KEYS.tenantA, CONNECT, { input: passwordInput() });
     expect(data.connectOrg).toMatchObject({ name: 'Main org', authFlow: 'USERNAME_PASSWORD', status: 'CONNECTED', salesforceOrgId: org.orgId, username: org.username, clientId: 'client-id' });
-    const usage = org.summary().apiUsage!;
+    const usage = org.summary().apiUsage;
     expect(data.connectOrg.apiBudget).toEqual({ max: 100_000, remaining: usage.max - usage.used });
     expect(usage.used).toBeGreaterThan(0);
   });

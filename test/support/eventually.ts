@@ -47,7 +47,7 @@ export async function eventually<T>(
   const timeoutMs = options.timeoutMs ?? 60_000;
   const intervalMs = options.intervalMs ?? 100;
   const deadline = Date.now() + timeoutMs;
-  let last: { value: unknown } | { error: unknown } = { value: undefined };
+  let last: { value: unknown } | { error: unknown };
   for (let checks = 1; ; checks++) {
     try {
       const value = await read();

@@ -70,7 +70,7 @@ export class AlertIncidentStore {
 
   /** An incident as the API shows it (no delivery bookkeeping), if it is `tenantId`'s (`null`: any tenant's). */
   getView(id: string, tenantId: string | null): Promise<AlertDocument | null> {
-    return this.alerts.findOne(tenantId === null ? { _id: id } : { _id: id, tenantId }, { projection: ALERT_VIEW_PROJECTION }) as Promise<AlertDocument | null>;
+    return this.alerts.findOne(tenantId === null ? { _id: id } : { _id: id, tenantId }, { projection: ALERT_VIEW_PROJECTION });
   }
 
   /** Incidents as the API shows them, newest first: `tenantId`'s (`null`: all), open ones unless `includeResolved`; at most `limit`. */
@@ -78,12 +78,12 @@ export class AlertIncidentStore {
     const filter: Filter<AlertIncidentDocument> = {};
     if (tenantId !== null) filter.tenantId = tenantId;
     if (!includeResolved) filter.resolvedAt = null;
-    return this.alerts.find(filter, { projection: ALERT_VIEW_PROJECTION }).sort({ firedAt: -1 }).limit(limit).toArray() as Promise<AlertDocument[]>;
+    return this.alerts.find(filter, { projection: ALERT_VIEW_PROJECTION }).sort({ firedAt: -1 }).limit(limit).toArray();
   }
 
   /** How many incidents are not resolved yet (every tenant's). */
   countOpen(): Promise<number> {
-    return this.alerts.countDocuments({ resolvedAt: null } as Filter<AlertIncidentDocument>);
+    return this.alerts.countDocuments({ resolvedAt: null });
   }
 
   /** Open incidents of `rule`. */
