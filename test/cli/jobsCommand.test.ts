@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueDatabaseName } from '../support/database.ts';
-import { canRunInTerminal, runCli } from '../support/cliProcess.ts';
+import { busListeners, waitForBusListeners } from '../support/busListeners.ts';
+import { canRunInTerminal, runCli, type CliResult } from '../support/cliProcess.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 
@@ -65,15 +66,33 @@ describe('longhaul jobs (CLI against a real longhaul all)', () => {
   });
 
   it.skipIf(!canRunInTerminal)('should draw a live progress bar with rate and ETA when stdout is a terminal, and exit 0', async () => {
-    const id = await createJob('demo.count', { to: 60, delayMs: 50 });
-    const watched = await runCli(['jobs', 'watch', id], { url: app.url, apiKey: TEST_KEYS.tenantA, terminal: true });
+    // Its own API without workers: the job starts only once the CLI is subscribed (a worker is started then), so the
+    // bar sees it run however slowly the CLI process starts.
+    const own = uniqueDatabaseName('cli-bar');
+    const api = await startLonghaul('serve', own);
+    let worker: LonghaulProcess | undefined;
+    try {
+      const before = await busListeners(api.url);
+      const id = (await gqlData(api.url, TEST_KEYS.tenantA, 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }', { input: { type: 'demo.count', input: { to: 60, delayMs: 50 } } })).createJob.id as string;
+      const watching = runCli(['jobs', 'watch', id], { url: api.url, apiKey: TEST_KEYS.tenantA, terminal: true });
+      await waitForBusListeners(api.url, (count) => count > before);
+      worker = await startLonghaul('work', own);
+      const watched = await watching;
+      expectProgressBar(watched, id);
+    } finally {
+      await worker?.stop();
+      await api.stop();
+    }
+  });
+
+  const expectProgressBar = (watched: CliResult, id: string): void => {
     expect(watched.code).toBe(0);
     // The bar is redrawn in place (cursor to column 1), not printed line by line.
     expect(watched.stdout).toContain('\u001b[1G');
     expect(watched.stdout).toMatch(/demo\.count \[█*░+\] \d+% \d+\/60 · \d+(\.\d+)?\/s · ETA \d/);
     expect(watched.stdout).toMatch(/demo\.count \[█{30}\] 100% 60\/60 · SUCCEEDED/);
     expect(watched.stdout).toMatch(new RegExp(`job ${id} SUCCEEDED in .* after 1 attempt; result: \\{"counted":60\\}`));
-  });
+  };
 
   it('should create and watch with --watch --json: NDJSON events from the snapshot to SUCCEEDED', async () => {
     const watched = await cli(['jobs', 'create', 'demo.count', '--input', '{"to":10,"delayMs":20}', '--watch', '--json']);
