@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql.ts';
+import { ObjectId } from 'mongodb';
 import type { JobErrorRecord } from '../../engine/jobRecord.ts';
 import { ApiErrorCode } from '../errors/apiErrorCode.ts';
 import { apiError } from '../errors/toGraphQLError.ts';
@@ -54,3 +55,6 @@ export const jobResolvers: Resolvers = {
     },
   },
 };
+
+/** Deliberately breaks the import table: a resolver reaching the database driver. */
+export const brokenResolverId = (hex: string): string => new ObjectId(hex).toHexString();
