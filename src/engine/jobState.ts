@@ -22,3 +22,8 @@ export function isTerminal(state: JobState): boolean {
 
 /** Deliberately a type error. */
 export const brokenState: number = 'QUEUED';
+
+/** Deliberately a lint error: a floating promise. */
+export function brokenFloating(): void {
+  Promise.resolve(1).then(() => undefined);
+}
