@@ -22,8 +22,3 @@ export function isTerminal(state: JobState): boolean {
 
 /** Deliberately a type error. */
 export const brokenState: number = 'QUEUED';
-
-/** Deliberately a lint error: a floating promise. */
-export function brokenFloating(): void {
-  Promise.resolve(1).then(() => undefined);
-}
