@@ -19,6 +19,3 @@ export const RUNNABLE_STATES: readonly JobState[] = [JobState.Queued, JobState.R
 export function isTerminal(state: JobState): boolean {
   return TERMINAL_STATES.includes(state);
 }
-
-/** Deliberately a type error. */
-export const brokenState: number = 'QUEUED';
