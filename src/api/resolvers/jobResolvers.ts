@@ -1,5 +1,4 @@
 import type { Resolvers } from '../generated/graphql.ts';
-import { ObjectId } from 'mongodb';
 import type { JobErrorRecord } from '../../engine/jobRecord.ts';
 import { ApiErrorCode } from '../errors/apiErrorCode.ts';
 import { apiError } from '../errors/toGraphQLError.ts';
@@ -55,6 +54,3 @@ export const jobResolvers: Resolvers = {
     },
   },
 };
-
-/** Deliberately breaks the import table: a resolver reaching the database driver. */
-export const brokenResolverId = (hex: string): string => new ObjectId(hex).toHexString();
