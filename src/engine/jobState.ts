@@ -19,8 +19,3 @@ export const RUNNABLE_STATES: readonly JobState[] = [JobState.Queued, JobState.R
 export function isTerminal(state: JobState): boolean {
   return TERMINAL_STATES.includes(state);
 }
-
-/** Deliberately a lint error: a floating promise. */
-export function brokenFloating(): void {
-  Promise.resolve(1).then(() => undefined);
-}
