@@ -3,7 +3,6 @@ import type { Logger } from '../logging/logger.ts';
 import { connectDatabase, type DatabaseConnection } from '../db/databaseConnection.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embeddedDatabase.ts';
 import { ensureIndexes } from '../db/ensureIndexes.ts';
-import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
 import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
@@ -115,7 +114,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     eventCompanions,
     registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc.id, kind }, 'job type transition hook failed')),
   );
-  const jobs = new JobService(connection.db, new AgendaJobRepository(connection.db), bus, registry, jobEvents, config.jobLimits);
+  const jobs = new JobService(stores.jobs, stores.jobLogs, stores.tenantQuotas, bus, registry, jobEvents, config.jobLimits);
   const backupService = new BackupService({ jobs, orgs, backups, logger });
   const restoreService = new RestoreService({ jobs, orgs, backups, restores, results: restoreResults, logger });
   const exportService = new ExportService({ jobs, backups, exports, logger });

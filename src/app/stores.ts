@@ -1,5 +1,9 @@
 import type { Config } from '../config/config.ts';
 import type { DatabaseConnection } from '../db/databaseConnection.ts';
+import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
+import type { JobRepository } from '../engine/jobRepository.ts';
+import { JobLogStore } from '../engine/jobLogStore.ts';
+import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
@@ -10,10 +14,16 @@ import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, Expor
 import { configuredSecrets } from './configuredSecrets.ts';
 
 /**
- * Every store of a process outside the engine, one per collection (their specs are in `collectionSpecs.ts`),
- * built once here and handed to the services that read or write them. The engine builds its own job stores.
+ * Every store of a process, one per collection (their specs are in `collectionSpecs.ts`), built once here and
+ * handed to the services that read or write them: no service builds a store of its own.
  */
 export interface Stores {
+  /** The jobs (the job repository port, over Agenda's collection). */
+  jobs: JobRepository;
+  /** Jobs' own log lines. */
+  jobLogs: JobLogStore;
+  /** Per-tenant quota counters (creation rate, queued jobs, running slots). */
+  tenantQuotas: TenantQuotaStore;
   /** Salesforce orgs, credentials sealed. */
   orgs: OrgStore;
   /** Backup records. */
@@ -49,7 +59,11 @@ export interface Stores {
 /** Builds every store over `connection` (no round trip: indexes are `ensureIndexes`'s, at start). */
 export function createStores(connection: DatabaseConnection, config: Config): Stores {
   const { db } = connection;
+  const jobs = new AgendaJobRepository(db);
   return {
+    jobs,
+    jobLogs: new JobLogStore(db, jobs, { maxLinesPerJob: config.jobLimits.maxLogLinesPerJob }),
+    tenantQuotas: new TenantQuotaStore(db),
     orgs: new OrgStore(db),
     backups: new BackupStore(db),
     backupFiles: new BackupFileStore(db),

@@ -2,7 +2,6 @@ import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import { installProcessGuard } from '../engine/processGuard.ts';
 import { Worker } from '../engine/worker.ts';
-import { JobLogStore } from '../engine/jobLogStore.ts';
 import { agendaSchedulerFactory } from '../engine/agenda/agendaScheduler.ts';
 import { ZombieDetector } from '../monitoring/zombieDetector.ts';
 import { startProcessLiveness } from './processLiveness.ts';
@@ -15,8 +14,9 @@ import { onShutdownSignal } from './shutdownSignals.ts';
 export async function runWorkerProcess(config: Config, logger: Logger): Promise<void> {
   const runtime = await openRuntime(config, logger, { allowEmbedded: false });
   const worker = new Worker({
-    db: runtime.connection.db,
-    jobs: runtime.jobs.store,
+    jobs: runtime.stores.jobs,
+    logs: runtime.stores.jobLogs,
+    quotas: runtime.stores.tenantQuotas,
     scheduler: agendaSchedulerFactory(runtime.connection.db, runtime.bus),
     bus: runtime.bus,
     registry: runtime.registry,
@@ -30,7 +30,6 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     eventCompanions: runtime.eventCompanions,
     jobLimits: config.jobLimits,
   });
-  const db = runtime.connection.db;
   const supervisor = answerSupervisor(worker.id);
   const liveness = await startProcessLiveness({
     stores: runtime.stores,
@@ -46,7 +45,7 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
   const jobs = runtime.jobs.store;
   const detector = new ZombieDetector({
     jobs,
-    logs: new JobLogStore(db, jobs, { maxLinesPerJob: config.jobLimits.maxLogLinesPerJob }),
+    logs: runtime.stores.jobLogs,
     zombies: runtime.stores.zombies,
     workers: runtime.stores.workers,
     registry: runtime.registry,

@@ -1,7 +1,6 @@
-import type { Db } from 'mongodb';
 import type { Bus } from '../bus/bus.ts';
 import type { JobEventPublisher } from './jobEventPublisher.ts';
-import { JobLogStore, type JobLogLine } from './jobLogStore.ts';
+import type { JobLogLine, JobLogStore } from './jobLogStore.ts';
 import { JobState } from './jobState.ts';
 import { decodeJobCursor, encodeJobCursor } from './jobCursor.ts';
 import { parseJobId } from './jobId.ts';
@@ -10,7 +9,7 @@ import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { toJobView, type JobView } from './jobView.ts';
 import type { ResolvedJobType } from './jobType.ts';
 import { TenantQuota } from './tenantQuota.ts';
-import { TenantQuotaStore } from './tenantQuotaStore.ts';
+import type { TenantQuotaStore } from './tenantQuotaStore.ts';
 import { DEFAULT_JOB_LIMITS, type JobLimitsConfig } from '../config/jobLimitsConfig.ts';
 import { InternalJobTypeError, InvalidJobInputError, JobNotFoundError, JobStateConflictError } from './errors/index.ts';
 
@@ -40,21 +39,21 @@ export interface JobPage {
 /** The jobs API of the domain: what resolvers call. Validates before it writes, so bad input writes nothing. */
 export class JobService {
   readonly store: JobRepository;
-  readonly logs: JobLogStore;
   /** Per-tenant creation rate, waiting-jobs cap and priority range: every way of creating a job goes through it. */
   readonly quota: TenantQuota;
 
   constructor(
-    db: Db,
     store: JobRepository,
+    /** The job log of every job (read by `Job.logs`). */
+    readonly logs: JobLogStore,
+    quotas: TenantQuotaStore,
     readonly bus: Bus,
     readonly registry: JobTypeRegistry,
     private readonly events: JobEventPublisher,
     limits: JobLimitsConfig = DEFAULT_JOB_LIMITS,
   ) {
     this.store = store;
-    this.logs = new JobLogStore(db, this.store, { maxLinesPerJob: limits.maxLogLinesPerJob });
-    this.quota = new TenantQuota({ quotas: new TenantQuotaStore(db), jobs: this.store, limits });
+    this.quota = new TenantQuota({ quotas, jobs: this.store, limits });
   }
 
   /**

@@ -1,27 +1,29 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Db } from 'mongodb';
 import type { Logger } from '../logging/logger.ts';
 import type { Bus } from '../bus/bus.ts';
 import { JOB_TOPIC, type JobEventPayload } from './jobEvent.ts';
 import type { JobEventCompanions } from './jobEventCompanions.ts';
 import { JobEventPublisher } from './jobEventPublisher.ts';
-import { JobLogStore } from './jobLogStore.ts';
+import type { JobLogStore } from './jobLogStore.ts';
 import { JobRunner } from './jobRunner.ts';
 import type { JobRun } from './jobRun.ts';
 import type { JobRepository } from './jobRepository.ts';
 import type { JobScheduler, JobSchedulerFactory } from './jobScheduler.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
-import { TenantQuotaStore } from './tenantQuotaStore.ts';
+import type { TenantQuotaStore } from './tenantQuotaStore.ts';
 import { TenantRunSlots } from './tenantRunSlots.ts';
 import { DEFAULT_JOB_LIMITS, type JobLimitsConfig } from '../config/jobLimitsConfig.ts';
 import { JobCancelledError, WorkerShutdownError } from './errors/index.ts';
 
 /** Options of {@link Worker}. */
 export interface WorkerOptions {
-  db: Db;
   /** The jobs. */
   jobs: JobRepository;
+  /** The job log (each run's `ctx.logger` lines). */
+  logs: JobLogStore;
+  /** Per-tenant quota counters (the running slots). */
+  quotas: TenantQuotaStore;
   /** Builds the scheduler that hands this worker its jobs. */
   scheduler: JobSchedulerFactory;
   bus: Bus;
@@ -66,7 +68,7 @@ export class Worker {
     );
     const limits = options.jobLimits ?? DEFAULT_JOB_LIMITS;
     const slots = new TenantRunSlots({
-      quotas: new TenantQuotaStore(options.db),
+      quotas: options.quotas,
       jobs: store,
       events,
       logger,
@@ -75,7 +77,7 @@ export class Worker {
     });
     this.runner = new JobRunner({
       store,
-      logs: new JobLogStore(options.db, store, { maxLinesPerJob: limits.maxLogLinesPerJob }),
+      logs: options.logs,
       slots,
       events,
       registry: options.registry,

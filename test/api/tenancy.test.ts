@@ -14,6 +14,8 @@ import type { Bus } from '../../src/bus/bus.ts';
 import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
 import { AgendaJobRepository } from '../../src/engine/agenda/agendaJobRepository.ts';
 import { JobService } from '../../src/engine/jobService.ts';
+import { JobLogStore } from '../../src/engine/jobLogStore.ts';
+import { TenantQuotaStore } from '../../src/engine/tenantQuotaStore.ts';
 import { JobTypeRegistry } from '../../src/engine/jobTypeRegistry.ts';
 import { BACKUP_JOB_TYPE, BackupJobInput, EXPORT_JOB_TYPE, ExportJobInput, RESTORE_JOB_TYPE, RestoreJobInput } from '../../src/jobs/salesforce/index.ts';
 import { BackupStore, ExportStore, RestoreStore } from '../../src/storage/index.ts';
@@ -255,7 +257,8 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
       registry.register({ name: RESTORE_JOB_TYPE, description: '', visibility: 'internal', input: RestoreJobInput, run: stub });
       registry.register({ name: EXPORT_JOB_TYPE, description: '', visibility: 'internal', input: ExportJobInput, run: stub });
       const silentBus = { publish: async () => undefined } as unknown as Bus;
-      const jobs = new JobService(db, new AgendaJobRepository(db), silentBus, registry, new JobEventPublisher(silentBus));
+      const repository = new AgendaJobRepository(db);
+      const jobs = new JobService(repository, new JobLogStore(db, repository), new TenantQuotaStore(db), silentBus, registry, new JobEventPublisher(silentBus));
       const callerB = { tenantId: 'tenantB', operator: false };
       const backupRecord = await new BackupStore(db).create({ tenantId: 'tenantB', orgId: owned.orgId, mode: 'FULL', objects: ['Account'] });
       const exportRecord = await new ExportStore(db).create({ tenantId: 'tenantB', backupId: owned.backupId, orgId: owned.orgId, object: 'Account', fields: null, filter: [] });
@@ -295,7 +298,8 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
     it('should leave a record CANCELLED when its job is cancelled before it runs', async () => {
       const registry = new JobTypeRegistry().register({ name: BACKUP_JOB_TYPE, description: '', visibility: 'internal', input: BackupJobInput, run: () => Promise.reject(new Error('not run here')) });
       const silentBus = { publish: async () => undefined } as unknown as Bus;
-      const jobs = new JobService(db, new AgendaJobRepository(db), silentBus, registry, new JobEventPublisher(silentBus));
+      const repository = new AgendaJobRepository(db);
+      const jobs = new JobService(repository, new JobLogStore(db, repository), new TenantQuotaStore(db), silentBus, registry, new JobEventPublisher(silentBus));
       const backups = new BackupStore(db);
       const record = await backups.create({ tenantId: 'tenantB', orgId: own.orgId, mode: 'FULL', objects: ['Account'] });
       const job = await jobs.createInternal({ tenantId: 'tenantB', operator: false }, { type: BACKUP_JOB_TYPE, input: { backupId: record.id, orgId: own.orgId, objects: ['Account'] }, runAt: new Date(Date.now() + 3_600_000) });
