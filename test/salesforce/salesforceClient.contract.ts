@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually.ts';
 import { bulkCsvRecords, type OrgIdentity, type SalesforceClient } from '../../src/salesforce/index.ts';
 
 /** Records of a REST query page the contract's org must use (the jsforce fixture starts its sandbox with it). */
@@ -150,12 +151,8 @@ export function salesforceClientContract(name: string, open: ContractOrgFactory)
       const ids = await createAccounts(client, 7);
       const created = await client.bulkQueryCreate('SELECT Id, Name, NumberOfEmployees FROM Account ORDER BY Id');
       expect(['UploadComplete', 'InProgress', 'JobComplete']).toContain(created.state);
-      let info = created;
-      for (let polls = 0; info.state !== 'JobComplete'; polls++) {
-        expect(polls, `job still ${info.state}`).toBeLessThan(200);
-        await new Promise((resolve) => setTimeout(resolve, 20)); // Nothing to await: Salesforce is polled.
-        info = await client.bulkQueryInfo(created.id);
-      }
+      // Salesforce is polled for a Bulk job's state, as a client must.
+      const info = await eventually('the Bulk query job to complete', () => client.bulkQueryInfo(created.id), (i) => i.state === 'JobComplete', { intervalMs: 20, timeoutMs: 30_000 });
       expect(info).toEqual({ id: created.id, state: 'JobComplete', numberRecordsProcessed: 7, errorMessage: null });
       const types = new Map([['Id', 'id'], ['Name', 'string'], ['NumberOfEmployees', 'int']]);
       const rows: Row[] = [];
