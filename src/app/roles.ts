@@ -4,6 +4,7 @@ import { startApiServer, type ApiServer } from './apiServer.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 import { Supervisor } from './supervisor.ts';
+import { ShutdownIncompleteError } from '../engine/errors/index.ts';
 import { startDemoSandbox, type DemoSandbox } from './demoSandbox.ts';
 import { installProcessGuard } from '../engine/processGuard.ts';
 import { newProcessId } from '../monitoring/workerRegistration.ts';
@@ -63,11 +64,13 @@ export async function startRole(role: Role, config: Config, logger: Logger): Pro
   }
   const stopAll = async (): Promise<void> => {
     await api?.close();
-    await supervisor?.stop(config.shutdownTimeoutMs);
+    const workers = await supervisor?.stop(config.shutdownTimeoutMs);
     await liveness?.stop();
     await reports.close();
     await runtime?.close();
     await sandbox?.stop();
+    // A worker that was killed or could not put its jobs back: the shutdown did not complete (exit 1, not 0).
+    if (workers !== undefined && workers.unclean > 0) throw new ShutdownIncompleteError(`${workers.unclean} worker process(es) did not stop cleanly`);
   };
   // No job runs in this process: an unhandled rejection is logged and the service keeps serving;
   // an uncaught exception stops the workers and the API in bounded time and exits 1.

@@ -1,8 +1,11 @@
 import type { Logger } from '../logging/logger.ts';
 
+/** Time a process is given past its shutdown timeout to report and exit before it is made to (ms). */
+export const SHUTDOWN_GRACE_MS = 2000;
+
 /**
  * Runs `shutdown` once on SIGTERM or SIGINT (or when the supervising parent goes away: its IPC channel
- * closes), then exits 0; exits 1 if it takes longer than `timeoutMs` or fails. A second signal exits at once.
+ * closes), then exits 0; exits 1 if it fails or takes longer than `timeoutMs` (+ {@link SHUTDOWN_GRACE_MS}). A second signal exits at once.
  */
 export function onShutdownSignal(logger: Logger, timeoutMs: number, shutdown: (signal: NodeJS.Signals) => Promise<void>): void {
   let started = false;
@@ -17,7 +20,7 @@ export function onShutdownSignal(logger: Logger, timeoutMs: number, shutdown: (s
       logger.error({ timeoutMs }, 'shutdown took too long; exiting');
       logger.flush();
       process.exit(1);
-    }, timeoutMs + 2000);
+    }, timeoutMs + SHUTDOWN_GRACE_MS);
     shutdown(signal).then(
       () => {
         clearTimeout(deadline);

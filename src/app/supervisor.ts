@@ -8,6 +8,7 @@ import { childEnvironment } from '../config/childEnvironment.ts';
 import { findFreePort } from '../db/freePort.ts';
 import { collectBlockedReport, removeReportFiles } from './blockedWorkerReport.ts';
 import { isSupervisorMessage, type SupervisorMessage } from './supervisorChannel.ts';
+import { SHUTDOWN_GRACE_MS } from './shutdownSignals.ts';
 
 /** Options of {@link Supervisor}. */
 export interface SupervisorOptions {
@@ -98,21 +99,26 @@ export class Supervisor {
     this.watchdog.unref();
   }
 
-  /** Asks every worker to shut down gracefully (SIGTERM), kills those still alive after `timeoutMs`. */
-  async stop(timeoutMs: number): Promise<void> {
+  /**
+   * Asks every worker to shut down gracefully (SIGTERM); one still alive after `timeoutMs` and a grace to report
+   * ({@link SHUTDOWN_GRACE_MS} / 2, within its own deadline) is killed. Resolves with the workers that did not stop
+   * cleanly (exit code 0): killed, or failed to put their jobs back in time.
+   */
+  async stop(timeoutMs: number): Promise<{ unclean: number }> {
     this.phase = 'stopping';
     clearInterval(this.watchdog);
     const exits = [...this.children.values()].map(
       (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
+        new Promise<boolean>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve(true);
+          child.once('exit', (code) => resolve(code === 0));
           child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), timeoutMs).unref();
+          setTimeout(() => child.kill('SIGKILL'), timeoutMs + SHUTDOWN_GRACE_MS / 2).unref();
         }),
     );
-    await Promise.all(exits);
+    const clean = await Promise.all(exits);
     this.phase = 'stopped';
+    return { unclean: clean.filter((ok) => !ok).length };
   }
 
   private spawn(slot: number): void {

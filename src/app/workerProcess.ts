@@ -9,6 +9,7 @@ import { answerSupervisor } from './supervisorChannel.ts';
 import { openRuntime } from './runtime.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
+import { ShutdownIncompleteError } from '../engine/errors/index.ts';
 
 /** One worker process (started by the supervisor): runs jobs until SIGTERM. */
 export async function runWorkerProcess(config: Config, logger: Logger): Promise<void> {
@@ -63,10 +64,11 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
   });
   installProcessGuard({ logger, onFatal: () => worker.releaseAll(3000) });
   onShutdownSignal(logger, config.shutdownTimeoutMs, async () => {
-    await detector.stop();
-    await worker.shutdown(config.shutdownTimeoutMs);
+    // Runs are aborted at once: a zombie check in progress must not delay their requeue.
+    const [stopped] = await Promise.all([worker.shutdown(config.shutdownTimeoutMs), detector.stop()]);
     await liveness.stop();
     await runtime.close();
+    if (stopped.running > 0) throw new ShutdownIncompleteError(`${stopped.running} job run(s) still going when the shutdown time ran out`);
   });
   await worker.start();
   detector.start();

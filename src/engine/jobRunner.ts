@@ -75,6 +75,8 @@ export class JobRunner {
   /** Jobs this process holds, by id (a count: the scheduler may hand over a job again while its last run still writes its end). */
   private readonly held = new Map<string, number>();
   private readonly router: FailureRouter;
+  /** Set once the worker shuts down: no job is claimed any more, and a run claimed meanwhile goes straight back. */
+  private closedBy: WorkerShutdownError | undefined;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.router = new FailureRouter({ backoffMs: options.backoffMs });
@@ -112,11 +114,25 @@ export class JobRunner {
   }
 
   /**
+   * The worker shuts down: aborts every run (each checkpoints and requeues its job) and claims no job any more. A job
+   * the scheduler hands over from now on is given back due at once, for another worker; one whose claim was already on
+   * its way is requeued without running.
+   */
+  close(reason: WorkerShutdownError): void {
+    this.closedBy ??= reason;
+    this.abortAll(reason);
+  }
+
+  /**
    * Runs one attempt of a job the scheduler locked, in a running slot of its tenant (without a free one, the job
    * goes back to the schedule to wait for one). Throws {@link RetryScheduledError} when the scheduler should retry it.
    */
   async handle(handle: SchedulerJobHandle): Promise<void> {
     const jobId = handle.id;
+    if (this.closedBy !== undefined) {
+      handle.scheduleAt(new Date());
+      return;
+    }
     this.held.set(jobId, (this.held.get(jobId) ?? 0) + 1);
     try {
       const runId = randomUUID();
@@ -209,7 +225,8 @@ export class JobRunner {
     this.handles.set(run.jobId, handle);
     let outcome: RunOutcome;
     try {
-      outcome = await run.execute();
+      // Claimed while the worker began to shut down (after it aborted its runs): back to the queue without running.
+      outcome = this.closedBy !== undefined ? { kind: 'aborted', reason: this.closedBy } : await run.execute();
     } finally {
       this.active.delete(run.jobId);
       this.handles.delete(run.jobId);

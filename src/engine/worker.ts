@@ -126,20 +126,25 @@ export class Worker {
 
   /** Releases every running job at once (the process is about to exit): aborted runs requeue themselves. */
   async releaseAll(timeoutMs: number): Promise<void> {
-    this.runner.abortAll(new WorkerShutdownError('worker process is exiting'));
+    this.runner.close(new WorkerShutdownError('worker process is exiting'));
     await this.scheduler.drain(timeoutMs).catch(() => undefined);
   }
 
-  /** Stops taking jobs, aborts running ones (they checkpoint and requeue), waits up to `timeoutMs`. */
-  async shutdown(timeoutMs: number): Promise<void> {
-    if (this.phase === 'draining' || this.phase === 'stopped') return;
+  /**
+   * Stops taking jobs, aborts running ones (they checkpoint and requeue), waits up to `timeoutMs` for them. Resolves
+   * with the runs still going when the time ran out (0: every job was put back); their locks expire on their own.
+   */
+  async shutdown(timeoutMs: number): Promise<{ running: number }> {
+    if (this.phase === 'draining' || this.phase === 'stopped') return { running: 0 };
     this.phase = 'draining';
-    this.runner.abortAll(new WorkerShutdownError('worker is shutting down'));
+    this.runner.close(new WorkerShutdownError('worker is shutting down'));
     const result = await this.scheduler.drain(timeoutMs);
-    if (result.timedOut) this.options.logger.warn({ running: result.running }, 'shutdown timed out with jobs still running; their locks will expire');
+    const running = result.timedOut ? Math.max(1, result.running) : 0;
+    if (running > 0) this.options.logger.warn({ running }, 'shutdown timed out with jobs still running; their locks will expire');
     await this.scheduler.stop().catch(() => undefined);
     this.unsubscribe?.();
     this.phase = 'stopped';
     this.options.logger.info({ workerId: this.id }, 'worker stopped');
+    return { running };
   }
 }

@@ -86,3 +86,61 @@ describe('worker process safety, concurrency limits and graceful shutdown (longh
     expect(doc!.nextRunAt).not.toBeNull();
   });
 });
+
+describe('graceful shutdown with more jobs claimed than running (longhaul all)', () => {
+  const dbName = uniqueDatabaseName('drain');
+  let app: LonghaulProcess;
+  let mongo: MongoClient;
+
+  beforeAll(async () => {
+    // Two at a time: the scheduler still claims (locks) up to the type's concurrency and holds the rest in its queue.
+    app = await startLonghaul('all', dbName, { LONGHAUL_CONCURRENCY: '2' });
+    mongo = await MongoClient.connect(testDatabaseUri(dbName));
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await mongo?.db(dbName).dropDatabase().catch(() => undefined);
+    await mongo?.close();
+  });
+
+  it('should leave no job running or locked after SIGTERM: the running ones requeued from their checkpoint, the claimed ones released', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      ids.push((await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.count", input: { to: 100000, delayMs: 20, checkpointEvery: 5 } }) { id } }')).createJob.id);
+    }
+    const jobs = mongo.db(dbName).collection('agendaJobs');
+    await eventually('two jobs to run past step 5 while others wait claimed', async () => {
+      const docs = await jobs.find({ name: 'demo.count' }).toArray();
+      const running = docs.filter((d) => d.state === 'RUNNING' && (d.report?.processed ?? 0) > 5);
+      const claimed = docs.filter((d) => d.state === 'QUEUED' && (d.lockedAt ?? null) !== null);
+      return running.length === 2 && claimed.length > 0;
+    }, { intervalMs: 50 });
+    const exit = await app.stop('SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    const docs = await jobs.find({ name: 'demo.count' }).toArray();
+    expect(docs.map((d) => ({ state: d.state, lockedAt: d.lockedAt ?? null }))).toEqual(ids.map(() => ({ state: 'QUEUED', lockedAt: null })));
+    expect(docs.filter((d) => d.checkpoint !== null && d.checkpoint !== undefined && JSON.parse(d.checkpoint).next > 0)).toHaveLength(2);
+  });
+});
+
+describe('a graceful shutdown that runs out of time (longhaul all)', () => {
+  const dbName = uniqueDatabaseName('unclean');
+  let app: LonghaulProcess;
+
+  afterAll(async () => {
+    await app?.stop('SIGKILL');
+    const mongo = await MongoClient.connect(testDatabaseUri(dbName));
+    await mongo.db(dbName).dropDatabase().catch(() => undefined);
+    await mongo.close();
+  });
+
+  it('should exit 1, not 0, when a worker could not put its job back in time', async () => {
+    app = await startLonghaul('all', dbName, { LONGHAUL_SHUTDOWN_TIMEOUT_MS: '500' });
+    // The job blocks its worker's event loop: the worker cannot even see the signal before it is killed.
+    const { createJob } = await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.block", input: { seconds: 8 } }) { id } }');
+    await waitForJobState(app.url, A, createJob.id, ['RUNNING']);
+    const exit = await app.stop('SIGTERM');
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(app.logs.some((l) => l.msg === 'shutdown failed' && (l.err as { code?: string } | undefined)?.code === 'SHUTDOWN_INCOMPLETE')).toBe(true);
+  });
+});

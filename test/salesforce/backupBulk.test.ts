@@ -62,7 +62,15 @@ describe('salesforce.backup through Bulk API 2.0', () => {
     sandbox.faults.remove(slow.id);
     await h.startWorker(env);
     const backup = await h.waitForBackup(orgId, jobId);
-    expect(backup.job).toMatchObject({ state: 'SUCCEEDED', attempts: 2 });
+    // The kill costs one attempt. More are no fault: with a 2 s lock, a live run whose heartbeat has not landed for
+    // 1 s (a loaded machine, a slow database) is declared hung (JOB_HUNG, HEARTBEAT_STALLED at half the lock lifetime)
+    // or stops itself at 1.6 s (LOCK_LOST) before another run may take the job; the next attempt resumes from the
+    // checkpoint like the one after the kill. What holds whatever the timing: only such errors, a resume from a stored
+    // page, every record exactly once, the same Bulk job read on.
+    expect(backup.job.state).toBe('SUCCEEDED');
+    expect(backup.job.attempts).toBeGreaterThanOrEqual(2);
+    const { errors } = (await gqlData(h.api.url, h.key, 'query($id: ID!) { job(id: $id) { errors { code } } }', { id: jobId })).job;
+    expect(errors.filter((e: { code: string }) => !['JOB_HUNG', 'LOCK_LOST', 'WORKER_LOST'].includes(e.code))).toEqual([]);
     expect(backup.objects[0]).toMatchObject({ name: 'Case', method: 'BULK', status: 'SUCCEEDED', records: 9000, parts: 9 });
     await h.expectObjectsEqual(backup.id, backup.objects, (name) => sandboxRecords(org, name));
     const logs = (await gqlData(h.api.url, h.key, 'query($id: ID!) { job(id: $id) { logs(last: 100) { message } } }', { id: jobId })).job.logs.map((l: { message: string }) => l.message);

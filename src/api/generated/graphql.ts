@@ -2,10 +2,11 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { JobView } from '../../engine/jobView.ts';
 import type { JobEvent as JobEventModel } from '../../engine/jobEvent.ts';
 import type { OrgView } from '../../salesforce/orgDocument.ts';
-import type { BackupView, BackupObjectEntry } from '../../storage/backupDocument.ts';
-import type { RestoreView } from '../../storage/restoreDocument.ts';
+import type { BackupWithJob } from '../../jobs/salesforce/backup/backupService.ts';
+import type { BackupObjectEntry } from '../../storage/backupDocument.ts';
+import type { RestoreWithJob } from '../../jobs/salesforce/restore/restoreService.ts';
 import type { RestoreResultView } from '../../storage/restoreResultStore.ts';
-import type { ExportView } from '../../storage/exportDocument.ts';
+import type { ExportWithJob } from '../../jobs/salesforce/export/exportService.ts';
 import type { MonitoringRoot } from '../../monitoring/monitoringRoot.ts';
 import type { MonitoringEventModel } from '../../monitoring/monitoringEvent.ts';
 import type { ZombieDocument } from '../../monitoring/zombieDocument.ts';
@@ -1150,7 +1151,7 @@ export type ResolversTypes = ResolversObject<{
   Alert: ResolverTypeWrapper<AlertDocument>;
   AlertKind: AlertKind;
   ApiBudget: ResolverTypeWrapper<ApiBudget>;
-  Backup: ResolverTypeWrapper<BackupView>;
+  Backup: ResolverTypeWrapper<BackupWithJob>;
   BackupMode: BackupMode;
   BackupObject: ResolverTypeWrapper<BackupObjectEntry>;
   BackupObjectError: ResolverTypeWrapper<BackupObjectError>;
@@ -1166,7 +1167,7 @@ export type ResolversTypes = ResolversObject<{
   DiagnosticKind: DiagnosticKind;
   DiagnosticReport: ResolverTypeWrapper<DiagnosticDocument>;
   EventLoopDelay: ResolverTypeWrapper<EventLoopDelay>;
-  Export: ResolverTypeWrapper<ExportView>;
+  Export: ResolverTypeWrapper<ExportWithJob>;
   ExportError: ResolverTypeWrapper<ExportError>;
   ExportFilterInput: ExportFilterInput;
   ExportFilterOperator: ExportFilterOperator;
@@ -1198,7 +1199,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueStats: ResolverTypeWrapper<QueueStats>;
-  Restore: ResolverTypeWrapper<RestoreView>;
+  Restore: ResolverTypeWrapper<RestoreWithJob>;
   RestoreCounts: ResolverTypeWrapper<RestoreCounts>;
   RestoreError: ResolverTypeWrapper<RestoreError>;
   RestoreMode: RestoreMode;
@@ -1231,7 +1232,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Alert: AlertDocument;
   ApiBudget: ApiBudget;
-  Backup: BackupView;
+  Backup: BackupWithJob;
   BackupObject: BackupObjectEntry;
   BackupObjectError: BackupObjectError;
   Boolean: Scalars['Boolean']['output'];
@@ -1241,7 +1242,7 @@ export type ResolversParentTypes = ResolversObject<{
   DebugAction: DebugAction;
   DiagnosticReport: DiagnosticDocument;
   EventLoopDelay: EventLoopDelay;
-  Export: ExportView;
+  Export: ExportWithJob;
   ExportError: ExportError;
   ExportFilterInput: ExportFilterInput;
   FailureRate: FailureRate;
@@ -1266,7 +1267,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   QueueStats: QueueStats;
-  Restore: RestoreView;
+  Restore: RestoreWithJob;
   RestoreCounts: RestoreCounts;
   RestoreError: RestoreError;
   RestoreObjectCounts: RestoreObjectCounts;

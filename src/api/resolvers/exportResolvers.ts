@@ -17,6 +17,7 @@ export const exportResolvers: Resolvers = {
     url: (exp) => (exp.status === ExportStatus.Succeeded && (exp.expiresAt === null || exp.expiresAt.getTime() > Date.now()) ? exportDownloadPath(exp.id) : null),
     backup: (exp, _, ctx) => ctx.backups.get(ctx.caller, exp.backupId),
     org: (exp, _, ctx) => ctx.orgs.get(ctx.caller.tenantId, exp.orgId),
-    job: (exp, _, ctx) => (exp.jobId === null ? null : ctx.jobs.get(ctx.caller, exp.jobId)),
+    // Read by the service with the export (see `readWithJobs`).
+    job: (exp) => exp.job,
   },
 };

@@ -14,7 +14,8 @@ export const restoreResolvers: Resolvers = {
   Restore: {
     backup: (restore, _, ctx) => ctx.backups.get(ctx.caller, restore.backupId),
     targetOrg: (restore, _, ctx) => ctx.orgs.get(ctx.caller.tenantId, restore.targetOrgId),
-    job: (restore, _, ctx) => (restore.jobId === null ? null : ctx.jobs.get(ctx.caller, restore.jobId)),
+    // Read by the service with the restore (see `readWithJobs`).
+    job: (restore) => restore.job,
     totals: (restore) =>
       Object.values(restore.counts).reduce<RestoreCounts>(
         (sum, c) => ({ created: sum.created + c.created, updated: sum.updated + c.updated, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }),

@@ -1,5 +1,4 @@
 import { Agenda, type Job } from 'agenda';
-import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import { isDatabaseUnreachable } from '../../db/isDatabaseUnreachable.ts';
 import { OutageLog } from '../../db/outageLog.ts';
@@ -7,6 +6,7 @@ import type { Bus } from '../../bus/bus.ts';
 import type { JobScheduler, JobSchedulerFactory, JobSchedulerOptions } from '../jobScheduler.ts';
 import { RetryScheduledError } from '../retryScheduledError.ts';
 import { BusNotificationChannel } from './busNotificationChannel.ts';
+import { ClaimGatedBackend } from './claimGatedRepository.ts';
 import { jobsCollection } from './jobsCollection.ts';
 
 /** Options of {@link AgendaScheduler}: a worker's, plus the database holding the jobs and the bus carrying wake-ups. */
@@ -27,12 +27,14 @@ export function agendaSchedulerFactory(db: Db, bus: Bus): JobSchedulerFactory {
  */
 export class AgendaScheduler implements JobScheduler {
   private readonly agenda: Agenda;
+  private readonly backend: ClaimGatedBackend;
   /** What to do once Agenda has saved a job after its hand-over, by job id. */
   private readonly afterSave = new Map<string, () => Promise<void>>();
 
   constructor(private readonly options: AgendaSchedulerOptions) {
+    this.backend = new ClaimGatedBackend(options.db, jobsCollection.name);
     this.agenda = new Agenda({
-      backend: new MongoBackend({ mongo: options.db, collection: jobsCollection.name }),
+      backend: this.backend,
       name: options.workerId,
       processEvery: options.processEveryMs,
       maxConcurrency: options.maxConcurrency,
@@ -46,6 +48,10 @@ export class AgendaScheduler implements JobScheduler {
     this.agenda.on('error', (error: Error) => {
       if (isDatabaseUnreachable(error)) outage.failure(error);
       else options.logger.warn({ err: error }, 'scheduler error');
+    });
+    // A claim Agenda hands to a run is no longer one to release at shutdown: the run's end unlocks it.
+    this.agenda.on('start', (job: Job) => {
+      if (job.attrs._id !== undefined) this.backend.repository.started(job.attrs._id.toString(), job.attrs.lockedAt);
     });
     // Once Agenda has saved a job with a next run (a retry, a requeue), wake every worker for it.
     this.agenda.on('complete', (job: Job) => {
@@ -95,14 +101,24 @@ export class AgendaScheduler implements JobScheduler {
     await this.agenda.start();
   }
 
-  /** Stops taking jobs and waits (up to `timeoutMs`) for running ones to return. */
+  /**
+   * Stops taking jobs and waits (up to `timeoutMs`) for running ones to return. No job is claimed once it began (a
+   * search already sent is waited for, and what it locked is let go); jobs claimed but never started are released.
+   */
   async drain(timeoutMs: number): Promise<{ timedOut: boolean; running: number }> {
-    const result = await this.agenda.drain(timeoutMs);
+    const gate = this.backend.repository;
+    const deadline = Date.now() + timeoutMs;
+    await gate.close();
+    const result = await this.agenda.drain(Math.max(0, deadline - Date.now()));
+    const released = await gate.releaseUnstarted();
+    if (released > 0) this.options.logger.info({ released }, 'jobs claimed but not started released');
     return { timedOut: result.timedOut, running: result.running };
   }
 
-  /** Stops at once; Agenda unlocks what it still holds. */
+  /** Stops at once, letting go of jobs claimed but not started (running ones keep their locks until they end). */
   async stop(): Promise<void> {
+    await this.backend.repository.close();
     await this.agenda.stop();
+    await this.backend.repository.releaseUnstarted();
   }
 }

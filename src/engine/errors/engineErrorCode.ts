@@ -19,6 +19,7 @@ export const EngineErrorCode = {
   RateLimited: 'RATE_LIMITED',
   QuotaExceeded: 'QUOTA_EXCEEDED',
   LockLost: 'LOCK_LOST',
+  ShutdownIncomplete: 'SHUTDOWN_INCOMPLETE',
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 

@@ -14,6 +14,7 @@ export * from './nonRetryableError.ts';
 export * from './quotaExceededError.ts';
 export * from './rateLimitedError.ts';
 export * from './runFencedError.ts';
+export * from './shutdownIncompleteError.ts';
 export * from './uncaughtExceptionError.ts';
 export * from './unhandledRejectionError.ts';
 export * from './unknownJobTypeError.ts';

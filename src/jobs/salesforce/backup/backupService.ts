@@ -7,11 +7,15 @@ import type { BackupMode, BackupStore, BackupView } from '../../../storage/index
 import { followJobRecord } from '../jobRecordFollower.ts';
 import { BACKUP_JOB_TYPE } from './backupJobType.ts';
 import { enqueueRecordJob } from '../jobRecords.ts';
+import { readWithJobs, type RecordWithJob } from '../recordWithJob.ts';
+
+/** A backup with its job, read so that an ended job never comes with an unfinished backup (see `readWithJobs`). */
+export type BackupWithJob = RecordWithJob<BackupView>;
 
 /** Options of {@link BackupService}. */
 export interface BackupServiceOptions {
   /** Creates the internal `salesforce.backup` jobs. */
-  jobs: Pick<JobService, 'createInternal' | 'registry'>;
+  jobs: Pick<JobService, 'createInternal' | 'registry' | 'getMany'>;
   orgs: Pick<OrgService, 'require'>;
   backups: BackupStore;
   logger: Logger;
@@ -46,15 +50,20 @@ export class BackupService {
     return enqueueRecordJob(backups, caller.tenantId, backup.id, () => jobs.createInternal(caller, { type: BACKUP_JOB_TYPE, input: { backupId: backup.id, orgId: request.orgId, mode, objects } }));
   }
 
-  /** The caller's backup, or `null`. */
-  get(caller: Caller, id: string): Promise<BackupView | null> {
-    return this.options.backups.get(caller.tenantId, id);
+  /** The caller's backup with its job, or `null`. */
+  async get(caller: Caller, id: string): Promise<BackupWithJob | null> {
+    const backup = await this.options.backups.get(caller.tenantId, id);
+    return backup === null ? null : (await this.withJobs(caller, [backup]))[0]!;
   }
 
-  /** The caller's backups of one of its orgs, newest first. Throws `OrgNotFoundError`. */
-  async listByOrg(caller: Caller, orgId: string): Promise<BackupView[]> {
+  /** The caller's backups of one of its orgs with their jobs, newest first. Throws `OrgNotFoundError`. */
+  async listByOrg(caller: Caller, orgId: string): Promise<BackupWithJob[]> {
     await this.options.orgs.require(caller.tenantId, orgId);
-    return this.options.backups.listByOrg(caller.tenantId, orgId);
+    return this.withJobs(caller, await this.options.backups.listByOrg(caller.tenantId, orgId));
+  }
+
+  private withJobs(caller: Caller, backups: readonly BackupView[]): Promise<BackupWithJob[]> {
+    return readWithJobs(this.options.jobs, caller, backups, (id) => this.options.backups.get(caller.tenantId, id));
   }
 
   /** The `salesforce.backup` type's transition hook: a backup whose job gave up is `FAILED`, a cancelled one `CANCELLED`. */

@@ -14,11 +14,15 @@ import {
 import { followJobRecord } from '../jobRecordFollower.ts';
 import { EXPORT_JOB_TYPE } from './exportJob.ts';
 import { enqueueRecordJob } from '../jobRecords.ts';
+import { readWithJobs, type RecordWithJob } from '../recordWithJob.ts';
+
+/** An export with its job, read so that an ended job never comes with an unfinished export (see `readWithJobs`). */
+export type ExportWithJob = RecordWithJob<ExportView>;
 
 /** Options of {@link ExportService}. */
 export interface ExportServiceOptions {
   /** Creates the internal `salesforce.export` jobs. */
-  jobs: Pick<JobService, 'createInternal' | 'registry'>;
+  jobs: Pick<JobService, 'createInternal' | 'registry' | 'getMany'>;
   backups: BackupStore;
   exports: ExportStore;
   logger: Logger;
@@ -60,14 +64,19 @@ export class ExportService {
     );
   }
 
-  /** The caller's export, or `null`. */
-  get(caller: Caller, id: string): Promise<ExportView | null> {
-    return this.options.exports.get(caller.tenantId, id);
+  /** The caller's export with its job, or `null`. */
+  async get(caller: Caller, id: string): Promise<ExportWithJob | null> {
+    const exp = await this.options.exports.get(caller.tenantId, id);
+    return exp === null ? null : (await this.withJobs(caller, [exp]))[0]!;
   }
 
-  /** The caller's exports, newest first (at most 100). */
-  list(caller: Caller): Promise<ExportView[]> {
-    return this.options.exports.list(caller.tenantId);
+  /** The caller's exports with their jobs, newest first (at most 100). */
+  async list(caller: Caller): Promise<ExportWithJob[]> {
+    return this.withJobs(caller, await this.options.exports.list(caller.tenantId));
+  }
+
+  private withJobs(caller: Caller, exports: readonly ExportView[]): Promise<ExportWithJob[]> {
+    return readWithJobs(this.options.jobs, caller, exports, (id) => this.options.exports.get(caller.tenantId, id));
   }
 
   /** The `salesforce.export` type's transition hook: an export whose job gave up is `FAILED`, a cancelled one `CANCELLED`. */

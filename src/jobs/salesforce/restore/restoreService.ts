@@ -19,11 +19,15 @@ import {
 import { followJobRecord } from '../jobRecordFollower.ts';
 import { RESTORE_JOB_TYPE } from './restoreJob.ts';
 import { enqueueRecordJob } from '../jobRecords.ts';
+import { readWithJobs, type RecordWithJob } from '../recordWithJob.ts';
+
+/** A restore with its job, read so that an ended job never comes with an unfinished restore (see `readWithJobs`). */
+export type RestoreWithJob = RecordWithJob<RestoreView>;
 
 /** Options of {@link RestoreService}. */
 export interface RestoreServiceOptions {
   /** Creates the internal `salesforce.restore` jobs. */
-  jobs: Pick<JobService, 'createInternal' | 'registry'>;
+  jobs: Pick<JobService, 'createInternal' | 'registry' | 'getMany'>;
   orgs: Pick<OrgService, 'require'>;
   backups: BackupStore;
   restores: RestoreStore;
@@ -81,14 +85,19 @@ export class RestoreService {
     return enqueueRecordJob(restores, tenantId, restore.id, () => jobs.createInternal(caller, { type: RESTORE_JOB_TYPE, input: { restoreId: restore.id, ...request } }));
   }
 
-  /** The caller's restore, or `null`. */
-  get(caller: Caller, id: string): Promise<RestoreView | null> {
-    return this.options.restores.get(caller.tenantId, id);
+  /** The caller's restore with its job, or `null`. */
+  async get(caller: Caller, id: string): Promise<RestoreWithJob | null> {
+    const restore = await this.options.restores.get(caller.tenantId, id);
+    return restore === null ? null : (await this.withJobs(caller, [restore]))[0]!;
   }
 
-  /** The caller's restores, newest first (at most 100). */
-  list(caller: Caller): Promise<RestoreView[]> {
-    return this.options.restores.list(caller.tenantId);
+  /** The caller's restores with their jobs, newest first (at most 100). */
+  async list(caller: Caller): Promise<RestoreWithJob[]> {
+    return this.withJobs(caller, await this.options.restores.list(caller.tenantId));
+  }
+
+  private withJobs(caller: Caller, restores: readonly RestoreView[]): Promise<RestoreWithJob[]> {
+    return readWithJobs(this.options.jobs, caller, restores, (id) => this.options.restores.get(caller.tenantId, id));
   }
 
   /** Per-record results of one of the caller's restores, in cursor order. */

@@ -1,0 +1,99 @@
+import { MongoJobRepository } from '@agendajs/mongo-backend';
+import type { AgendaBackend, JobParameters, JobRepositoryOptions } from 'agenda';
+import { ObjectId, type Db } from 'mongodb';
+
+/** A claim this process holds: the lock time Agenda wrote, and the job type (whose lock lifetime bounds it). */
+interface HeldClaim {
+  lockedAt: Date;
+  name: string;
+}
+
+/**
+ * Agenda's MongoDB job repository with a gate on claims (Agenda's `getNextJobToRun`, which locks a due job for this
+ * process). Agenda locks more jobs than it runs (up to each type's lock limit) and keeps the extra ones in a local
+ * queue; its `drain()` then forgets them, and a search already sent when the drain began still locks a job after it.
+ * The gate closes that gap: after {@link close} it claims nothing more, releases what an earlier search still locks,
+ * and {@link releaseUnstarted} lets go of every claim that never became a run.
+ */
+export class ClaimGatedRepository extends MongoJobRepository {
+  private closed = false;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Claims not yet started, by job id. */
+  private readonly held = new Map<string, HeldClaim>();
+
+  constructor(db: Db, collection: string) {
+    super({ mongo: db, db: { collection } });
+  }
+
+  override getNextJobToRun(jobName: string, nextScanAt: Date, lockDeadline: Date, now: Date | undefined, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
+    if (this.closed) return Promise.resolve(undefined);
+    const claim = this.claim(jobName, nextScanAt, lockDeadline, now, options);
+    this.inFlight.add(claim);
+    void claim.then(
+      () => this.inFlight.delete(claim),
+      () => this.inFlight.delete(claim),
+    );
+    return claim;
+  }
+
+  /** The claim became a run (Agenda saved it and calls the handler): Agenda's own save at its end unlocks it. */
+  started(jobId: string, lockedAt: Date | undefined): void {
+    const claim = this.held.get(jobId);
+    if (claim !== undefined && lockedAt !== undefined && claim.lockedAt.getTime() === new Date(lockedAt).getTime()) this.held.delete(jobId);
+  }
+
+  /** Claims nothing more; resolves once searches already sent have ended (a job they locked is released). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Releases every job still locked by a claim of this process that never started (held in Agenda's local queue).
+   * A lock written since (a run's heartbeat, another process's claim) no longer matches and is left alone.
+   */
+  async releaseUnstarted(): Promise<number> {
+    const claims = [...this.held.entries()];
+    this.held.clear();
+    const released = await Promise.all(claims.map(([id, claim]) => this.release(id, claim.lockedAt)));
+    return released.filter(Boolean).length;
+  }
+
+  private async claim(jobName: string, nextScanAt: Date, lockDeadline: Date, now: Date | undefined, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
+    // Claims older than the type's lock lifetime have expired anyway: nothing of them to release any more.
+    for (const [id, claim] of this.held) if (claim.name === jobName && claim.lockedAt <= lockDeadline) this.held.delete(id);
+    const job = await super.getNextJobToRun(jobName, nextScanAt, lockDeadline, now, options);
+    if (job?._id === undefined || job.lockedAt === undefined || job.lockedAt === null) return job;
+    const id = job._id.toString();
+    const lockedAt = new Date(job.lockedAt);
+    if (this.closed) {
+      await this.release(id, lockedAt).catch(() => undefined);
+      return undefined;
+    }
+    this.held.set(id, { lockedAt, name: jobName });
+    return job;
+  }
+
+  private async release(id: string, lockedAt: Date): Promise<boolean> {
+    const result = await this.collection.updateOne({ _id: new ObjectId(id), lockedAt }, { $set: { lockedAt: null } });
+    return result.modifiedCount > 0;
+  }
+}
+
+/** An Agenda backend on a database this process already holds open, with the {@link ClaimGatedRepository}. */
+export class ClaimGatedBackend implements AgendaBackend {
+  readonly name = 'MongoDB';
+  readonly ownsConnection = false;
+  readonly repository: ClaimGatedRepository;
+
+  constructor(db: Db, collection: string) {
+    this.repository = new ClaimGatedRepository(db, collection);
+  }
+
+  connect(): Promise<void> {
+    return this.repository.connect();
+  }
+
+  /** The database belongs to the process: nothing to close. */
+  async disconnect(): Promise<void> {}
+}
