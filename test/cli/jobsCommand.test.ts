@@ -15,9 +15,9 @@ describe('longhaul jobs (CLI against a real longhaul all)', () => {
   const dbName = uniqueDatabaseName('cli');
   let app: LonghaulProcess;
   const cli = (args: string[], apiKey: string | null = TEST_KEYS.tenantA) => runCli(args, { url: app.url, apiKey: apiKey ?? undefined });
-  // Created over HTTP by the test itself: the job is already running while the CLI process starts.
-  const createJob = async (type: string, input: Record<string, unknown>): Promise<string> =>
-    (await gqlData(app.url, TEST_KEYS.tenantA, 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }', { input: { type, input } })).createJob.id;
+  // Created over HTTP by the test itself, not by the CLI under test.
+  const createJob = async (url: string, type: string, input: Record<string, unknown>): Promise<string> =>
+    (await gqlData(url, TEST_KEYS.tenantA, 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }', { input: { type, input } })).createJob.id as string;
 
   beforeAll(async () => {
     app = await startLonghaul('all', dbName);
@@ -52,9 +52,29 @@ describe('longhaul jobs (CLI against a real longhaul all)', () => {
     expect(JSON.parse(created.stdout)).toMatchObject({ type: 'demo.count', state: 'QUEUED', priority: 5, progress: { processed: 0 } });
   });
 
+  /**
+   * Watches a `demo.count {to: 60}` job from before it starts: its own API without workers, the CLI started, and a
+   * worker only once the CLI is subscribed, so the watcher sees the job run however slowly the CLI process starts.
+   */
+  const watchFromStart = async (args: (id: string) => string[], terminal = false): Promise<{ id: string; watched: CliResult }> => {
+    const own = uniqueDatabaseName('cli-watch');
+    const api = await startLonghaul('serve', own);
+    let worker: LonghaulProcess | undefined;
+    try {
+      const before = await busListeners(api.url);
+      const id = await createJob(api.url, 'demo.count', { to: 60, delayMs: 50 });
+      const watching = runCli(args(id), { url: api.url, apiKey: TEST_KEYS.tenantA, terminal });
+      await waitForBusListeners(api.url, (count) => count > before);
+      worker = await startLonghaul('work', own);
+      return { id, watched: await watching };
+    } finally {
+      await worker?.stop();
+      await api.stop();
+    }
+  };
+
   it('should watch a demo.count job with plain progress lines (stdout is not a terminal) and exit 0 when it succeeds', async () => {
-    const id = await createJob('demo.count', { to: 60, delayMs: 50 });
-    const watched = await cli(['jobs', 'watch', id, '--interval', '200']);
+    const { id, watched } = await watchFromStart((jobId) => ['jobs', 'watch', jobId, '--interval', '200']);
     expect(watched.stderr).toBe('');
     expect(watched.code).toBe(0);
     const lines = watched.stdout.trim().split('\n');
@@ -66,23 +86,8 @@ describe('longhaul jobs (CLI against a real longhaul all)', () => {
   });
 
   it.skipIf(!canRunInTerminal)('should draw a live progress bar with rate and ETA when stdout is a terminal, and exit 0', async () => {
-    // Its own API without workers: the job starts only once the CLI is subscribed (a worker is started then), so the
-    // bar sees it run however slowly the CLI process starts.
-    const own = uniqueDatabaseName('cli-bar');
-    const api = await startLonghaul('serve', own);
-    let worker: LonghaulProcess | undefined;
-    try {
-      const before = await busListeners(api.url);
-      const id = (await gqlData(api.url, TEST_KEYS.tenantA, 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }', { input: { type: 'demo.count', input: { to: 60, delayMs: 50 } } })).createJob.id as string;
-      const watching = runCli(['jobs', 'watch', id], { url: api.url, apiKey: TEST_KEYS.tenantA, terminal: true });
-      await waitForBusListeners(api.url, (count) => count > before);
-      worker = await startLonghaul('work', own);
-      const watched = await watching;
-      expectProgressBar(watched, id);
-    } finally {
-      await worker?.stop();
-      await api.stop();
-    }
+    const { id, watched } = await watchFromStart((jobId) => ['jobs', 'watch', jobId], true);
+    expectProgressBar(watched, id);
   });
 
   const expectProgressBar = (watched: CliResult, id: string): void => {
