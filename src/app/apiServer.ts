@@ -64,7 +64,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     captureTimeoutMs: config.liveness.captureTimeoutMs,
   });
   const diagnosticSweeper = new DiagnosticSweeper({ store: liveness.diagnostics, intervalMs: config.diagnostics.sweepMs, onError: (error) => logger.warn({ err: error }, 'diagnostics sweep failed') });
-  const monitoringQueries = new MonitoringQueries({ ...stores, jobs: jobs.store });
+  const monitoringQueries = new MonitoringQueries(stores);
   const metrics = new MonitoringMetrics({
     bus: runtime.bus,
     stats: monitoringQueries.stats,
@@ -80,7 +80,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     config: config.monitoring,
     store: stores.alerts,
     zombies: stores.zombies,
-    jobs: jobs.store,
+    jobs: stores.jobs,
     workers: stores.workers,
     stats: monitoringQueries.stats,
     liveness: workerLiveness,

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { connectDatabase, type DatabaseConnection } from '../db/databaseConnection.ts';
-import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
 import { BlockedWorkerReports, type BlockedWorkerReport } from '../monitoring/blockedWorkerReports.ts';
 import type { Runtime } from './runtime.ts';
 import { createStores } from './stores.ts';
@@ -19,9 +18,9 @@ export function blockedReportSink(config: Config, runtime: Runtime | undefined):
   let connection: Promise<DatabaseConnection> | undefined;
   let reports: Promise<BlockedWorkerReports> | undefined;
   const open = (): Promise<BlockedWorkerReports> => {
-    if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports({ ...runtime.stores, jobs: runtime.jobs.store }, runtime.bus));
+    if (runtime !== undefined) return Promise.resolve(new BlockedWorkerReports(runtime.stores, runtime.bus));
     connection ??= connectDatabase(config.mongodbUri!, config.dbName);
-    return connection.then((c) => new BlockedWorkerReports({ ...createStores(c, config), jobs: new AgendaJobRepository(c.db) }));
+    return connection.then((c) => new BlockedWorkerReports(createStores(c, config)));
   };
   return {
     store: async (report) => {
