@@ -38,17 +38,6 @@ const PACKAGES = {
   jsforce: { regex: '^jsforce(/|$)', owners: ['salesforce'], stores: false },
 };
 
-/**
- * Today's code that breaks the table, listed so that the rule says what the table says and each exception is visible.
- * Delete an entry when its file is fixed (or moved): a stale entry only stops excusing a file that no longer exists.
- */
-const KNOWN_VIOLATIONS = {
-  // Files allowed past the folder table while they are being moved (none today: add a path with its reason).
-  folders: [],
-  // Modules outside a store allowed to import `mongodb` (none today: add a path with its reason).
-  mongodb: [],
-};
-
 /** `no-restricted-imports` for one folder's files at one depth below `src/` (relative specifiers are matched exactly). */
 function folderBoundary(folder, depth) {
   const denied = FOLDERS.filter((f) => f !== folder && !MAY_IMPORT[folder].includes(f));
@@ -95,10 +84,6 @@ const boundaries = [
     files: [`src/${folder}/**/*Store.ts`],
     rules: { '@typescript-eslint/no-restricted-imports': packageBoundary(folder, { store: true }) },
   })),
-  ...(KNOWN_VIOLATIONS.folders.length === 0 ? [] : [{ files: KNOWN_VIOLATIONS.folders, rules: { 'no-restricted-imports': 'off' } }]),
-  ...(KNOWN_VIOLATIONS.mongodb.length === 0
-    ? []
-    : [{ files: KNOWN_VIOLATIONS.mongodb, rules: { '@typescript-eslint/no-restricted-imports': packageBoundary('storage', { store: false }) } }]),
 ];
 
 export default tseslint.config(
