@@ -34,6 +34,11 @@ export interface SchedulerJobHandle {
   type?: string;
   /** Runs `callback` once the scheduler has saved the job after this hand-over (unlocked, with its next run time). */
   afterSave?(callback: () => Promise<void>): void;
+  /**
+   * The hand-over became run `runId` (its claim in the job repository succeeded): the scheduler's own save at the
+   * end of this hand-over then applies only while that run still owns the job, and never to a job it left RUNNING.
+   */
+  ownedBy?(runId: string): void;
 }
 
 /** A job state written by a run's end, and the event that announces it. */
@@ -193,6 +198,7 @@ export class JobRunner {
       logger.debug({ jobId: handle.id }, 'job no longer runnable; skipped');
       return;
     }
+    handle.ownedBy?.(runId);
     const debugRerun = isDebugRerun(doc);
     const attemptLimit = doc.debugRerunAttempt ?? doc.maxAttempts;
     if (doc.attempt > attemptLimit) {

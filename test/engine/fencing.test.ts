@@ -8,6 +8,7 @@ import { JobEventPublisher } from '../../src/engine/jobEventPublisher.ts';
 import { JobLogStore } from '../../src/engine/jobLogStore.ts';
 import { JobRunner } from '../../src/engine/jobRunner.ts';
 import { AgendaJobRepository } from '../../src/engine/agenda/agendaJobRepository.ts';
+import { ClaimGatedRepository } from '../../src/engine/agenda/claimGatedRepository.ts';
 import { createBuiltinRegistry } from '../../src/jobs/builtinJobTypes.ts';
 
 describe('fencing: a run that lost its job can never overwrite the run that replaced it', () => {
@@ -80,5 +81,55 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
     // Once the run has been silent for the lock lifetime, the job is taken over.
     await t.db.collection('agendaJobs').updateOne({ _id: new ObjectId(doc.id) }, { $set: { heartbeatAt: new Date(Date.now() - 61_000) } });
     expect(await store.startRun(doc.id, 'run-second', 'worker-2', { takeOverAfterMs: 60_000 })).toMatchObject({ runId: 'run-second', attempt: 2 });
+  });
+
+  describe("the scheduler's save at the end of a hand-over", () => {
+    const error = { code: 'LOCK_LOST', message: 'no heartbeat', attempt: 1, at: new Date() };
+    let gate: ClaimGatedRepository;
+    beforeAll(async () => {
+      gate = new ClaimGatedRepository(t.db, 'agendaJobs');
+      await gate.connect();
+    });
+    /** Agenda's own view of a job at a hand-over's end: unlocked, and no next run of its own (a one-off job whose retry it did not schedule). */
+    const endOfHandOver = async (id: string, runId: string) => {
+      const attrs = { _id: new ObjectId(id), name: 'demo.count', nextRunAt: null, lockedAt: undefined, lastRunAt: new Date(), lastFinishedAt: new Date() };
+      gate.bindRun(attrs as never, runId);
+      return attrs;
+    };
+    const schedulingOf = (id: string) => t.db.collection('agendaJobs').findOne({ _id: new ObjectId(id) }, { projection: { nextRunAt: 1, lockedAt: 1, state: 1, runId: 1 } });
+
+    it('should leave the lock and the retry time of the run that replaced it when a replaced run saves late', async () => {
+      const { record: doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 5 });
+      await store.startRun(doc.id, 'run-old', 'worker-1');
+      const stale = await endOfHandOver(doc.id, 'run-old');
+      await store.startRun(doc.id, 'run-new', 'worker-2');
+      const retryAt = new Date(Date.now() + 60_000);
+      expect(await store.fail(doc.id, 'run-new', error, retryAt, false)).toMatchObject({ state: 'RETRYING' });
+      const before = await schedulingOf(doc.id);
+      await gate.saveJobState(stale as never);
+      expect(await schedulingOf(doc.id)).toEqual(before);
+      expect(before).toMatchObject({ state: 'RETRYING', runId: 'run-new', nextRunAt: retryAt });
+      expect(before?.lockedAt).toBeInstanceOf(Date);
+    });
+
+    it("should unlock a job its run sent to a retry and keep the retry's time, even when the scheduler did not schedule it", async () => {
+      const { record: doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 5 });
+      await store.startRun(doc.id, 'run-1', 'worker-1');
+      const own = await endOfHandOver(doc.id, 'run-1');
+      const retryAt = new Date(Date.now() + 60_000);
+      await store.fail(doc.id, 'run-1', error, retryAt, false);
+      await gate.saveJobState(own as never);
+      expect(await schedulingOf(doc.id)).toMatchObject({ state: 'RETRYING', nextRunAt: retryAt, lockedAt: null });
+    });
+
+    it('should leave the lock of a job its run could not record the end of, so that it expires and the job is taken over', async () => {
+      const { record: doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 5 });
+      const started = await store.startRun(doc.id, 'run-1', 'worker-1');
+      const own = await endOfHandOver(doc.id, 'run-1');
+      await gate.saveJobState(own as never);
+      const after = await schedulingOf(doc.id);
+      expect(after).toMatchObject({ state: 'RUNNING', runId: 'run-1' });
+      expect(after?.lockedAt).toEqual(started?.heartbeatAt);
+    });
   });
 });

@@ -210,8 +210,9 @@ export class AgendaJobRepository implements JobRepository {
   }
 
   fail(id: string, runId: string, error: JobErrorRecord, retryAt: Date | null, release: boolean): Promise<JobRecord | null> {
+    // A retry carries its own next run time: it must not depend on the scheduler's save at the end of the run landing.
     const set: Record<string, unknown> =
-      retryAt === null ? { state: JobState.Failed, lastError: error, finishedAt: new Date() } : { state: JobState.Retrying, lastError: error, retryAt };
+      retryAt === null ? { state: JobState.Failed, lastError: error, finishedAt: new Date() } : { state: JobState.Retrying, lastError: error, retryAt, nextRunAt: retryAt };
     // A process about to exit releases the lock itself: Agenda will not get to.
     if (release) Object.assign(set, { lockedAt: null, nextRunAt: retryAt, runId: null });
     return this.fenced(id, runId, true, { $set: set, $push: { errors: error }, $inc: { version: 1 } });

@@ -87,6 +87,7 @@ export class AgendaScheduler implements JobScheduler {
             afterSave: (callback) => {
               this.afterSave.set(String(job.attrs._id), callback);
             },
+            ownedBy: (runId) => this.backend.repository.bindRun(job.attrs, runId),
           });
         },
         {

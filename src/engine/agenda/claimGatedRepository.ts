@@ -1,6 +1,7 @@
 import { MongoJobRepository } from '@agendajs/mongo-backend';
 import type { AgendaBackend, JobParameters, JobRepositoryOptions } from 'agenda';
 import { ObjectId, type Db } from 'mongodb';
+import { JobState } from '../jobState.ts';
 
 /** A claim this process holds: the lock time Agenda wrote, and the job type (whose lock lifetime bounds it). */
 interface HeldClaim {
@@ -20,6 +21,8 @@ export class ClaimGatedRepository extends MongoJobRepository {
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Claims not yet started, by job id. */
   private readonly held = new Map<string, HeldClaim>();
+  /** The run each hand-over became, keyed by the attributes object Agenda saves at the hand-over's end. */
+  private readonly runs = new WeakMap<object, string>();
 
   constructor(db: Db, collection: string) {
     super({ mongo: db, db: { collection } });
@@ -40,6 +43,36 @@ export class ClaimGatedRepository extends MongoJobRepository {
   started(jobId: string, lockedAt: Date | undefined): void {
     const claim = this.held.get(jobId);
     if (claim !== undefined && lockedAt !== undefined && claim.lockedAt.getTime() === new Date(lockedAt).getTime()) this.held.delete(jobId);
+  }
+
+  /** The hand-over whose attributes are `attrs` became run `runId`: its end save is fenced by it (see {@link saveJobState}). */
+  bindRun(attrs: JobParameters, runId: string): void {
+    this.runs.set(attrs, runId);
+  }
+
+  /**
+   * Agenda's save of a job's scheduling fields, at the start and at the end of a hand-over. The end save of a
+   * hand-over that became a run applies only while that run still owns the job and has written how it ended:
+   * a run that lost its job to a newer one leaves the newer one's lock and next run time alone, and a run that
+   * could not record its end leaves its lock to expire (the scheduler then takes the job over). It never clears a
+   * next run time: the runner writes the next run of a retry or a requeue itself, and a one-off job's start save
+   * already cleared it. Not matching is not an error (Agenda ignores a failed save anyway).
+   */
+  override async saveJobState(job: JobParameters, options?: { lastModifiedBy?: string }): Promise<void> {
+    const runId = this.runs.get(job);
+    if (runId === undefined || job._id === undefined) return super.saveJobState(job, options);
+    const $set: Record<string, unknown> = {
+      lockedAt: job.lockedAt ? new Date(job.lockedAt) : null,
+      lastRunAt: job.lastRunAt ? new Date(job.lastRunAt) : null,
+      progress: job.progress ?? null,
+      failReason: job.failReason ?? null,
+      failCount: job.failCount ?? null,
+      failedAt: job.failedAt ? new Date(job.failedAt) : null,
+      lastFinishedAt: job.lastFinishedAt ? new Date(job.lastFinishedAt) : null,
+      lastModifiedBy: options?.lastModifiedBy ?? null,
+    };
+    if (job.nextRunAt) $set.nextRunAt = new Date(job.nextRunAt);
+    await this.collection.updateOne({ _id: new ObjectId(job._id.toString()), name: job.name, runId, state: { $ne: JobState.Running } }, { $set });
   }
 
   /** Claims nothing more; resolves once searches already sent have ended (a job they locked is released). */
