@@ -143,6 +143,9 @@ export function renderExportReport(result: ExportBenchResult, options: ExportBen
   out += renderTable(['records', 'ratio', '>= 5x', 'ratio above idle'], ratioRows);
   const growth = find('streaming', options.large).peakRssBytes / find('streaming', options.small).peakRssBytes;
   out += `\nstreaming peak RSS at ${options.large.toLocaleString('en-US')} / at ${options.small.toLocaleString('en-US')} records: ${growth.toFixed(2)}x (goal: within 20%: ${growth <= 1.2 ? 'yes' : 'NO'})\n`;
+  const streamingLarge = find('streaming', options.large);
+  const rowsPerSecond = streamingLarge.rows / (streamingLarge.durationMs / 1000);
+  out += `streaming export at ${options.large.toLocaleString('en-US')} records: ${Math.round(rowsPerSecond).toLocaleString('en-US')} rows/s (goal: at least 100,000 rows/s: ${rowsPerSecond >= 100_000 ? 'met' : 'NOT MET'})\n`;
   out += `backups stored for the bench (not measured): ${Object.entries(result.seedMs).map(([n, ms]) => `${Number(n).toLocaleString('en-US')} in ${(ms / 1000).toFixed(0)} s`).join(', ')}\n`;
   return out;
 }
