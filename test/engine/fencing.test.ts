@@ -132,4 +132,19 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
       expect(after?.lockedAt).toEqual(started?.heartbeatAt);
     });
   });
+
+  it('should give a claim that lands late a fresh lock, so that the scheduler does not take it for expired', async () => {
+    const gate = new ClaimGatedRepository(t.db, 'agendaJobs');
+    await gate.connect();
+    const { record: doc } = await store.create({ tenantId: 't', type: 'demo.late', input: {}, priority: 0, runAt: new Date(), maxAttempts: 3 });
+    const lockLifetimeMs = 4000;
+    // The search was sent 10 s ago (held by the driver through an outage): its lock time is that old when it lands.
+    const sentAt = new Date(Date.now() - 10_000);
+    const claimed = await gate.getNextJobToRun('demo.late', new Date(Date.now() + 1000), new Date(Date.now() - lockLifetimeMs), sentAt, undefined);
+    expect(claimed?._id?.toString()).toBe(doc.id);
+    const lockedAt = new Date(claimed!.lockedAt!);
+    expect(Date.now() - lockedAt.getTime()).toBeLessThan(lockLifetimeMs / 4);
+    const stored = await t.db.collection('agendaJobs').findOne({ _id: new ObjectId(doc.id) });
+    expect(stored?.lockedAt).toEqual(lockedAt);
+  });
 });

@@ -95,10 +95,22 @@ export class ClaimGatedRepository extends MongoJobRepository {
   private async claim(jobName: string, nextScanAt: Date, lockDeadline: Date, now: Date | undefined, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
     // Claims older than the type's lock lifetime have expired anyway: nothing of them to release any more.
     for (const [id, claim] of this.held) if (claim.name === jobName && claim.lockedAt <= lockDeadline) this.held.delete(id);
+    const askedAt = Date.now();
     const job = await super.getNextJobToRun(jobName, nextScanAt, lockDeadline, now, options);
     if (job?._id === undefined || job.lockedAt === undefined || job.lockedAt === null) return job;
     const id = job._id.toString();
-    const lockedAt = new Date(job.lockedAt);
+    let lockedAt = new Date(job.lockedAt);
+    // The lock carries the time the search was sent. One that landed late (the driver holds requests through a
+    // database outage) would look expired to Agenda at once, which then drops the job but keeps its lock slot for
+    // good: after a few outages the type is never claimed again. Such a claim gets a fresh lock, or is let go.
+    const lockLifetimeMs = askedAt - lockDeadline.getTime();
+    if (Date.now() - lockedAt.getTime() > lockLifetimeMs / 4) {
+      const fresh = new Date();
+      const restamped = await this.collection.updateOne({ _id: new ObjectId(id), lockedAt }, { $set: { lockedAt: fresh } });
+      if (restamped.modifiedCount === 0) return undefined;
+      lockedAt = fresh;
+      job.lockedAt = fresh;
+    }
     if (this.closed) {
       await this.release(id, lockedAt).catch(() => undefined);
       return undefined;
