@@ -123,7 +123,7 @@ async function measureMode(wait: Wait, binary: string, idleSeconds: number, even
     let idleCpuPercent: number;
     let idleByCommand: Map<string, number>;
     try {
-      await service.waitForOutput(/worker process\(es\) running/, 120_000);
+      await service.waitForOutput(/longhaul worker \S+ running/, 180_000);
       await sleep(10_000); // settle: workers connect, the first heartbeats and index checks are done
       const cpu0 = cpuSecondsOf(db.child.pid!)!;
       const counts0 = await commandCounts(db.debugPort);
