@@ -218,7 +218,7 @@ async function publish(uri: string, wait: Wait, count: number): Promise<void> {
 
 if (process.argv[2] === 'publish') {
   await publish(process.argv[3]!, process.argv[4] as Wait, Number(process.argv[5]));
-} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+} else if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.on('exit', () => BenchProcess.killAll());
   const results = await runBusIdleBench((m) => process.stderr.write(`[busidle] ${m}\n`));
   process.stdout.write(renderBusIdleReport(results));

@@ -34,7 +34,7 @@ export interface BusReaderOptions {
   activeIntervalMs?: number;
   /** Longest client-paced wait once idle; default 20 ms (each idle poll is one indexed batch read). */
   idleIntervalMs?: number;
-  /** Positions read per client-mode poll (`_id $in`); default 64. */
+  /** Most positions read per client-mode poll (`_id $in`); default 64. */
   batchSize?: number;
   /** Client mode: how often, at most, the allocation counter is read while no event comes; default 1000 ms. */
   counterCheckMs?: number;
@@ -82,7 +82,8 @@ export class BusReader {
   }
 
   /**
-   * Client mode: one indexed batch read (`_id $in`) of the next {@link BusReaderOptions.batchSize} positions per poll.
+   * Client mode: one indexed read by `_id` per poll: of the next position while idle, of up to
+   * {@link BusReaderOptions.batchSize} positions (`_id $in`, twice as many as the last read found) while events flow.
    * While events flow it reads again at once; when a read finds nothing new it waits ({@link pace}). The allocation
    * counter is read only while a read finds nothing, at most once per {@link BusReaderOptions.counterCheckMs}: to
    * tell an allocated position never written (a publisher that died between allocating and writing) from no event.
@@ -93,13 +94,16 @@ export class BusReader {
     let counterCheckedAt = 0;
     /** Positions already read past a gap (held by the reorder buffer): not read again. */
     const ahead = new Set<number>();
+    /** Positions the next read asks for: one while idle (the cheapest lookup), growing while events flow. */
+    let span = 1;
     while (this.running) {
       const want = delivered() + 1;
       for (const seq of ahead) if (seq < want) ahead.delete(seq);
       const ids: string[] = [];
-      for (let seq = want; seq < want + batchSize; seq++) if (!ahead.has(seq)) ids.push(encodePosition(seq));
-      const found = await events.find({ _id: { $in: ids } }).toArray();
+      for (let seq = want; seq < want + span; seq++) if (!ahead.has(seq)) ids.push(encodePosition(seq));
+      const found = ids.length === 1 ? await events.find({ _id: ids[0]! }).toArray() : await events.find({ _id: { $in: ids } }).toArray();
       this.outage.success();
+      span = Math.min(batchSize, Math.max(1, found.length * 2));
       for (const { _id, ...rest } of found.sort((a, b) => a.seq - b.seq)) {
         ahead.add(rest.seq);
         onEvent(rest);
