@@ -14,7 +14,7 @@ export interface BusReaderOptions {
   /** The last position handed out to a publisher so far. */
   allocated: () => Promise<number>;
   /**
-   * `server`: a tailable `awaitData` cursor; the server waits for new events (MongoDB).
+   * `server`: a tailable `awaitData` cursor; the server waits for new events (MongoDB, and longhaul's FerretDB build: `scripts/ferretdb/awaitData.go`).
    * `client`: the reader reads the next `batchSize` positions by `_id`, at once while events flow, every
    * `activeIntervalMs` and backing off to `idleIntervalMs` when idle. For a FerretDB without longhaul's build
    * (`longhaulTailWakeup`), which answers an `awaitData` getMore by re-querying the whole collection every 10 ms
@@ -155,8 +155,8 @@ export class BusReader {
    *
    * The cursor also matches the newest stored event (an anchor; the reorder buffer drops it when already delivered) and asks for
    * an empty first batch. FerretDB 1.24 closes a tailable cursor whose first batch holds every match (MongoDB keeps it open),
-   * and fails the next `getMore` of one that matched nothing; the reader then restarted every 200 ms, logging a warning each
-   * time, instead of waiting on the server.
+   * and FerretDB 1.24 without longhaul's build fails the next `getMore` of one that matched nothing; the reader then restarted
+   * every 200 ms, logging a warning each time, instead of waiting on the server.
    *
    * An event read past a gap (a position not delivered yet) makes the reader fetch the missing positions by `_id`
    * ({@link fillGap}): FerretDB's tailable cursor does not return an event whose write committed after a later
