@@ -6,6 +6,8 @@
  * For each bus wait mode (`client`, `server`):
  * - idle: an idle `longhaul all` (API and supervised workers, no jobs) for `BENCH_BUS_IDLE_S` seconds (default 30)
  *   after a settling period: FerretDB's CPU (from `/proc`) and its commands per second, by command name;
+ * - jobs: `BENCH_BUS_JOBS` (default 20) trivial jobs created one after the other on that `longhaul all`, each awaited:
+ *   FerretDB commands per job by name (the bench's own state reads are subtracted);
  * - latency: a publisher process publishes `BENCH_BUS_EVENTS` events (default 200), one every 20 ms, on a bus
  *   of its own; this process receives them through its own bus: p50/p99 from the publish call to the delivery.
  *
@@ -20,13 +22,15 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MongoClient } from 'mongodb';
+import { MongoClient, ObjectId } from 'mongodb';
 import { pino } from 'pino';
 import { ensureFerretdbBinary } from '../src/db/ferretdbBinary.ts';
 import { MongoBus } from '../src/bus/mongoBus.ts';
 import { cpuSecondsOf } from './support/cpuMeter.ts';
 import { BenchProcess } from './support/benchProcess.ts';
-import { REPO_ROOT } from './support/longhaulService.ts';
+import { BENCH_API_KEY, BENCH_API_KEYS, REPO_ROOT } from './support/longhaulService.ts';
+import { GraphqlHttpClient } from './support/graphqlHttpClient.ts';
+import { TRIVIAL_JOB } from './longhaulEnqueue.ts';
 
 type Wait = 'client' | 'server';
 
@@ -44,6 +48,8 @@ export interface BusIdleResult {
   latencyP99Ms: number;
   /** Commands per delivered event during the latency run (publisher and reader together). */
   commandsPerEvent: number;
+  /** Commands per trivial job (created one after the other over GraphQL, each awaited), by command name; the bench's own reads excluded. */
+  perJobByCommand: Record<string, number>;
 }
 
 const freePort = (): Promise<number> =>
@@ -110,19 +116,46 @@ async function startFerretdb(binary: string): Promise<{ child: ChildProcess; uri
   }
 }
 
-async function measureMode(wait: Wait, binary: string, idleSeconds: number, eventCount: number, status: (m: string) => void): Promise<BusIdleResult> {
+/** Creates `count` trivial jobs one after the other, each awaited; FerretDB commands per job by name, without the bench's own reads. */
+async function measureJobs(url: string, uri: string, debugPort: number, count: number): Promise<Map<string, number>> {
+  const http = new GraphqlHttpClient({ url, apiKey: BENCH_API_KEY });
+  const client = await MongoClient.connect(uri);
+  try {
+    const jobs = client.db('busidle').collection<{ _id: ObjectId; state?: string }>('agendaJobs');
+    let ownFinds = 0;
+    const before = await commandCounts(debugPort);
+    for (let i = 0; i < count; i++) {
+      const id = new ObjectId(await http.createJob(TRIVIAL_JOB.type, TRIVIAL_JOB.input));
+      for (const deadline = Date.now() + 60_000; ; ) {
+        await sleep(100);
+        ownFinds++;
+        if ((await jobs.findOne({ _id: id }, { projection: { state: 1 } }))?.state === 'SUCCEEDED') break;
+        if (Date.now() > deadline) throw new Error(`job ${id.toHexString()} did not succeed within 60 s`);
+      }
+    }
+    const spent = diff(await commandCounts(debugPort), before);
+    spent.set('find', (spent.get('find') ?? 0) - ownFinds);
+    return new Map([...spent].filter(([, v]) => v > 0).map(([k, v]) => [k, v / count]));
+  } finally {
+    await client.close();
+  }
+}
+
+async function measureMode(wait: Wait, binary: string, idleSeconds: number, eventCount: number, jobCount: number, status: (m: string) => void): Promise<BusIdleResult> {
   const db = await startFerretdb(binary);
   try {
     status(`${wait}: FerretDB ${db.uri} (pid ${db.child.pid}); starting an idle longhaul all`);
     const service = BenchProcess.spawn({
       name: 'longhaul all',
       args: ['--import', 'tsx', fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)), 'all'],
-      env: { ...process.env, LOG_LEVEL: 'warn', MONGODB_URI: db.uri, LONGHAUL_DB: 'busidle', LONGHAUL_API_KEYS: 'benchkey123=bench', HOST: '127.0.0.1', PORT: '0', LONGHAUL_BUS_WAIT: wait },
+      env: { ...process.env, LOG_LEVEL: 'warn', MONGODB_URI: db.uri, LONGHAUL_DB: 'busidle', LONGHAUL_API_KEYS: BENCH_API_KEYS, HOST: '127.0.0.1', PORT: '0', LONGHAUL_BUS_WAIT: wait },
       cwd: REPO_ROOT,
     });
     let idleCpuPercent: number;
     let idleByCommand: Map<string, number>;
+    let perJob: Map<string, number>;
     try {
+      const url = (await service.waitForOutput(/GraphQL at (http:\/\/127\.0\.0\.1:\d+\/graphql)/, 180_000))[1]!;
       await service.waitForOutput(/longhaul worker \S+ running/, 180_000);
       await sleep(10_000); // settle: workers connect, the first heartbeats and index checks are done
       const cpu0 = cpuSecondsOf(db.child.pid!)!;
@@ -132,6 +165,7 @@ async function measureMode(wait: Wait, binary: string, idleSeconds: number, even
       const seconds = (Date.now() - t0) / 1000;
       idleCpuPercent = ((cpuSecondsOf(db.child.pid!)! - cpu0) / seconds) * 100;
       idleByCommand = new Map([...diff(await commandCounts(db.debugPort), counts0)].map(([k, v]) => [k, v / seconds]));
+      perJob = await measureJobs(url, db.uri, db.debugPort, jobCount);
     } finally {
       await service.stop();
     }
@@ -167,6 +201,7 @@ async function measureMode(wait: Wait, binary: string, idleSeconds: number, even
         latencyP50Ms: percentile(latencies, 50),
         latencyP99Ms: percentile(latencies, 99),
         commandsPerEvent: commands / eventCount,
+        perJobByCommand: Object.fromEntries([...perJob].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 10) / 10])),
       };
     } finally {
       await bus.stop();
@@ -184,19 +219,24 @@ export async function runBusIdleBench(status: (m: string) => void): Promise<BusI
   const binary = process.env.BENCH_BUS_FERRETDB_BIN ?? (await ensureFerretdbBinary());
   const idleSeconds = Number(process.env.BENCH_BUS_IDLE_S ?? 30);
   const events = Number(process.env.BENCH_BUS_EVENTS ?? 200);
+  const jobs = Number(process.env.BENCH_BUS_JOBS ?? 20);
   const modes = (process.env.BENCH_BUS_MODES ?? 'client,server').split(',') as Wait[];
   status(`FerretDB binary ${binary}`);
   const results: BusIdleResult[] = [];
-  for (const wait of modes) results.push(await measureMode(wait, binary, idleSeconds, events, status));
+  for (const wait of modes) results.push(await measureMode(wait, binary, idleSeconds, events, jobs, status));
   return results;
 }
 
 /** The report table. */
 export function renderBusIdleReport(results: BusIdleResult[]): string {
-  const lines = ['bus: idle `longhaul all` (FerretDB CPU and commands/s) and cross-process delivery (publish call → listener)', '| wait | idle FerretDB CPU | idle commands/s | by command | delivery p50 | p99 | commands/event |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    'bus: idle `longhaul all` (FerretDB CPU and commands/s), commands per trivial job, cross-process delivery (publish call → listener)',
+    '| wait | idle FerretDB CPU | idle commands/s | by command | commands/job | delivery p50 | p99 | commands/event |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const r of results) {
     lines.push(
-      `| ${r.wait} | ${r.idleCpuPercent.toFixed(2)}% | ${r.idleCommandsPerSecond.toFixed(1)} | ${Object.entries(r.idleByCommand).map(([k, v]) => `${k} ${v}`).join(', ')} | ${r.latencyP50Ms.toFixed(1)} ms | ${r.latencyP99Ms.toFixed(1)} ms | ${r.commandsPerEvent.toFixed(1)} |`,
+      `| ${r.wait} | ${r.idleCpuPercent.toFixed(2)}% | ${r.idleCommandsPerSecond.toFixed(1)} | ${Object.entries(r.idleByCommand).map(([k, v]) => `${k} ${v}`).join(', ')} | ${Object.values(r.perJobByCommand).reduce((a, b) => a + b, 0).toFixed(1)}: ${Object.entries(r.perJobByCommand).map(([k, v]) => `${k} ${v}`).join(', ')} | ${r.latencyP50Ms.toFixed(1)} ms | ${r.latencyP99Ms.toFixed(1)} ms | ${r.commandsPerEvent.toFixed(1)} |`,
     );
   }
   return `${lines.join('\n')}\n`;
