@@ -223,7 +223,15 @@ export async function runBusIdleBench(status: (m: string) => void): Promise<BusI
   const modes = (process.env.BENCH_BUS_MODES ?? 'client,server').split(',') as Wait[];
   status(`FerretDB binary ${binary}`);
   const results: BusIdleResult[] = [];
-  for (const wait of modes) results.push(await measureMode(wait, binary, idleSeconds, events, jobs, status));
+  for (const wait of modes) {
+    try {
+      const result = await measureMode(wait, binary, idleSeconds, events, jobs, status);
+      status(renderBusIdleReport([result]).split('\n').at(-2)!);
+      results.push(result);
+    } catch (error) {
+      status(`${wait}: failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return results;
 }
 
