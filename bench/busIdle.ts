@@ -85,7 +85,8 @@ const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) 
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-async function startFerretdb(binary: string): Promise<{ child: ChildProcess; uri: string; debugPort: number; dir: string }> {
+/** Starts a FerretDB on free ports of 127.0.0.1 with its debug metrics endpoint, in a fresh data folder. */
+export async function startFerretdb(binary: string): Promise<{ child: ChildProcess; uri: string; debugPort: number; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'longhaul-busidle-'));
   const [port, debugPort] = [await freePort(), await freePort()];
   const child = spawn(
