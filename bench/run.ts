@@ -15,6 +15,7 @@ import { loadBackupBenchOptions, renderBackupReport, runBackupBench } from './ba
 import { loadExportBenchOptions, renderExportReport, runExportBench } from './exportBench.ts';
 import { loadRestoreBenchOptions, renderRestoreReport, runRestoreBench } from './restoreBench.ts';
 import { loadIdLookupBenchOptions, renderIdLookupReport, runIdLookupBench } from './idLookupBench.ts';
+import { renderBusIdleReport, runBusIdleBench } from './busIdle.ts';
 
 const started = Date.now();
 const status = (message: string): void => {
@@ -38,6 +39,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 /**
  * `npm run bench -- backup` (or `export`, `restore`, several) runs only those Salesforce parts; no argument runs every part.
  * `npm run bench -- idlookup` compares `_id` lookups on the FerretDB build with the previous build (its own servers).
+ * `npm run bench -- busidle` measures the bus idle (FerretDB CPU, commands/s) and its cross-process latency (its own servers).
  */
 const parts = process.argv.slice(2);
 
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
   if (parts.length === 1 && parts[0] === 'idlookup') {
     const idLookup = await runIdLookupBench(loadIdLookupBenchOptions(), status);
     process.stdout.write(`machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average at start ${loadAtStart}, at end ${formatLoad()}\n${renderIdLookupReport(idLookup)}`);
+    return;
+  }
+  if (parts.length === 1 && parts[0] === 'busidle') {
+    const busIdle = await runBusIdleBench(status);
+    process.stdout.write(`machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average at start ${loadAtStart}, at end ${formatLoad()}\n${renderBusIdleReport(busIdle)}`);
     return;
   }
   try {

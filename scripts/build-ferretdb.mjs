@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 /** The FerretDB release longhaul is tested against. */
 export const FERRETDB_VERSION = 'v1.24.2';
 /** longhaul's patch level of that release (see `scripts/ferretdb/`); part of the cache path. */
-export const FERRETDB_PATCH = 'longhaul.4';
+export const FERRETDB_PATCH = 'longhaul.5';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 /** A build lock older than this is treated as abandoned. */
@@ -148,13 +148,28 @@ const SQLITE_ID_PUSHDOWN = (setPushdownFlag) =>
   '\t\t\twhereClause = fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn)\n' +
   '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}\n\t\t}\n\t}\n';
 FERRETDB_EDITS.push(
-  ['internal/backends/sqlite/collection.go', SQLITE_ID_PUSHDOWN(false), '\twhereClause, args = longhaulIDWhere(params.Filter)\n'],
+  [
+    'internal/backends/sqlite/collection.go',
+    SQLITE_ID_PUSHDOWN(false),
+    '\twhereClause, args = longhaulIDWhere(params.Filter)\n\twhereClause, args = longhaulAfterRecordID(whereClause, args, meta.Capped(), params.LonghaulAfterRecordID)\n',
+  ],
   [
     'internal/backends/sqlite/collection.go',
     SQLITE_ID_PUSHDOWN(true),
     '\twhereClause, args = longhaulIDWhere(params.Filter)\n\tfilterPushdown = whereClause != ""\n',
   ],
   ['internal/backends/sqlite/metadata/metadata.go', '\tIDColumn = DefaultColumn + "->\'$._id\'"\n', '\tIDColumn = DefaultColumn + "->\'_id\'"\n'],
+);
+/** 7-10: a tailable awaitData getMore waits for an insert and reads only the records after its cursor's last one (`scripts/ferretdb/awaitData.go`); 11 says so in `buildInfo`. */
+FERRETDB_EDITS.push(
+  ['internal/backends/collection.go', '\tOnlyRecordIDs bool\n\tComment       string\n}\n', '\tOnlyRecordIDs bool\n\tComment       string\n\n\tLonghaulAfterRecordID int64\n}\n'],
+  [
+    'internal/backends/sqlite/collection.go',
+    '\tif err != nil {\n\t\treturn nil, err\n\t}\n\n\treturn new(backends.InsertAllResult), nil\n',
+    '\tif err != nil {\n\t\treturn nil, err\n\t}\n\n\tbackends.LonghaulNotifyInsert(c.dbName, c.name)\n\n\treturn new(backends.InsertAllResult), nil\n',
+  ],
+  ['internal/handler/msg_getmore.go', 'h.awaitData(connCtx, &awaitDataParams{', 'h.longhaulAwaitData(connCtx, &awaitDataParams{'],
+  ['internal/handler/msg_buildinfo.go', '\t\t\t"ferretdbVersion", version.Get().Version,\n', '\t\t\t"ferretdbVersion", version.Get().Version,\n\t\t\t"longhaulTailWakeup", true,\n'],
 );
 
 /**
@@ -166,6 +181,10 @@ function applyLonghaulPatches(src) {
   const here = dirname(new URL(import.meta.url).pathname);
   cpSync(join(here, 'ferretdb', 'collectionLock.go'), join(src, 'internal', 'handler', 'longhaul_collection_lock.go'));
   cpSync(join(here, 'ferretdb', 'idFilter.go'), join(src, 'internal', 'backends', 'sqlite', 'longhaul_id_filter.go'));
+  cpSync(join(here, 'ferretdb', 'afterRecordID.go'), join(src, 'internal', 'backends', 'sqlite', 'longhaul_after_record_id.go'));
+  cpSync(join(here, 'ferretdb', 'insertSignal.go'), join(src, 'internal', 'backends', 'longhaul_insert_signal.go'));
+  cpSync(join(here, 'ferretdb', 'cursorIter.go'), join(src, 'internal', 'clientconn', 'cursor', 'longhaul_cursor.go'));
+  cpSync(join(here, 'ferretdb', 'awaitData.go'), join(src, 'internal', 'handler', 'longhaul_await_data.go'));
   for (const [file, find, replacement] of FERRETDB_EDITS) {
     const path = join(src, file);
     const text = readFileSync(path, 'utf8');

@@ -88,7 +88,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     onReplace: (collection, oldIndex, newIndex) => logger.info({ collection, oldIndex, newIndex }, 'replacing an index of an older version'),
   });
   const stores = createStores(connection, config);
-  const wait = config.busWait === 'auto' ? (connection.ferretdb ? 'client' : 'server') : config.busWait;
+  const wait = config.busWait === 'auto' ? ((connection.tailWakeup ?? !connection.ferretdb) ? 'server' : 'client') : config.busWait;
   const bus = new MongoBus({ db: connection.db, logger, maxEvents: config.busMaxEvents, wait });
   await bus.start();
   // The development key file is only read (or created) when a secret is first sealed or opened.

@@ -14,10 +14,11 @@ export interface BusReaderOptions {
   /** The last position handed out to a publisher so far. */
   allocated: () => Promise<number>;
   /**
-   * `server`: a tailable `awaitData` cursor; the server waits for new events (MongoDB).
-   * `client`: the reader fetches the next position by `_id`, every `activeIntervalMs` while events flow and
-   * backing off to `idleIntervalMs` when idle. For FerretDB, which answers an `awaitData` getMore by
-   * re-querying the whole collection every 10 ms and only uses an index for `_id` equality.
+   * `server`: a tailable `awaitData` cursor; the server waits for new events (MongoDB, and longhaul's FerretDB build: `scripts/ferretdb/awaitData.go`).
+   * `client`: the reader reads the next `batchSize` positions by `_id`, at once while events flow, every
+   * `activeIntervalMs` and backing off to `idleIntervalMs` when idle. For a FerretDB without longhaul's build
+   * (`longhaulTailWakeup`), which answers an `awaitData` getMore by re-querying the whole collection every 10 ms
+   * and only uses an index for `_id` lookups.
    */
   wait: 'server' | 'client';
   /** Position delivered so far; the reader continues after it. */
@@ -31,13 +32,17 @@ export interface BusReaderOptions {
   gapTimeoutMs?: number;
   /** Client-paced wait while events flow; default 5 ms. */
   activeIntervalMs?: number;
-  /** Longest client-paced wait once idle; default 20 ms (each idle poll is two indexed lookups). */
+  /** Longest client-paced wait once idle; default 20 ms (each idle poll is one indexed batch read). */
   idleIntervalMs?: number;
+  /** Most positions read per client-mode poll (`_id $in`); default 64. */
+  batchSize?: number;
+  /** Client mode: how often, at most, the allocation counter is read while no event comes; default 1000 ms. */
+  counterCheckMs?: number;
 }
 
 /**
- * A process's one reader of the bus: a tailable cursor (MongoDB) or position-by-position reads it paces
- * itself (FerretDB), restarted after errors such as a dropped connection.
+ * A process's one reader of the bus: a tailable cursor (MongoDB, longhaul's FerretDB build) or batch reads by
+ * position it paces itself (other FerretDB builds), restarted after errors such as a dropped connection.
  */
 export class BusReader {
   private readonly options: Required<BusReaderOptions>;
@@ -49,7 +54,7 @@ export class BusReader {
   private readonly outage: OutageLog;
 
   constructor(options: BusReaderOptions) {
-    this.options = { gapTimeoutMs: 1000, activeIntervalMs: 5, idleIntervalMs: 20, ...options };
+    this.options = { gapTimeoutMs: 1000, activeIntervalMs: 5, idleIntervalMs: 20, batchSize: 64, counterCheckMs: 1000, ...options };
     this.outage = new OutageLog({ logger: options.logger, what: 'bus reader' });
   }
 
@@ -76,28 +81,58 @@ export class BusReader {
     }
   }
 
-  /** Client mode: one indexed lookup per position. */
+  /**
+   * Client mode: one indexed read by `_id` per poll: of the next position while idle, of up to
+   * {@link BusReaderOptions.batchSize} positions (`_id $in`, twice as many as the last read found) while events flow.
+   * While events flow it reads again at once; when a read finds nothing new it waits ({@link pace}). The allocation
+   * counter is read only while a read finds nothing, at most once per {@link BusReaderOptions.counterCheckMs}: to
+   * tell an allocated position never written (a publisher that died between allocating and writing) from no event.
+   */
   private async poll(): Promise<void> {
-    const { events, delivered, onEvent } = this.options;
+    const { events, delivered, onEvent, batchSize, counterCheckMs } = this.options;
     let missing: { seq: number; since: number } | undefined;
+    let counterCheckedAt = 0;
+    /** Positions already read past a gap (held by the reorder buffer): not read again. */
+    const ahead = new Set<number>();
+    /** Positions the next read asks for: one while idle (the cheapest lookup), growing while events flow. */
+    let span = 1;
     while (this.running) {
       const want = delivered() + 1;
-      const event = await events.findOne({ _id: encodePosition(want) });
+      for (const seq of ahead) if (seq < want) ahead.delete(seq);
+      const ids: string[] = [];
+      for (let seq = want; seq < want + span; seq++) if (!ahead.has(seq)) ids.push(encodePosition(seq));
+      const found = ids.length === 1 ? await events.find({ _id: ids[0]! }).toArray() : await events.find({ _id: { $in: ids } }).toArray();
       this.outage.success();
-      if (event !== null) {
-        const { _id, ...rest } = event;
+      span = Math.min(batchSize, Math.max(1, found.length * 2));
+      for (const { _id, ...rest } of found.sort((a, b) => a.seq - b.seq)) {
+        ahead.add(rest.seq);
+        onEvent(rest);
+      }
+      if (delivered() >= want) {
+        // Progress: read on at once.
         this.lastActivity = Date.now();
         missing = undefined;
-        onEvent(rest);
         continue;
       }
-      if ((await this.options.allocated()) < want) {
+      if (found.length > 0) {
+        // Later positions came but `want` did not: usually its write is in flight; the reorder buffer skips it after its gap timeout.
+        await sleep(1);
+        continue;
+      }
+      if (missing?.seq !== want) {
         missing = undefined;
-        await sleep(this.pace());
-        continue;
+        if (Date.now() - counterCheckedAt < counterCheckMs) {
+          await sleep(this.pace());
+          continue;
+        }
+        counterCheckedAt = Date.now();
+        if ((await this.options.allocated()) < want) {
+          await sleep(this.pace());
+          continue;
+        }
+        // Allocated but not written yet: usually a write in flight, rarely one that never comes.
+        missing = { seq: want, since: Date.now() };
       }
-      // Allocated but not written yet: usually a write in flight, rarely one that never comes.
-      if (missing?.seq !== want) missing = { seq: want, since: Date.now() };
       if (Date.now() - missing.since >= this.options.gapTimeoutMs) {
         await this.skipFrom(want);
         missing = undefined;
@@ -120,8 +155,8 @@ export class BusReader {
    *
    * The cursor also matches the newest stored event (an anchor; the reorder buffer drops it when already delivered) and asks for
    * an empty first batch. FerretDB 1.24 closes a tailable cursor whose first batch holds every match (MongoDB keeps it open),
-   * and fails the next `getMore` of one that matched nothing; the reader then restarted every 200 ms, logging a warning each
-   * time, instead of waiting on the server.
+   * and FerretDB 1.24 without longhaul's build fails the next `getMore` of one that matched nothing; the reader then restarted
+   * every 200 ms, logging a warning each time, instead of waiting on the server.
    *
    * An event read past a gap (a position not delivered yet) makes the reader fetch the missing positions by `_id`
    * ({@link fillGap}): FerretDB's tailable cursor does not return an event whose write committed after a later
@@ -129,7 +164,8 @@ export class BusReader {
    */
   private async tail(): Promise<void> {
     const delivered = this.options.delivered();
-    const newest = await this.options.events.find({}, { projection: { _id: 1 } }).sort({ seq: -1 }).limit(1).next();
+    // Insertion order, newest first: a capped collection keeps it (FerretDB reads it by record id, without sorting every event).
+    const newest = await this.options.events.find({}, { projection: { _id: 1 } }).sort({ $natural: -1 }).limit(1).next();
     const filter = newest === null ? { seq: { $gt: delivered } } : { $or: [{ seq: { $gt: delivered } }, { _id: newest._id }] };
     const cursor = this.options.events.find(filter, { tailable: true, awaitData: true, maxAwaitTimeMS: 1000, batchSize: 0 });
     this.cursor = cursor;

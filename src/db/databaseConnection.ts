@@ -6,6 +6,11 @@ export interface DatabaseConnection {
   db: Db;
   /** True when the server is FerretDB rather than MongoDB (some waits work differently there). */
   ferretdb: boolean;
+  /**
+   * True when a tailable `awaitData` getMore waits on the server for an insert and reads only new records
+   * (MongoDB, or FerretDB built with longhaul's patch, whose `buildInfo` says `longhaulTailWakeup`); unset: MongoDB only.
+   */
+  tailWakeup?: boolean;
   close(): Promise<void>;
 }
 
@@ -19,10 +24,12 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
   const pathDb = new URL(uri.replace(/^mongodb(\+srv)?:/, 'http:')).pathname.replace(/^\//, '');
   const db = client.db(pathDb === '' ? dbName : decodeURIComponent(pathDb));
   const info = await db.admin().command({ buildInfo: 1 });
+  const ferretdb = 'ferretdbVersion' in info || 'ferretdb' in info;
   return {
     client,
     db,
-    ferretdb: 'ferretdbVersion' in info || 'ferretdb' in info,
+    ferretdb,
+    tailWakeup: !ferretdb || info.longhaulTailWakeup === true,
     close: () => client.close(),
   };
 }
