@@ -45,7 +45,7 @@ export interface RetentionSweepOptions {
   /** How long the lease holds without a renewal, renewed as batches go (default 300,000 ms: 5 minutes). */
   leaseMs?: number;
   /** Called after every batch with its kind and count (tests count batches); default nothing. */
-  onBatch?: (kind: RetentionKind, deleted: number) => void;
+  onBatch?: (kind: RetentionKind, deleted: number) => void | Promise<void>;
 }
 
 /** The name of the sweep's lease. */
@@ -103,7 +103,7 @@ export class RetentionSweep {
   async sweepOnce(now = new Date()): Promise<RetentionCounts | null> {
     const { leases, logger } = this.options;
     if (!(await leases.acquire(RETENTION_LEASE, this.holder, new Date(), this.leaseMs))) return null;
-    const started = Date.now();
+    const started = new Date();
     const counts = emptyCounts();
     let batches = 0;
     let renewedAt = Date.now();
@@ -112,7 +112,7 @@ export class RetentionSweep {
       between: async (deleted) => {
         counts[kind] += deleted;
         batches++;
-        this.options.onBatch?.(kind, deleted);
+        await this.options.onBatch?.(kind, deleted);
         if (this.options.settings.batchPauseMs > 0) await sleep(this.options.settings.batchPauseMs);
         if (this.stopping) throw new SweepInterrupted('the process stops');
         if (Date.now() - renewedAt > this.leaseMs / 3) {
@@ -122,6 +122,7 @@ export class RetentionSweep {
       },
     });
     let interrupted: string | null = null;
+    let ms = 0;
     try {
       await this.sweepJobs(now, pacer);
       await this.sweepRestores(now, pacer);
@@ -131,9 +132,14 @@ export class RetentionSweep {
       if (!(error instanceof SweepInterrupted)) throw error;
       interrupted = error.message;
     } finally {
+      // Measured before the lease goes: the next sweep (another process's, maybe) starts after this one's span.
+      ms = Date.now() - started.getTime();
       await leases.release(RETENTION_LEASE, this.holder).catch(() => undefined);
     }
-    logger.info({ swept: counts, batches, ms: Date.now() - started, ...(interrupted === null ? {} : { interrupted }) }, `retention sweep: ${total(counts)} document(s) deleted in ${batches} batch(es)`);
+    logger.info(
+      { swept: counts, batches, holder: this.holder, startedAt: started.toISOString(), ms, ...(interrupted === null ? {} : { interrupted }) },
+      `retention sweep: ${total(counts)} document(s) deleted in ${batches} batch(es)`,
+    );
     return counts;
   }
 
@@ -207,7 +213,8 @@ export class RetentionSweep {
     let after: string | null = null;
     for (;;) {
       const page = await store.listFinishedBeforeAnyTenant(cutoff, size, after);
-      if (page.length === 0) return;
+      // An empty page ends it; so does one that did not move on (a store that cannot page by `_id`), rather than loop.
+      if (page.length === 0 || page.at(-1)!.id === after) return;
       after = page.at(-1)!.id;
       const jobIds = page.flatMap((r) => (r.jobId === null ? [] : [r.jobId]));
       const present = jobIds.length === 0 ? new Map() : await this.options.stores.jobs.peek(jobIds);

@@ -140,7 +140,7 @@ export class JobBackedRecordStore<Doc extends JobBackedDocument, View> {
    */
   async listFinishedBeforeAnyTenant(cutoff: Date, limit: number, after: string | null = null): Promise<{ id: string; tenantId: string; jobId: string | null }[]> {
     const filter: Record<string, unknown> = { status: { $nin: [JobBackedStatus.Queued, JobBackedStatus.Running] }, finishedAt: { $lt: cutoff } };
-    const from = after === null ? null : recordKey(after);
+    const from = after === null ? null : (recordKey(after) ?? after);
     if (from !== null) filter._id = { $gt: from };
     const docs = await this.records
       .find(filter as Filter<Doc>, { projection: { _id: 1, tenantId: 1, jobId: 1 } })
