@@ -122,7 +122,7 @@ export class RetentionSweep {
       },
     });
     let interrupted: string | null = null;
-    let ms = 0;
+    let ms: number;
     try {
       await this.sweepJobs(now, pacer);
       await this.sweepRestores(now, pacer);

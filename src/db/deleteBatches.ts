@@ -22,7 +22,7 @@ const BATCHES_PER_SCAN = 10;
 export async function deleteByIds<T extends Document>(collection: Collection<T>, ids: readonly unknown[], batches: DeleteBatches, guard: Filter<T> = {}): Promise<number> {
   let deleted = 0;
   for (let i = 0; i < ids.length; i += batches.size) {
-    const { deletedCount } = await collection.deleteMany({ ...guard, _id: { $in: ids.slice(i, i + batches.size) } } as Filter<T>);
+    const { deletedCount } = await collection.deleteMany({ ...guard, _id: { $in: ids.slice(i, i + batches.size) } });
     deleted += deletedCount;
     await batches.between(deletedCount);
   }

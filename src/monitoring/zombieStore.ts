@@ -72,6 +72,6 @@ export class ZombieStore {
 
   /** Deletes zombies resolved before `cutoff` (every tenant's: the retention sweep's), in batches; open ones stay. */
   deleteResolvedBefore(cutoff: Date, batches: DeleteBatches): Promise<number> {
-    return deleteMatching(this.zombies, { resolvedAt: { $ne: null, $lt: cutoff } } as Filter<ZombieDocument>, batches);
+    return deleteMatching(this.zombies, { resolvedAt: { $ne: null, $lt: cutoff } }, batches);
   }
 }

@@ -57,6 +57,6 @@ export class ExportLookupStore {
 
   /** Deletes the lookups of exports `exportIds` (any tenant's: the retention sweep's), in batches. */
   deleteForExports(exportIds: readonly string[], batches: DeleteBatches): Promise<number> {
-    return exportIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.lookups, { exportId: { $in: [...exportIds] } } as never, batches);
+    return exportIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.lookups, { exportId: { $in: [...exportIds] } }, batches);
   }
 }

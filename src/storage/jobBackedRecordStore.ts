@@ -147,7 +147,7 @@ export class JobBackedRecordStore<Doc extends JobBackedDocument, View> {
       .sort({ _id: 1 })
       .limit(limit)
       .toArray();
-    return docs.map((d) => ({ id: recordIdOf(d._id as RecordKey), tenantId: d.tenantId as string, jobId: (d.jobId as string | null | undefined) ?? null }));
+    return docs.map((d) => ({ id: recordIdOf(d._id), tenantId: d.tenantId, jobId: (d.jobId as string | null | undefined) ?? null }));
   }
 
   /** Deletes records of any tenant by id, in batches, unless one started again meanwhile (for the retention sweep only). */

@@ -75,6 +75,6 @@ export class RestoreIdMap {
 
   /** Deletes the maps of restores `restoreIds` (any tenant's: the retention sweep's), in batches. */
   deleteForRestores(restoreIds: readonly string[], batches: DeleteBatches): Promise<number> {
-    return restoreIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.entries, { restoreId: { $in: [...restoreIds] } } as never, batches);
+    return restoreIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.entries, { restoreId: { $in: [...restoreIds] } }, batches);
   }
 }

@@ -77,7 +77,7 @@ export class RestoreResultStore {
 
   /** Deletes every result of restores `restoreIds` (any tenant's: the retention sweep's), in batches. */
   deleteForRestores(restoreIds: readonly string[], batches: DeleteBatches): Promise<number> {
-    return restoreIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.results, { restoreId: { $in: [...restoreIds] } } as never, batches);
+    return restoreIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.results, { restoreId: { $in: [...restoreIds] } }, batches);
   }
 }
 

@@ -4,7 +4,6 @@ import { RetentionSweep, type RetentionKind } from '../../src/app/retentionSweep
 import { createStores, type Stores } from '../../src/app/stores.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { parseRetentionConfig, type RetentionConfig } from '../../src/config/retentionConfig.ts';
-import type { DatabaseConnection } from '../../src/db/databaseConnection.ts';
 import { newRecordId } from '../../src/db/recordId.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -15,12 +14,12 @@ import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 
 const DAY = 86_400_000;
 const SETTINGS: RetentionConfig = { ...parseRetentionConfig({}), batchPauseMs: 0 };
-const silent = createLogger({ level: 'silent' } as never);
+const silent = createLogger({ level: 'silent' });
 
 /** The stores of a test database, as a process builds them. */
 function storesOf(t: TestDatabase): { stores: Stores; config: Config } {
   const config = loadConfig({ ...FAST_ENV, LONGHAUL_DB: t.dbName, MONGODB_URI: t.uri });
-  return { stores: createStores({ db: t.db, client: t.client, ferretdb: true, close: async () => undefined } as DatabaseConnection, config), config };
+  return { stores: createStores({ db: t.db, client: t.client, ferretdb: true, close: async () => undefined }, config), config };
 }
 
 /** A job that ran and ended `state` (through the repository, as a worker ends it); `finishedAt` then moved to `finishedAt` if given. */
@@ -32,8 +31,8 @@ async function endedJob(stores: Stores, db: Db, state: 'SUCCEEDED' | 'FAILED' | 
   await stores.jobLogs.append(id, [1, 2, 3].map((n) => ({ at: new Date(), level: 'info' as const, message: `line ${n}`, attempt: 1 })));
   const error = { code: 'BOOM', message: 'boom', at: new Date(), attempt: 1, retryable: false };
   if (state === 'SUCCEEDED') await stores.jobs.succeed(id, 'run-1', '{}', { processed: 1, total: 1, message: null });
-  if (state === 'FAILED') await stores.jobs.fail(id, 'run-1', error as never, null, false);
-  if (state === 'DEBUG') await stores.jobs.moveToDebug(id, 'run-1', error as never);
+  if (state === 'FAILED') await stores.jobs.fail(id, 'run-1', error, null, false);
+  if (state === 'DEBUG') await stores.jobs.moveToDebug(id, 'run-1', error);
   if (state === 'CANCELLED') await stores.jobs.cancel(id, 'tenantA');
   if (finishedAt !== undefined) await db.collection('agendaJobs').updateOne({ _id: new ObjectId(id) }, { $set: { finishedAt } });
   return id;
@@ -161,7 +160,7 @@ describe('retention sweep (one database, injected clock)', () => {
     // A second process: its own connection, its own stores.
     const other = await MongoClient.connect(t.uri);
     try {
-      const otherStores = createStores({ db: other.db(t.dbName), client: other, ferretdb: true, close: async () => undefined } as DatabaseConnection, storesOf(t).config);
+      const otherStores = createStores({ db: other.db(t.dbName), client: other, ferretdb: true, close: async () => undefined }, storesOf(t).config);
       const second = new RetentionSweep({ stores: otherStores, leases: otherStores.leases, settings: SETTINGS, logger: silent, holder: 'second' });
       const jobBatches: number[] = [];
       let secondDuringFirst: Awaited<ReturnType<RetentionSweep['sweepOnce']>> | undefined;
