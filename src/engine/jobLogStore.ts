@@ -86,8 +86,10 @@ export class JobLogStore {
   }
 
   /**
-   * Deletes every line of `jobs` (deleted jobs: no line is added to them any more) by `_id`, in batches. Lines
-   * written before lines had `_id` `<jobId>:<seq>` are found by a scan, as long as this process has seen some.
+   * Deletes every line of `jobs` (deleted jobs: no line is added to them any more) by `_id`, in batches, lines 1 to
+   * each job's `logCount` as the job was read before its delete: a line reserved after that read (a run's last
+   * lines flushed after its job ended, and only with a TTL shorter than that flush) would stay. Lines written before
+   * lines had `_id` `<jobId>:<seq>` are found by a scan, as long as this process has seen some.
    */
   async deleteForJobs(jobs: readonly { id: string; logCount: number }[], batches: DeleteBatches): Promise<number> {
     const ids = jobs.flatMap((job) => [...Array.from({ length: job.logCount }, (_, i) => lineId(job.id, i + 1)), lineId(job.id, 'dropped')]);
