@@ -18,10 +18,8 @@ import { graphiqlRoute } from '../http/graphiqlRoute.ts';
 import { healthRoutes, type EmbeddedDatabaseHealth } from '../http/healthRoutes.ts';
 import { createHttpServer } from '../http/httpServer.ts';
 import { exportRoutes } from '../http/exportRoutes.ts';
-import { ExportSweeper } from '../storage/index.ts';
 import type { Runtime } from './runtime.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
-import { DiagnosticSweeper } from '../monitoring/diagnosticSweeper.ts';
 
 /** Where `web/graphiql/vite.config.ts` builds GraphiQL (during `scripts/ensure-install.mjs`). */
 const GRAPHIQL_DIRECTORY = fileURLToPath(new URL('../../dist/graphiql', import.meta.url));
@@ -63,7 +61,6 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     liveness: workerLiveness,
     captureTimeoutMs: config.liveness.captureTimeoutMs,
   });
-  const diagnosticSweeper = new DiagnosticSweeper({ store: liveness.diagnostics, intervalMs: config.diagnostics.sweepMs, onError: (error) => logger.warn({ err: error }, 'diagnostics sweep failed') });
   const monitoringQueries = new MonitoringQueries(stores);
   const metrics = new MonitoringMetrics({
     bus: runtime.bus,
@@ -99,7 +96,6 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   });
   const apollo = createApolloServer(core, logger);
   await apollo.start();
-  const exportSweeper = new ExportSweeper({ exports: runtime.exports, files: runtime.exportFiles, intervalMs: config.exports.sweepMs, onError: (error) => logger.warn({ err: error }, 'export sweep failed') });
   const graphql = createGraphqlHttpHandler({ apollo, core, apiKeys: config.apiKeys });
   const server = createHttpServer(
     [
@@ -124,8 +120,6 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   });
   metrics.start();
   await alerts.start();
-  exportSweeper.start();
-  diagnosticSweeper.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
   return {
@@ -136,8 +130,6 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await alerts.stop();
-      exportSweeper.stop();
-      diagnosticSweeper.stop();
       metrics.stop();
       await apollo.stop();
     },

@@ -1,4 +1,5 @@
 import type { CollectionSpec } from '../db/collectionSpec.ts';
+import { LeaseStore } from '../db/leaseStore.ts';
 import { jobsCollection } from '../engine/agenda/jobsCollection.ts';
 import { jobLogsCollection } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
@@ -35,4 +36,5 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   DiagnosticStore.fileBucket,
   AlertIncidentStore.collection,
   JobCounterStore.collection,
+  LeaseStore.collection,
 ];

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { DatabaseConnection } from '../db/databaseConnection.ts';
+import { LeaseStore } from '../db/leaseStore.ts';
 import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
 import type { JobRepository } from '../engine/jobRepository.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
@@ -54,6 +55,8 @@ export interface Stores {
   alerts: AlertIncidentStore;
   /** Deployment-wide job counters for `/metrics`. */
   jobCounters: JobCounterStore;
+  /** Named leases (one process at a time: the retention sweep). */
+  leases: LeaseStore;
 }
 
 /** Builds every store over `connection` (no round trip: indexes are `ensureIndexes`'s, at start). */
@@ -79,5 +82,6 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     diagnostics: new DiagnosticStore(db, { settings: config.diagnostics, secrets: configuredSecrets(config) }),
     alerts: new AlertIncidentStore(db),
     jobCounters: new JobCounterStore(db),
+    leases: new LeaseStore(db),
   };
 }

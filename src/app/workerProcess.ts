@@ -10,6 +10,7 @@ import { openRuntime } from './runtime.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 import { ShutdownIncompleteError } from '../engine/errors/index.ts';
+import { RetentionSweep } from './retentionSweep.ts';
 
 /** One worker process (started by the supervisor): runs jobs until SIGTERM. */
 export async function runWorkerProcess(config: Config, logger: Logger): Promise<void> {
@@ -62,8 +63,10 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     noProgressMs: config.liveness.noProgressMs,
     heartbeatStallMs: config.liveness.heartbeatStallMs,
   });
+  const retention = new RetentionSweep({ stores: runtime.stores, leases: runtime.stores.leases, settings: config.retention, logger, holder: worker.id });
   installProcessGuard({ logger, onFatal: () => worker.releaseAll(3000) });
   onShutdownSignal(logger, config.shutdownTimeoutMs, async () => {
+    retention.stop();
     // Runs are aborted at once: a zombie check in progress must not delay their requeue.
     const [stopped] = await Promise.all([worker.shutdown(config.shutdownTimeoutMs), detector.stop()]);
     await liveness.stop();
@@ -72,5 +75,6 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
   });
   await worker.start();
   detector.start();
+  retention.start();
   process.stdout.write(`longhaul worker ${worker.id}: running\n`);
 }

@@ -7,6 +7,7 @@ import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig
 import { parseEgressConfig, type EgressConfig } from './egressConfig.ts';
 import { parseDiagnosticsConfig, type DiagnosticsConfig } from './diagnosticsConfig.ts';
 import { parseJobLimitsConfig, type JobLimitsConfig } from './jobLimitsConfig.ts';
+import { parseRetentionConfig, type RetentionConfig } from './retentionConfig.ts';
 import { parseApiLimitsConfig, type ApiLimitsConfig } from './apiLimitsConfig.ts';
 
 /** Fully resolved service configuration; built once from the environment by {@link loadConfig}. */
@@ -139,6 +140,8 @@ export interface Config {
   diagnostics: DiagnosticsConfig;
   /** Per-tenant job quotas, priority range and log cap (`LONGHAUL_TENANT_*`, `LONGHAUL_JOB_LOG_MAX_LINES`); see `jobLimitsConfig.ts`. */
   jobLimits: JobLimitsConfig;
+  /** How long finished jobs, restores, exports, zombies and alerts are kept, and how the sweep paces itself (`LONGHAUL_RETAIN_*`); see `retentionConfig.ts`. */
+  retention: RetentionConfig;
   /** How restores write. */
   restore: {
     /** Objects with more records are written through Bulk 2.0 ingest, smaller ones through sObject Collections (`LONGHAUL_RESTORE_BULK_THRESHOLD`, default 2000). */
@@ -152,8 +155,6 @@ export interface Config {
   exports: {
     /** How long a finished export can be downloaded (`LONGHAUL_EXPORT_TTL_MS`, default 86400000: a day). */
     ttlMs: number;
-    /** How often expired exports are removed (`LONGHAUL_EXPORT_SWEEP_MS`, default 600000). */
-    sweepMs: number;
   };
 }
 
@@ -215,7 +216,6 @@ const EnvSchema = z.object({
   LONGHAUL_RESTORE_BULK_BATCH: int(10_000, 1),
   LONGHAUL_RESTORE_BULK_POLL_MS: int(1000, 10),
   LONGHAUL_EXPORT_TTL_MS: int(86_400_000, 1000),
-  LONGHAUL_EXPORT_SWEEP_MS: int(600_000, 100),
   LONGHAUL_SANDBOX: z.enum(['on', 'off']).default('on'),
   LONGHAUL_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   LONGHAUL_SANDBOX_RECORDS: int(2000, 0),
@@ -258,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const salesforceEgress: EgressConfig = section('Salesforce egress configuration', () => parseEgressConfig(env));
   const diagnostics: DiagnosticsConfig = section('diagnostics configuration', () => parseDiagnosticsConfig(env));
   const jobLimits: JobLimitsConfig = section('job limits', () => parseJobLimitsConfig(env));
+  const retention: RetentionConfig = section('retention configuration', () => parseRetentionConfig(env));
   const apiLimits: ApiLimitsConfig = section('API limits', () => parseApiLimitsConfig(env));
   let generatedDevKey: string | undefined;
   if (apiKeys.size === 0 && options.withoutApiKeys !== true) {
@@ -321,8 +322,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     salesforceEgress,
     diagnostics,
     jobLimits,
+    retention,
     restore: { bulkThreshold: e.LONGHAUL_RESTORE_BULK_THRESHOLD, bulkBatchSize: e.LONGHAUL_RESTORE_BULK_BATCH, bulkPollMs: e.LONGHAUL_RESTORE_BULK_POLL_MS },
-    exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS, sweepMs: e.LONGHAUL_EXPORT_SWEEP_MS },
+    exports: { ttlMs: e.LONGHAUL_EXPORT_TTL_MS },
   };
 }
 

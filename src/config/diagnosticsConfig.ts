@@ -8,12 +8,10 @@ export interface DiagnosticsConfig {
    * tokens among it; off, `captureDiagnostics(kind: HEAP_SNAPSHOT)` is refused (`HEAP_SNAPSHOTS_DISABLED`).
    */
   heapSnapshots: boolean;
-  /** How long a diagnostic report is kept before the sweep deletes it (`LONGHAUL_DIAGNOSTICS_TTL_MS`, default 604800000: 7 days). */
+  /** How long a diagnostic report is kept before the retention sweep deletes it (`LONGHAUL_DIAGNOSTICS_TTL_MS`, default 604800000: 7 days). */
   ttlMs: number;
   /** How long a heap snapshot is kept (`LONGHAUL_HEAP_SNAPSHOT_TTL_MS`, default 86400000: a day; never longer than `ttlMs`). */
   heapSnapshotTtlMs: number;
-  /** How often expired diagnostics are deleted (`LONGHAUL_DIAGNOSTICS_SWEEP_MS`, default 600000: 10 minutes). */
-  sweepMs: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -22,7 +20,6 @@ const EnvSchema = z.object({
   LONGHAUL_HEAP_SNAPSHOTS: z.enum(['on', 'off']).default('off'),
   LONGHAUL_DIAGNOSTICS_TTL_MS: z.coerce.number().int().min(1000).default(7 * DAY_MS),
   LONGHAUL_HEAP_SNAPSHOT_TTL_MS: z.coerce.number().int().min(1000).optional(),
-  LONGHAUL_DIAGNOSTICS_SWEEP_MS: z.coerce.number().int().min(100).default(600_000),
 });
 
 /** Reads the diagnostics settings from the environment; throws an `Error` naming every bad variable. */
@@ -34,6 +31,5 @@ export function parseDiagnosticsConfig(env: NodeJS.ProcessEnv): DiagnosticsConfi
     heapSnapshots: e.LONGHAUL_HEAP_SNAPSHOTS === 'on',
     ttlMs: e.LONGHAUL_DIAGNOSTICS_TTL_MS,
     heapSnapshotTtlMs: Math.min(e.LONGHAUL_HEAP_SNAPSHOT_TTL_MS ?? DAY_MS, e.LONGHAUL_DIAGNOSTICS_TTL_MS),
-    sweepMs: e.LONGHAUL_DIAGNOSTICS_SWEEP_MS,
   };
 }

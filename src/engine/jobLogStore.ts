@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import { deleteByIds, deleteMatching, type DeleteBatches } from '../db/deleteBatches.ts';
 import { DEFAULT_JOB_LIMITS } from '../config/jobLimitsConfig.ts';
 import type { CollectionSpec } from '../db/collectionSpec.ts';
 import type { JobRepository } from './jobRepository.ts';
@@ -35,6 +36,8 @@ export class JobLogStore {
   private readonly lines: Collection<JobLogLine>;
   /** Lines kept per job (0: no cap). */
   readonly maxLinesPerJob: number;
+  /** Whether lines with an ObjectId `_id` (written by older versions) may remain; `false` once a look found none. */
+  private legacyLines: boolean | undefined;
 
   constructor(
     db: Db,
@@ -49,12 +52,13 @@ export class JobLogStore {
   async append(jobId: string, lines: Omit<JobLogLine, 'jobId' | 'seq'>[]): Promise<void> {
     if (lines.length === 0) return;
     const { first, kept, dropped } = await this.store.reserveLogLines(jobId, lines.length, this.maxLinesPerJob);
-    if (kept > 0) await this.lines.insertMany(lines.slice(0, kept).map((l, i) => ({ ...l, jobId, seq: first + i })), { ordered: false });
+    // `_id` `<jobId>:<seq>`: the retention sweep deletes a job's lines by `_id` (indexed on FerretDB), without a scan.
+    if (kept > 0) await this.lines.insertMany(lines.slice(0, kept).map((l, i) => ({ _id: lineId(jobId, first + i), ...l, jobId, seq: first + i })) as JobLogLine[], { ordered: false });
     if (dropped === null) return;
     const last = lines.at(-1)!;
     // One line per job, found by its own `_id` and rewritten with the running total.
     await (this.lines as unknown as Collection<{ _id: string } & JobLogLine>).updateOne(
-      { _id: `${jobId}:dropped` },
+      { _id: lineId(jobId, 'dropped') },
       {
         $set: {
           at: last.at,
@@ -80,4 +84,25 @@ export class JobLogStore {
     for (const line of found) result.get(line.jobId)?.push(line);
     return result;
   }
+
+  /**
+   * Deletes every line of `jobs` (deleted jobs: no line is added to them any more) by `_id`, in batches, lines 1 to
+   * each job's `logCount` as the job was read before its delete: a line reserved after that read (a run's last
+   * lines flushed after its job ended, and only with a TTL shorter than that flush) would stay. Lines written before
+   * lines had `_id` `<jobId>:<seq>` are found by a scan, as long as this process has seen some.
+   */
+  async deleteForJobs(jobs: readonly { id: string; logCount: number }[], batches: DeleteBatches): Promise<number> {
+    const ids = jobs.flatMap((job) => [...Array.from({ length: job.logCount }, (_, i) => lineId(job.id, i + 1)), lineId(job.id, 'dropped')]);
+    let deleted = await deleteByIds(this.lines as unknown as Collection<{ _id: string }>, ids, batches);
+    if (this.legacyLines !== false && jobs.length > 0) {
+      this.legacyLines = (await this.lines.findOne({ _id: { $type: 'objectId' } } as never, { projection: { _id: 1 } })) !== null;
+      if (this.legacyLines) deleted += await deleteMatching(this.lines, { jobId: { $in: jobs.map((j) => j.id) }, _id: { $type: 'objectId' } } as never, batches);
+    }
+    return deleted;
+  }
+}
+
+/** The `_id` of a job's log line `seq` (or of its `dropped` line). */
+function lineId(jobId: string, seq: number | 'dropped'): string {
+  return `${jobId}:${seq}`;
 }

@@ -80,6 +80,15 @@ export interface FinishedJob {
   finishedAt: Date;
 }
 
+/** A finished job {@link JobRepository.deleteFinishedBefore} deleted: what its dependents are found by. */
+export interface DeletedJob {
+  id: string;
+  tenantId: string;
+  type: string;
+  /** Line numbers the job reserved for its log (its lines are numbered 1 to `logCount`). */
+  logCount: number;
+}
+
 /**
  * Every read and write of jobs the engine, the services, monitoring and the API make: the engine's port to the
  * store that keeps jobs and schedules them (today `AgendaJobRepository`, Agenda's collection on MongoDB).
@@ -201,4 +210,10 @@ export interface JobRepository {
    * for the line that tells how many were dropped; later ones only add to the count of dropped lines.
    */
   reserveLogLines(id: string, count: number, cap?: number): Promise<LogReservation>;
+
+  /**
+   * Deletes up to `limit` jobs that ended `SUCCEEDED`, `FAILED` or `CANCELLED` before `cutoff` (never a `DEBUG`
+   * job, nor one requeued meanwhile), in one delete by `_id`; returns the jobs it deleted (the retention sweep's).
+   */
+  deleteFinishedBefore(cutoff: Date, limit: number): Promise<DeletedJob[]>;
 }

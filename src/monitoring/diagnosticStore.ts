@@ -7,6 +7,7 @@ import type { CollectionSpec } from '../db/collectionSpec.ts';
 import type { DiagnosticDocument, DiagnosticKind } from './diagnosticDocument.ts';
 import { redactReport, secretScrubStream } from './diagnosticRedaction.ts';
 import { DiagnosticsFailedError, HeapSnapshotsDisabledError } from './errors/index.ts';
+import type { DeleteBatches } from '../db/deleteBatches.ts';
 
 /** Options of {@link DiagnosticStore}. */
 export interface DiagnosticStoreOptions {
@@ -176,15 +177,17 @@ export class DiagnosticStore {
   /**
    * Deletes expired diagnostics, record and file, in batches until none is left; then files older than
    * every retention whose record is gone (a writer that died between file and record). Returns how many
-   * records it deleted. No TTL index: it must run on FerretDB and DocumentDB too.
+   * records it deleted. No TTL index: it must run on FerretDB and DocumentDB too. With `batches`, a round holds
+   * at most its `size` and `between` is awaited after each (the retention sweep's pacing).
    */
-  async sweep(now = new Date()): Promise<number> {
+  async sweep(now = new Date(), batches?: DeleteBatches): Promise<number> {
+    const size = batches?.size ?? SWEEP_BATCH;
     const legacyBefore = new Date(now.getTime() - this.options.settings.ttlMs);
     let deleted = 0;
     for (;;) {
       const batch = await this.records
         .find({ $or: [{ expiresAt: { $lte: now } }, { expiresAt: { $exists: false }, createdAt: { $lte: legacyBefore } }] }, { projection: { _id: 1 } })
-        .limit(SWEEP_BATCH)
+        .limit(size)
         .toArray();
       if (batch.length === 0) break;
       for (const { _id } of batch) {
@@ -193,13 +196,15 @@ export class DiagnosticStore {
         await this.records.deleteOne({ _id });
         deleted++;
       }
+      await batches?.between(batch.length);
     }
     // Upload dates precede record dates by the upload's duration: an hour of margin.
     const filesBefore = new Date(legacyBefore.getTime() - 3_600_000);
     for (;;) {
-      const files = await this.files.find({ uploadDate: { $lte: filesBefore } }, { projection: { _id: 1 } }).limit(SWEEP_BATCH).toArray();
+      const files = await this.files.find({ uploadDate: { $lte: filesBefore } }, { projection: { _id: 1 } }).limit(size).toArray();
       if (files.length === 0) break;
       for (const { _id } of files) await this.removeFile(_id);
+      await batches?.between(files.length);
     }
     return deleted;
   }

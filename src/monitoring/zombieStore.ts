@@ -1,5 +1,6 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { CollectionSpec } from '../db/collectionSpec.ts';
+import { deleteMatching, type DeleteBatches } from '../db/deleteBatches.ts';
 import type { ZombieAction, ZombieDocument } from './zombieDocument.ts';
 
 /** Builds the `_id` of a zombie: one per run that became a zombie. */
@@ -67,5 +68,10 @@ export class ZombieStore {
     if (tenantId !== null) filter.tenantId = tenantId;
     if (!includeResolved) filter.resolvedAt = null;
     return this.zombies.find(filter).sort({ detectedAt: -1 }).limit(limit).toArray();
+  }
+
+  /** Deletes zombies resolved before `cutoff` (every tenant's: the retention sweep's), in batches; open ones stay. */
+  deleteResolvedBefore(cutoff: Date, batches: DeleteBatches): Promise<number> {
+    return deleteMatching(this.zombies, { resolvedAt: { $ne: null, $lt: cutoff } }, batches);
   }
 }

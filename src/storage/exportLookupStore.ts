@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { insertOrReplace } from './insertOrReplace.ts';
+import { deleteMatching, type DeleteBatches } from '../db/deleteBatches.ts';
 
 interface LookupDocument {
   /** `<exportId>:<parentId>`: the only index FerretDB's SQLite backend uses. */
@@ -52,5 +53,10 @@ export class ExportLookupStore {
 
   async clear(tenantId: string, exportId: string): Promise<void> {
     await this.lookups.deleteMany({ exportId, tenantId });
+  }
+
+  /** Deletes the lookups of exports `exportIds` (any tenant's: the retention sweep's), in batches. */
+  deleteForExports(exportIds: readonly string[], batches: DeleteBatches): Promise<number> {
+    return exportIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.lookups, { exportId: { $in: [...exportIds] } }, batches);
   }
 }

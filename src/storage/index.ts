@@ -11,7 +11,6 @@ export { RestoreInFlightStore, type InFlightBatch } from './restoreInFlightStore
 export { ExportFilterOperator, ExportStatus, exportDownloadPath, toExportView, type ExportDocument, type ExportFilterCondition, type ExportView } from './exportDocument.ts';
 export { ExportStore, type ExportRequest } from './exportStore.ts';
 export { ExportFileStore, type ExportUpload } from './exportFileStore.ts';
-export { ExportSweeper, type ExportSweeperOptions } from './exportSweeper.ts';
 export { ExportLookupStore } from './exportLookupStore.ts';
 export { JobBackedRecordStore, JobBackedStatus, type JobBackedDocument, type JobFollowKind } from './jobBackedRecordStore.ts';
 export { RECORD_ID_PATTERN } from '../db/recordId.ts';

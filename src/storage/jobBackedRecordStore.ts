@@ -1,4 +1,5 @@
 import type { Collection, Db, Filter, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
+import { deleteByIds, type DeleteBatches } from '../db/deleteBatches.ts';
 import { newRecordId, recordIdOf, recordKey, type RecordKey } from '../db/recordId.ts';
 
 /** Statuses every job-backed record has (each record adds its own, e.g. a backup's `PARTIAL`). */
@@ -131,6 +132,31 @@ export class JobBackedRecordStore<Doc extends JobBackedDocument, View> {
       : { status: JobBackedStatus.Queued, error: null, finishedAt: null };
     const result = await this.records.updateOne({ ...filter, jobId, status: { $in: from } }, { $set: set } as UpdateFilter<Doc>);
     return result.modifiedCount > 0;
+  }
+
+  /**
+   * Up to `limit` records of every tenant that ended (any status but `QUEUED`/`RUNNING`) before `cutoff`, in `_id`
+   * order after record `after` (default from the first): for the retention sweep only.
+   */
+  async listFinishedBeforeAnyTenant(cutoff: Date, limit: number, after: string | null = null): Promise<{ id: string; tenantId: string; jobId: string | null }[]> {
+    const filter: Record<string, unknown> = { status: { $nin: [JobBackedStatus.Queued, JobBackedStatus.Running] }, finishedAt: { $lt: cutoff } };
+    const from = after === null ? null : (recordKey(after) ?? after);
+    if (from !== null) filter._id = { $gt: from };
+    const docs = await this.records
+      .find(filter as Filter<Doc>, { projection: { _id: 1, tenantId: 1, jobId: 1 } })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => ({ id: recordIdOf(d._id), tenantId: d.tenantId, jobId: (d.jobId as string | null | undefined) ?? null }));
+  }
+
+  /** Deletes records of any tenant by id, in batches, unless one started again meanwhile (for the retention sweep only). */
+  async deleteAnyTenant(ids: readonly string[], batches: DeleteBatches): Promise<number> {
+    const keys = ids.flatMap((id) => {
+      const key = recordKey(id);
+      return key === null ? [] : [key];
+    });
+    return deleteByIds(this.records, keys, batches, { status: { $nin: [JobBackedStatus.Queued, JobBackedStatus.Running] } } as Filter<Doc>);
   }
 }
 

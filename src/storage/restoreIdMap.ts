@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { insertOrReplace } from './insertOrReplace.ts';
+import { deleteMatching, type DeleteBatches } from '../db/deleteBatches.ts';
 
 interface IdMapEntry {
   /** `<restoreId>:<sourceId>` (forward) or `<restoreId>><targetId>` (reverse). */
@@ -70,5 +71,10 @@ export class RestoreIdMap {
   /** Forgets a restore's map (a dry run's plan entries). */
   async clear(tenantId: string, restoreId: string): Promise<void> {
     await this.entries.deleteMany({ restoreId, tenantId: { $in: [tenantId, null] } } as never);
+  }
+
+  /** Deletes the maps of restores `restoreIds` (any tenant's: the retention sweep's), in batches. */
+  deleteForRestores(restoreIds: readonly string[], batches: DeleteBatches): Promise<number> {
+    return restoreIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.entries, { restoreId: { $in: [...restoreIds] } }, batches);
   }
 }

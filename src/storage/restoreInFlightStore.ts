@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { CollectionSpec } from '../db/collectionSpec.ts';
+import { deleteByIds, type DeleteBatches } from '../db/deleteBatches.ts';
 
 /** A create batch a restore sent (or was about to send). */
 export interface InFlightBatch {
@@ -59,5 +60,10 @@ export class RestoreInFlightStore {
 
   private scope(tenantId: string, restoreId: string): { _id: string; tenantId: never } {
     return { _id: restoreId, tenantId: { $in: [tenantId, null] } as never };
+  }
+
+  /** Deletes the in-flight batches of restores `restoreIds` (any tenant's: the retention sweep's), by `_id`. */
+  deleteForRestores(restoreIds: readonly string[], batches: DeleteBatches): Promise<number> {
+    return deleteByIds(this.batches, restoreIds, batches);
   }
 }

@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { insertOrReplace } from './insertOrReplace.ts';
+import { deleteMatching, type DeleteBatches } from '../db/deleteBatches.ts';
 
 /** What happened to one record. */
 export const RestoreOutcome = { Created: 'CREATED', Updated: 'UPDATED', Failed: 'FAILED', Skipped: 'SKIPPED' } as const;
@@ -72,6 +73,11 @@ export class RestoreResultStore {
     const limit = Math.min(Math.max(filter.first ?? 100, 1), 1000);
     const docs = await this.results.find(query as never).sort({ _id: 1 }).limit(limit).toArray();
     return docs.map(({ _id, restoreId: _r, tenantId: _t, ...rest }) => ({ ...rest, cursor: _id }));
+  }
+
+  /** Deletes every result of restores `restoreIds` (any tenant's: the retention sweep's), in batches. */
+  deleteForRestores(restoreIds: readonly string[], batches: DeleteBatches): Promise<number> {
+    return restoreIds.length === 0 ? Promise.resolve(0) : deleteMatching(this.results, { restoreId: { $in: [...restoreIds] } }, batches);
   }
 }
 

@@ -327,5 +327,43 @@ export function jobRepositoryContract(name: string, create: () => Promise<JobRep
       expect(await jobs.reserveLogLines(uncapped.id, 4)).toEqual({ first: 1, kept: 4, dropped: null });
       expect(await jobs.reserveLogLines(jobs.newId(), 1, 5)).toEqual({ first: 0, kept: 0, dropped: null });
     });
+
+    it('should delete jobs that ended SUCCEEDED, FAILED or CANCELLED before the cutoff, at most limit at a time, and no other', async () => {
+      const tenantId = tenant('retention');
+      const ran = async (runId: string) => {
+        const job = await add(tenantId);
+        await jobs.startRun(job.id, runId, 'w');
+        return job;
+      };
+      const ok = await ran('run-ok');
+      await jobs.reserveLogLines(ok.id, 4);
+      await jobs.succeed(ok.id, 'run-ok', 'null', { processed: 0, total: null, message: null });
+      const failed = await ran('run-failed');
+      await jobs.fail(failed.id, 'run-failed', error(1), null, false);
+      const cancelled = await add(tenantId);
+      await jobs.cancel(cancelled.id, tenantId);
+      const debug = await ran('run-debug');
+      await jobs.moveToDebug(debug.id, 'run-debug', error(1));
+      const running = await ran('run-running');
+      const queued = await add(tenantId);
+      expect(await jobs.deleteFinishedBefore(new Date(0), 10)).toEqual([]);
+      const deleted = [];
+      for (;;) {
+        const batch = await jobs.deleteFinishedBefore(new Date(Date.now() + 60_000), 2);
+        expect(batch.length).toBeLessThanOrEqual(2);
+        if (batch.length === 0) break;
+        deleted.push(...batch);
+      }
+      const ours = deleted.filter((d) => d.tenantId === tenantId).sort((x, y) => x.id.localeCompare(y.id));
+      expect(ours).toEqual(
+        [
+          { id: ok.id, tenantId, type: 'test.job', logCount: 4 },
+          { id: failed.id, tenantId, type: 'test.job', logCount: 0 },
+          { id: cancelled.id, tenantId, type: 'test.job', logCount: 0 },
+        ].sort((x, y) => x.id.localeCompare(y.id)),
+      );
+      expect(await jobs.findManyAnyTenant([ok.id, failed.id, cancelled.id])).toEqual([]);
+      expect((await jobs.findManyAnyTenant([debug.id, running.id, queued.id])).map((j) => j.state).sort()).toEqual(['DEBUG', 'QUEUED', 'RUNNING']);
+    });
   });
 }

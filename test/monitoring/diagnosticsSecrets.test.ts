@@ -131,7 +131,7 @@ describe('heap snapshots turned on, and diagnostics that expire', () => {
       LONGHAUL_HEAP_SNAPSHOTS: 'on',
       LONGHAUL_DIAGNOSTICS_TTL_MS: String(REPORT_TTL_MS),
       LONGHAUL_HEAP_SNAPSHOT_TTL_MS: String(SNAPSHOT_TTL_MS),
-      LONGHAUL_DIAGNOSTICS_SWEEP_MS: '500',
+      LONGHAUL_RETAIN_SWEEP_EVERY: '5s',
     });
     mongo = await MongoClient.connect(testDatabaseUri(dbName));
     db = mongo.db(dbName);

@@ -29,7 +29,7 @@ describe('salesforce.export end to end', () => {
   let origin: string;
 
   beforeAll(async () => {
-    stack = await SalesforceStack.start({ name: 'sfexport', apiEnv: { LONGHAUL_EXPORT_SWEEP_MS: '300' } });
+    stack = await SalesforceStack.start({ name: 'sfexport', env: { LONGHAUL_RETAIN_SWEEP_EVERY: '300ms' } });
     ({ sandbox, api } = stack);
     origin = new URL(api.url).origin;
   }, 120_000);

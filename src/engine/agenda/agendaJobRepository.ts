@@ -2,6 +2,7 @@ import { ObjectId, type Collection, type Db, type Filter, type UpdateFilter } fr
 import { newJobObjectId } from '../../db/recordId.ts';
 import type { DebugActionRecord, JobErrorRecord, JobProgressRecord, JobRecord } from '../jobRecord.ts';
 import type {
+  DeletedJob,
   FinishedJob,
   HeartbeatOutcome,
   JobGlimpse,
@@ -16,6 +17,9 @@ import type {
 import { JobState, RUNNABLE_STATES, TERMINAL_STATES } from '../jobState.ts';
 import { toJobRecord, type AgendaJobDocument } from './agendaJobDocument.ts';
 import { jobsCollection } from './jobsCollection.ts';
+
+/** States a job may be deleted from by retention (a `DEBUG` job waits for an operator). */
+const DELETABLE_STATES: readonly JobState[] = [JobState.Succeeded, JobState.Failed, JobState.Cancelled];
 
 /** States that count as a finish in statistics. */
 const FINISHED_STATES: readonly JobState[] = [JobState.Succeeded, JobState.Failed, JobState.Debug];
@@ -306,6 +310,17 @@ export class AgendaJobRepository implements JobRepository {
     const _id = new ObjectId(id);
     const filter: Filter<AgendaJobDocument> = mustBeRunning ? { _id, runId, state: JobState.Running } : { _id, runId };
     return record(await this.jobs.findOneAndUpdate(filter, update, { returnDocument: 'after' }));
+  }
+
+  async deleteFinishedBefore(cutoff: Date, limit: number): Promise<DeletedJob[]> {
+    const expired: Filter<AgendaJobDocument> = { state: { $in: [...DELETABLE_STATES] }, finishedAt: { $lt: cutoff } };
+    const found = await this.jobs.find(expired, { projection: { _id: 1, tenantId: 1, name: 1, logCount: 1 } }).limit(limit).toArray();
+    if (found.length === 0) return [];
+    const ids = found.map((d) => d._id);
+    const { deletedCount } = await this.jobs.deleteMany({ ...expired, _id: { $in: ids } });
+    // Some changed between the read and the delete (requeued): those that are still there were not deleted.
+    const kept = deletedCount === ids.length ? new Set<string>() : new Set((await this.jobs.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id.toHexString()));
+    return found.filter((d) => !kept.has(d._id.toHexString())).map((d) => ({ id: d._id.toHexString(), tenantId: d.tenantId, type: d.name, logCount: d.logCount ?? 0 }));
   }
 }
 

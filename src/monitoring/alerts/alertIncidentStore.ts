@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter, UpdateFilter } from 'mongodb';
 import type { AlertDocument, AlertKind } from '../alertDocument.ts';
 import type { CollectionSpec } from '../../db/collectionSpec.ts';
+import { deleteByIds, type DeleteBatches } from '../../db/deleteBatches.ts';
 
 /** The two messages an incident sends to each receiver. */
 export type AlertDeliveryEvent = 'fired' | 'resolved';
@@ -164,5 +165,32 @@ export class AlertIncidentStore {
       retryAt = EPOCH;
     }
     await this.alerts.updateOne({ _id: read._id }, { $set: { deliverAfter: retryAt } });
+  }
+
+  /**
+   * Deletes incidents resolved before `cutoff` whose messages are all delivered (or given up), in batches (the
+   * retention sweep's). A rule's key loses its whole history at once or not at all: the next incident of a key is
+   * numbered after its history, which must not count again an incident that is still there.
+   */
+  async deleteResolvedBefore(cutoff: Date, batches: DeleteBatches): Promise<number> {
+    const expired = { resolvedAt: { $ne: null, $lt: cutoff }, pendingDelivery: false } as Filter<AlertIncidentDocument>;
+    let deleted = 0;
+    const seen = new Set<string>();
+    for (;;) {
+      const candidates = await this.alerts.find({ ...expired, _id: { $nin: [...seen] } }, { projection: { _id: 1, rule: 1, key: 1 } }).limit(batches.size).toArray();
+      if (candidates.length === 0) return deleted;
+      const keys = new Map(candidates.map((c) => [`${c.rule}\u0000${c.key}`, { rule: c.rule, key: c.key }]));
+      const ids: string[] = [];
+      for (const { rule, key } of keys.values()) {
+        const history = await this.alerts.find({ rule, key } as Filter<AlertIncidentDocument>, { projection: { _id: 1, resolvedAt: 1, pendingDelivery: 1 } }).toArray();
+        const all = history.every((h) => h.resolvedAt !== null && h.resolvedAt < cutoff && h.pendingDelivery === false);
+        for (const h of history) {
+          seen.add(h._id);
+          if (all) ids.push(h._id);
+        }
+      }
+      for (const c of candidates) seen.add(c._id);
+      deleted += await deleteByIds(this.alerts, ids, batches, expired);
+    }
   }
 }
