@@ -10,7 +10,7 @@ import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
-import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { BackupChangeStore, BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 import { configuredSecrets } from './configuredSecrets.ts';
 
 /**
@@ -30,6 +30,8 @@ export interface Stores {
   backups: BackupStore;
   /** Backup files (GridFS). */
   backupFiles: BackupFileStore;
+  /** Ids created, updated and deleted per object of a backup. */
+  backupChanges: BackupChangeStore;
   /** Restore records. */
   restores: RestoreStore;
   /** Per-record results of restores. */
@@ -67,6 +69,7 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     orgs: new OrgStore(db),
     backups: new BackupStore(db),
     backupFiles: new BackupFileStore(db),
+    backupChanges: new BackupChangeStore(db),
     restores: new RestoreStore(db),
     restoreResults: new RestoreResultStore(db),
     restoreIdMap: new RestoreIdMap(db),
