@@ -3,6 +3,7 @@ import { jobsCollection } from '../engine/agenda/jobsCollection.ts';
 import { jobLogsCollection } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
+import { DataChangeRuleStore } from '../monitoring/alerts/dataChangeRuleStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
@@ -35,5 +36,6 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   DiagnosticStore.collection,
   DiagnosticStore.fileBucket,
   AlertIncidentStore.collection,
+  DataChangeRuleStore.collection,
   JobCounterStore.collection,
 ];

@@ -5,6 +5,7 @@ import type { JobRepository } from '../engine/jobRepository.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
+import { DataChangeRuleStore } from '../monitoring/alerts/dataChangeRuleStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
@@ -54,6 +55,8 @@ export interface Stores {
   diagnostics: DiagnosticStore;
   /** Alert incidents and their delivery state. */
   alerts: AlertIncidentStore;
+  /** Data-change alert rules per org. */
+  dataChangeRules: DataChangeRuleStore;
   /** Deployment-wide job counters for `/metrics`. */
   jobCounters: JobCounterStore;
 }
@@ -81,6 +84,7 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     zombies: new ZombieStore(db),
     diagnostics: new DiagnosticStore(db, { settings: config.diagnostics, secrets: configuredSecrets(config) }),
     alerts: new AlertIncidentStore(db),
+    dataChangeRules: new DataChangeRuleStore(db),
     jobCounters: new JobCounterStore(db),
   };
 }

@@ -24,6 +24,8 @@ export type BackupReadMethod = (typeof BackupReadMethod)[keyof typeof BackupRead
 export interface BackupObjectChanges {
   /** The backup compared with. */
   previousBackupId: string;
+  /** Live records of the object in the previous backup's snapshot (the base of the shares alert rules use). */
+  previousRecords: number;
   created: number;
   updated: number;
   deleted: number;

@@ -35,7 +35,7 @@ export interface BackupChangeTrackerTarget {
 
 /** A fresh count against `previousBackupId`. */
 export function emptyChanges(previousBackupId: string): BackupObjectChanges {
-  return { previousBackupId, created: 0, updated: 0, deleted: 0, chunks: { CREATED: 0, UPDATED: 0, DELETED: 0 } };
+  return { previousBackupId, previousRecords: 0, created: 0, updated: 0, deleted: 0, chunks: { CREATED: 0, UPDATED: 0, DELETED: 0 } };
 }
 
 /**
@@ -89,13 +89,15 @@ export class BackupChangeTracker {
     return this.state;
   }
 
-  /** The object's read is over: in a `FULL` backup every Id left in the previous snapshot was deleted. Returns the final counts. */
+  /**
+   * The object's read is over: in a `FULL` backup every Id left in the previous snapshot was deleted; in an
+   * `INCREMENTAL` one they are unchanged (read on only to count the previous records). Returns the final counts.
+   */
   async finish(): Promise<BackupObjectChanges | null> {
-    if (this.target.mode !== BackupMode.Incremental) {
-      while (this.state !== null && this.head !== null) {
-        await this.record(ChangeKind.Deleted, String(this.head.Id));
-        await this.advance();
-      }
+    const full = this.target.mode !== BackupMode.Incremental;
+    while (this.state !== null && this.head !== null) {
+      if (full) await this.record(ChangeKind.Deleted, String(this.head.Id));
+      await this.pass();
     }
     const final = await this.flush();
     await this.close();
@@ -124,7 +126,7 @@ export class BackupChangeTracker {
     const full = this.target.mode !== BackupMode.Incremental;
     while (this.head !== null && String(this.head.Id) < id) {
       if (full) await this.record(ChangeKind.Deleted, String(this.head.Id));
-      await this.advance();
+      await this.pass();
     }
     const before = this.head !== null && String(this.head.Id) === id ? this.head : null;
     if (record.IsDeleted !== true) {
@@ -133,7 +135,13 @@ export class BackupChangeTracker {
     } else if (before !== null) {
       await this.record(ChangeKind.Deleted, id);
     }
-    if (before !== null) await this.advance();
+    if (before !== null) await this.pass();
+  }
+
+  /** Moves past the previous snapshot's current record, counting it. */
+  private async pass(): Promise<void> {
+    if (this.state !== null) this.state.previousRecords += 1;
+    await this.advance();
   }
 
   private async record(kind: ChangeKind, id: string): Promise<void> {

@@ -40,8 +40,6 @@ export interface BackupJobDependencies {
   changes: BackupChangeStore;
   /** The domain service of backups: a backup follows its job there (`BackupService.followJob`). */
   service: { followJob(transition: JobTransition): Promise<void> };
-  /** Called once a backup has ended (its record holds its final status and changes), before the job succeeds: data-change alerts are reviewed there. Default: nothing. */
-  onBackupEnded?: (tenantId: string, backupId: string) => Promise<void>;
   /** Tries of one Salesforce call failing with a retryable error before the attempt fails; default 6 (`RETRYING_CALLER_DEFAULTS`). */
   callTries?: number;
   /** First delay between those tries, doubling up to 30 s; default 500 ms (`RETRYING_CALLER_DEFAULTS`). */
