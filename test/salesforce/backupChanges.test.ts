@@ -1,4 +1,7 @@
+import { execSync } from 'node:child_process';
+import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually.ts';
 import { BackupHarness, sandboxRecords, type BackupView } from '../support/backupHarness.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '../support/webhookReceiver.ts';
@@ -126,6 +129,49 @@ describe('data changes between backups and their alerts', () => {
     const otherAlerts = await gqlData(h.api.url, h.keys.tenantB, 'query { monitoring { alerts(includeResolved: true) { id } } }');
     expect(otherAlerts.monitoring.alerts).toEqual([]);
   });
+
+  it('should count exactly once what changed when the backup is resumed after its worker is killed', async () => {
+    const org2 = h.addOrg({ size: { Case: 4000 }, seed: 53 });
+    const org2Id = await h.connect(org2);
+    const base = await h.waitForBackup(org2Id, await h.startBackup(org2Id, { objects: ['Case'] }));
+    expect(base.status).toBe('SUCCEEDED');
+    const cases = sandboxRecords(org2, 'Case');
+    const deleted = cases.filter((_, i) => i % 7 === 2).map((r) => String(r.Id));
+    const updated = cases.filter((_, i) => i % 13 === 5 && i % 7 !== 2).map((r) => String(r.Id));
+    const m = org2.mutate({ object: 'Case', deletes: deleted, updates: updated.map((Id) => ({ Id, Subject: `Changed ${Id}` })), insert: 25 });
+    expect(m.errors).toEqual([]);
+
+    const env = { ...WORKER_ENV, LONGHAUL_BACKUP_BULK_PAGE_SIZE: '500', LONGHAUL_LOCK_LIFETIME_MS: '2000' };
+    const first = await h.restartWorkers(env);
+    const slow = h.sandbox.faults.add({ kind: 'bulkQuery', orgId: org2.orgId, method: 'GET', latencyMs: 300 });
+    const jobId = await h.startBackup(org2Id, { objects: ['Case'] });
+    const atKill = await eventually(
+      'the backup to checkpoint Bulk page 2 of Case',
+      async () => {
+        const doc = await h.db.collection('agendaJobs').findOne({ _id: new ObjectId(jobId) });
+        return doc?.checkpoint ? (JSON.parse(doc.checkpoint as string) as { part: number; changes?: { deleted: number } | null }) : undefined;
+      },
+      (checkpoint) => checkpoint !== undefined && checkpoint.part >= 2,
+      { intervalMs: 50 },
+    );
+    expect(atKill!.changes?.deleted).toBeGreaterThan(0);
+    execSync(`pkill -KILL -P ${first.child.pid}; kill -KILL ${first.child.pid}`);
+    await first.stop();
+    h.sandbox.faults.remove(slow.id);
+    await h.startWorker(env);
+    const second = await h.waitForBackup(org2Id, jobId, 180_000);
+    expect(second.status).toBe('SUCCEEDED');
+    expect(second.job.attempts).toBeGreaterThanOrEqual(2);
+
+    expect(await changesOf(second.id)).toEqual([{ object: 'Case', previousBackupId: base.id, previousRecords: 4000, created: 25, updated: updated.length, deleted: deleted.length }]);
+    expect(sorted(await allIds(second.id, 'Case', 'DELETED', 250))).toEqual(sorted(deleted));
+    expect(sorted(await allIds(second.id, 'Case', 'UPDATED', 250))).toEqual(sorted(updated));
+    expect(sorted(await allIds(second.id, 'Case', 'CREATED', 250))).toEqual(sorted(m.inserted));
+    // No chunk left behind by the killed run beyond what the backup counts.
+    const entry = (await h.backups.get('tenantA', second.id))!.objects[0]!;
+    const stored = await h.db.collection('backupChanges').countDocuments({ backupId: second.id });
+    expect(stored).toBe(entry.changes!.chunks.CREATED + entry.changes!.chunks.UPDATED + entry.changes!.chunks.DELETED);
+  }, 300_000);
 
   it('should answer a cursor it never handed out with BAD_USER_INPUT', async () => {
     const { backups } = await gqlData(h.api.url, h.key, 'query($orgId: ID!) { backups(orgId: $orgId) { id } }', { orgId });
