@@ -63,6 +63,11 @@ export class BackupChangeStore {
     return doc?.ids ?? null;
   }
 
+  /** Removes every chunk of `object` in `backupId` (an object that failed, a backup pruned): `_id` lookups, no scan. */
+  async removeObject(tenantId: string, backupId: string, object: string): Promise<void> {
+    for (const kind of CHANGE_KINDS) await this.removeFrom(tenantId, backupId, object, kind, 0);
+  }
+
   /** Removes chunks `fromChunk`, `fromChunk + 1`, … up to the first missing one (left by a run that stopped before its checkpoint). */
   async removeFrom(tenantId: string, backupId: string, object: string, kind: ChangeKind, fromChunk: number): Promise<void> {
     for (let chunk = fromChunk; ; chunk++) {

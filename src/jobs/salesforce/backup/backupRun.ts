@@ -89,6 +89,8 @@ export class BackupRun {
         ctx.logger.warn(`${entry.name} failed: ${error.sfErrorCode}`, { object: entry.name, code: error.sfErrorCode });
         this.objects[cp.index] = { ...this.objects[cp.index]!, status: BackupObjectStatus.Failed, error: { code: error.sfErrorCode, message: error.message }, finishedAt: new Date(), changes: null };
         cp = nextObjectCheckpoint(cp);
+        // Ids a failed object had counted so far are not its changes.
+        await deps.changes.removeObject(ctx.tenantId, backupId, entry.name);
         await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
         await ctx.saveCheckpoint(cp);
       }
