@@ -3,7 +3,8 @@ import type { Caller, JobService } from '../engine/jobService.ts';
 import type { Loaders } from './loaders.ts';
 import type { DebugQueue } from '../monitoring/debugQueue.ts';
 import type { OrgService } from '../salesforce/index.ts';
-import type { BackupService, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
+import type { BackupChangesService, BackupService, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
+import type { DataChangeRuleService } from '../monitoring/alerts/dataChangeRuleService.ts';
 import type { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
 import type { LivenessService } from '../monitoring/livenessService.ts';
 
@@ -24,6 +25,10 @@ export interface ApiContext {
   orgs: OrgService;
   /** Backups: start, read (the domain service; every call takes the caller). */
   backups: BackupService;
+  /** The Ids each backup found created, updated and deleted per object (every call takes the caller). */
+  backupChanges: BackupChangesService;
+  /** Data-change alert rules of the caller's orgs. */
+  dataChangeRules: DataChangeRuleService;
   /** Restores (with their per-record results) and exports: the domain services. */
   recovery: RecoveryServices;
   /** The debug queue: DEBUG jobs and the operators' actions on them. */

@@ -13,6 +13,8 @@ import { LivenessService } from '../monitoring/livenessService.ts';
 import { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
 import { MonitoringMetrics } from '../monitoring/metrics/monitoringMetrics.ts';
 import { AlertMonitor } from '../monitoring/alerts/alertMonitor.ts';
+import { DataChangeRuleService } from '../monitoring/alerts/dataChangeRuleService.ts';
+import { BACKUP_JOB_TYPE, BackupChangesService } from '../jobs/salesforce/index.ts';
 import { metricsRoute } from '../http/metricsRoute.ts';
 import { graphiqlRoute } from '../http/graphiqlRoute.ts';
 import { healthRoutes, type EmbeddedDatabaseHealth } from '../http/healthRoutes.ts';
@@ -83,11 +85,14 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     liveness: workerLiveness,
     bus: runtime.bus,
     logger,
+    dataChanges: { rules: stores.dataChangeRules, backups: stores.backups, backupJobType: BACKUP_JOB_TYPE },
   });
+  const backupChanges = new BackupChangesService({ backups: stores.backups, changes: stores.backupChanges });
+  const dataChangeRules = new DataChangeRuleService({ store: stores.dataChangeRules, orgs: runtime.orgs });
   const recovery = { restores: runtime.restoreService, exports: runtime.exportService };
   const core = new ExecutionCore({
     schema,
-    services: { jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, logger },
+    services: { jobs, orgs: runtime.orgs, backups: runtime.backupService, backupChanges, dataChangeRules, recovery, debugQueue, liveness, monitoringQueries, logger },
     limits: config.limits,
     apiLimits: config.apiLimits,
     introspection: config.introspection,

@@ -4,12 +4,13 @@ import { jobsCollection } from '../engine/agenda/jobsCollection.ts';
 import { jobLogsCollection } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
+import { DataChangeRuleStore } from '../monitoring/alerts/dataChangeRuleStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
-import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { BackupChangeStore, BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 
 /**
  * Every collection longhaul keeps, as its owner declares it, in the order `ensureIndexes` prepares them at
@@ -23,6 +24,7 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   OrgStore.collection,
   BackupStore.collection,
   BackupFileStore.collection,
+  BackupChangeStore.collection,
   RestoreStore.collection,
   RestoreResultStore.collection,
   RestoreIdMap.collection,
@@ -35,6 +37,7 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   DiagnosticStore.collection,
   DiagnosticStore.fileBucket,
   AlertIncidentStore.collection,
+  DataChangeRuleStore.collection,
   JobCounterStore.collection,
   LeaseStore.collection,
 ];

@@ -128,6 +128,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
         orgs,
         backups,
         files: backupFiles,
+        changes: stores.backupChanges,
         callTries: config.backup.callTries,
         callBackoffMs: config.backup.callBackoffMs,
         bulkThreshold: config.backup.bulkThreshold,

@@ -6,12 +6,13 @@ import type { JobRepository } from '../engine/jobRepository.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
+import { DataChangeRuleStore } from '../monitoring/alerts/dataChangeRuleStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
-import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { BackupChangeStore, BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 import { configuredSecrets } from './configuredSecrets.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface Stores {
   backups: BackupStore;
   /** Backup files (GridFS). */
   backupFiles: BackupFileStore;
+  /** Ids created, updated and deleted per object of a backup. */
+  backupChanges: BackupChangeStore;
   /** Restore records. */
   restores: RestoreStore;
   /** Per-record results of restores. */
@@ -53,6 +56,8 @@ export interface Stores {
   diagnostics: DiagnosticStore;
   /** Alert incidents and their delivery state. */
   alerts: AlertIncidentStore;
+  /** Data-change alert rules per org. */
+  dataChangeRules: DataChangeRuleStore;
   /** Deployment-wide job counters for `/metrics`. */
   jobCounters: JobCounterStore;
   /** Named leases (one process at a time: the retention sweep). */
@@ -70,6 +75,7 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     orgs: new OrgStore(db),
     backups: new BackupStore(db),
     backupFiles: new BackupFileStore(db),
+    backupChanges: new BackupChangeStore(db),
     restores: new RestoreStore(db),
     restoreResults: new RestoreResultStore(db),
     restoreIdMap: new RestoreIdMap(db),
@@ -81,6 +87,7 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     zombies: new ZombieStore(db),
     diagnostics: new DiagnosticStore(db, { settings: config.diagnostics, secrets: configuredSecrets(config) }),
     alerts: new AlertIncidentStore(db),
+    dataChangeRules: new DataChangeRuleStore(db),
     jobCounters: new JobCounterStore(db),
     leases: new LeaseStore(db),
   };

@@ -1,4 +1,4 @@
-export type AlertKind = 'ZOMBIE_DETECTED' | 'DEBUG_QUEUE_ENTERED' | 'FAILURE_RATE' | 'QUEUE_AGE' | 'NO_LIVE_WORKER';
+export type AlertKind = 'ZOMBIE_DETECTED' | 'DEBUG_QUEUE_ENTERED' | 'FAILURE_RATE' | 'QUEUE_AGE' | 'NO_LIVE_WORKER' | 'MASS_DELETION' | 'MASS_UPDATE' | 'BACKUP_PARTIAL';
 
 /**
  * One alert incident in the `alerts` collection. `_id` is `<rule>:<key>:<n>`-like and unique per open
@@ -15,4 +15,6 @@ export interface AlertDocument {
   firedAt: Date;
   resolvedAt: Date | null;
   delivered: number;
+  /** What the incident is about, for receivers (data-change alerts: counts and where the changed Ids are); absent on most kinds. */
+  details?: Record<string, unknown> | null;
 }

@@ -17,6 +17,23 @@ export const BackupReadMethod = { Rest: 'REST', Bulk: 'BULK' } as const;
 export type BackupReadMethod = (typeof BackupReadMethod)[keyof typeof BackupReadMethod];
 
 /**
+ * What changed in an object since its previous backup (the last one in which it succeeded, before this
+ * backup was created): records created, updated (stored content differs) and deleted, counted while the
+ * backup stored them. The Ids are in `backupChanges`, `chunks[kind]` chunks per kind.
+ */
+export interface BackupObjectChanges {
+  /** The backup compared with. */
+  previousBackupId: string;
+  /** Live records of the object in the previous backup's snapshot (the base of the shares alert rules use). */
+  previousRecords: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  /** Chunks of Ids stored in `backupChanges` per kind. */
+  chunks: { CREATED: number; UPDATED: number; DELETED: number };
+}
+
+/**
  * One object of a backup: its records are stored in `parts` gzip NDJSON files, in Id order. In an
  * `INCREMENTAL` object the records are those changed since `changesSince`, deleted ones included
  * with `IsDeleted: true`; `baseBackupId` names the backup it builds on (see `readBackupSnapshot`).
@@ -47,6 +64,8 @@ export interface BackupObjectEntry {
   error: { code: string; message: string } | null;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** Changes since the object's previous backup; `null`/absent: none to compare with (first backup of the object) or not counted. */
+  changes?: BackupObjectChanges | null;
 }
 
 /** A backup as stored in the `backups` collection. */

@@ -1,6 +1,7 @@
 export { BackupFileStore, type StoredPart } from './backupFileStore.ts';
 export { BackupStore } from './backupStore.ts';
-export { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, toBackupView, type BackupDocument, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
+export { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, toBackupView, type BackupDocument, type BackupObjectChanges, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
+export { BackupChangeStore, CHANGE_CHUNK_SIZE, CHANGE_KINDS, ChangeKind, type BackupChangeChunkDocument } from './backupChangeStore.ts';
 export { readBackupSnapshot, snapshotChain, type BackupSnapshotDependencies, type SnapshotLink } from './backupSnapshot.ts';
 export * from './errors/index.ts';
 export { RestoreMode, RestoreStatus, SkippedFieldReason, WriteMethod, toRestoreView, type IdMapping, type RestoreCounts, type RestoreDocument, type RestorePlan, type RestorePlanObject, type RestoreView } from './restoreDocument.ts';

@@ -25,7 +25,7 @@ const B = TEST_KEYS.tenantB;
 const OPERATOR = TEST_KEYS.operator;
 
 /** Collections holding what a tenant owns; none may change when another tenant names its ids. */
-const OWNED_COLLECTIONS = ['agendaJobs', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics'];
+const OWNED_COLLECTIONS = ['agendaJobs', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics', 'backupChanges', 'dataChangeRules'];
 
 /** A digest of every document of the owned collections: equal digests, nothing written. */
 async function fingerprint(db: Db): Promise<Record<string, string>> {
@@ -148,6 +148,15 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
     { name: 'Query.org(id)', call: async (a) => expect((await q(B, 'query($id: ID!) { org(id: $id) { id } }', { id: a.orgId })).data?.org).toBeNull() },
     { name: 'Query.backups(orgId)', call: async (a) => expect(codeOf(await q(B, 'query($id: ID!) { backups(orgId: $id) { id } }', { id: a.orgId }))).toBe('NOT_FOUND') },
     { name: 'Query.backup(id)', call: async (a) => expect((await q(B, 'query($id: ID!) { backup(id: $id) { id } }', { id: a.backupId })).data?.backup).toBeNull() },
+    {
+      name: 'Query.backupChanges(backupId)',
+      call: async (a) => expect(codeOf(await q(B, 'query($id: ID!) { backupChanges(backupId: $id, object: "Account", kind: DELETED) { ids } }', { id: a.backupId }))).toBe('NOT_FOUND'),
+    },
+    { name: 'Query.dataChangeAlertRules(orgId)', call: async (a) => expect(codeOf(await q(B, 'query($id: ID!) { dataChangeAlertRules(orgId: $id) { isDefault } }', { id: a.orgId }))).toBe('NOT_FOUND') },
+    {
+      name: 'Mutation.setDataChangeAlertRules(orgId)',
+      call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { setDataChangeAlertRules(orgId: $id, rules: []) { isDefault } }', { id: a.orgId }))).toBe('NOT_FOUND'),
+    },
     { name: 'Query.restore(id)', call: async (a) => expect((await q(B, 'query($id: ID!) { restore(id: $id) { id } }', { id: a.restoreId })).data?.restore).toBeNull() },
     { name: 'Query.export(id)', call: async (a) => expect((await q(B, 'query($id: ID!) { export(id: $id) { id } }', { id: a.exportId })).data?.export).toBeNull() },
     { name: 'Mutation.cancelJob(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: a.debugJobId }))).toBe('NOT_FOUND') },

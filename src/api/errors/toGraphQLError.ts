@@ -44,6 +44,7 @@ const LIVENESS_TO_API: Record<LivenessErrorCode, ApiErrorCode> = {
   [LivenessErrorCode.DiagnosticExpired]: ApiErrorCode.NotFound,
   [LivenessErrorCode.DiagnosticsForbidden]: ApiErrorCode.Forbidden,
   [LivenessErrorCode.HeapSnapshotsDisabled]: ApiErrorCode.BadUserInput,
+  [LivenessErrorCode.InvalidAlertRule]: ApiErrorCode.BadUserInput,
 };
 
 /** Creates a GraphQL error with a stable code. */

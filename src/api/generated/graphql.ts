@@ -13,6 +13,8 @@ import type { ZombieDocument } from '../../monitoring/zombieDocument.ts';
 import type { WorkerDocument } from '../../monitoring/workerDocument.ts';
 import type { DiagnosticDocument } from '../../monitoring/diagnosticDocument.ts';
 import type { AlertDocument } from '../../monitoring/alertDocument.ts';
+import type { BackupChangePage } from '../../jobs/salesforce/backup/backupChangesService.ts';
+import type { DataChangeRules } from '../../monitoring/alerts/dataChangeRuleService.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -36,6 +38,8 @@ export type Alert = {
   __typename?: 'Alert';
   /** Webhook deliveries that succeeded. */
   delivered: Scalars['Int']['output'];
+  /** Counts and where the changed Ids are (data-change alerts); null for other kinds. */
+  details: Maybe<Scalars['JSON']['output']>;
   firedAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   /** What the incident is about, e.g. a job id; one incident per rule and key. */
@@ -48,8 +52,14 @@ export type Alert = {
 };
 
 export type AlertKind =
+  /** A backup ended PARTIAL. */
+  | 'BACKUP_PARTIAL'
   | 'DEBUG_QUEUE_ENTERED'
   | 'FAILURE_RATE'
+  /** Deleted records of an object above the org's rule in one backup (details: counts, the backupChanges arguments). */
+  | 'MASS_DELETION'
+  /** Updated records of an object above the org's rule in one backup (details: counts, the backupChanges arguments). */
+  | 'MASS_UPDATE'
   | 'NO_LIVE_WORKER'
   | 'QUEUE_AGE'
   | 'ZOMBIE_DETECTED';
@@ -68,6 +78,8 @@ export type Backup = {
   __typename?: 'Backup';
   /** Compressed bytes stored, all objects. */
   bytes: Scalars['Float']['output'];
+  /** Per object compared with its previous backup: records created, updated and deleted since then (objects backed up for the first time are not listed). */
+  changes: Array<BackupObjectChanges>;
   createdAt: Scalars['DateTime']['output'];
   /** The object being read while the backup runs. */
   currentObject: Maybe<Scalars['String']['output']>;
@@ -91,6 +103,16 @@ export type Backup = {
   records: Scalars['Float']['output'];
   startedAt: Maybe<Scalars['DateTime']['output']>;
   status: BackupStatus;
+};
+
+/** A page of changed record Ids. */
+export type BackupChangeConnection = {
+  __typename?: 'BackupChangeConnection';
+  /** Salesforce record Ids, in Id order. */
+  ids: Array<Scalars['String']['output']>;
+  pageInfo: PageInfo;
+  /** Ids of this kind in all pages. */
+  totalCount: Scalars['Float']['output'];
 };
 
 export type BackupMode =
@@ -128,6 +150,19 @@ export type BackupObject = {
   status: BackupObjectStatus;
 };
 
+/** What changed in one object of a backup since the object's previous backup (the last one in which it succeeded). */
+export type BackupObjectChanges = {
+  __typename?: 'BackupObjectChanges';
+  created: Scalars['Float']['output'];
+  deleted: Scalars['Float']['output'];
+  object: Scalars['String']['output'];
+  /** The backup compared with. */
+  previousBackupId: Scalars['ID']['output'];
+  /** Live records of the object in the previous backup. */
+  previousRecords: Scalars['Float']['output'];
+  updated: Scalars['Float']['output'];
+};
+
 /** Why an object of a backup failed. */
 export type BackupObjectError = {
   __typename?: 'BackupObjectError';
@@ -159,6 +194,15 @@ export type BackupStatus =
   | 'QUEUED'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+/** What happened to a record between two backups of its object. */
+export type ChangeKind =
+  /** Not in the previous backup's snapshot. */
+  | 'CREATED'
+  /** In the previous snapshot and gone (FULL backup) or read with IsDeleted (INCREMENTAL). */
+  | 'DELETED'
+  /** In both; its stored content differs. */
+  | 'UPDATED';
 
 /**
  * Credentials of an org; the flow follows from the fields given:
@@ -193,6 +237,46 @@ export type CreateJobInput = {
   /** A registered job type, see `jobTypes`. */
   type: Scalars['String']['input'];
 };
+
+/** An org's data-change alert rules. */
+export type DataChangeAlertRules = {
+  __typename?: 'DataChangeAlertRules';
+  /** True while the org never set rules: the defaults (more than 5% of an object deleted; a PARTIAL backup) apply. */
+  isDefault: Scalars['Boolean']['output'];
+  orgId: Scalars['ID']['output'];
+  rules: Array<DataChangeRule>;
+};
+
+/** A data-change alert rule of an org. */
+export type DataChangeRule = {
+  __typename?: 'DataChangeRule';
+  /** Fires when at least this many records changed; null: no count threshold. */
+  count: Maybe<Scalars['Float']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  kind: DataChangeRuleKind;
+  /** Only this object (it replaces the org-wide rule of its kind for it); null: every object. */
+  object: Maybe<Scalars['String']['output']>;
+  /** Fires when more than this share (0..1] of the records the previous backup held changed; null: no share threshold. */
+  share: Maybe<Scalars['Float']['output']>;
+};
+
+/** A data-change alert rule to set: MASS_DELETION and MASS_UPDATE need a share or a count; BACKUP_PARTIAL takes neither, nor an object. */
+export type DataChangeRuleInput = {
+  count?: InputMaybe<Scalars['Float']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: DataChangeRuleKind;
+  object?: InputMaybe<Scalars['String']['input']>;
+  share?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** What a data-change alert rule watches. */
+export type DataChangeRuleKind =
+  /** A backup that ended PARTIAL (some objects failed). */
+  | 'BACKUP_PARTIAL'
+  /** Deleted records of an object in one backup above the rule's share or count. */
+  | 'MASS_DELETION'
+  /** Updated records of an object in one backup above the rule's share or count. */
+  | 'MASS_UPDATE';
 
 export type DebugAction = {
   __typename?: 'DebugAction';
@@ -579,6 +663,8 @@ export type Mutation = {
   rerunInDebug: Job;
   /** Run a FAILED or CANCELLED job again, from its last checkpoint, with fresh attempts. */
   retryJob: Job;
+  /** Replaces the org's data-change alert rules (an empty list turns them off). A rule that cannot hold is BAD_USER_INPUT with reason INVALID_ALERT_RULE; nothing is stored then. */
+  setDataChangeAlertRules: DataChangeAlertRules;
   /** Starts a `salesforce.backup` job; `objects` defaults to every queryable, replicateable object. */
   startBackup: Job;
   /** Starts a `salesforce.export` job writing one object of a backup as CSV. */
@@ -627,6 +713,12 @@ export type MutationRerunInDebugArgs = {
 
 export type MutationRetryJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetDataChangeAlertRulesArgs = {
+  orgId: Scalars['ID']['input'];
+  rules: Array<DataChangeRuleInput>;
 };
 
 
@@ -692,8 +784,12 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   backup: Maybe<Backup>;
+  /** The Ids of records of `object` the backup found created, updated or deleted since the object's previous backup, in pages. */
+  backupChanges: BackupChangeConnection;
   /** The caller's backups of an org, newest first (at most 100). */
   backups: Array<Backup>;
+  /** The org's data-change alert rules (the defaults until set). */
+  dataChangeAlertRules: DataChangeAlertRules;
   /** One of the caller's exports. */
   export: Maybe<Export>;
   /** The caller's exports, newest first (at most 100). */
@@ -718,7 +814,21 @@ export type QueryBackupArgs = {
 };
 
 
+export type QueryBackupChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  backupId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind: ChangeKind;
+  object: Scalars['String']['input'];
+};
+
+
 export type QueryBackupsArgs = {
+  orgId: Scalars['ID']['input'];
+};
+
+
+export type QueryDataChangeAlertRulesArgs = {
   orgId: Scalars['ID']['input'];
 };
 
@@ -1152,15 +1262,22 @@ export type ResolversTypes = ResolversObject<{
   AlertKind: AlertKind;
   ApiBudget: ResolverTypeWrapper<ApiBudget>;
   Backup: ResolverTypeWrapper<BackupWithJob>;
+  BackupChangeConnection: ResolverTypeWrapper<BackupChangePage>;
   BackupMode: BackupMode;
   BackupObject: ResolverTypeWrapper<BackupObjectEntry>;
+  BackupObjectChanges: ResolverTypeWrapper<BackupObjectChanges>;
   BackupObjectError: ResolverTypeWrapper<BackupObjectError>;
   BackupObjectStatus: BackupObjectStatus;
   BackupReadMethod: BackupReadMethod;
   BackupStatus: BackupStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeKind: ChangeKind;
   ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
+  DataChangeAlertRules: ResolverTypeWrapper<DataChangeRules>;
+  DataChangeRule: ResolverTypeWrapper<DataChangeRule>;
+  DataChangeRuleInput: DataChangeRuleInput;
+  DataChangeRuleKind: DataChangeRuleKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DebugAction: ResolverTypeWrapper<DebugAction>;
   DebugActionKind: DebugActionKind;
@@ -1233,11 +1350,16 @@ export type ResolversParentTypes = ResolversObject<{
   Alert: AlertDocument;
   ApiBudget: ApiBudget;
   Backup: BackupWithJob;
+  BackupChangeConnection: BackupChangePage;
   BackupObject: BackupObjectEntry;
+  BackupObjectChanges: BackupObjectChanges;
   BackupObjectError: BackupObjectError;
   Boolean: Scalars['Boolean']['output'];
   ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
+  DataChangeAlertRules: DataChangeRules;
+  DataChangeRule: DataChangeRule;
+  DataChangeRuleInput: DataChangeRuleInput;
   DateTime: Scalars['DateTime']['output'];
   DebugAction: DebugAction;
   DiagnosticReport: DiagnosticDocument;
@@ -1297,6 +1419,7 @@ export type MaxItemsDirectiveResolver<Result, Parent, ContextType = ApiContext, 
 
 export type AlertResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
   delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  details?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   firedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1314,6 +1437,7 @@ export type ApiBudgetResolvers<ContextType = ApiContext, ParentType extends Reso
 
 export type BackupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Backup'] = ResolversParentTypes['Backup']> = ResolversObject<{
   bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['BackupObjectChanges']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currentObject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1330,6 +1454,12 @@ export type BackupResolvers<ContextType = ApiContext, ParentType extends Resolve
   records?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BackupStatus'], ParentType, ContextType>;
+}>;
+
+export type BackupChangeConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupChangeConnection'] = ResolversParentTypes['BackupChangeConnection']> = ResolversObject<{
+  ids?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type BackupObjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupObject'] = ResolversParentTypes['BackupObject']> = ResolversObject<{
@@ -1350,9 +1480,32 @@ export type BackupObjectResolvers<ContextType = ApiContext, ParentType extends R
   status?: Resolver<ResolversTypes['BackupObjectStatus'], ParentType, ContextType>;
 }>;
 
+export type BackupObjectChangesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupObjectChanges'] = ResolversParentTypes['BackupObjectChanges']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousBackupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousRecords?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type BackupObjectErrorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupObjectError'] = ResolversParentTypes['BackupObjectError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DataChangeAlertRulesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DataChangeAlertRules'] = ResolversParentTypes['DataChangeAlertRules']> = ResolversObject<{
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  orgId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['DataChangeRule']>, ParentType, ContextType>;
+}>;
+
+export type DataChangeRuleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DataChangeRule'] = ResolversParentTypes['DataChangeRule']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DataChangeRuleKind'], ParentType, ContextType>;
+  object?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1527,6 +1680,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   requeueFromDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRequeueFromDebugArgs, 'id'>>;
   rerunInDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRerunInDebugArgs, 'id'>>;
   retryJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'id'>>;
+  setDataChangeAlertRules?: Resolver<ResolversTypes['DataChangeAlertRules'], ParentType, ContextType, RequireFields<MutationSetDataChangeAlertRulesArgs, 'orgId' | 'rules'>>;
   startBackup?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartBackupArgs, 'mode' | 'orgId'>>;
   startExport?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartExportArgs, 'input'>>;
   startRestore?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartRestoreArgs, 'input'>>;
@@ -1556,7 +1710,9 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   backup?: Resolver<Maybe<ResolversTypes['Backup']>, ParentType, ContextType, RequireFields<QueryBackupArgs, 'id'>>;
+  backupChanges?: Resolver<ResolversTypes['BackupChangeConnection'], ParentType, ContextType, RequireFields<QueryBackupChangesArgs, 'backupId' | 'first' | 'kind' | 'object'>>;
   backups?: Resolver<Array<ResolversTypes['Backup']>, ParentType, ContextType, RequireFields<QueryBackupsArgs, 'orgId'>>;
+  dataChangeAlertRules?: Resolver<ResolversTypes['DataChangeAlertRules'], ParentType, ContextType, RequireFields<QueryDataChangeAlertRulesArgs, 'orgId'>>;
   export?: Resolver<Maybe<ResolversTypes['Export']>, ParentType, ContextType, RequireFields<QueryExportArgs, 'id'>>;
   exports?: Resolver<Array<ResolversTypes['Export']>, ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
@@ -1721,8 +1877,12 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Alert?: AlertResolvers<ContextType>;
   ApiBudget?: ApiBudgetResolvers<ContextType>;
   Backup?: BackupResolvers<ContextType>;
+  BackupChangeConnection?: BackupChangeConnectionResolvers<ContextType>;
   BackupObject?: BackupObjectResolvers<ContextType>;
+  BackupObjectChanges?: BackupObjectChangesResolvers<ContextType>;
   BackupObjectError?: BackupObjectErrorResolvers<ContextType>;
+  DataChangeAlertRules?: DataChangeAlertRulesResolvers<ContextType>;
+  DataChangeRule?: DataChangeRuleResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DebugAction?: DebugActionResolvers<ContextType>;
   DiagnosticReport?: DiagnosticReportResolvers<ContextType>;

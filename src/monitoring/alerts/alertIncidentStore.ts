@@ -31,6 +31,8 @@ export interface NewIncident {
   tenantId: string | null;
   message: string;
   firedAt: Date;
+  /** Counts and links for receivers (data-change alerts); default none. */
+  details?: Record<string, unknown> | null;
   /** Whether any receiver is configured. */
   deliver: boolean;
 }
@@ -43,7 +45,7 @@ export const triesField = (hookId: string, event: AlertDeliveryEvent): `tries_${
 const EPOCH = new Date(0);
 
 /** Fields of an incident that belong to delivery bookkeeping, not to the API's view. */
-const ALERT_VIEW_PROJECTION = { _id: 1, kind: 1, rule: 1, key: 1, tenantId: 1, message: 1, firedAt: 1, resolvedAt: 1, delivered: 1 } as const;
+const ALERT_VIEW_PROJECTION = { _id: 1, kind: 1, rule: 1, key: 1, tenantId: 1, message: 1, firedAt: 1, resolvedAt: 1, delivered: 1, details: 1 } as const;
 
 /**
  * The `alerts` collection. Every write that decides something is atomic on one document, so several API

@@ -4,5 +4,5 @@ import type { AlertDeliveryEvent } from './alertIncidentStore.ts';
 /** One message about an incident: fired or resolved, with the incident as it was then. */
 export interface AlertNotice {
   event: AlertDeliveryEvent;
-  alert: Pick<AlertDocument, '_id' | 'kind' | 'rule' | 'key' | 'tenantId' | 'message' | 'firedAt' | 'resolvedAt'>;
+  alert: Pick<AlertDocument, '_id' | 'kind' | 'rule' | 'key' | 'tenantId' | 'message' | 'firedAt' | 'resolvedAt' | 'details'>;
 }

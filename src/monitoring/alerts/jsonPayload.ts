@@ -12,6 +12,8 @@ export interface JsonAlertPayload {
     message: string;
     firedAt: string;
     resolvedAt: string | null;
+    /** Counts and where the changed Ids are (data-change alerts); absent otherwise. */
+    details?: Record<string, unknown>;
   };
 }
 
@@ -29,6 +31,7 @@ export function jsonPayload(notice: AlertNotice): JsonAlertPayload {
       message: alert.message,
       firedAt: alert.firedAt.toISOString(),
       resolvedAt: alert.resolvedAt?.toISOString() ?? null,
+      ...(alert.details === undefined || alert.details === null ? {} : { details: alert.details }),
     },
   };
 }

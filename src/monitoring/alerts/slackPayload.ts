@@ -17,6 +17,7 @@ export function slackPayload(notice: AlertNotice): SlackPayload {
     `*Tenant:* ${alert.tenantId ?? 'all'}`,
     `*Fired:* ${alert.firedAt.toISOString()}`,
     ...(alert.resolvedAt ? [`*Resolved:* ${alert.resolvedAt.toISOString()}`] : []),
+    ...(alert.details?.changedIds !== undefined ? [`*Changed Ids:* \`${changedIdsQuery(alert.details.changedIds as Record<string, unknown>)}\``] : []),
   ];
   return {
     text: headline,
@@ -26,4 +27,9 @@ export function slackPayload(notice: AlertNotice): SlackPayload {
       { type: 'context', elements: [{ type: 'mrkdwn', text: `longhaul alert ${alert._id}` }] },
     ],
   };
+}
+
+/** The `backupChanges` call listing a data-change alert's Ids. */
+function changedIdsQuery(ids: Record<string, unknown>): string {
+  return `backupChanges(backupId: "${String(ids.backupId)}", object: "${String(ids.object)}", kind: ${String(ids.kind)})`;
 }

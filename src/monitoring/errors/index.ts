@@ -7,3 +7,4 @@ export * from './workerUnavailableError.ts';
 export * from './diagnosticExpiredError.ts';
 export * from './diagnosticsForbiddenError.ts';
 export * from './heapSnapshotsDisabledError.ts';
+export * from './invalidAlertRuleError.ts';

@@ -8,6 +8,7 @@ export const LivenessErrorCode = {
   DiagnosticExpired: 'DIAGNOSTIC_EXPIRED',
   DiagnosticsForbidden: 'DIAGNOSTICS_FORBIDDEN',
   HeapSnapshotsDisabled: 'HEAP_SNAPSHOTS_DISABLED',
+  InvalidAlertRule: 'INVALID_ALERT_RULE',
 } as const;
 export type LivenessErrorCode = (typeof LivenessErrorCode)[keyof typeof LivenessErrorCode];
 

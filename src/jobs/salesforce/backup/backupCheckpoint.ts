@@ -1,3 +1,5 @@
+import type { BackupObjectChanges } from '../../../storage/index.ts';
+
 /** Where a backup is: the object being read and how far, saved after every page. */
 export interface BackupCheckpoint {
   /** Index of the current object in the backup's object list. */
@@ -22,6 +24,11 @@ export interface BackupCheckpoint {
   complete?: boolean;
   /** Records stored, all objects. */
   done: number;
+  /**
+   * Changes of the current object counted so far (see `BackupChangeTracker`); `null`: not counted (no
+   * previous backup of the object); absent: not decided yet (the object has not started).
+   */
+  changes?: BackupObjectChanges | null;
 }
 
 /** The checkpoint of a backup that has not stored anything yet. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineJobType, type JobType } from '../../../engine/jobType.ts';
 import type { JobTransition } from '../../../engine/jobType.ts';
 import type { OrgService } from '../../../salesforce/index.ts';
-import { RECORD_ID_PATTERN, type BackupFileStore, type BackupStatus, type BackupStore } from '../../../storage/index.ts';
+import { RECORD_ID_PATTERN, type BackupChangeStore, type BackupFileStore, type BackupStatus, type BackupStore } from '../../../storage/index.ts';
 import type { BackupCheckpoint } from './backupCheckpoint.ts';
 import { BackupRun } from './backupRun.ts';
 
@@ -36,6 +36,8 @@ export interface BackupJobDependencies {
   orgs: Pick<OrgService, 'openClient' | 'recordBudget'>;
   backups: BackupStore;
   files: BackupFileStore;
+  /** The Ids created, updated and deleted per object since its previous backup (`backupChanges`). */
+  changes: BackupChangeStore;
   /** The domain service of backups: a backup follows its job there (`BackupService.followJob`). */
   service: { followJob(transition: JobTransition): Promise<void> };
   /** Tries of one Salesforce call failing with a retryable error before the attempt fails; default 6 (`RETRYING_CALLER_DEFAULTS`). */

@@ -1,6 +1,7 @@
 import type { JobContext } from '../../../engine/jobContext.ts';
 import { RetryingCaller, SalesforceRequestRejectedError, type SalesforceClient } from '../../../salesforce/index.ts';
-import { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, type BackupObjectEntry } from '../../../storage/index.ts';
+import { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, CHANGE_KINDS, type BackupObjectChanges, type BackupObjectEntry, type BackupView } from '../../../storage/index.ts';
+import { BackupChangeTracker, emptyChanges } from './backupChangeTracker.ts';
 import { ApiBudgetGovernor } from './apiBudgetGovernor.ts';
 import { initialCheckpoint, nextObjectCheckpoint, type BackupCheckpoint } from './backupCheckpoint.ts';
 import type { BackupJobDependencies, BackupJobInput, BackupJobResult } from './backupJobType.ts';
@@ -17,6 +18,7 @@ export class BackupRun {
   private readonly budget: { governor: ApiBudgetGovernor | null; paused: boolean } = { governor: null, paused: false };
   private objects: BackupObjectEntry[] = [];
   private total = 0;
+  private backup: BackupView | null = null;
 
   constructor(
     private readonly ctx: JobContext<BackupJobInput, BackupCheckpoint>,
@@ -37,6 +39,7 @@ export class BackupRun {
     const { backupId, orgId } = ctx.input;
     // Every record the input names must be the job tenant's, checked before anything is written or called.
     const backup = requireJobRecord(await deps.backups.get(tenantId, backupId), 'backup', backupId, (b) => b.orgId === orgId);
+    this.backup = backup;
     let cp: BackupCheckpoint = { ...initialCheckpoint(), ...ctx.checkpoint() };
     const cpNow = () => cp;
     const client = await this.calls.call('open session', () => openTenantClient(deps.orgs, tenantId, orgId));
@@ -84,8 +87,10 @@ export class BackupRun {
       } catch (error) {
         if (!(error instanceof SalesforceRequestRejectedError)) throw error;
         ctx.logger.warn(`${entry.name} failed: ${error.sfErrorCode}`, { object: entry.name, code: error.sfErrorCode });
-        this.objects[cp.index] = { ...this.objects[cp.index]!, status: BackupObjectStatus.Failed, error: { code: error.sfErrorCode, message: error.message }, finishedAt: new Date() };
+        this.objects[cp.index] = { ...this.objects[cp.index]!, status: BackupObjectStatus.Failed, error: { code: error.sfErrorCode, message: error.message }, finishedAt: new Date(), changes: null };
         cp = nextObjectCheckpoint(cp);
+        // Ids a failed object had counted so far are not its changes.
+        await deps.changes.removeObject(ctx.tenantId, backupId, entry.name);
         await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
         await ctx.saveCheckpoint(cp);
       }
@@ -124,45 +129,81 @@ export class BackupRun {
           })
         : new RestPageSource(client, this.calls, query, ctx.logger);
 
-    let cp = start;
-    if (cp.complete !== true) {
-      for await (const page of source.pages(cp)) {
-        this.throwIfAborted();
-        if (page.count > 0) {
-          let deleted = 0;
-          let lastId = cp.lastId;
-          const stored = await deps.files.writePart(ctx.tenantId, backupId, entry.name, cp.part, page.records, (record) => {
-            const r = record as Record<string, unknown>;
-            if (r.IsDeleted === true) deleted += 1;
-            lastId = String(r.Id);
-          });
-          cp = {
-            ...cp,
-            part: cp.part + 1,
-            records: cp.records + stored.records,
-            deleted: (cp.deleted ?? 0) + deleted,
-            bytes: cp.bytes + stored.bytes,
-            lastId,
-            done: cp.done + stored.records,
-          };
+    let cp: BackupCheckpoint = { ...start, changes: await this.changesAtStart(entry, start) };
+    const tracker = await this.openTracker(entry, cp);
+    let changes: BackupObjectChanges | null;
+    try {
+      if (cp.complete !== true) {
+        for await (const page of source.pages(cp)) {
+          this.throwIfAborted();
+          if (page.count > 0) {
+            let deleted = 0;
+            let lastId = cp.lastId;
+            const records = tracker === null ? page.records : tracker.observe(page.records);
+            const stored = await deps.files.writePart(ctx.tenantId, backupId, entry.name, cp.part, records, (record) => {
+              const r = record as Record<string, unknown>;
+              if (r.IsDeleted === true) deleted += 1;
+              lastId = String(r.Id);
+            });
+            cp = {
+              ...cp,
+              part: cp.part + 1,
+              records: cp.records + stored.records,
+              deleted: (cp.deleted ?? 0) + deleted,
+              bytes: cp.bytes + stored.bytes,
+              lastId,
+              done: cp.done + stored.records,
+            };
+          }
+          cp = { ...cp, ...page.position, complete: page.last, changes: tracker === null ? cp.changes : await tracker.flush() };
+          this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, changes: cp.changes ?? null };
+          await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
+          await ctx.saveCheckpoint(cp);
+          this.report(cp);
         }
-        cp = { ...cp, ...page.position, complete: page.last };
-        this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part };
-        await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
-        await ctx.saveCheckpoint(cp);
-        this.report(cp);
       }
+      changes = tracker === null ? (cp.changes ?? null) : await tracker.finish();
+    } finally {
+      await tracker?.close();
     }
+    // Chunks a run that stopped before its checkpoint wrote past the end do not belong to the object.
+    if (changes !== null) for (const kind of CHANGE_KINDS) await deps.changes.removeFrom(ctx.tenantId, backupId, entry.name, kind, changes.chunks[kind]);
 
     // Parts a fenced older run may have added past the end do not belong to the object.
     await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, cp.part);
     const sha256 = await deps.files.objectSha256(ctx.tenantId, backupId, entry.name, cp.part);
-    this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, status: BackupObjectStatus.Succeeded, sha256, finishedAt: new Date() };
+    this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, status: BackupObjectStatus.Succeeded, sha256, finishedAt: new Date(), changes };
     const after = nextObjectCheckpoint(cp);
     await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
     await ctx.saveCheckpoint(after);
     ctx.logger.info(`${entry.name}: ${cp.records} records in ${cp.part} parts (${entry.method ?? BackupReadMethod.Rest}, ${entry.mode ?? BackupMode.Full})`, { object: entry.name, records: cp.records });
     return after;
+  }
+
+  /**
+   * The change count an object starts (or resumes) with: the checkpoint's; at the object's start, a fresh
+   * count against its previous backup (an incremental object's base, else the last backup in which it
+   * succeeded), or `null` when there is none; `null` too for a checkpoint written before changes were counted.
+   */
+  private async changesAtStart(entry: BackupObjectEntry, start: BackupCheckpoint): Promise<BackupObjectChanges | null> {
+    if (start.changes !== undefined) return start.changes;
+    if (start.part > 0 || start.complete === true) return null;
+    const backup = this.backup!;
+    const previous =
+      (entry.mode ?? BackupMode.Full) === BackupMode.Incremental
+        ? (entry.baseBackupId ?? null)
+        : ((await this.deps.backups.lastSucceededObject(this.ctx.tenantId, backup.orgId, entry.name, backup.createdAt))?.backup.id ?? null);
+    return previous === null ? null : emptyChanges(previous);
+  }
+
+  /** A tracker of the object's changes from `cp` on, or `null` when they are not counted. */
+  private async openTracker(entry: BackupObjectEntry, cp: BackupCheckpoint): Promise<BackupChangeTracker | null> {
+    if (cp.changes === undefined || cp.changes === null) return null;
+    const { ctx, deps } = this;
+    return BackupChangeTracker.open(
+      { backups: deps.backups, files: deps.files, changes: deps.changes },
+      { tenantId: ctx.tenantId, backupId: ctx.input.backupId, object: entry.name, mode: entry.mode ?? BackupMode.Full, state: cp.changes, resumeAfterId: cp.lastId, logger: ctx.logger },
+    );
   }
 
   /** Progress: records done of the estimated total, the current object, objects done of all. */

@@ -5,8 +5,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AlertKind =
+  /** A backup ended PARTIAL. */
+  | 'BACKUP_PARTIAL'
   | 'DEBUG_QUEUE_ENTERED'
   | 'FAILURE_RATE'
+  /** Deleted records of an object above the org's rule in one backup (details: counts, the backupChanges arguments). */
+  | 'MASS_DELETION'
+  /** Updated records of an object above the org's rule in one backup (details: counts, the backupChanges arguments). */
+  | 'MASS_UPDATE'
   | 'NO_LIVE_WORKER'
   | 'QUEUE_AGE'
   | 'ZOMBIE_DETECTED';
