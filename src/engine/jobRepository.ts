@@ -201,4 +201,15 @@ export interface JobRepository {
    * for the line that tells how many were dropped; later ones only add to the count of dropped lines.
    */
   reserveLogLines(id: string, count: number, cap?: number): Promise<LogReservation>;
+
+  /**
+   * Inserts QUEUED jobs in one unordered write, as {@link create} does one by one: returns, in the order given, each
+   * job as written or, when its tenant already used its idempotency key (another request, or an earlier job of
+   * `jobs`), the job the key names (`created: false`). Any other failure removes what the write inserted (while no
+   * scheduler has locked it) and throws.
+   */
+  createMany(jobs: readonly NewJob[]): Promise<{ record: JobRecord; created: boolean }[]>;
+
+  /** The tenant's jobs created with any of `keys`, in one round trip, in no particular order. */
+  findByIdempotencyKeys(tenantId: string, keys: readonly string[]): Promise<JobRecord[]>;
 }
