@@ -10,6 +10,7 @@ import { exportResolvers } from './resolvers/exportResolvers.ts';
 import { monitoringResolvers } from './resolvers/monitoringResolvers.ts';
 import { monitoringStatsResolvers } from './resolvers/monitoringStatsResolvers.ts';
 import { jobResolvers } from './resolvers/jobResolvers.ts';
+import { jobBatchResolvers } from './resolvers/jobBatchResolvers.ts';
 import { orgResolvers } from './resolvers/orgResolvers.ts';
 import { restoreResolvers } from './resolvers/restoreResolvers.ts';
 import { scalarResolvers } from './resolvers/scalarResolvers.ts';
@@ -31,7 +32,7 @@ export function readTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers, backupChangeResolvers],
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers, backupChangeResolvers, jobBatchResolvers],
     inheritResolversFromInterfaces: true,
   });
 }

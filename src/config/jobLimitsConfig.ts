@@ -37,6 +37,12 @@ export interface JobLimitsConfig {
    * running jobs ends; this only bounds a missed wake-up, or a slot held by a crashed worker with no job left to free it.
    */
   slotRecheckMs: number;
+  /**
+   * Jobs one `createJobs` batch may hold (`LONGHAUL_CREATE_JOBS_MAX`, default 1000, min 1). A larger batch is
+   * `BAD_USER_INPUT` (`reason: JOB_BATCH_TOO_LARGE`) and nothing is written. A batch also counts whole against the
+   * creation rate and the waiting-jobs cap above.
+   */
+  maxBatchSize: number;
 }
 
 /** The operator's priority range: -1000..1000. */
@@ -50,6 +56,7 @@ export const DEFAULT_JOB_LIMITS: JobLimitsConfig = {
   priorityRange: 10,
   maxLogLinesPerJob: 10_000,
   slotRecheckMs: 60_000,
+  maxBatchSize: 1000,
 };
 
 const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(fallback);
@@ -61,6 +68,7 @@ const EnvSchema = z.object({
   LONGHAUL_TENANT_PRIORITY_RANGE: int(DEFAULT_JOB_LIMITS.priorityRange, 0, OPERATOR_PRIORITY_RANGE),
   LONGHAUL_JOB_LOG_MAX_LINES: int(DEFAULT_JOB_LIMITS.maxLogLinesPerJob, 0),
   LONGHAUL_TENANT_SLOT_RECHECK_MS: int(DEFAULT_JOB_LIMITS.slotRecheckMs, 100),
+  LONGHAUL_CREATE_JOBS_MAX: int(DEFAULT_JOB_LIMITS.maxBatchSize, 1),
 });
 
 /** Reads the job limits from the environment; throws an `Error` naming every bad variable. */
@@ -75,5 +83,6 @@ export function parseJobLimitsConfig(env: NodeJS.ProcessEnv): JobLimitsConfig {
     priorityRange: e.LONGHAUL_TENANT_PRIORITY_RANGE,
     maxLogLinesPerJob: e.LONGHAUL_JOB_LOG_MAX_LINES,
     slotRecheckMs: e.LONGHAUL_TENANT_SLOT_RECHECK_MS,
+    maxBatchSize: e.LONGHAUL_CREATE_JOBS_MAX,
   };
 }

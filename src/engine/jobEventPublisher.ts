@@ -41,6 +41,26 @@ export class JobEventPublisher {
     await this.bus.publish(messages);
   }
 
+  /**
+   * Publishes the same event for many jobs (e.g. `CREATED` for a batch) in one bus write: each job's event and
+   * companions, in the order of `docs`; with `wake`, one wake-up per job type (for its job due first), since a
+   * wake-up makes a worker look for every due job of its type.
+   */
+  async publishMany(kind: JobEventKind, docs: readonly JobRecord[], options: { wake?: boolean } = {}): Promise<void> {
+    if (docs.length === 0) return;
+    if (this.transitions !== undefined && TRANSITIONS.has(kind)) for (const doc of docs) await this.transitions(kind as JobTransitionKind, doc);
+    const messages: BusMessage[] = docs.flatMap((doc) => [JobEventPublisher.jobMessage(kind, doc), ...(this.companions?.(kind, doc) ?? [])]);
+    if (options.wake === true) {
+      const firstDue = new Map<string, JobRecord>();
+      for (const doc of docs) {
+        const seen = firstDue.get(doc.type);
+        if (seen === undefined || dueBefore(doc, seen)) firstDue.set(doc.type, doc);
+      }
+      for (const doc of firstDue.values()) messages.push(JobEventPublisher.wakeMessage(doc));
+    }
+    await this.bus.publish(messages);
+  }
+
   /** Tells workers a job of this type is due at `dueAt`. */
   async wake(doc: WakeTarget): Promise<void> {
     await this.bus.publish(JobEventPublisher.wakeMessage(doc));
@@ -58,4 +78,10 @@ export class JobEventPublisher {
       payload: { jobName: doc.type, jobId: doc.id, dueAt: doc.dueAt, priority: doc.priority },
     };
   }
+}
+
+/** Whether `a` is due before `b` (a job due at no time comes last). */
+function dueBefore(a: JobRecord, b: JobRecord): boolean {
+  if (a.dueAt === null) return false;
+  return b.dueAt === null || a.dueAt.getTime() < b.dueAt.getTime();
 }

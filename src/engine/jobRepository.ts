@@ -216,4 +216,15 @@ export interface JobRepository {
    * job, nor one requeued meanwhile), in one delete by `_id`; returns the jobs it deleted (the retention sweep's).
    */
   deleteFinishedBefore(cutoff: Date, limit: number): Promise<DeletedJob[]>;
+
+  /**
+   * Inserts QUEUED jobs in one unordered write, as {@link create} does one by one: returns, in the order given, each
+   * job as written or, when its tenant already used its idempotency key (another request, or an earlier job of
+   * `jobs`), the job the key names (`created: false`). Any other failure removes what the write inserted (while no
+   * scheduler has locked it) and throws.
+   */
+  createMany(jobs: readonly NewJob[]): Promise<{ record: JobRecord; created: boolean }[]>;
+
+  /** The tenant's jobs created with any of `keys`, in one round trip, in no particular order. */
+  findByIdempotencyKeys(tenantId: string, keys: readonly string[]): Promise<JobRecord[]>;
 }

@@ -4,14 +4,15 @@ import type { JobLogLine, JobLogStore } from './jobLogStore.ts';
 import { JobState } from './jobState.ts';
 import { decodeJobCursor, encodeJobCursor } from './jobCursor.ts';
 import { parseJobId } from './jobId.ts';
-import { ANY_TENANT, type JobListFilter, type JobRepository, type TenantScope } from './jobRepository.ts';
+import { ANY_TENANT, type JobListFilter, type JobRepository, type NewJob, type TenantScope } from './jobRepository.ts';
+import type { JobRecord } from './jobRecord.ts';
 import type { JobTypeRegistry } from './jobTypeRegistry.ts';
 import { toJobView, type JobView } from './jobView.ts';
 import type { ResolvedJobType } from './jobType.ts';
 import { TenantQuota } from './tenantQuota.ts';
 import type { TenantQuotaStore } from './tenantQuotaStore.ts';
 import { DEFAULT_JOB_LIMITS, type JobLimitsConfig } from '../config/jobLimitsConfig.ts';
-import { InternalJobTypeError, InvalidJobInputError, JobNotFoundError, JobStateConflictError } from './errors/index.ts';
+import { EngineError, InternalJobTypeError, InvalidJobInputError, JobBatchItemError, JobBatchTooLargeError, JobNotFoundError, JobStateConflictError } from './errors/index.ts';
 
 /** Who is asking: the tenant an API key acts for. */
 export interface Caller {
@@ -61,9 +62,7 @@ export class JobService {
    * {@link InternalJobTypeError} before anything is written: its domain service creates its jobs.
    */
   async create(caller: Caller, request: CreateJobRequest): Promise<JobView> {
-    const type = this.registry.get(request.type);
-    if (type.visibility !== 'public') throw new InternalJobTypeError(`job type "${type.name}" is internal: its jobs are created by its own mutation, not createJob`);
-    return this.insert(caller, type, request);
+    return this.insert(caller, this.publicType(request.type), request);
   }
 
   /**
@@ -77,9 +76,70 @@ export class JobService {
     return this.insert(caller, type, request);
   }
 
+  /**
+   * Creates jobs of `public` types in one batch (the API's `createJobs`), under the rules of {@link create}: the
+   * batch is validated whole before anything is written (a bad item throws {@link JobBatchItemError} with its index;
+   * more items than `LONGHAUL_CREATE_JOBS_MAX`, or than the tenant's limits could ever take at once, throw
+   * {@link JobBatchTooLargeError}), admitted whole against the tenant's quota or refused, inserted in one write and
+   * announced in one bus write. Idempotency keys hold per item: an item whose key the tenant already used gets that
+   * job, and items of one batch sharing a key get the same job (the first one's). Returns the jobs in input order.
+   */
+  async createMany(caller: Caller, requests: readonly CreateJobRequest[]): Promise<JobView[]> {
+    const limit = Math.min(this.quota.limits.maxBatchSize, this.quota.largestBatch());
+    if (requests.length > limit) {
+      const by = limit === this.quota.limits.maxBatchSize ? 'LONGHAUL_CREATE_JOBS_MAX' : 'the tenant limits LONGHAUL_TENANT_CREATES_PER_MINUTE and LONGHAUL_TENANT_MAX_QUEUED';
+      throw new JobBatchTooLargeError(`a batch holds at most ${limit} jobs (${by}); this one holds ${requests.length}: split it`, limit);
+    }
+    const jobs = requests.map((request, index) => {
+      try {
+        return this.prepare(caller, this.publicType(request.type), request);
+      } catch (error) {
+        if (error instanceof EngineError) throw new JobBatchItemError(index, error);
+        throw error;
+      }
+    });
+    const firstOfKey = new Map<string, number>();
+    jobs.forEach((job, i) => {
+      if (job.idempotencyKey !== undefined && job.idempotencyKey !== null && !firstOfKey.has(job.idempotencyKey)) firstOfKey.set(job.idempotencyKey, i);
+    });
+    const existing = new Map((await this.store.findByIdempotencyKeys(caller.tenantId, [...firstOfKey.keys()])).map((r) => [r.idempotencyKey, r]));
+    const fresh = jobs.flatMap((job, i) => {
+      const key = job.idempotencyKey;
+      return key === undefined || key === null || (firstOfKey.get(key) === i && !existing.has(key)) ? [i] : [];
+    });
+    const outcomes = await this.quota.enqueueMany(caller.tenantId, fresh.length, (ids) => this.store.createMany(fresh.map((i, k) => ({ ...jobs[i]!, id: ids[k] }))));
+    const records: (JobRecord | undefined)[] = new Array<JobRecord | undefined>(jobs.length);
+    fresh.forEach((i, k) => (records[i] = outcomes[k]!.record));
+    jobs.forEach((job, i) => {
+      const key = job.idempotencyKey;
+      if (records[i] === undefined && key !== undefined && key !== null) records[i] = existing.get(key) ?? records[firstOfKey.get(key)!];
+    });
+    await this.events.publishMany(
+      'CREATED',
+      outcomes.filter((o) => o.created).map((o) => o.record),
+      { wake: true },
+    );
+    return records.map((record) => toJobView(record!));
+  }
+
+  /** The type named `name` if `createJob` may create it; {@link InternalJobTypeError} for an internal one. */
+  private publicType(name: string): ResolvedJobType {
+    const type = this.registry.get(name);
+    if (type.visibility !== 'public') throw new InternalJobTypeError(`job type "${type.name}" is internal: its jobs are created by its own mutation, not createJob`);
+    return type;
+  }
+
   /** Validates a request for `type` and writes the job (nothing is written when validation fails). */
   private async insert(caller: Caller, type: ResolvedJobType, request: CreateJobRequest): Promise<JobView> {
-    const input = this.registry.parseInput(request.type, request.input);
+    const job = this.prepare(caller, type, request);
+    const { record, created } = await this.quota.enqueue(caller.tenantId, (id) => this.store.create({ ...job, id }), { idempotencyKey: request.idempotencyKey });
+    if (created) await this.events.publish('CREATED', record, { wake: true });
+    return toJobView(record);
+  }
+
+  /** The job `request` asks for, validated and with the type's defaults; throws {@link InvalidJobInputError} (or the registry's errors). */
+  private prepare(caller: Caller, type: ResolvedJobType, request: CreateJobRequest): NewJob {
+    const input = this.registry.parseInput(type.name, request.input);
     const problems: { path: string; message: string }[] = [];
     if (request.maxAttempts !== undefined && request.maxAttempts !== null && (request.maxAttempts < 1 || request.maxAttempts > 100)) {
       problems.push({ path: 'maxAttempts', message: 'must be between 1 and 100' });
@@ -92,8 +152,7 @@ export class JobService {
       problems.push({ path: 'idempotencyKey', message: 'must be 1 to 200 characters' });
     }
     if (problems.length > 0) throw new InvalidJobInputError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
-    const { record, created } = await this.quota.enqueue(caller.tenantId, (id) => this.store.create({
-      id,
+    return {
       tenantId: caller.tenantId,
       type: type.name,
       input,
@@ -101,9 +160,7 @@ export class JobService {
       runAt: request.runAt ?? new Date(),
       maxAttempts: request.maxAttempts ?? type.resolved.maxAttempts,
       idempotencyKey: request.idempotencyKey,
-    }), { idempotencyKey: request.idempotencyKey });
-    if (created) await this.events.publish('CREATED', record, { wake: true });
-    return toJobView(record);
+    };
   }
 
   /** The caller's job, or `null` (another tenant's job does not exist for the caller; operators read every tenant's). */

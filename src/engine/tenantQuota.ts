@@ -127,6 +127,86 @@ export class TenantQuota {
   }
 
   /**
+   * Creates `count` jobs through `insert` (given their new ids, one per job) if the tenant's limits take them all;
+   * otherwise throws {@link RateLimitedError} or {@link QuotaExceededError} and `insert` is not called: a batch is
+   * admitted whole or not at all, in one write when nothing races it. Jobs `insert` did not create (`created: false`,
+   * idempotent replays) and a failed insert give their places back.
+   */
+  async enqueueMany(
+    tenantId: string,
+    count: number,
+    insert: (ids: string[]) => Promise<{ record: JobRecord; created: boolean }[]>,
+  ): Promise<{ record: JobRecord; created: boolean }[]> {
+    const ids = Array.from({ length: count }, () => this.options.jobs.newId());
+    if (count > 0) await this.admitMany(tenantId, ids);
+    let outcomes: { record: JobRecord; created: boolean }[];
+    try {
+      outcomes = await insert(ids);
+    } catch (error) {
+      await this.withdrawMany(tenantId, ids).catch(() => undefined);
+      throw error;
+    }
+    await this.withdrawMany(tenantId, ids.filter((_, i) => outcomes[i]?.created !== true));
+    return outcomes;
+  }
+
+  /**
+   * The largest batch the tenant's limits could ever take at once: a larger one is refused whatever the counters
+   * say (the smaller of the creations per minute and the waiting-jobs cap; `Infinity` when both are off).
+   */
+  largestBatch(): number {
+    const { createsPerMinute: rate, maxQueuedPerTenant: cap } = this.limits;
+    return Math.min(rate > 0 ? rate : Infinity, cap > 0 ? cap : Infinity);
+  }
+
+  /** Counts new jobs `ids` against the tenant's limits all together, or throws (writing nothing); see {@link admit}. */
+  private async admitMany(tenantId: string, ids: readonly string[]): Promise<void> {
+    const { createsPerMinute: rate, maxQueuedPerTenant: cap } = this.limits;
+    if (rate === 0 && cap === 0) return;
+    const n = ids.length;
+    const quotas = this.options.quotas;
+    let windowFloor = 0;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const now = this.now();
+      const minute = rate > 0 ? Math.max(Math.floor(now / 60_000), windowFloor) : null;
+      if (await quotas.admitMany(tenantId, ids, new Date(now), minute, rate, cap)) return;
+      const doc = await quotas.readQueue(tenantId);
+      if (doc === null) {
+        const jobs = cap > 0 ? Object.fromEntries(ids.map((id) => [id, new Date(now)])) : {};
+        if (await quotas.createQueue(tenantId, minute ?? Math.floor(now / 60_000), rate > 0 ? n : 0, jobs)) return;
+        continue;
+      }
+      if (minute !== null && doc.minute !== minute) {
+        if (doc.minute > minute) windowFloor = doc.minute;
+        else await quotas.startMinute(tenantId, doc.minute, minute);
+        continue;
+      }
+      if (minute !== null && doc.created + n > rate) {
+        const retryAfterSeconds = Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000));
+        throw new RateLimitedError(
+          `too many jobs created: a batch of ${n} would pass ${rate} per minute per tenant (LONGHAUL_TENANT_CREATES_PER_MINUTE; ${Math.max(0, rate - doc.created)} left this minute); try again in ${retryAfterSeconds} s`,
+          retryAfterSeconds,
+          rate,
+        );
+      }
+      if (cap > 0 && doc.count + n > cap) {
+        if ((await this.recount(tenantId, doc, now)) > 0) continue;
+        throw new QuotaExceededError(
+          `too many jobs waiting to start: a batch of ${n} would pass ${cap} per tenant (LONGHAUL_TENANT_MAX_QUEUED; ${Math.max(0, cap - doc.count)} places left); create more once some have started`,
+          cap,
+        );
+      }
+    }
+    throw new RateLimitedError('too many concurrent job creations for this tenant; try again in a second', 1, rate);
+  }
+
+  /** Gives back the places of jobs that were not created after all. */
+  private async withdrawMany(tenantId: string, ids: readonly string[]): Promise<void> {
+    if (this.limits.maxQueuedPerTenant === 0 || ids.length === 0) return;
+    await this.options.quotas.removeQueued(tenantId, ids);
+  }
+
+  /**
    * Forgets the entries of jobs that no longer wait to run (started, ended, or never inserted), reading them by id;
    * returns how many places it freed. A recount that freed nothing is not repeated for the tenant within a second.
    */

@@ -100,6 +100,31 @@ export class TenantQuotaStore {
     return res.matchedCount === 1;
   }
 
+  /**
+   * Counts new jobs (ids never admitted before) in one write when they all fit: `minute`'s `created + ids.length <=
+   * rateLimit` and `count + ids.length <= queueCap` (0: the limit is off), as {@link admit} does for one job.
+   */
+  async admitMany(tenantId: string, jobIds: readonly string[], at: Date, minute: number | null, rateLimit: number, queueCap: number): Promise<boolean> {
+    const n = jobIds.length;
+    const filter: Filter<TenantQueueDocument> = { _id: queueId(tenantId) };
+    const inc: Record<string, number> = {};
+    const set: Record<string, unknown> = {};
+    if (minute !== null) {
+      filter.minute = minute;
+      if (rateLimit > 0) filter.created = { $lte: rateLimit - n };
+      inc.created = n;
+    }
+    if (queueCap > 0) {
+      filter.count = { $lte: queueCap - n };
+      inc.count = n;
+      for (const id of jobIds) set[`jobs.${id}`] = at;
+    }
+    const update: UpdateFilter<TenantQueueDocument> = { $inc: inc };
+    if (Object.keys(set).length > 0) update.$set = set;
+    const res = await this.queues.updateOne(filter, update);
+    return res.matchedCount === 1;
+  }
+
   /** The tenant's queue document, or `null`. */
   readQueue(tenantId: string): Promise<TenantQueueDocument | null> {
     return this.queues.findOne({ _id: queueId(tenantId) });

@@ -174,6 +174,15 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
       name: 'Mutation.startRestore(input.targetOrgId)',
       call: async (a) => expect(codeOf(await q(B, 'mutation($input: StartRestoreInput!) { startRestore(input: $input) { id } }', { input: { backupId: own.backupId, targetOrgId: a.orgId } }))).toBe('NOT_FOUND'),
     },
+    {
+      name: 'Mutation.createJobs(inputs)',
+      call: async (a) => {
+        // A batch naming A's records through an internal type is refused whole, at the item that does.
+        const inputs = [{ type: 'demo.count', input: { to: 1 } }, { type: BACKUP_JOB_TYPE, input: { backupId: a.backupId, orgId: a.orgId, objects: ['Account'] } }];
+        const res = await q(B, 'mutation($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { id } }', { inputs });
+        expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INTERNAL_JOB_TYPE', index: 1 });
+      },
+    },
     { name: 'Mutation.startRestore(input.recordIds)', exempt: 'Salesforce record Ids: a filter over the caller’s own backup' },
     { name: 'Mutation.startRestore(input.ownerMappings.sourceId)', exempt: 'Salesforce User Ids of the caller’s own orgs' },
     { name: 'Mutation.startRestore(input.ownerMappings.targetId)', exempt: 'Salesforce User Ids of the caller’s own orgs' },

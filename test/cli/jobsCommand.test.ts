@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueDatabaseName } from '../support/database.ts';
 import { busListeners, waitForBusListeners } from '../support/busListeners.ts';
@@ -50,6 +53,36 @@ describe('longhaul jobs (CLI against a real longhaul all)', () => {
     const created = await cli(['jobs', 'create', 'demo.count', '--input', '{"to":2}', '--priority', '5', '--json']);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ type: 'demo.count', state: 'QUEUED', priority: 5, progress: { processed: 0 } });
+  });
+
+  it('should create the jobs of a JSON Lines file in one batch with create-many, ids in file order, and refuse a bad file or item whole', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'longhaul-cli-'));
+    try {
+      const file = join(dir, 'jobs.jsonl');
+      await writeFile(file, ['{"type":"demo.count","input":{"to":1},"idempotencyKey":"cli-1"}', '', '{"type":"demo.count","input":{"to":2},"priority":3}'].join('\n'));
+      const created = await cli(['jobs', 'create-many', file, '--json']);
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      const jobs = JSON.parse(created.stdout);
+      expect(jobs.map((j: { priority: number; type: string }) => [j.type, j.priority])).toEqual([['demo.count', 0], ['demo.count', 3]]);
+      // Again: the keyed job comes back, the other is new; ids one per line without --json.
+      const again = await cli(['jobs', 'create-many', file]);
+      const ids = again.stdout.trim().split('\n');
+      expect(ids).toHaveLength(2);
+      expect(ids[0]).toBe(jobs[0].id);
+      expect(ids[1]).not.toBe(jobs[1].id);
+
+      await writeFile(file, '{"type":"demo.count","input":{"to":1}}\n{"type":"demo.count","input":{"to":-1}}\n');
+      const badItem = await cli(['jobs', 'create-many', file]);
+      expect(badItem.code).toBe(2);
+      expect(badItem.stderr).toMatch(/^longhaul: BAD_USER_INPUT: inputs\[1\]: /);
+      await writeFile(file, '{"type":"demo.count"}\nnot json\n');
+      const badLine = await cli(['jobs', 'create-many', file]);
+      expect(badLine.code).toBe(2);
+      expect(badLine.stderr).toMatch(/^longhaul: BAD_ARGUMENT: line 2 is not JSON/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   /**

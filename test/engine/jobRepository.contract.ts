@@ -97,6 +97,30 @@ export function jobRepositoryContract(name: string, create: () => Promise<JobRep
       expect(await jobs.findByIdempotencyKey(a, 'weekly')).toBeNull();
     });
 
+    it('should create many jobs in one call, in order, returning the job a used key names (another request\'s or an earlier one of the batch)', async () => {
+      const t = tenant('many');
+      const other = tenant('many-other');
+      const earlier = await add(t, { idempotencyKey: 'k1' });
+      const otherTenant = await add(other, { idempotencyKey: 'k2' });
+      const ids = [jobs.newId(), jobs.newId(), jobs.newId(), jobs.newId()];
+      const results = await jobs.createMany([
+        newJob(t, { id: ids[0], idempotencyKey: 'k1' }),
+        newJob(t, { id: ids[1], idempotencyKey: 'k2', input: { n: 2 } }),
+        newJob(t, { id: ids[2], idempotencyKey: 'k2', input: { n: 3 } }),
+        newJob(t, { id: ids[3], input: { n: 4 } }),
+      ]);
+      expect(results.map((r) => r.created)).toEqual([false, true, false, true]);
+      expect(results[0]!.record.id).toBe(earlier.id);
+      expect(results[1]!.record).toMatchObject({ id: ids[1], tenantId: t, state: 'QUEUED', input: JSON.stringify({ n: 2 }) });
+      expect(results[2]!.record.id).toBe(ids[1]);
+      expect(results[3]!.record).toMatchObject({ id: ids[3], idempotencyKey: null, input: JSON.stringify({ n: 4 }) });
+      expect(results.map((r) => r.record.id)).not.toContain(otherTenant.id);
+      expect((await jobs.findForTenant(t, ids[2]!))).toBeNull();
+      const found = await jobs.findByIdempotencyKeys(t, ['k1', 'k2', 'k3']);
+      expect(found.map((r) => r.id).sort()).toEqual([earlier.id, ids[1]].sort());
+      expect(await jobs.createMany([])).toEqual([]);
+    });
+
     it("should never hand a tenant another tenant's job, in reads or writes", async () => {
       const [a, b] = [tenant('scopeA'), tenant('scopeB')];
       const jobA = await add(a);

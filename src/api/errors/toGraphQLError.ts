@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { EngineError, EngineErrorCode, InvalidJobInputError, QuotaExceededError, RateLimitedError } from '../../engine/errors/index.ts';
+import { EngineError, EngineErrorCode, InvalidJobInputError, JobBatchItemError, JobBatchTooLargeError, QuotaExceededError, RateLimitedError } from '../../engine/errors/index.ts';
 import { InvalidPositionError } from '../../bus/busPosition.ts';
 import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
 import { ApiErrorCode } from './apiErrorCode.ts';
@@ -17,6 +17,7 @@ const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.JobNotInDebugQueue]: ApiErrorCode.Conflict,
   [EngineErrorCode.RateLimited]: ApiErrorCode.RateLimited,
   [EngineErrorCode.QuotaExceeded]: ApiErrorCode.QuotaExceeded,
+  [EngineErrorCode.JobBatchTooLarge]: ApiErrorCode.BadUserInput,
 };
 
 const SALESFORCE_TO_API: Partial<Record<SalesforceErrorCode, ApiErrorCode>> = {
@@ -59,6 +60,11 @@ export function apiError(code: ApiErrorCode, message: string, extra: Record<stri
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (error instanceof InvalidPositionError) return apiError(ApiErrorCode.BadUserInput, error.message, { reason: error.code });
+  // A batch refused for one item: that item's error, and where it is in the batch.
+  if (error instanceof JobBatchItemError) {
+    const item = toGraphQLError(error.cause);
+    return apiError(item.extensions.code as ApiErrorCode, error.message, { ...item.extensions, index: error.index });
+  }
   if (error instanceof EngineError) {
     const code = ENGINE_TO_API[error.code];
     if (code !== undefined) {
@@ -67,6 +73,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
       // `http` sets Apollo's response status and headers (Apollo removes it from the error it sends).
       if (error instanceof RateLimitedError) Object.assign(extra, { retryAfterSeconds: error.retryAfterSeconds, limit: error.limit, http: { status: 429, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) } });
       if (error instanceof QuotaExceededError) Object.assign(extra, { limit: error.limit, http: { status: 429 } });
+      if (error instanceof JobBatchTooLargeError) extra.limit = error.limit;
       return apiError(code, error.message, extra);
     }
   }

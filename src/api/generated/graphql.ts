@@ -655,6 +655,14 @@ export type Mutation = {
   connectOrg: Org;
   /** Create a job; returns at once with its id. */
   createJob: Job;
+  /**
+   * Create many jobs in one call (at most `LONGHAUL_CREATE_JOBS_MAX`, default 1000); returns them in input order.
+   * The batch is checked whole first: one bad item refuses it all with `BAD_USER_INPUT`, its position in
+   * `extensions.index` (from 0) and why in `extensions.reason`, and nothing is written. It counts whole against the
+   * tenant's creation rate and waiting-jobs cap (`RATE_LIMITED` / `QUOTA_EXCEEDED`: none of it is created). An item
+   * whose `idempotencyKey` was used before returns that job; items of one batch sharing a key return the same job.
+   */
+  createJobs: Array<Job>;
   /** Operator: give up on a DEBUG job (it becomes FAILED); the reason is recorded. */
   discardDebugJob: Job;
   /** Operator: put a DEBUG job back in the queue with fresh attempts. */
@@ -692,6 +700,11 @@ export type MutationConnectOrgArgs = {
 
 export type MutationCreateJobArgs = {
   input: CreateJobInput;
+};
+
+
+export type MutationCreateJobsArgs = {
+  inputs: Array<CreateJobInput>;
 };
 
 
@@ -1676,6 +1689,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   captureDiagnostics?: Resolver<ResolversTypes['DiagnosticReport'], ParentType, ContextType, RequireFields<MutationCaptureDiagnosticsArgs, 'kind' | 'workerId'>>;
   connectOrg?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationConnectOrgArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
+  createJobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<MutationCreateJobsArgs, 'inputs'>>;
   discardDebugJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationDiscardDebugJobArgs, 'id' | 'reason'>>;
   requeueFromDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRequeueFromDebugArgs, 'id'>>;
   rerunInDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRerunInDebugArgs, 'id'>>;

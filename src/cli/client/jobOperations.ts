@@ -30,6 +30,9 @@ export const FINAL_STATES: ReadonlySet<JobStateName> = new Set<JobStateName>(['S
 /** `createJob`. */
 export const CREATE_JOB = graphql(`mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }`);
 
+/** `createJobs`: a batch, answered in input order. */
+export const CREATE_JOBS = graphql(`mutation CreateJobs($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { ...CliJobFields } }`);
+
 /** `job(id)`. */
 export const GET_JOB = graphql(`query Job($id: ID!) { job(id: $id) { ...CliJobFields } }`);
 

@@ -1,10 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { CliExitCode } from '../cliExitCode.ts';
 import { ApiError } from '../errors/apiError.ts';
 import { BadArgumentError } from '../errors/badArgumentError.ts';
 import { ConnectionError } from '../errors/connectionError.ts';
 import type { LonghaulClient } from '../client/longhaulClient.ts';
-import { CREATE_JOB, FINAL_STATES, GET_JOB, LIST_JOBS, WATCH_JOB, type JobStateName, type JobSummary } from '../client/jobOperations.ts';
+import { CREATE_JOB, CREATE_JOBS, FINAL_STATES, GET_JOB, LIST_JOBS, WATCH_JOB, type JobStateName, type JobSummary } from '../client/jobOperations.ts';
 import { jobTable } from '../output/jobTable.ts';
 import { NdjsonRenderer } from '../watch/ndjsonRenderer.ts';
 import { PlainLineRenderer } from '../watch/plainLineRenderer.ts';
@@ -34,7 +35,7 @@ interface WatchOptions extends ClientCommandOptions {
 }
 
 /**
- * `longhaul jobs create|list|watch`: a GraphQL client of a running API (`LONGHAUL_URL`, `LONGHAUL_API_KEY`).
+ * `longhaul jobs create|create-many|list|watch`: a GraphQL client of a running API (`LONGHAUL_URL`, `LONGHAUL_API_KEY`).
  * Exit codes: {@link CliExitCode}.
  */
 export function jobsCommand(): Command {
@@ -70,6 +71,20 @@ export function jobsCommand(): Command {
         return watchJob(client, job.id, { ...options, interval: 1000 });
       }
       process.stdout.write(options.json === true ? `${JSON.stringify(job)}\n` : `${job.id}\n`);
+      return CliExitCode.Success;
+    }),
+  );
+
+  withClientOptions(
+    jobs
+      .command('create-many')
+      .description('create the jobs of a JSON Lines file in one batch (createJobs), all or none; prints their ids in file order (the jobs as a JSON array with --json)')
+      .argument('<file>', 'one CreateJobInput per line, e.g. {"type":"demo.count","input":{"to":10},"idempotencyKey":"k1"}; - for stdin'),
+  ).action((file: string, options: ClientCommandOptions) =>
+    runClientCommand(options, async (client) => {
+      const inputs = parseJsonLines(file === '-' ? await readStdin() : await readInputFile(file));
+      const { createJobs: created } = await client.request(CREATE_JOBS, { inputs: inputs as never });
+      process.stdout.write(options.json === true ? `${JSON.stringify(created)}\n` : created.map((job) => `${job.id}\n`).join(''));
       return CliExitCode.Success;
     }),
   );
@@ -123,6 +138,37 @@ function parseJsonInput(text: string | undefined): unknown {
   } catch (error) {
     throw new BadArgumentError(`--input is not JSON (${(error as Error).message}); e.g. --input '{"to":100}'`);
   }
+}
+
+/** The objects of a JSON Lines text (blank lines skipped); a line that is not a JSON object names its number. */
+function parseJsonLines(text: string): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let item: unknown;
+    try {
+      item = JSON.parse(line);
+    } catch (error) {
+      throw new BadArgumentError(`line ${i + 1} is not JSON (${(error as Error).message})`);
+    }
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new BadArgumentError(`line ${i + 1} is not a JSON object (a CreateJobInput)`);
+    items.push(item as Record<string, unknown>);
+  });
+  return items;
+}
+
+async function readInputFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new BadArgumentError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function rendererFor(options: WatchOptions): WatchRenderer {

@@ -41,41 +41,7 @@ export class AgendaJobRepository implements JobRepository {
   }
 
   async create(job: NewJob): Promise<{ record: JobRecord; created: boolean }> {
-    const _id = job.id === undefined ? newJobObjectId() : new ObjectId(job.id);
-    const now = new Date();
-    const doc: AgendaJobDocument = {
-      _id,
-      name: job.type,
-      // The tenant also rides in Agenda's `data`, which the scheduler hands over: a run finds its tenant's slot without a read.
-      data: { input: JSON.stringify(job.input ?? null), tenantId: job.tenantId },
-      priority: job.priority,
-      nextRunAt: job.runAt,
-      type: 'normal',
-      lockedAt: null,
-      disabled: false,
-      lastModifiedBy: null,
-      tenantId: job.tenantId,
-      state: JobState.Queued,
-      idempotencyKey: job.idempotencyKey ?? `id:${_id.toHexString()}`,
-      hasIdempotencyKey: job.idempotencyKey !== undefined && job.idempotencyKey !== null,
-      maxAttempts: job.maxAttempts,
-      attempt: 0,
-      runId: null,
-      workerId: null,
-      report: { processed: 0, total: null, message: null },
-      checkpoint: null,
-      checkpointAt: null,
-      result: null,
-      lastError: null,
-      errors: [],
-      retryAt: null,
-      createdAt: now,
-      runAt: job.runAt,
-      finishedAt: null,
-      heartbeatAt: null,
-      version: 1,
-      logCount: 0,
-    };
+    const doc = newJobDocument(job, new Date());
     try {
       await this.jobs.insertOne(doc);
       return { record: toJobRecord(doc), created: true };
@@ -322,6 +288,80 @@ export class AgendaJobRepository implements JobRepository {
     const kept = deletedCount === ids.length ? new Set<string>() : new Set((await this.jobs.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id.toHexString()));
     return found.filter((d) => !kept.has(d._id.toHexString())).map((d) => ({ id: d._id.toHexString(), tenantId: d.tenantId, type: d.name, logCount: d.logCount ?? 0 }));
   }
+  async createMany(jobs: readonly NewJob[]): Promise<{ record: JobRecord; created: boolean }[]> {
+    if (jobs.length === 0) return [];
+    const now = new Date();
+    const docs = jobs.map((job) => newJobDocument(job, now));
+    let duplicates: number[] = [];
+    try {
+      await this.jobs.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
+      const failed = writeErrors === undefined ? [] : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+      const onlyKeys = failed.length > 0 && failed.every((e) => e.code === 11000 && docs[e.index]?.hasIdempotencyKey === true);
+      if (!onlyKeys) {
+        // Nothing half written: remove what this write inserted (fresh ids: only this batch's jobs carry them) while no scheduler holds it.
+        await this.jobs.deleteMany({ _id: { $in: docs.map((d) => d._id) }, version: 1, lockedAt: null }).catch(() => undefined);
+        throw error;
+      }
+      duplicates = failed.map((e) => e.index);
+    }
+    const results = docs.map((doc) => ({ record: toJobRecord(doc), created: true }));
+    if (duplicates.length === 0) return results;
+    // Keys another request used between the caller's lookup and this write: their jobs, as `create` returns them.
+    const tenants = new Set(duplicates.map((i) => docs[i]!.tenantId));
+    const existing = await this.jobs.find({ $or: [...tenants].map((tenantId) => ({ tenantId, idempotencyKey: { $in: duplicates.filter((i) => docs[i]!.tenantId === tenantId).map((i) => docs[i]!.idempotencyKey) } })) }).toArray();
+    const byKey = new Map(existing.map((d) => [`${d.tenantId}\u0000${d.idempotencyKey}`, d]));
+    for (const i of duplicates) {
+      const found = byKey.get(`${docs[i]!.tenantId}\u0000${docs[i]!.idempotencyKey}`);
+      if (found === undefined) throw new Error(`job ${i} of the batch collided on its idempotency key, but no job holds it`);
+      results[i] = { record: toJobRecord(found), created: false };
+    }
+    return results;
+  }
+
+  async findByIdempotencyKeys(tenantId: string, keys: readonly string[]): Promise<JobRecord[]> {
+    if (keys.length === 0) return [];
+    return (await this.jobs.find({ tenantId, idempotencyKey: { $in: [...keys] } }).toArray()).map(toJobRecord);
+  }
+}
+
+/** The document of a new QUEUED job due at `job.runAt`, created at `now`. */
+function newJobDocument(job: NewJob, now: Date): AgendaJobDocument {
+  const _id = job.id === undefined ? newJobObjectId() : new ObjectId(job.id);
+  return {
+    _id,
+    name: job.type,
+    // The tenant also rides in Agenda's `data`, which the scheduler hands over: a run finds its tenant's slot without a read.
+    data: { input: JSON.stringify(job.input ?? null), tenantId: job.tenantId },
+    priority: job.priority,
+    nextRunAt: job.runAt,
+    type: 'normal',
+    lockedAt: null,
+    disabled: false,
+    lastModifiedBy: null,
+    tenantId: job.tenantId,
+    state: JobState.Queued,
+    idempotencyKey: job.idempotencyKey ?? `id:${_id.toHexString()}`,
+    hasIdempotencyKey: job.idempotencyKey !== undefined && job.idempotencyKey !== null,
+    maxAttempts: job.maxAttempts,
+    attempt: 0,
+    runId: null,
+    workerId: null,
+    report: { processed: 0, total: null, message: null },
+    checkpoint: null,
+    checkpointAt: null,
+    result: null,
+    lastError: null,
+    errors: [],
+    retryAt: null,
+    createdAt: now,
+    runAt: job.runAt,
+    finishedAt: null,
+    heartbeatAt: null,
+    version: 1,
+    logCount: 0,
+  };
 }
 
 function record(doc: AgendaJobDocument | null): JobRecord | null {

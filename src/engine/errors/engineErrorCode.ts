@@ -20,6 +20,8 @@ export const EngineErrorCode = {
   QuotaExceeded: 'QUOTA_EXCEEDED',
   LockLost: 'LOCK_LOST',
   ShutdownIncomplete: 'SHUTDOWN_INCOMPLETE',
+  JobBatchItem: 'JOB_BATCH_ITEM',
+  JobBatchTooLarge: 'JOB_BATCH_TOO_LARGE',
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 

@@ -3,6 +3,8 @@ export * from './invalidCursorError.ts';
 export * from './invalidJobIdError.ts';
 export * from './internalJobTypeError.ts';
 export * from './invalidJobInputError.ts';
+export * from './jobBatchItemError.ts';
+export * from './jobBatchTooLargeError.ts';
 export * from './jobCancelledError.ts';
 export * from './jobHungError.ts';
 export * from './jobNotFoundError.ts';

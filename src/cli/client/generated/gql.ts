@@ -17,6 +17,7 @@ import * as types from './graphql.ts';
 type Documents = {
     "\n  fragment CliJobFields on Job {\n    id type state priority attempts maxAttempts\n    progress { processed total fraction message }\n    lastError { code message attempt at }\n    result createdAt startedAt finishedAt retryAt\n  }\n": typeof types.CliJobFieldsFragmentDoc,
     "mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }": typeof types.CreateJobDocument,
+    "mutation CreateJobs($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { ...CliJobFields } }": typeof types.CreateJobsDocument,
     "query Job($id: ID!) { job(id: $id) { ...CliJobFields } }": typeof types.JobDocument,
     "query Jobs($filter: JobFilter, $first: Int, $after: String) {\n  jobs(filter: $filter, first: $first, after: $after) { nodes { ...CliJobFields } pageInfo { hasNextPage endCursor } }\n}": typeof types.JobsDocument,
     "subscription WatchJob($id: ID!, $after: String) {\n  jobProgress(id: $id, after: $after) { position kind at gap job { ...CliJobFields } }\n}": typeof types.WatchJobDocument,
@@ -25,6 +26,7 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment CliJobFields on Job {\n    id type state priority attempts maxAttempts\n    progress { processed total fraction message }\n    lastError { code message attempt at }\n    result createdAt startedAt finishedAt retryAt\n  }\n": types.CliJobFieldsFragmentDoc,
     "mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }": types.CreateJobDocument,
+    "mutation CreateJobs($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { ...CliJobFields } }": types.CreateJobsDocument,
     "query Job($id: ID!) { job(id: $id) { ...CliJobFields } }": types.JobDocument,
     "query Jobs($filter: JobFilter, $first: Int, $after: String) {\n  jobs(filter: $filter, first: $first, after: $after) { nodes { ...CliJobFields } pageInfo { hasNextPage endCursor } }\n}": types.JobsDocument,
     "subscription WatchJob($id: ID!, $after: String) {\n  jobProgress(id: $id, after: $after) { position kind at gap job { ...CliJobFields } }\n}": types.WatchJobDocument,
@@ -39,6 +41,10 @@ export function graphql(source: "\n  fragment CliJobFields on Job {\n    id type
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }"): typeof import('./graphql.ts').CreateJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateJobs($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { ...CliJobFields } }"): typeof import('./graphql.ts').CreateJobsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

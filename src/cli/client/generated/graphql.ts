@@ -91,6 +91,13 @@ export type CreateJobMutationVariables = Exact<{
 
 export type CreateJobMutation = { createJob: { id: string, type: string, state: JobState, priority: number, attempts: number, maxAttempts: number, result: unknown, createdAt: string, startedAt: string | null, finishedAt: string | null, retryAt: string | null, progress: { processed: number, total: number | null, fraction: number | null, message: string | null }, lastError: { code: string, message: string, attempt: number, at: string } | null } };
 
+export type CreateJobsMutationVariables = Exact<{
+  inputs: Array<CreateJobInput> | CreateJobInput;
+}>;
+
+
+export type CreateJobsMutation = { createJobs: Array<{ id: string, type: string, state: JobState, priority: number, attempts: number, maxAttempts: number, result: unknown, createdAt: string, startedAt: string | null, finishedAt: string | null, retryAt: string | null, progress: { processed: number, total: number | null, fraction: number | null, message: string | null }, lastError: { code: string, message: string, attempt: number, at: string } | null }> };
+
 export type JobQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -200,6 +207,37 @@ export const CreateJobDocument = new TypedDocumentString(`
   finishedAt
   retryAt
 }`) as unknown as TypedDocumentString<CreateJobMutation, CreateJobMutationVariables>;
+export const CreateJobsDocument = new TypedDocumentString(`
+    mutation CreateJobs($inputs: [CreateJobInput!]!) {
+  createJobs(inputs: $inputs) {
+    ...CliJobFields
+  }
+}
+    fragment CliJobFields on Job {
+  id
+  type
+  state
+  priority
+  attempts
+  maxAttempts
+  progress {
+    processed
+    total
+    fraction
+    message
+  }
+  lastError {
+    code
+    message
+    attempt
+    at
+  }
+  result
+  createdAt
+  startedAt
+  finishedAt
+  retryAt
+}`) as unknown as TypedDocumentString<CreateJobsMutation, CreateJobsMutationVariables>;
 export const JobDocument = new TypedDocumentString(`
     query Job($id: ID!) {
   job(id: $id) {
