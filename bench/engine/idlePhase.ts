@@ -1,0 +1,45 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BenchDatabase } from '../support/benchDatabase.ts';
+import { CpuMeter, type CpuUse } from '../support/cpuMeter.ts';
+import { BENCH_API_KEYS, startAll } from '../support/longhaulService.ts';
+import { CommandCounter, type CommandCounts, type CommandSource } from './commandCounter.ts';
+import { LONGHAUL_ENGINE_ENV } from './longhaulPeer.ts';
+
+/** What an idle `longhaul all` cost over the window. */
+export interface IdleResult {
+  /** Window length, s. */
+  seconds: number;
+  /** CPU by `database` and `longhaul all` (its workers included), % of one core. */
+  cpu: CpuUse;
+  /** Database commands over the window by name; `undefined` when not measurable. */
+  commands: CommandCounts | undefined;
+  /** Anything odd seen. */
+  notes: string[];
+}
+
+/** Time given to `longhaul all` after it printed its URL (its worker process starts, indexes are built) before measuring. */
+const SETTLE_MS = 10_000;
+
+/** Starts `longhaul all` on a fresh database, lets it settle, then measures `seconds` of doing nothing. */
+export async function measureIdle(database: BenchDatabase, seconds: number, commands: CommandSource | undefined, status: (message: string) => void): Promise<IdleResult> {
+  const dbName = database.newDatabaseName('bench_engine_idle');
+  const notes: string[] = [];
+  const all = await startAll({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: LONGHAUL_ENGINE_ENV });
+  try {
+    await all.process.waitForOutput(/worker process\(es\) running/, 60_000).catch(() => notes.push('`longhaul all` did not report its worker processes running within 60 s'));
+    await sleep(SETTLE_MS);
+    status(`idle: measuring \`longhaul all\` (pid ${all.process.pid}) for ${seconds} s`);
+    const counter = await CommandCounter.start(commands);
+    const meter = new CpuMeter([
+      { label: 'database', pid: () => database.pid, tree: false },
+      { label: 'longhaul all', pid: () => all.process.pid },
+    ]);
+    await sleep(seconds * 1000);
+    const cpu = meter.read();
+    const counts = await counter?.read().catch(() => undefined);
+    return { seconds, cpu, commands: counts, notes };
+  } finally {
+    await all.process.stop();
+    await database.db(dbName).dropDatabase().catch(() => undefined);
+  }
+}
