@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchDatabase } from '../support/benchDatabase.ts';
 import { CpuMeter, type CpuUse } from '../support/cpuMeter.ts';
 import { BENCH_API_KEYS, startAll } from '../support/longhaulService.ts';
+import { workerPid } from '../support/workerProcess.ts';
 import { CommandCounter, type CommandCounts, type CommandSource } from './commandCounter.ts';
 import { LONGHAUL_ENGINE_ENV } from './longhaulPeer.ts';
 
@@ -17,7 +18,7 @@ export interface IdleResult {
   notes: string[];
 }
 
-/** Time given to `longhaul all` after it printed its URL (its worker process starts, indexes are built) before measuring. */
+/** Time given to `longhaul all` once its worker process exists (it connects, builds indexes) before measuring. */
 const SETTLE_MS = 10_000;
 
 /** Starts `longhaul all` on a fresh database, lets it settle, then measures `seconds` of doing nothing. */
@@ -26,7 +27,7 @@ export async function measureIdle(database: BenchDatabase, seconds: number, comm
   const notes: string[] = [];
   const all = await startAll({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: LONGHAUL_ENGINE_ENV });
   try {
-    await all.process.waitForOutput(/worker process\(es\) running/, 60_000).catch(() => notes.push('`longhaul all` did not report its worker processes running within 60 s'));
+    await workerPid(all.process).catch(() => notes.push('`longhaul all` had no worker process after 30 s'));
     await sleep(SETTLE_MS);
     status(`idle: measuring \`longhaul all\` (pid ${all.process.pid}) for ${seconds} s`);
     const counter = await CommandCounter.start(commands);

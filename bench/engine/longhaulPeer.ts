@@ -88,26 +88,33 @@ export async function measureLonghaul(
   await database.db(emptyName).dropDatabase().catch(() => undefined);
 
   const preloadName = database.newDatabaseName('bench_engine_preloaded');
-  status(`longhaul: inserting ${options.preload} finished jobs (copies of job ${empty.template.id} from ${[...empty.template.documents.keys()].join(', ')})`);
-  const preloadStarted = Date.now();
-  await preloadFinishedJobs(database.db(preloadName), empty.template, options.preload);
-  const preloaded = { jobs: options.preload, ms: Date.now() - preloadStarted };
-  const loaded = await withService(preloadName, async (service) => {
-    const query = await timeQuery(service.http);
-    status(`longhaul: burst of ${options.bursts[0]} with ${options.preload} finished jobs stored`);
-    const figure = await burst(service, options.bursts[0]!);
-    status(`longhaul: ${figure.perSecond.toFixed(1)} jobs/s (${figure.finished}/${figure.size})`);
-    return { query, figure };
-  });
+  const preloaded = { jobs: options.preload, ms: Number.NaN };
+  let loaded: { query: LatencySummary; figure: BurstFigure } | undefined;
+  try {
+    status(`longhaul: inserting ${options.preload} finished jobs (copies of job ${empty.template.id} from ${[...empty.template.documents.keys()].join(', ')})`);
+    const preloadStarted = Date.now();
+    await preloadFinishedJobs(database.db(preloadName), empty.template, options.preload);
+    preloaded.ms = Date.now() - preloadStarted;
+    loaded = await withService(preloadName, async (service) => {
+      const query = await timeQuery(service.http);
+      status(`longhaul: burst of ${options.bursts[0]} with ${options.preload} finished jobs stored`);
+      const figure = await burst(service, options.bursts[0]!);
+      status(`longhaul: ${figure.perSecond.toFixed(1)} jobs/s (${figure.finished}/${figure.size})`);
+      return { query, figure };
+    });
+  } catch (error) {
+    status(`longhaul with ${options.preload} stored FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    notes.push(`the part with ${options.preload} finished jobs stored failed: ${(error instanceof Error ? error.message : String(error)).slice(0, 1000)}`);
+  }
   await database.db(preloadName).dropDatabase().catch(() => undefined);
 
   return {
     createMethod,
     bursts: empty.bursts,
-    preloadedBurst: loaded.figure,
+    preloadedBurst: loaded?.figure,
     preloaded,
     latency: empty.latency,
-    query: { empty: empty.query, preloaded: loaded.query },
+    query: { empty: empty.query, preloaded: loaded?.query },
     notes,
   };
 
