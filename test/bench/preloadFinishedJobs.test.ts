@@ -30,7 +30,7 @@ describe('the engine bench preload', () => {
     const copies = await jobs.find({ _id: { $ne: id } }).toArray();
     expect(copies).toHaveLength(5);
     for (const copy of copies) {
-      const copyHex = (copy._id as ObjectId).toHexString();
+      const copyHex = (copy._id).toHexString();
       expect(copy).toMatchObject({ tenantId: 'bench', state: 'SUCCEEDED', idempotencyKey: `id:${copyHex}`, data: { note: 'kept' } });
       expect((copy.data as { jobId: ObjectId }).jobId.toHexString()).toBe(copyHex);
       expect(await database.db.collection('jobRecords').countDocuments({ _id: copyHex as unknown as ObjectId })).toBe(1);
