@@ -65,7 +65,7 @@ export function totalCommands(counts: CommandCounts): number {
 /** `12.3 (find 8.1, update 2.0, …)` per unit, the top `top` commands. */
 export function describePerUnit(counts: CommandCounts | undefined, units: number, top = 5): string {
   if (counts === undefined) return 'NOT MEASURED';
-  if (units <= 0) return 'n/a';
+  if (units <= 0) return `n/a per job (none finished); ${totalCommands(counts)} commands over the window (${[...counts].slice(0, top).map(([name, n]) => `${name} ${n}`).join(', ')})`;
   const per = (n: number): string => (n / units >= 10 ? (n / units).toFixed(0) : (n / units).toFixed(1));
   const parts = [...counts].slice(0, top).map(([name, n]) => `${name} ${per(n)}`);
   return `${per(totalCommands(counts))} (${parts.join(', ')}${counts.size > top ? ', …' : ''})`;
