@@ -205,7 +205,12 @@ export async function measureLonghaul(
     const wait = await service.watcher.waitForAll(ids, Math.max(1, deadline - Date.now()), 30_000);
     const cpuAfter = database.pid === undefined ? undefined : cpuSecondsOf(database.pid);
     const counts = await counter?.read().catch(() => undefined);
-    if (wait.stoppedBy !== 'all-ended') burstNotes.push(`${wait.stoppedBy === 'stalled' ? 'no job ended for 30 s' : 'time bound hit'}: ${wait.ended.size} of ${size} ended`);
+    if (wait.stoppedBy !== 'all-ended') {
+      const states = new Map<string, number>();
+      for (const state of (await statesFrom(service.db)(ids)).values()) states.set(state, (states.get(state) ?? 0) + 1);
+      const byState = [...states].map(([state, n]) => `${state} ${n}`).join(', ');
+      burstNotes.push(`${wait.stoppedBy === 'stalled' ? 'no job ended for 30 s' : 'time bound hit'}: ${wait.ended.size} of ${size} ended; states then: ${byState}`);
+    }
     const finishes = await finishTimes(service, [...wait.ended].filter(([, state]) => state === 'SUCCEEDED').map(([id]) => id));
     const failed = [...wait.ended.values()].filter((state) => state !== 'SUCCEEDED').length;
     if (failed > 0) burstNotes.push(`${failed} job(s) did not succeed`);
