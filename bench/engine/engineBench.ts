@@ -17,7 +17,7 @@
  * `INFO commandstats`. With `MONGODB_URI` set, that server is used and database CPU and commands are not measured.
  *
  * Sizes (environment, defaults for a full run of about 20 minutes): `BENCH_ENGINE_BURSTS` (`1000,10000`),
- * `BENCH_ENGINE_PLAIN_BURSTS` (`1000`), `BENCH_ENGINE_BURST_TIMEOUT_S` (120), `BENCH_ENGINE_PRELOAD` (50000),
+ * `BENCH_ENGINE_PLAIN_BURSTS` (`1000`), `BENCH_ENGINE_BURST_TIMEOUT_S` (90), `BENCH_ENGINE_PRELOAD` (50000),
  * `BENCH_ENGINE_LATENCY_JOBS` (100), `BENCH_ENGINE_QUERY_SAMPLES` (10), `BENCH_ENGINE_IDLE_S` (30),
  * `BENCH_CREATE_CONCURRENCY` (32), `BENCH_ENGINE_SUBSCRIBERS` (`1000,5000`), `BENCH_SUBSCRIBERS_PER_PROCESS` (1000).
  * `BENCH_ENGINE_PARTS` (default all: `bullmq,agenda,longhaul,idle,progress`) runs only some parts. See docs/performance.md.
