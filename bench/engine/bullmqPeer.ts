@@ -12,7 +12,7 @@ export interface BullmqResult {
   bursts: BurstFigure[];
   /** Sequential enqueue-to-start (`processedOn - timestamp` of each job). */
   latency: SequentialLatency;
-  /** `bullmq@version on redis-server version`. */
+  /** `BullMQ <version>`. */
   description: string;
 }
 
@@ -44,7 +44,7 @@ export async function measureBullmq(options: BullmqOptions, status: (message: st
     }
     status(`BullMQ: ${options.latencyJobs} sequential jobs`);
     const latency = await sequential();
-    return { bursts, latency, description: `BullMQ ${version} on redis-server ${options.redis.version} (no persistence)` };
+    return { bursts, latency, description: `BullMQ ${version}` };
   } finally {
     admin.disconnect();
   }

@@ -11,7 +11,7 @@ export interface BurstFigure {
   finished: number;
   /** First create to last finish, ms. */
   spanMs: number;
-  /** `finished / spanMs`, per second; `NaN` when nothing finished. */
+  /** `finished / spanMs`, per second; 0 when jobs were created but none finished, `NaN` when none was created. */
   perSecond: number;
   /** Every job asked for finished within the bound. */
   complete: boolean;
@@ -43,5 +43,7 @@ export interface NotMeasured {
 /** Builds a {@link BurstFigure}'s rate fields. */
 export function burstRate(size: number, created: number, finishes: number[], startedAt: number): Pick<BurstFigure, 'size' | 'created' | 'finished' | 'spanMs' | 'perSecond' | 'complete'> {
   const spanMs = finishes.length === 0 ? Number.NaN : Math.max(...finishes) - startedAt;
-  return { size, created, finished: finishes.length, spanMs, perSecond: spanMs > 0 ? (finishes.length / spanMs) * 1000 : Number.NaN, complete: finishes.length === size };
+  // Nothing finished within the bound is a rate of 0 (it fails its goals), not an unknown one.
+  const perSecond = finishes.length === 0 ? (created > 0 ? 0 : Number.NaN) : spanMs > 0 ? (finishes.length / spanMs) * 1000 : Number.NaN;
+  return { size, created, finished: finishes.length, spanMs, perSecond, complete: finishes.length === size };
 }

@@ -110,7 +110,7 @@ export async function runEngineBench(database: BenchDatabase, status: (message: 
   const report: EngineReport = {
     setup: [
       machine(),
-      `database: ${database.description}${commands === undefined ? '' : ', debug metrics on'}; BullMQ peer: ${'notMeasured' in bullmq ? redisVersion : `${bullmq.description}, ${redisVersion}`}`,
+      `database: ${database.description}${commands === undefined ? '' : ', debug metrics on'}; BullMQ peer: ${'notMeasured' in bullmq ? redisVersion : `${bullmq.description} on ${redisVersion}`}`,
       `longhaul: 1 serve + 1 work, LONGHAUL_WORKERS=1, LONGHAUL_CONCURRENCY=20 (demo.count's own type limit applies); trivial job demo.count {"to":0}`,
       'BullMQ: one Worker, concurrency 20, empty processor, in the bench process; plain Agenda: Agenda 6 + MongoBackend, empty job, in the bench process',
       `sizes: bursts ${options.bursts.join(', ')} (plain Agenda ${options.plainBursts.join(', ')}), bound ${options.burstTimeoutS} s each; preload ${options.preload}; ${options.latencyJobs} sequential jobs; ${options.querySamples} queries; idle ${options.idleS} s; subscribers ${options.subscriberCounts.join(', ')}`,

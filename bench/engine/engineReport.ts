@@ -104,7 +104,7 @@ export function renderEngineReport(report: EngineReport): string {
   const queryRatio = longhaul?.query.preloaded ? longhaul.query.preloaded.p50 / longhaul.query.empty.p50 : undefined;
   const idleDbCpu = idle?.cpu.get('database')?.percent;
   const idleCommands = idle?.commands === undefined ? undefined : totalCommands(idle.commands) / idle.seconds;
-  const x = (v: number | undefined, digits = 2): string => (v === undefined ? 'NOT MEASURED' : `${num(v, digits)}x`);
+  const x = (v: number | undefined, digits = 2): string => (v === undefined ? 'NOT MEASURED' : Number.isFinite(v) ? `${num(v, digits)}x` : 'n/a');
   const G = ENGINE_GOALS;
   const goals: string[][] = [
     [`burst of ${first}: longhaul / BullMQ throughput`, x(vsBullmq, 3), `>= ${G.burstVsBullmq}x`, verdict(vsBullmq, (v) => v >= G.burstVsBullmq && firstLonghaul!.complete)],
