@@ -16,6 +16,7 @@ import { loadExportBenchOptions, renderExportReport, runExportBench } from './ex
 import { loadRestoreBenchOptions, renderRestoreReport, runRestoreBench } from './restoreBench.ts';
 import { loadIdLookupBenchOptions, renderIdLookupReport, runIdLookupBench } from './idLookupBench.ts';
 import { renderBusIdleReport, runBusIdleBench } from './busIdle.ts';
+import { runEngineBench } from './engine/engineBench.ts';
 
 const started = Date.now();
 const status = (message: string): void => {
@@ -40,6 +41,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  * `npm run bench -- backup` (or `export`, `restore`, several) runs only those Salesforce parts; no argument runs every part.
  * `npm run bench -- idlookup` compares `_id` lookups on the FerretDB build with the previous build (its own servers).
  * `npm run bench -- busidle` measures the bus idle (FerretDB CPU, commands/s) and its cross-process latency (its own servers).
+ * `npm run bench -- engine` runs issue 14's engine figures side by side with BullMQ/Redis and plain Agenda (`engine/engineBench.ts`).
  */
 const parts = process.argv.slice(2);
 
@@ -56,11 +58,25 @@ async function main(): Promise<void> {
     process.stdout.write(`machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average at start ${loadAtStart}, at end ${formatLoad()}\n${renderBusIdleReport(busIdle)}`);
     return;
   }
+  const machine = (): string => `machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average at start ${loadAtStart}, at end ${formatLoad()}`;
+  if (parts.length === 1 && parts[0] === 'engine') {
+    try {
+      status('starting the database (with debug metrics)');
+      database = await openBenchDatabase({ debugMetrics: true });
+      status(`database: ${database.description} at ${database.serverUri}`);
+      process.stdout.write(await runEngineBench(database, status, machine));
+    } finally {
+      status('stopping processes');
+      BenchProcess.killAll();
+      await database?.close().catch((error: unknown) => status(`database close failed: ${String(error)}`));
+    }
+    return;
+  }
   try {
     status('starting the database');
     database = await openBenchDatabase();
     status(`database: ${database.description} at ${database.serverUri}`);
-    if (parts.length > 0 && !parts.every((p) => ['backup', 'export', 'restore', 'idlookup'].includes(p))) throw new Error(`unknown bench part(s) ${parts.join(' ')}; known: backup, export, restore, idlookup`);
+    if (parts.length > 0 && !parts.every((p) => ['backup', 'export', 'restore', 'idlookup'].includes(p))) throw new Error(`unknown bench part(s) ${parts.join(' ')}; known: backup, export, restore, idlookup, engine (alone)`);
     const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
     let backupReport = '';
     if (wanted('backup')) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embeddedDatabase.ts';
+import { findFreePort } from '../../src/db/freePort.ts';
 
 /** The one database server of a bench run, and the databases the bench made on it. */
 export interface BenchDatabase {
@@ -10,6 +11,8 @@ export interface BenchDatabase {
   description: string;
   /** Pid of the embedded server; `undefined` for an external one. */
   pid: number | undefined;
+  /** FerretDB's Prometheus metrics (`http://127.0.0.1:PORT/debug/metrics`) when asked for and the server is an embedded FerretDB. */
+  metricsUrl: string | undefined;
   /** A connected client, shared by every phase. */
   client: MongoClient;
   /** A fresh database name with the given prefix, recorded for {@link BenchDatabase.close}. */
@@ -20,15 +23,22 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+/** Options of {@link openBenchDatabase}. */
+export interface OpenBenchDatabaseOptions {
+  /** Serve an embedded FerretDB's debug metrics (see {@link BenchDatabase.metricsUrl}). Default: false. */
+  debugMetrics?: boolean;
+}
+
 /**
  * Connects to `MONGODB_URI` when set, otherwise starts an embedded server (see
  * `startEmbeddedDatabase`). Only 127.0.0.1 is accepted: the bench talks to nothing else.
  */
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: OpenBenchDatabaseOptions = {}): Promise<BenchDatabase> {
   const external = process.env.MONGODB_URI;
   let embedded: EmbeddedDatabase | undefined;
   let serverUri: string;
   let description: string;
+  let debugPort: number | undefined;
   if (external !== undefined && external !== '') {
     serverUri = withoutDatabase(external);
     if (!/^mongodb:\/\/([^@/]*@)?(127\.0\.0\.1|localhost)(:\d+)?\//.test(serverUri)) {
@@ -36,7 +46,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     }
     description = 'external (MONGODB_URI)';
   } else {
-    embedded = await startEmbeddedDatabase();
+    debugPort = options.debugMetrics === true ? await findFreePort() : undefined;
+    embedded = await startEmbeddedDatabase(debugPort === undefined ? {} : { debugPort });
     serverUri = embedded.uri;
     description = `embedded ${embedded.provider} (pid ${embedded.pid})`;
   }
@@ -47,6 +58,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     serverUri,
     description,
     pid: embedded?.pid,
+    metricsUrl: debugPort !== undefined && embedded?.provider === 'ferretdb' ? `http://127.0.0.1:${debugPort}/debug/metrics` : undefined,
     client,
     newDatabaseName(prefix) {
       const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;

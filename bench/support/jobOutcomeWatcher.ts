@@ -37,6 +37,7 @@ const SUBSCRIPTION = `subscription Outcomes($filter: JobFilter) { jobEvents(filt
 export class JobOutcomeWatcher {
   private readonly outcomes = new Map<string, string>();
   private readonly startedAt = new Map<string, number>();
+  private readonly endedAt = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
   private subscriptionError: Error | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -62,6 +63,11 @@ export class JobOutcomeWatcher {
   /** `at` (ms since epoch) of the job's first STARTED event seen, if any. */
   started(id: string): number | undefined {
     return this.startedAt.get(id);
+  }
+
+  /** `at` (ms since epoch) of the job's terminal event, when it came through the subscription (not the fallback poll). */
+  ended(id: string): number | undefined {
+    return this.endedAt.get(id);
   }
 
   /**
@@ -123,6 +129,7 @@ export class JobOutcomeWatcher {
           const event = result.data?.jobEvents;
           if (event === undefined) return;
           if (event.kind === 'STARTED' && !this.startedAt.has(event.job.id)) this.startedAt.set(event.job.id, Date.parse(event.at));
+          if (TERMINAL.includes(event.kind) && !this.endedAt.has(event.job.id)) this.endedAt.set(event.job.id, Date.parse(event.at));
           this.record(event.job.id, event.job.state);
         },
         error: (error) => {

@@ -53,7 +53,7 @@ function environment(options: LonghaulServiceOptions): NodeJS.ProcessEnv {
   };
 }
 
-function launch(role: 'serve' | 'work', options: LonghaulServiceOptions): BenchProcess {
+function launch(role: 'serve' | 'work' | 'all', options: LonghaulServiceOptions): BenchProcess {
   // Enough output to count every warning of a run, not only the last few.
   return BenchProcess.spawn({ name: `longhaul ${role}`, args: ['--import', 'tsx', MAIN, role], env: environment(options), cwd: REPO_ROOT, outputLimit: 2_000_000 });
 }
@@ -80,6 +80,19 @@ export async function startWork(options: LonghaulServiceOptions): Promise<BenchP
   try {
     await proc.waitForOutput(/worker process\(es\) running/, options.startTimeoutMs ?? 60_000);
     return proc;
+  } catch (error) {
+    proc.kill();
+    throw error;
+  }
+}
+
+/** Starts `longhaul all` (API and supervised workers in one service) on the given database; resolves once it printed its URL. */
+export async function startAll(options: LonghaulServiceOptions): Promise<ServeProcess> {
+  const proc = launch('all', options);
+  try {
+    const match = await proc.waitForOutput(/GraphQL at (http:\/\/127\.0\.0\.1:\d+\/graphql)/, options.startTimeoutMs ?? 60_000);
+    const httpUrl = match[1]!;
+    return { process: proc, httpUrl, wsUrl: httpUrl.replace(/^http:/, 'ws:') };
   } catch (error) {
     proc.kill();
     throw error;

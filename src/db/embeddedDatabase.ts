@@ -42,6 +42,11 @@ export interface EmbeddedDatabaseOptions {
   restartDelayMs?: number;
   /** Longest restart delay. Default: 30 000 ms, or `restartDelayMs` when longer. */
   maxRestartDelayMs?: number;
+  /**
+   * FerretDB only: serve its debug handler (Prometheus metrics at `/debug/metrics`, e.g. `ferretdb_client_requests_total`
+   * by command) on this port of 127.0.0.1. The bench reads commands per job there. Default: off.
+   */
+  debugPort?: number;
 }
 
 /** What an {@link EmbeddedDatabase} tells about its server (`phase`: `running`, `restarting`, `exited`, `stopped`). */
@@ -71,6 +76,7 @@ interface ResolvedOptions {
   restart: boolean;
   restartDelayMs: number;
   maxRestartDelayMs: number;
+  debugPort: number | undefined;
 }
 
 interface DataFolder {
@@ -114,6 +120,7 @@ function resolveOptions(options: EmbeddedDatabaseOptions): ResolvedOptions {
     restart: options.restart ?? false,
     restartDelayMs: options.restartDelayMs ?? 500,
     maxRestartDelayMs: options.maxRestartDelayMs ?? Math.max(30_000, options.restartDelayMs ?? 0),
+    debugPort: options.debugPort,
   };
   if (!(resolved.restartDelayMs > 0) || !(resolved.maxRestartDelayMs >= resolved.restartDelayMs)) {
     throw new RangeError(`restart delays must satisfy 0 < restartDelayMs <= maxRestartDelayMs, got ${resolved.restartDelayMs} and ${resolved.maxRestartDelayMs}`);
@@ -149,7 +156,7 @@ async function startProvider(folder: DataFolder, options: ResolvedOptions): Prom
       `--sqlite-url=${pathToFileURL(folder.path).href}/?_pragma=synchronous(normal)`,
       `--state-dir=${folder.path}`,
       `--listen-addr=127.0.0.1:${port}`,
-      '--debug-addr=-',
+      options.debugPort === undefined ? '--debug-addr=-' : `--debug-addr=127.0.0.1:${options.debugPort}`,
       '--telemetry=disable',
       '--log-level=error',
       '--test-capped-cleanup-interval=10s',

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startEmbeddedDatabase } from '../../src/db/embeddedDatabase.ts';
+import { findFreePort } from '../../src/db/freePort.ts';
 import { type TestDatabase, withTestDatabase } from '../support/database.ts';
 
 /** `process.kill(pid, 0)` outcome: 'alive', or the error code ('ESRCH' once the process is gone). */
@@ -79,6 +80,23 @@ describe('startEmbeddedDatabase', () => {
     _id: string;
     value: number;
   }
+
+  it('should serve FerretDB debug metrics with request counts by command on debugPort', async (ctx) => {
+    const debugPort = await findFreePort();
+    const database = await startEmbeddedDatabase({ debugPort });
+    onTestFinished(() => database.stop());
+    if (database.provider !== 'ferretdb') ctx.skip();
+    const client = await MongoClient.connect(database.uri);
+    onTestFinished(() => client.close());
+    const metrics = async (): Promise<string> => (await fetch(`http://127.0.0.1:${debugPort}/debug/metrics`)).text();
+    const finds = (text: string): number => Number(/^ferretdb_client_requests_total\{command="find",opcode="OP_MSG"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+
+    const before = finds(await metrics());
+    await client.db('metrics').collection('items').find({}).toArray();
+    await client.db('metrics').collection('items').find({}).toArray();
+
+    expect(finds(await metrics()) - before).toBe(2);
+  });
 
   it('should keep data in a persistent dataDir across stop and start', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'longhaul-persist-'));
