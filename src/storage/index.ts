@@ -1,5 +1,8 @@
 export { BackupFileStore, type StoredPart } from './backupFileStore.ts';
 export { BackupStore } from './backupStore.ts';
+export { BackupLeaseStore, type BackupLeaseDocument, type LeaseAcquisition } from './backupLeaseStore.ts';
+export { BackupPolicyStore } from './backupPolicyStore.ts';
+export { toBackupPolicyView, type BackupPolicyDocument, type BackupPolicyView, type BackupRetention } from './backupPolicyDocument.ts';
 export { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, toBackupView, type BackupDocument, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
 export { readBackupSnapshot, snapshotChain, type BackupSnapshotDependencies, type SnapshotLink } from './backupSnapshot.ts';
 export * from './errors/index.ts';

@@ -5,3 +5,4 @@ export { createExportJobType, EXPORT_JOB_TYPE, ExportJobInput, type ExportJobDep
 export { BackupService, type BackupServiceOptions, type BackupWithJob, type StartBackupRequest } from './backup/backupService.ts';
 export { RestoreService, type RestoreServiceOptions, type RestoreWithJob, type StartRestoreRequest } from './restore/restoreService.ts';
 export { ExportService, type ExportServiceOptions, type ExportWithJob, type StartExportRequest } from './export/exportService.ts';
+export * from './policy/index.ts';
