@@ -3,7 +3,7 @@ import type { Caller, JobService } from '../engine/jobService.ts';
 import type { Loaders } from './loaders.ts';
 import type { DebugQueue } from '../monitoring/debugQueue.ts';
 import type { OrgService } from '../salesforce/index.ts';
-import type { BackupService, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
+import type { BackupPolicyService, BackupService, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
 import type { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
 import type { LivenessService } from '../monitoring/livenessService.ts';
 
@@ -24,6 +24,8 @@ export interface ApiContext {
   orgs: OrgService;
   /** Backups: start, read (the domain service; every call takes the caller). */
   backups: BackupService;
+  /** Backup policies and the retention of each org's backups. */
+  backupPolicies: BackupPolicyService;
   /** Restores (with their per-record results) and exports: the domain services. */
   recovery: RecoveryServices;
   /** The debug queue: DEBUG jobs and the operators' actions on them. */

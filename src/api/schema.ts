@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { backupResolvers } from './resolvers/backupResolvers.ts';
+import { backupPolicyResolvers } from './resolvers/backupPolicyResolvers.ts';
 import { debugQueueResolvers } from './resolvers/debugQueueResolvers.ts';
 import { exportResolvers } from './resolvers/exportResolvers.ts';
 import { monitoringResolvers } from './resolvers/monitoringResolvers.ts';
@@ -30,7 +31,7 @@ export function readTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers],
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers, backupPolicyResolvers],
     inheritResolversFromInterfaces: true,
   });
 }

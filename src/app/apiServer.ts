@@ -84,13 +84,14 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
     workers: stores.workers,
     stats: monitoringQueries.stats,
     liveness: workerLiveness,
+    missedBackups: runtime.backupPolicies,
     bus: runtime.bus,
     logger,
   });
   const recovery = { restores: runtime.restoreService, exports: runtime.exportService };
   const core = new ExecutionCore({
     schema,
-    services: { jobs, orgs: runtime.orgs, backups: runtime.backupService, recovery, debugQueue, liveness, monitoringQueries, logger },
+    services: { jobs, orgs: runtime.orgs, backups: runtime.backupService, backupPolicies: runtime.backupPolicies, recovery, debugQueue, liveness, monitoringQueries, logger },
     limits: config.limits,
     apiLimits: config.apiLimits,
     introspection: config.introspection,

@@ -8,7 +8,7 @@ import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
-import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { BackupFileStore, BackupLeaseStore, BackupPolicyStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 
 /**
  * Every collection longhaul keeps, as its owner declares it, in the order `ensureIndexes` prepares them at
@@ -22,6 +22,8 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   OrgStore.collection,
   BackupStore.collection,
   BackupFileStore.collection,
+  BackupLeaseStore.collection,
+  BackupPolicyStore.collection,
   RestoreStore.collection,
   RestoreResultStore.collection,
   RestoreIdMap.collection,

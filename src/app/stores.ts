@@ -10,7 +10,7 @@ import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
-import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { BackupFileStore, BackupLeaseStore, BackupPolicyStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 import { configuredSecrets } from './configuredSecrets.ts';
 
 /**
@@ -30,6 +30,10 @@ export interface Stores {
   backups: BackupStore;
   /** Backup files (GridFS). */
   backupFiles: BackupFileStore;
+  /** The one queued or running backup of each org. */
+  backupLeases: BackupLeaseStore;
+  /** Backup policies, one per org. */
+  backupPolicies: BackupPolicyStore;
   /** Restore records. */
   restores: RestoreStore;
   /** Per-record results of restores. */
@@ -67,6 +71,8 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     orgs: new OrgStore(db),
     backups: new BackupStore(db),
     backupFiles: new BackupFileStore(db),
+    backupLeases: new BackupLeaseStore(db),
+    backupPolicies: new BackupPolicyStore(db),
     restores: new RestoreStore(db),
     restoreResults: new RestoreResultStore(db),
     restoreIdMap: new RestoreIdMap(db),

@@ -7,6 +7,8 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AlertKind =
   | 'DEBUG_QUEUE_ENTERED'
   | 'FAILURE_RATE'
+  /** An org under a backup policy had no successful backup within the policy's window. */
+  | 'MISSED_BACKUP'
   | 'NO_LIVE_WORKER'
   | 'QUEUE_AGE'
   | 'ZOMBIE_DETECTED';
