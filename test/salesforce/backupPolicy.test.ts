@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupHarness, sandboxRecords } from '../support/backupHarness.ts';
+import { runCli } from '../support/cliProcess.ts';
 import { eventually } from '../support/eventually.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
@@ -155,5 +156,18 @@ describe('backup policies, one backup per org, retention and pruning (real serve
       expect(await snapshot(b3, object), `${object} at b3`).toEqual(at3[object]);
       expect(await snapshot(b4, object), `${object} at b4`).toEqual(at4[object]);
     }
+
+    // `longhaul backups list <org>` shows the same.
+    const table = await runCli(['backups', 'list', orgId], { url: h.api.url, apiKey: h.key });
+    expect(table.code, table.stderr).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toBe('policy: daily at 03:30 UTC, FULL every 7 days, keep daily 1 weekly 0 monthly 0');
+    expect(lines.find((l) => l.startsWith(b3))).toContain('CHAIN_BASE');
+    expect(lines.find((l) => l.startsWith(b4))).toContain('LATEST,DAILY');
+    const json = await runCli(['backups', 'list', orgId, '--json'], { url: h.api.url, apiKey: h.key });
+    expect((JSON.parse(json.stdout) as { backups: { id: string }[] }).backups.map((b) => b.id)).toEqual(list.map((b) => b.id));
+    const other = await runCli(['backups', 'list', orgId], { url: h.api.url, apiKey: TEST_KEYS.tenantB });
+    expect(other.code).not.toBe(0);
+    expect(other.stderr).toContain('NOT_FOUND');
   });
 });
