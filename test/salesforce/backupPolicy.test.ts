@@ -98,7 +98,7 @@ describe('backup policies, one backup per org, retention and pruning (real serve
     } finally {
       h.sandbox.faults.remove(fault.id);
     }
-  });
+  }, 300_000);
 
   it('should run policy backups, prune what retention drops without breaking chains, and keep every kept snapshot equal to the sandbox as of its backup', async () => {
     // 1. A scheduled occurrence: the first backup of the policy is FULL.
@@ -169,5 +169,5 @@ describe('backup policies, one backup per org, retention and pruning (real serve
     const other = await runCli(['backups', 'list', orgId], { url: h.api.url, apiKey: TEST_KEYS.tenantB });
     expect(other.code).not.toBe(0);
     expect(other.stderr).toContain('NOT_FOUND');
-  });
+  }, 600_000);
 });

@@ -99,6 +99,14 @@ describe('backup policies (service)', () => {
     expect(schedules.schedules.size).toBe(0);
   });
 
+  it('should store nothing when the schedules engine refuses the schedule', async () => {
+    const refusing = new InMemoryPolicySchedules();
+    refusing.upsertOwned = () => Promise.reject(new Error('refused by the engine'));
+    const { policies } = services(t.db, refusing);
+    await expect(policies.set(A, ORG_A2, { at: '04:00' })).rejects.toThrow('refused by the engine');
+    expect(await policies.get(A, ORG_A2)).toBeNull();
+  });
+
   it("should answer another tenant's org as not found", async () => {
     const { policies } = services(t.db);
     await expect(policies.set(B, ORG_A, {})).rejects.toBeInstanceOf(OrgNotFoundError);

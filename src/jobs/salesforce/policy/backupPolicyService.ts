@@ -5,7 +5,7 @@ import type { OrgService } from '../../../salesforce/index.ts';
 import { BackupMode, BackupRunningError, type BackupPolicyStore, type BackupPolicyView, type BackupStore } from '../../../storage/index.ts';
 import type { BackupService } from '../backup/backupService.ts';
 import { POLICY_PERIOD_MS, policyCron, resolveBackupPolicy, type BackupPolicyInput } from './backupPolicyInput.ts';
-import { policyScheduleOwner, type PolicyScheduleRegistry } from './policyScheduleRegistry.ts';
+import { policyScheduleOwner, type OwnedScheduleSpec, type PolicyScheduleRegistry } from './policyScheduleRegistry.ts';
 import { planRetention, type RetentionDecision } from './retentionPlan.ts';
 
 /** Name of the internal job type a policy's schedule runs. */
@@ -65,17 +65,16 @@ export class BackupPolicyService {
     const { policies, orgs, schedules } = this.options;
     const org = await orgs.require(caller.tenantId, orgId);
     const fields = resolveBackupPolicy(input, orgTimezone(org));
-    await schedules.upsertOwned(policyScheduleOwner(orgId), caller.tenantId, {
-      name: `backup policy of ${org.name}`.slice(0, 200),
-      jobType: POLICY_BACKUP_JOB_TYPE,
-      input: { orgId },
-      cron: policyCron(fields.at),
-      timezone: fields.timezone,
-      overlap: 'SKIP',
-      catchUp: 'LATEST',
-      enabled: fields.enabled,
-    });
-    return policies.put(caller.tenantId, orgId, fields);
+    const previous = await policies.get(caller.tenantId, orgId);
+    // The schedule first: the engine may refuse it (then nothing is stored); a failed store removes a new schedule.
+    await schedules.upsertOwned(policyScheduleOwner(orgId), caller.tenantId, scheduleSpec(org.name, orgId, fields));
+    try {
+      return await policies.put(caller.tenantId, orgId, fields);
+    } catch (error) {
+      const undo = previous === null ? schedules.removeOwned(policyScheduleOwner(orgId), caller.tenantId) : schedules.upsertOwned(policyScheduleOwner(orgId), caller.tenantId, scheduleSpec(org.name, orgId, previous));
+      await undo.catch((undoError: unknown) => this.options.logger.error({ err: undoError, orgId }, 'could not put the policy schedule back'));
+      throw error;
+    }
   }
 
   /** The policy of the caller's org, or `null`. Throws `OrgNotFoundError`. */
@@ -157,6 +156,20 @@ export class BackupPolicyService {
     }
     return overdue;
   }
+}
+
+/** The owned schedule of a policy: its daily backup at `at` in its zone. */
+function scheduleSpec(orgName: string, orgId: string, policy: { at: string; timezone: string; enabled: boolean }): OwnedScheduleSpec {
+  return {
+    name: `backup policy of ${orgName}`.slice(0, 200),
+    jobType: POLICY_BACKUP_JOB_TYPE,
+    input: { orgId },
+    cron: policyCron(policy.at),
+    timezone: policy.timezone,
+    overlap: 'SKIP',
+    catchUp: 'LATEST',
+    enabled: policy.enabled,
+  };
 }
 
 /** The org's IANA zone when its record knows it (orgs do not record one yet: then `null`, and policies default to UTC). */
