@@ -48,7 +48,11 @@ describe('backup policies, one backup per org, retention and pruning (real serve
   /** One occurrence of the policy's schedule: its job's result once it ended. */
   const occurrence = async (): Promise<Record<string, any>> => {
     const job = await schedules.createInternal({ tenantId: h.tenantId, operator: false }, { type: POLICY_BACKUP_JOB_TYPE, input: { orgId } });
-    const done = await h.waitForJob(job.id, { fields: 'state result' });
+    const done = await h.waitForJob(job.id, { fields: 'state result' }).catch(async (error: unknown) => {
+      const { job: seen } = await gqlData(h.api.url, h.key, 'query($id: ID!) { job(id: $id) { state attempts logs { level message } } }', { id: job.id });
+      const workerLogs = h.workers.flatMap((w) => w.logs.slice(-20));
+      throw new Error(`${(error as Error).message}\njob: ${JSON.stringify(seen)}\nworkers: ${JSON.stringify(workerLogs)}`);
+    });
     expect(done.state).toBe('SUCCEEDED');
     return done.result as Record<string, any>;
   };
@@ -62,7 +66,10 @@ describe('backup policies, one backup per org, retention and pruning (real serve
     return records;
   };
   const backupIdOfJob = async (jobId: string): Promise<string> => {
-    const backup = await h.waitForBackup(orgId, jobId);
+    const backup = await h.waitForBackup(orgId, jobId).catch(async (error: unknown) => {
+      const { job: seen } = await gqlData(h.api.url, h.key, 'query($id: ID!) { job(id: $id) { state attempts lastError { code message } logs { level message } } }', { id: jobId });
+      throw new Error(`${(error as Error).message}\njob: ${JSON.stringify(seen)}\nworkers: ${JSON.stringify(h.workers.flatMap((w) => w.logs.slice(-15)))}`);
+    });
     expect(backup.status).toBe('SUCCEEDED');
     return backup.id;
   };
@@ -101,6 +108,7 @@ describe('backup policies, one backup per org, retention and pruning (real serve
   }, 300_000);
 
   it('should run policy backups, prune what retention drops without breaking chains, and keep every kept snapshot equal to the sandbox as of its backup', async () => {
+    await gqlData(h.api.url, h.key, 'mutation($orgId: ID!, $policy: BackupPolicyInput!) { setBackupPolicy(orgId: $orgId, policy: $policy) { orgId } }', { orgId, policy: { objects: OBJECTS, at: '03:30', retention: { daily: 1 } } });
     // 1. A scheduled occurrence: the first backup of the policy is FULL.
     const first = await occurrence();
     expect(first).toMatchObject({ started: true, mode: 'FULL' });
@@ -140,10 +148,11 @@ describe('backup policies, one backup per org, retention and pruning (real serve
     const byId = new Map(list.map((b) => [b.id, b]));
     expect(byId.get(b4)).toMatchObject({ keptBy: ['LATEST', 'DAILY'], expiresAt: null });
     expect(byId.get(b3)).toMatchObject({ keptBy: ['CHAIN_BASE'], expiresAt: null });
-    const cancelled = list.find((b) => b.status === 'CANCELLED')!;
-    expect(cancelled.keptBy).toEqual([]);
-    expect(Date.parse(cancelled.expiresAt!)).toBeGreaterThan(Date.now() + 3_600_000);
-    expect(list).toHaveLength(3);
+    // Anything else is the earlier test's cancelled backup, which waits a day for a retry of its job.
+    for (const other of list.filter((b) => b.id !== b3 && b.id !== b4)) {
+      expect(other).toMatchObject({ status: 'CANCELLED', keptBy: [] });
+      expect(Date.parse(other.expiresAt!)).toBeGreaterThan(Date.now() + 3_600_000);
+    }
 
     // The database: records and files of b1 and b2 are gone, chunks too.
     await eventually('the pruned files to be gone', async () => (await h.db.collection('backupFiles.files').countDocuments({ 'metadata.backupId': { $in: [b1, b2] } })) === 0);
