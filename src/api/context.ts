@@ -3,7 +3,7 @@ import type { Caller, JobService } from '../engine/jobService.ts';
 import type { Loaders } from './loaders.ts';
 import type { DebugQueue } from '../monitoring/debugQueue.ts';
 import type { OrgService } from '../salesforce/index.ts';
-import type { BackupChangesService, BackupService, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
+import type { BackupChangesService, BackupPolicyService, BackupService, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
 import type { DataChangeRuleService } from '../monitoring/alerts/dataChangeRuleService.ts';
 import type { MonitoringQueries } from '../monitoring/monitoringQueries.ts';
 import type { LivenessService } from '../monitoring/livenessService.ts';
@@ -29,6 +29,8 @@ export interface ApiContext {
   backupChanges: BackupChangesService;
   /** Data-change alert rules of the caller's orgs. */
   dataChangeRules: DataChangeRuleService;
+  /** Backup policies and the retention of each org's backups. */
+  backupPolicies: BackupPolicyService;
   /** Restores (with their per-record results) and exports: the domain services. */
   recovery: RecoveryServices;
   /** The debug queue: DEBUG jobs and the operators' actions on them. */

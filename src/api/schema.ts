@@ -5,6 +5,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { backupResolvers } from './resolvers/backupResolvers.ts';
 import { backupChangeResolvers } from './resolvers/backupChangeResolvers.ts';
+import { backupPolicyResolvers } from './resolvers/backupPolicyResolvers.ts';
 import { debugQueueResolvers } from './resolvers/debugQueueResolvers.ts';
 import { exportResolvers } from './resolvers/exportResolvers.ts';
 import { monitoringResolvers } from './resolvers/monitoringResolvers.ts';
@@ -32,7 +33,7 @@ export function readTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers, backupChangeResolvers, jobBatchResolvers],
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers, backupChangeResolvers, jobBatchResolvers, backupPolicyResolvers],
     inheritResolversFromInterfaces: true,
   });
 }

@@ -10,7 +10,7 @@ import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
-import { BackupChangeStore, BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { BackupChangeStore, BackupFileStore, BackupLeaseStore, BackupPolicyStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 
 /**
  * Every collection longhaul keeps, as its owner declares it, in the order `ensureIndexes` prepares them at
@@ -25,6 +25,8 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   BackupStore.collection,
   BackupFileStore.collection,
   BackupChangeStore.collection,
+  BackupLeaseStore.collection,
+  BackupPolicyStore.collection,
   RestoreStore.collection,
   RestoreResultStore.collection,
   RestoreIdMap.collection,

@@ -6,7 +6,8 @@ import { ensureIndexes } from '../db/ensureIndexes.ts';
 import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
-import { BackupService, createBackupJobType, createExportJobType, createRestoreJobType, ExportService, RestoreService } from '../jobs/salesforce/index.ts';
+import { BackupPolicyService, BackupService, createBackupJobType, createBackupPruneJobType, createExportJobType, createPolicyBackupJobType, createRestoreJobType, ExportService, RestoreService, type PolicyScheduleRegistry } from '../jobs/salesforce/index.ts';
+import { UnwiredPolicySchedules } from './unwiredPolicySchedules.ts';
 import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import { combineCompanions, type JobEventCompanions } from '../engine/jobEventCompanions.ts';
 import { JobService } from '../engine/jobService.ts';
@@ -46,6 +47,8 @@ export interface Runtime {
   jobs: JobService;
   /** Backups: start, read, follow their jobs. */
   backupService: BackupService;
+  /** Backup policies: store them with their schedules, run their occurrences, plan retention. */
+  backupPolicies: BackupPolicyService;
   /** Restores: start, read (with results), follow their jobs. */
   restoreService: RestoreService;
   /** Exports: start, read, follow their jobs. */
@@ -64,6 +67,8 @@ export interface RuntimeOptions {
   allowEmbedded: boolean;
   /** An open connection to use instead of connecting (tests count its round trips). */
   connection?: DatabaseConnection;
+  /** Where backup policies put their schedules; default {@link UnwiredPolicySchedules} (until the schedules engine is wired). */
+  policySchedules?: PolicyScheduleRegistry;
 }
 
 /** Connects to (or starts) the database and starts this process's bus reader. */
@@ -115,7 +120,17 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc.id, kind }, 'job type transition hook failed')),
   );
   const jobs = new JobService(stores.jobs, stores.jobLogs, stores.tenantQuotas, bus, registry, jobEvents, config.jobLimits);
-  const backupService = new BackupService({ jobs, orgs, backups, logger });
+  const backupService = new BackupService({ jobs, orgs, backups, leases: stores.backupLeases, logger });
+  const backupPolicies = new BackupPolicyService({
+    policies: stores.backupPolicies,
+    backups,
+    backupService,
+    orgs,
+    jobs,
+    schedules: options.policySchedules ?? new UnwiredPolicySchedules(logger),
+    logger,
+    missedWindowFactor: config.monitoring.rules.missedBackupFactor ?? undefined,
+  });
   const restoreService = new RestoreService({ jobs, orgs, backups, restores, results: restoreResults, logger });
   const exportService = new ExportService({ jobs, backups, exports, logger });
   return {
@@ -124,7 +139,12 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     stores,
     registry: registry.register(
       createBackupJobType({
-        service: backupService,
+        service: {
+          followJob: async (transition) => {
+            await backupService.followJob(transition);
+            await backupPolicies.followBackup(transition);
+          },
+        },
         orgs,
         backups,
         files: backupFiles,
@@ -156,7 +176,9 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
           callBackoffMs: config.backup.callBackoffMs,
         }),
       )
-      .register(createExportJobType({ service: exportService, backups, files: backupFiles, exports, exportFiles, lookups: stores.exportLookups, ttlMs: config.exports.ttlMs })),
+      .register(createExportJobType({ service: exportService, backups, files: backupFiles, exports, exportFiles, lookups: stores.exportLookups, ttlMs: config.exports.ttlMs }))
+      .register(createPolicyBackupJobType({ policies: backupPolicies }))
+      .register(createBackupPruneJobType({ policies: stores.backupPolicies, backups, files: backupFiles })),
     orgs,
     backups,
     backupFiles,
@@ -168,6 +190,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     eventCompanions,
     jobs,
     backupService,
+    backupPolicies,
     restoreService,
     exportService,
     uri: uri ?? '',

@@ -12,7 +12,7 @@ import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
-import { BackupChangeStore, BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
+import { BackupChangeStore, BackupFileStore, BackupLeaseStore, BackupPolicyStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, RestoreIdMap, RestoreInFlightStore, RestoreResultStore, RestoreStore } from '../storage/index.ts';
 import { configuredSecrets } from './configuredSecrets.ts';
 
 /**
@@ -34,6 +34,10 @@ export interface Stores {
   backupFiles: BackupFileStore;
   /** Ids created, updated and deleted per object of a backup. */
   backupChanges: BackupChangeStore;
+  /** The one queued or running backup of each org. */
+  backupLeases: BackupLeaseStore;
+  /** Backup policies, one per org. */
+  backupPolicies: BackupPolicyStore;
   /** Restore records. */
   restores: RestoreStore;
   /** Per-record results of restores. */
@@ -76,6 +80,8 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     backups: new BackupStore(db),
     backupFiles: new BackupFileStore(db),
     backupChanges: new BackupChangeStore(db),
+    backupLeases: new BackupLeaseStore(db),
+    backupPolicies: new BackupPolicyStore(db),
     restores: new RestoreStore(db),
     restoreResults: new RestoreResultStore(db),
     restoreIdMap: new RestoreIdMap(db),

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { jobsCommand } from './commands/jobsCommand.ts';
 import { monitoringCommand } from './commands/monitoringCommand.ts';
+import { backupsCommand } from './commands/backupsCommand.ts';
 import type { Role } from '../app/roles.ts';
 
 const program = new Command('longhaul').description('Long, failure-prone background jobs with live GraphQL progress.');
@@ -56,6 +57,7 @@ program
 
 program.addCommand(jobsCommand());
 program.addCommand(monitoringCommand());
+program.addCommand(backupsCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`longhaul: ${error instanceof Error ? error.message : String(error)}\n`);

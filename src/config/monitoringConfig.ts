@@ -29,6 +29,8 @@ export interface AlertRulesConfig {
   queueAgeSeconds: number | null;
   /** Fires when no worker heartbeated within this many seconds (default off). */
   noWorkerSeconds: number | null;
+  /** `MISSED_BACKUP`: an org with a backup policy has no successful backup within this many times its schedule's period (`LONGHAUL_ALERT_MISSED_BACKUP_FACTOR`, default 1.5; `off`). */
+  missedBackupFactor: number | null;
 }
 
 /** Monitoring settings: metrics access, alert rules, receivers and timings. */
@@ -67,6 +69,7 @@ const AlertsFileSchema = z
         failureMinFinished: z.number().int().min(1).optional(),
         queueAgeSeconds: z.number().gt(0).nullable().optional(),
         noWorkerSeconds: z.number().gt(0).nullable().optional(),
+        missedBackupFactor: z.number().gt(1).nullable().optional(),
       })
       .strict()
       .optional(),
@@ -91,6 +94,7 @@ const EnvSchema = z.object({
   LONGHAUL_ALERT_FAILURE_MIN_FINISHED: z.coerce.number().int().min(1).optional(),
   LONGHAUL_ALERT_QUEUE_AGE_SECONDS: positive,
   LONGHAUL_ALERT_NO_WORKER_SECONDS: positive,
+  LONGHAUL_ALERT_MISSED_BACKUP_FACTOR: z.union([z.literal('off'), z.coerce.number().gt(1)]).optional(),
   LONGHAUL_ALERT_INTERVAL_MS: int(15_000, 50),
   LONGHAUL_ALERT_DELIVERY_TRIES: int(12, 1),
   LONGHAUL_ALERT_DELIVERY_BACKOFF_MS: int(1000, 10),
@@ -131,6 +135,7 @@ export function parseMonitoringConfig(env: NodeJS.ProcessEnv): MonitoringConfig 
       failureMinFinished: e.LONGHAUL_ALERT_FAILURE_MIN_FINISHED ?? fileRules.failureMinFinished ?? 1,
       queueAgeSeconds: e.LONGHAUL_ALERT_QUEUE_AGE_SECONDS ?? fileRules.queueAgeSeconds ?? null,
       noWorkerSeconds: e.LONGHAUL_ALERT_NO_WORKER_SECONDS ?? fileRules.noWorkerSeconds ?? null,
+      missedBackupFactor: e.LONGHAUL_ALERT_MISSED_BACKUP_FACTOR === 'off' ? null : (e.LONGHAUL_ALERT_MISSED_BACKUP_FACTOR ?? (fileRules.missedBackupFactor === undefined ? 1.5 : fileRules.missedBackupFactor)),
     },
     webhooks,
     evaluateEveryMs: e.LONGHAUL_ALERT_INTERVAL_MS,

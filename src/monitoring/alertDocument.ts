@@ -1,4 +1,4 @@
-export type AlertKind = 'ZOMBIE_DETECTED' | 'DEBUG_QUEUE_ENTERED' | 'FAILURE_RATE' | 'QUEUE_AGE' | 'NO_LIVE_WORKER' | 'MASS_DELETION' | 'MASS_UPDATE' | 'BACKUP_PARTIAL';
+export type AlertKind = 'ZOMBIE_DETECTED' | 'DEBUG_QUEUE_ENTERED' | 'FAILURE_RATE' | 'QUEUE_AGE' | 'NO_LIVE_WORKER' | 'MASS_DELETION' | 'MASS_UPDATE' | 'BACKUP_PARTIAL' | 'MISSED_BACKUP';
 
 /**
  * One alert incident in the `alerts` collection. `_id` is `<rule>:<key>:<n>`-like and unique per open

@@ -109,6 +109,23 @@ export class BackupFileStore {
     for (const id of stale) await this.fs.remove(id);
   }
 
+  /**
+   * Removes every file of backup `backupId` (pruning): the parts and describe of each object it recorded, by id,
+   * then, when `sweep` says some object did not finish (its part count is not known), whatever else carries the
+   * backup's id in its metadata. Returns how many files were removed.
+   */
+  async removeBackup(tenantId: string, backupId: string, objects: readonly { name: string; parts: number }[], sweep: boolean): Promise<number> {
+    let removed = 0;
+    for (const object of objects) {
+      for (let part = 0; part < object.parts; part++) removed += await this.fs.remove(BackupFileStore.partId(backupId, object.name, part));
+      removed += await this.fs.remove(BackupFileStore.schemaId(backupId, object.name));
+    }
+    if (sweep) {
+      for (const id of await this.fs.ids({ 'metadata.tenantId': { $in: [tenantId, null] }, 'metadata.backupId': backupId })) removed += await this.fs.remove(id);
+    }
+    return removed;
+  }
+
   /** The records of parts 0..parts-1 of an object, in order, streamed. */
   async *readRecords(tenantId: string, backupId: string, object: string, parts: number): AsyncGenerator<Record<string, unknown>> {
     for (let part = 0; part < parts; part++) {

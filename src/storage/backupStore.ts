@@ -56,6 +56,32 @@ export class BackupStore extends JobBackedRecordStore<BackupDocument, BackupView
     return null;
   }
 
+  /**
+   * The tenant's newest backup of `orgId` that finished `SUCCEEDED` or `PARTIAL` (of `mode` when given), or
+   * `null`: what a policy reads to choose FULL or INCREMENTAL, and the missed-backup rule to see the last success.
+   */
+  async lastFinished(tenantId: string, orgId: string, mode?: BackupMode): Promise<BackupView | null> {
+    const filter = { tenantId, orgId, status: { $in: [BackupStatus.Succeeded, BackupStatus.Partial] }, ...(mode === undefined ? {} : { mode }) };
+    const doc = await this.records.find(filter).sort({ createdAt: -1, _id: -1 }).limit(1).next();
+    return doc === null ? null : toBackupView(doc);
+  }
+
+  /** Every one of the tenant's backups of `orgId`, newest first (retention plans over all of them; at most `limit`, default 100,000). */
+  listAllByOrg(tenantId: string, orgId: string, limit = 100_000): Promise<BackupView[]> {
+    return this.listWhere(tenantId, { orgId }, limit);
+  }
+
+  /**
+   * Removes the tenant's backup record `id` if it has ended (pruning): a queued or running backup is never
+   * removed. Returns whether it was removed. Its files are removed first (`BackupFileStore.removeBackup`).
+   */
+  async removeEnded(tenantId: string, id: string): Promise<boolean> {
+    const filter = this.scope(tenantId, id);
+    if (filter === null) return false;
+    const ended = [BackupStatus.Succeeded, BackupStatus.Partial, BackupStatus.Failed, BackupStatus.Cancelled];
+    return (await this.records.deleteOne({ ...filter, status: { $in: ended } })).deletedCount === 1;
+  }
+
   /** Stores the backup's status and objects as its job sees them now (the whole array: FerretDB-safe, one writer). */
   update(
     tenantId: string,

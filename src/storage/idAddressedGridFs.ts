@@ -103,13 +103,14 @@ export class IdAddressedGridFs {
     }
   }
 
-  /** Removes file `id` and its chunks. */
-  async remove(id: string): Promise<void> {
+  /** Removes file `id` and its chunks; returns 1 when the file was there, else 0. */
+  async remove(id: string): Promise<number> {
     const file = await this.files.findOneAndDelete({ _id: id });
     const count = file === null ? null : Math.ceil(file.length / file.chunkSize);
     const removed = await this.removeChunksFrom(id, 0, count);
     // A driver-written file keeps ObjectId chunk ids: those need the (slow) files_id query.
     if (file !== null && count !== null && count > 0 && removed === 0) await this.chunks.deleteMany({ files_id: id });
+    return file === null ? 0 : 1;
   }
 
   /** Ids of the files whose metadata matches `filter` (e.g. `{ 'metadata.backupId': … }`). */

@@ -25,7 +25,7 @@ const B = TEST_KEYS.tenantB;
 const OPERATOR = TEST_KEYS.operator;
 
 /** Collections holding what a tenant owns; none may change when another tenant names its ids. */
-const OWNED_COLLECTIONS = ['agendaJobs', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics', 'backupChanges', 'dataChangeRules'];
+const OWNED_COLLECTIONS = ['agendaJobs', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics', 'backupChanges', 'dataChangeRules', 'backupPolicies', 'backupLeases'];
 
 /** A digest of every document of the owned collections: equal digests, nothing written. */
 async function fingerprint(db: Db): Promise<Record<string, string>> {
@@ -161,6 +161,9 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
     { name: 'Query.export(id)', call: async (a) => expect((await q(B, 'query($id: ID!) { export(id: $id) { id } }', { id: a.exportId })).data?.export).toBeNull() },
     { name: 'Mutation.cancelJob(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: a.debugJobId }))).toBe('NOT_FOUND') },
     { name: 'Mutation.retryJob(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { retryJob(id: $id) { id } }', { id: a.jobId }))).toBe('NOT_FOUND') },
+    { name: 'Query.backupPolicy(orgId)', call: async (a) => expect(codeOf(await q(B, 'query($id: ID!) { backupPolicy(orgId: $id) { orgId } }', { id: a.orgId }))).toBe('NOT_FOUND') },
+    { name: 'Mutation.setBackupPolicy(orgId)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { setBackupPolicy(orgId: $id, policy: {}) { orgId } }', { id: a.orgId }))).toBe('NOT_FOUND') },
+    { name: 'Mutation.removeBackupPolicy(orgId)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { removeBackupPolicy(orgId: $id) }', { id: a.orgId }))).toBe('NOT_FOUND') },
     { name: 'Mutation.startBackup(orgId)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { startBackup(orgId: $id, objects: ["Account"]) { id } }', { id: a.orgId }))).toBe('NOT_FOUND') },
     {
       name: 'Mutation.startExport(input.backupId)',

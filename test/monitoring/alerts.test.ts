@@ -396,7 +396,7 @@ describe('alert configuration', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'longhaul-alerts-')), 'alerts.json');
     writeFileSync(file, JSON.stringify({ rules: { zombie: false, failureRate: 0.25, queueAgeSeconds: 600 }, webhooks: [{ format: 'slack', url: 'https://hooks.example/T/B/x' }] }));
     const config = parseMonitoringConfig({ LONGHAUL_ALERTS_FILE: file, LONGHAUL_ALERT_FAILURE_RATE: '0.5', LONGHAUL_ALERT_WEBHOOKS: 'json:http://127.0.0.1:1/hook' });
-    expect(config.rules).toEqual({ zombie: false, debugQueue: true, failureRate: 0.5, failureWindowMinutes: 15, failureMinFinished: 1, queueAgeSeconds: 600, noWorkerSeconds: null });
+    expect(config.rules).toEqual({ zombie: false, debugQueue: true, failureRate: 0.5, failureWindowMinutes: 15, failureMinFinished: 1, queueAgeSeconds: 600, noWorkerSeconds: null, missedBackupFactor: 1.5 });
     expect(config.webhooks).toEqual([
       { format: 'slack', url: 'https://hooks.example/T/B/x' },
       { format: 'json', url: 'http://127.0.0.1:1/hook' },

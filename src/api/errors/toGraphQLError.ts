@@ -4,7 +4,7 @@ import { InvalidPositionError } from '../../bus/busPosition.ts';
 import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
 import { ApiErrorCode } from './apiErrorCode.ts';
 import { LivenessError, LivenessErrorCode } from '../../monitoring/errors/index.ts';
-import { StorageError, StorageErrorCode } from '../../storage/errors/index.ts';
+import { BackupRunningError, InvalidBackupPolicyError, StorageError, StorageErrorCode } from '../../storage/errors/index.ts';
 
 const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.JobNotFound]: ApiErrorCode.NotFound,
@@ -34,6 +34,8 @@ const STORAGE_TO_API: Record<StorageErrorCode, ApiErrorCode> = {
   [StorageErrorCode.SnapshotUnavailable]: ApiErrorCode.BadUserInput,
   [StorageErrorCode.BackupNotFinished]: ApiErrorCode.BadUserInput,
   [StorageErrorCode.FileUnavailable]: ApiErrorCode.NotFound,
+  [StorageErrorCode.BackupRunning]: ApiErrorCode.Conflict,
+  [StorageErrorCode.InvalidBackupPolicy]: ApiErrorCode.BadUserInput,
 };
 
 const LIVENESS_TO_API: Record<LivenessErrorCode, ApiErrorCode> = {
@@ -87,6 +89,8 @@ export function toGraphQLError(error: unknown): GraphQLError {
       return apiError(code, error.message, extra);
     }
   }
+  if (error instanceof BackupRunningError) return apiError(ApiErrorCode.Conflict, error.message, { reason: error.code, jobId: error.jobId, backupId: error.backupId });
+  if (error instanceof InvalidBackupPolicyError) return apiError(ApiErrorCode.BadUserInput, error.message, { reason: error.code, issues: error.issues });
   if (error instanceof StorageError) return apiError(STORAGE_TO_API[error.code], error.message, { reason: error.code });
   if (error instanceof LivenessError) return apiError(LIVENESS_TO_API[error.code], error.message, { reason: error.code });
   // The cause travels as originalError (logged by the server), never in the message.

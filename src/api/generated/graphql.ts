@@ -4,6 +4,7 @@ import type { JobEvent as JobEventModel } from '../../engine/jobEvent.ts';
 import type { OrgView } from '../../salesforce/orgDocument.ts';
 import type { BackupWithJob } from '../../jobs/salesforce/backup/backupService.ts';
 import type { BackupObjectEntry } from '../../storage/backupDocument.ts';
+import type { BackupPolicyView } from '../../storage/backupPolicyDocument.ts';
 import type { RestoreWithJob } from '../../jobs/salesforce/restore/restoreService.ts';
 import type { RestoreResultView } from '../../storage/restoreResultStore.ts';
 import type { ExportWithJob } from '../../jobs/salesforce/export/exportService.ts';
@@ -60,6 +61,8 @@ export type AlertKind =
   | 'MASS_DELETION'
   /** Updated records of an object above the org's rule in one backup (details: counts, the backupChanges arguments). */
   | 'MASS_UPDATE'
+  /** An org under a backup policy had no successful backup within the policy's window. */
+  | 'MISSED_BACKUP'
   | 'NO_LIVE_WORKER'
   | 'QUEUE_AGE'
   | 'ZOMBIE_DETECTED';
@@ -89,10 +92,14 @@ export type Backup = {
   errors: Array<BackupObject>;
   /** Sum of the objects' estimated records. */
   estimatedRecords: Scalars['Float']['output'];
+  /** When the prune deletes it: for a backup no rule keeps, now (a failed one a day after it ended); for one kept only by KEEP_DAYS, when it gets too old; null otherwise. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   /** The job running it. */
   job: Maybe<Job>;
+  /** The retention rules of the org's policy that keep this backup; empty: the next prune deletes it (no policy: empty, and nothing is pruned). */
+  keptBy: Array<BackupRetentionRule>;
   mode: BackupMode;
   objects: Array<BackupObject>;
   /** Objects finished (succeeded or failed). */
@@ -177,12 +184,82 @@ export type BackupObjectStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+/** The backup policy of an org: a daily backup at `at` in `timezone`, a FULL one every `fullEvery` days, and retention. */
+export type BackupPolicy = {
+  __typename?: 'BackupPolicy';
+  /** Local time of the daily backup, HH:MM. */
+  at: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The schedule's cron expression (5 fields, in `timezone`). */
+  cron: Scalars['String']['output'];
+  enabled: Scalars['Boolean']['output'];
+  /** A FULL backup when the last FULL one is older than this many days; INCREMENTAL otherwise. */
+  fullEvery: Scalars['Int']['output'];
+  /** Objects backed up; null: every queryable, replicateable object. */
+  objects: Maybe<Array<Scalars['String']['output']>>;
+  org: Maybe<Org>;
+  orgId: Scalars['ID']['output'];
+  retention: BackupRetention;
+  /** IANA zone of `at` and of the retention's days, weeks and months. */
+  timezone: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A backup policy; every field has a default. */
+export type BackupPolicyInput = {
+  /** Local time HH:MM of the daily backup; default 02:00. */
+  at?: InputMaybe<Scalars['String']['input']>;
+  /** Default true. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Days between FULL backups (1-365); default 7. */
+  fullEvery?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: every queryable, replicateable object. */
+  objects?: InputMaybe<Array<Scalars['String']['input']>>;
+  retention?: InputMaybe<BackupRetentionInput>;
+  /** IANA zone; default the org's zone when known, else UTC. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How an object's records were read. */
 export type BackupReadMethod =
   /** A Bulk API 2.0 query job (objects at or above LONGHAUL_BACKUP_BULK_THRESHOLD records). */
   | 'BULK'
   /** REST query paging (small objects). */
   | 'REST';
+
+/** How many backups a policy keeps: grandfather-father-son counts and/or every backup younger than keepDays. */
+export type BackupRetention = {
+  __typename?: 'BackupRetention';
+  /** The newest backup of each of the last `daily` days that have one. */
+  daily: Scalars['Int']['output'];
+  /** Every backup younger than this many days; null: no such rule. */
+  keepDays: Maybe<Scalars['Int']['output']>;
+  /** The newest backup of each of the last `monthly` calendar months that have one. */
+  monthly: Scalars['Int']['output'];
+  /** The newest backup of each of the last `weekly` ISO weeks (Monday first) that have one. */
+  weekly: Scalars['Int']['output'];
+};
+
+/** Retention counts; once any is given, the counts not given are 0. Default: daily 7, weekly 4, monthly 12. */
+export type BackupRetentionInput = {
+  daily?: InputMaybe<Scalars['Int']['input']>;
+  keepDays?: InputMaybe<Scalars['Int']['input']>;
+  monthly?: InputMaybe<Scalars['Int']['input']>;
+  weekly?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why retention keeps a backup. */
+export type BackupRetentionRule =
+  /** A kept (or running) INCREMENTAL backup builds on it. */
+  | 'CHAIN_BASE'
+  | 'DAILY'
+  /** Queued or running. */
+  | 'IN_PROGRESS'
+  | 'KEEP_DAYS'
+  /** The newest finished backup, and per object the newest backup holding it (the next INCREMENTAL builds on them). */
+  | 'LATEST'
+  | 'MONTHLY'
+  | 'WEEKLY';
 
 export type BackupStatus =
   /** Its job was cancelled. */
@@ -665,12 +742,16 @@ export type Mutation = {
   createJobs: Array<Job>;
   /** Operator: give up on a DEBUG job (it becomes FAILED); the reason is recorded. */
   discardDebugJob: Job;
+  /** Removes the policy of one of the caller's orgs and its schedule (its backups stay); false when there was none. */
+  removeBackupPolicy: Scalars['Boolean']['output'];
   /** Operator: put a DEBUG job back in the queue with fresh attempts. */
   requeueFromDebug: Job;
   /** Operator: run a DEBUG job once more, with debug-level logs captured into its own log. */
   rerunInDebug: Job;
   /** Run a FAILED or CANCELLED job again, from its last checkpoint, with fresh attempts. */
   retryJob: Job;
+  /** Sets (creates or replaces) the backup policy of one of the caller's orgs and its schedule. Bad fields: BAD_USER_INPUT with `issues`. */
+  setBackupPolicy: BackupPolicy;
   /** Replaces the org's data-change alert rules (an empty list turns them off). A rule that cannot hold is BAD_USER_INPUT with reason INVALID_ALERT_RULE; nothing is stored then. */
   setDataChangeAlertRules: DataChangeAlertRules;
   /** Starts a `salesforce.backup` job; `objects` defaults to every queryable, replicateable object. */
@@ -714,6 +795,11 @@ export type MutationDiscardDebugJobArgs = {
 };
 
 
+export type MutationRemoveBackupPolicyArgs = {
+  orgId: Scalars['ID']['input'];
+};
+
+
 export type MutationRequeueFromDebugArgs = {
   id: Scalars['ID']['input'];
 };
@@ -726,6 +812,12 @@ export type MutationRerunInDebugArgs = {
 
 export type MutationRetryJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetBackupPolicyArgs = {
+  orgId: Scalars['ID']['input'];
+  policy: BackupPolicyInput;
 };
 
 
@@ -799,6 +891,8 @@ export type Query = {
   backup: Maybe<Backup>;
   /** The Ids of records of `object` the backup found created, updated or deleted since the object's previous backup, in pages. */
   backupChanges: BackupChangeConnection;
+  /** The policy of one of the caller's orgs, or null. */
+  backupPolicy: Maybe<BackupPolicy>;
   /** The caller's backups of an org, newest first (at most 100). */
   backups: Array<Backup>;
   /** The org's data-change alert rules (the defaults until set). */
@@ -833,6 +927,11 @@ export type QueryBackupChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind: ChangeKind;
   object: Scalars['String']['input'];
+};
+
+
+export type QueryBackupPolicyArgs = {
+  orgId: Scalars['ID']['input'];
 };
 
 
@@ -1281,7 +1380,12 @@ export type ResolversTypes = ResolversObject<{
   BackupObjectChanges: ResolverTypeWrapper<BackupObjectChanges>;
   BackupObjectError: ResolverTypeWrapper<BackupObjectError>;
   BackupObjectStatus: BackupObjectStatus;
+  BackupPolicy: ResolverTypeWrapper<BackupPolicyView>;
+  BackupPolicyInput: BackupPolicyInput;
   BackupReadMethod: BackupReadMethod;
+  BackupRetention: ResolverTypeWrapper<BackupRetention>;
+  BackupRetentionInput: BackupRetentionInput;
+  BackupRetentionRule: BackupRetentionRule;
   BackupStatus: BackupStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeKind: ChangeKind;
@@ -1367,6 +1471,10 @@ export type ResolversParentTypes = ResolversObject<{
   BackupObject: BackupObjectEntry;
   BackupObjectChanges: BackupObjectChanges;
   BackupObjectError: BackupObjectError;
+  BackupPolicy: BackupPolicyView;
+  BackupPolicyInput: BackupPolicyInput;
+  BackupRetention: BackupRetention;
+  BackupRetentionInput: BackupRetentionInput;
   Boolean: Scalars['Boolean']['output'];
   ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
@@ -1456,9 +1564,11 @@ export type BackupResolvers<ContextType = ApiContext, ParentType extends Resolve
   durationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['BackupObject']>, ParentType, ContextType>;
   estimatedRecords?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  keptBy?: Resolver<Array<ResolversTypes['BackupRetentionRule']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['BackupMode'], ParentType, ContextType>;
   objects?: Resolver<Array<ResolversTypes['BackupObject']>, ParentType, ContextType>;
   objectsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1505,6 +1615,27 @@ export type BackupObjectChangesResolvers<ContextType = ApiContext, ParentType ex
 export type BackupObjectErrorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupObjectError'] = ResolversParentTypes['BackupObjectError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BackupPolicyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupPolicy'] = ResolversParentTypes['BackupPolicy']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cron?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fullEvery?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  objects?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  org?: Resolver<Maybe<ResolversTypes['Org']>, ParentType, ContextType>;
+  orgId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  retention?: Resolver<ResolversTypes['BackupRetention'], ParentType, ContextType>;
+  timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type BackupRetentionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BackupRetention'] = ResolversParentTypes['BackupRetention']> = ResolversObject<{
+  daily?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keepDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  monthly?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weekly?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type DataChangeAlertRulesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DataChangeAlertRules'] = ResolversParentTypes['DataChangeAlertRules']> = ResolversObject<{
@@ -1691,9 +1822,11 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   createJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
   createJobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<MutationCreateJobsArgs, 'inputs'>>;
   discardDebugJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationDiscardDebugJobArgs, 'id' | 'reason'>>;
+  removeBackupPolicy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBackupPolicyArgs, 'orgId'>>;
   requeueFromDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRequeueFromDebugArgs, 'id'>>;
   rerunInDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRerunInDebugArgs, 'id'>>;
   retryJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'id'>>;
+  setBackupPolicy?: Resolver<ResolversTypes['BackupPolicy'], ParentType, ContextType, RequireFields<MutationSetBackupPolicyArgs, 'orgId' | 'policy'>>;
   setDataChangeAlertRules?: Resolver<ResolversTypes['DataChangeAlertRules'], ParentType, ContextType, RequireFields<MutationSetDataChangeAlertRulesArgs, 'orgId' | 'rules'>>;
   startBackup?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartBackupArgs, 'mode' | 'orgId'>>;
   startExport?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartExportArgs, 'input'>>;
@@ -1725,6 +1858,7 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   backup?: Resolver<Maybe<ResolversTypes['Backup']>, ParentType, ContextType, RequireFields<QueryBackupArgs, 'id'>>;
   backupChanges?: Resolver<ResolversTypes['BackupChangeConnection'], ParentType, ContextType, RequireFields<QueryBackupChangesArgs, 'backupId' | 'first' | 'kind' | 'object'>>;
+  backupPolicy?: Resolver<Maybe<ResolversTypes['BackupPolicy']>, ParentType, ContextType, RequireFields<QueryBackupPolicyArgs, 'orgId'>>;
   backups?: Resolver<Array<ResolversTypes['Backup']>, ParentType, ContextType, RequireFields<QueryBackupsArgs, 'orgId'>>;
   dataChangeAlertRules?: Resolver<ResolversTypes['DataChangeAlertRules'], ParentType, ContextType, RequireFields<QueryDataChangeAlertRulesArgs, 'orgId'>>;
   export?: Resolver<Maybe<ResolversTypes['Export']>, ParentType, ContextType, RequireFields<QueryExportArgs, 'id'>>;
@@ -1895,6 +2029,8 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   BackupObject?: BackupObjectResolvers<ContextType>;
   BackupObjectChanges?: BackupObjectChangesResolvers<ContextType>;
   BackupObjectError?: BackupObjectErrorResolvers<ContextType>;
+  BackupPolicy?: BackupPolicyResolvers<ContextType>;
+  BackupRetention?: BackupRetentionResolvers<ContextType>;
   DataChangeAlertRules?: DataChangeAlertRulesResolvers<ContextType>;
   DataChangeRule?: DataChangeRuleResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

@@ -6,3 +6,4 @@ export { BackupChangesService, DEFAULT_CHANGES_PAGE, type BackupChangePage, type
 export { BackupService, type BackupServiceOptions, type BackupWithJob, type StartBackupRequest } from './backup/backupService.ts';
 export { RestoreService, type RestoreServiceOptions, type RestoreWithJob, type StartRestoreRequest } from './restore/restoreService.ts';
 export { ExportService, type ExportServiceOptions, type ExportWithJob, type StartExportRequest } from './export/exportService.ts';
+export * from './policy/index.ts';

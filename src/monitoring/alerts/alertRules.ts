@@ -7,6 +7,7 @@ import type { ZombieStore } from '../zombieStore.ts';
 import type { AlertRule } from './alertRule.ts';
 import { DebugQueueRule } from './debugQueueRule.ts';
 import { FailureRateRule } from './failureRateRule.ts';
+import { MissedBackupRule, type MissedBackupSource } from './missedBackupRule.ts';
 import { NoLiveWorkerRule } from './noLiveWorkerRule.ts';
 import { QueueAgeRule } from './queueAgeRule.ts';
 import { ZombieRule } from './zombieRule.ts';
@@ -19,6 +20,8 @@ export interface AlertRuleSources {
   stats: QueueStatsReader;
   /** What counts as a live worker (for `NO_LIVE_WORKER`). */
   liveness: WorkerLiveness;
+  /** Orgs whose backup policy's window passed without a successful backup (for `MISSED_BACKUP`); default none (rule off). */
+  missedBackups?: MissedBackupSource;
 }
 
 /** The rules `config` turns on, in a fixed order. */
@@ -31,5 +34,6 @@ export function createAlertRules(config: AlertRulesConfig, deps: AlertRuleSource
   }
   if (config.queueAgeSeconds !== null) rules.push(new QueueAgeRule({ stats: deps.stats, thresholdSeconds: config.queueAgeSeconds }));
   if (config.noWorkerSeconds !== null) rules.push(new NoLiveWorkerRule(deps.workers, deps.liveness, config.noWorkerSeconds));
+  if (config.missedBackupFactor !== null && deps.missedBackups !== undefined) rules.push(new MissedBackupRule(deps.missedBackups));
   return rules;
 }

@@ -4,3 +4,5 @@ export * from './snapshotUnavailableError.ts';
 export * from './backupNotFinishedError.ts';
 export * from './recordNotFoundError.ts';
 export * from './fileUnavailableError.ts';
+export * from './backupRunningError.ts';
+export * from './invalidBackupPolicyError.ts';

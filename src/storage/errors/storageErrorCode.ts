@@ -10,6 +10,10 @@ export const StorageErrorCode = {
   RecordNotFound: 'RECORD_NOT_FOUND',
   /** A stored file (backup part, export) is missing, incomplete, or not the tenant's. */
   FileUnavailable: 'FILE_UNAVAILABLE',
+  /** A backup of the org is running: one backup per org at a time. */
+  BackupRunning: 'BACKUP_RUNNING',
+  /** A backup policy with a bad field (time, zone, counts). */
+  InvalidBackupPolicy: 'INVALID_BACKUP_POLICY',
 } as const;
 export type StorageErrorCode = (typeof StorageErrorCode)[keyof typeof StorageErrorCode];
 

@@ -15,6 +15,7 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query BackupsOfOrg($orgId: ID!) {\n  backups(orgId: $orgId) {\n    id mode status records bytes createdAt durationMs keptBy expiresAt\n    job { id }\n  }\n  backupPolicy(orgId: $orgId) {\n    at timezone fullEvery enabled\n    retention { daily weekly monthly keepDays }\n  }\n}": typeof types.BackupsOfOrgDocument,
     "\n  fragment CliJobFields on Job {\n    id type state priority attempts maxAttempts\n    progress { processed total fraction message }\n    lastError { code message attempt at }\n    result createdAt startedAt finishedAt retryAt\n  }\n": typeof types.CliJobFieldsFragmentDoc,
     "mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }": typeof types.CreateJobDocument,
     "mutation CreateJobs($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { ...CliJobFields } }": typeof types.CreateJobsDocument,
@@ -24,6 +25,7 @@ type Documents = {
     "query MonitoringOverview($includeResolved: Boolean, $first: Int, $after: String) {\n  monitoring {\n    zombies(includeResolved: $includeResolved) {\n      id reason since detectedAt workerId attempt action resolvedAt\n      lastProgress { processed total }\n      job { id type state }\n    }\n    debugQueue(first: $first, after: $after) {\n      nodes {\n        id type state attempts maxAttempts createdAt\n        lastError { code message attempt at }\n        debugActions { kind at by reason }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}": typeof types.MonitoringOverviewDocument,
 };
 const documents: Documents = {
+    "query BackupsOfOrg($orgId: ID!) {\n  backups(orgId: $orgId) {\n    id mode status records bytes createdAt durationMs keptBy expiresAt\n    job { id }\n  }\n  backupPolicy(orgId: $orgId) {\n    at timezone fullEvery enabled\n    retention { daily weekly monthly keepDays }\n  }\n}": types.BackupsOfOrgDocument,
     "\n  fragment CliJobFields on Job {\n    id type state priority attempts maxAttempts\n    progress { processed total fraction message }\n    lastError { code message attempt at }\n    result createdAt startedAt finishedAt retryAt\n  }\n": types.CliJobFieldsFragmentDoc,
     "mutation CreateJob($input: CreateJobInput!) { createJob(input: $input) { ...CliJobFields } }": types.CreateJobDocument,
     "mutation CreateJobs($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { ...CliJobFields } }": types.CreateJobsDocument,
@@ -33,6 +35,10 @@ const documents: Documents = {
     "query MonitoringOverview($includeResolved: Boolean, $first: Int, $after: String) {\n  monitoring {\n    zombies(includeResolved: $includeResolved) {\n      id reason since detectedAt workerId attempt action resolvedAt\n      lastProgress { processed total }\n      job { id type state }\n    }\n    debugQueue(first: $first, after: $after) {\n      nodes {\n        id type state attempts maxAttempts createdAt\n        lastError { code message attempt at }\n        debugActions { kind at by reason }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}": types.MonitoringOverviewDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BackupsOfOrg($orgId: ID!) {\n  backups(orgId: $orgId) {\n    id mode status records bytes createdAt durationMs keptBy expiresAt\n    job { id }\n  }\n  backupPolicy(orgId: $orgId) {\n    at timezone fullEvery enabled\n    retention { daily weekly monthly keepDays }\n  }\n}"): typeof import('./graphql.ts').BackupsOfOrgDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,36 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type BackupMode =
+  /** Every record of every chosen object. */
+  | 'FULL'
+  /** Records changed since the object's last successful backup, deletions included (`IsDeleted`); objects never backed up are read in full. */
+  | 'INCREMENTAL';
+
+/** Why retention keeps a backup. */
+export type BackupRetentionRule =
+  /** A kept (or running) INCREMENTAL backup builds on it. */
+  | 'CHAIN_BASE'
+  | 'DAILY'
+  /** Queued or running. */
+  | 'IN_PROGRESS'
+  | 'KEEP_DAYS'
+  /** The newest finished backup, and per object the newest backup holding it (the next INCREMENTAL builds on them). */
+  | 'LATEST'
+  | 'MONTHLY'
+  | 'WEEKLY';
+
+export type BackupStatus =
+  /** Its job was cancelled. */
+  | 'CANCELLED'
+  /** Its job gave up (out of attempts, or parked in the debug queue); see the job's `lastError`. */
+  | 'FAILED'
+  /** Finished, but some objects failed; see their `error`. */
+  | 'PARTIAL'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
 export type CreateJobInput = {
   /** Creating a job with a key used before returns that job instead of a new one. */
   idempotencyKey?: string | null | undefined;
@@ -81,6 +111,13 @@ export type ZombieReason =
   | 'NO_PROGRESS'
   /** The worker running it stopped heartbeating (died, was killed, lost its database). */
   | 'WORKER_LOST';
+
+export type BackupsOfOrgQueryVariables = Exact<{
+  orgId: string | number;
+}>;
+
+
+export type BackupsOfOrgQuery = { backups: Array<{ id: string, mode: BackupMode, status: BackupStatus, records: number, bytes: number, createdAt: string, durationMs: number | null, keptBy: Array<BackupRetentionRule>, expiresAt: string | null, job: { id: string } | null }>, backupPolicy: { at: string, timezone: string, fullEvery: number, enabled: boolean, retention: { daily: number, weekly: number, monthly: number, keepDays: number | null } } | null };
 
 export type CliJobFieldsFragment = { id: string, type: string, state: JobState, priority: number, attempts: number, maxAttempts: number, result: unknown, createdAt: string, startedAt: string | null, finishedAt: string | null, retryAt: string | null, progress: { processed: number, total: number | null, fraction: number | null, message: string | null }, lastError: { code: string, message: string, attempt: number, at: string } | null };
 
@@ -176,6 +213,36 @@ export const CliJobFieldsFragmentDoc = new TypedDocumentString(`
   retryAt
 }
     `, {"fragmentName":"CliJobFields"}) as unknown as TypedDocumentString<CliJobFieldsFragment, unknown>;
+export const BackupsOfOrgDocument = new TypedDocumentString(`
+    query BackupsOfOrg($orgId: ID!) {
+  backups(orgId: $orgId) {
+    id
+    mode
+    status
+    records
+    bytes
+    createdAt
+    durationMs
+    keptBy
+    expiresAt
+    job {
+      id
+    }
+  }
+  backupPolicy(orgId: $orgId) {
+    at
+    timezone
+    fullEvery
+    enabled
+    retention {
+      daily
+      weekly
+      monthly
+      keepDays
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BackupsOfOrgQuery, BackupsOfOrgQueryVariables>;
 export const CreateJobDocument = new TypedDocumentString(`
     mutation CreateJob($input: CreateJobInput!) {
   createJob(input: $input) {

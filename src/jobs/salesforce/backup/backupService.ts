@@ -3,7 +3,7 @@ import type { JobTransition } from '../../../engine/jobType.ts';
 import type { JobView } from '../../../engine/jobView.ts';
 import type { Logger } from '../../../logging/logger.ts';
 import type { OrgService } from '../../../salesforce/index.ts';
-import type { BackupMode, BackupStore, BackupView } from '../../../storage/index.ts';
+import { BackupRunningError, BackupStatus, type BackupLeaseDocument, type BackupLeaseStore, type BackupMode, type BackupStore, type BackupView } from '../../../storage/index.ts';
 import { followJobRecord } from '../jobRecordFollower.ts';
 import { BACKUP_JOB_TYPE } from './backupJobType.ts';
 import { enqueueRecordJob } from '../jobRecords.ts';
@@ -18,6 +18,11 @@ export interface BackupServiceOptions {
   jobs: Pick<JobService, 'createInternal' | 'registry' | 'getMany'>;
   orgs: Pick<OrgService, 'require'>;
   backups: BackupStore;
+  /**
+   * One backup per org at a time (every door: `startBackup`, policies): the org's lease. Default none (no
+   * such guarantee; only tests that build a bare service leave it out).
+   */
+  leases?: BackupLeaseStore;
   logger: Logger;
 }
 
@@ -38,16 +43,44 @@ export interface StartBackupRequest {
 export class BackupService {
   constructor(private readonly options: BackupServiceOptions) {}
 
-  /** Starts a backup of the caller's org; returns its job. Throws `OrgNotFoundError`, `InvalidJobInputError`; nothing is written then. */
+  /**
+   * Starts a backup of the caller's org; returns its job. Throws `OrgNotFoundError`, `InvalidJobInputError`, or
+   * {@link BackupRunningError} (with the running backup's job id) while another backup of the org is queued or
+   * running, in any process; nothing is written then.
+   */
   async start(caller: Caller, request: StartBackupRequest): Promise<JobView> {
-    const { jobs, orgs, backups } = this.options;
+    const { jobs, orgs, backups, leases } = this.options;
     await orgs.require(caller.tenantId, request.orgId);
     const mode = request.mode ?? 'FULL';
     const objects = request.objects ?? undefined;
     // The job type checks the input before anything is stored (the id is a placeholder of the right shape).
     jobs.registry.parseInput(BACKUP_JOB_TYPE, { backupId: '0'.repeat(24), orgId: request.orgId, mode, objects });
     const backup = await backups.create({ tenantId: caller.tenantId, orgId: request.orgId, mode, objects: objects ?? null });
-    return enqueueRecordJob(backups, caller.tenantId, backup.id, () => jobs.createInternal(caller, { type: BACKUP_JOB_TYPE, input: { backupId: backup.id, orgId: request.orgId, mode, objects } }));
+    if (leases !== undefined) {
+      const lease = await leases.acquire({ orgId: request.orgId, tenantId: caller.tenantId, backupId: backup.id }, (holder) => this.isLive(holder)).catch(async (error: unknown) => {
+        await backups.remove(caller.tenantId, backup.id);
+        throw error;
+      });
+      if (!lease.acquired) {
+        await backups.remove(caller.tenantId, backup.id);
+        const jobId = lease.holder.jobId ?? (await backups.get(lease.holder.tenantId, lease.holder.backupId))?.jobId ?? null;
+        throw new BackupRunningError(request.orgId, lease.holder.backupId, jobId);
+      }
+    }
+    try {
+      const job = await enqueueRecordJob(backups, caller.tenantId, backup.id, () => jobs.createInternal(caller, { type: BACKUP_JOB_TYPE, input: { backupId: backup.id, orgId: request.orgId, mode, objects } }));
+      await leases?.attachJob(request.orgId, backup.id, job.id);
+      return job;
+    } catch (error) {
+      await leases?.release(request.orgId, backup.id);
+      throw error;
+    }
+  }
+
+  /** Whether the backup holding an org's lease is still queued or running (else its lease is stale). */
+  private async isLive(holder: BackupLeaseDocument): Promise<boolean> {
+    const backup = await this.options.backups.get(holder.tenantId, holder.backupId);
+    return backup !== null && (backup.status === BackupStatus.Queued || backup.status === BackupStatus.Running);
   }
 
   /** The caller's backup with its job, or `null`. */
@@ -71,5 +104,22 @@ export class BackupService {
     await followJobRecord(this.options.backups, 'backupId', transition).catch((error: unknown) =>
       this.options.logger.error({ err: error, jobId: transition.jobId, kind: transition.kind }, 'could not make the backup follow its job'),
     );
+    await this.followLease(transition).catch((error: unknown) =>
+      this.options.logger.error({ err: error, jobId: transition.jobId, kind: transition.kind }, 'could not update the org backup lease'),
+    );
+  }
+
+  /** An ended backup releases its org; a requeued one takes it again (or is logged when another backup holds it). */
+  private async followLease(transition: JobTransition): Promise<void> {
+    const { leases, logger } = this.options;
+    const input = transition.input as { backupId?: unknown; orgId?: unknown } | null;
+    if (leases === undefined || typeof input?.backupId !== 'string' || typeof input.orgId !== 'string') return;
+    if (transition.kind !== 'REQUEUED') {
+      await leases.release(input.orgId, input.backupId);
+      return;
+    }
+    const lease = await leases.acquire({ orgId: input.orgId, tenantId: transition.tenantId, backupId: input.backupId }, (holder) => this.isLive(holder));
+    if (!lease.acquired) logger.warn({ orgId: input.orgId, backupId: input.backupId, holder: lease.holder.backupId }, 'a requeued backup runs while another backup of its org holds the lease');
+    else await leases.attachJob(input.orgId, input.backupId, transition.jobId);
   }
 }

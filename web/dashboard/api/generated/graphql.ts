@@ -13,6 +13,8 @@ export type AlertKind =
   | 'MASS_DELETION'
   /** Updated records of an object above the org's rule in one backup (details: counts, the backupChanges arguments). */
   | 'MASS_UPDATE'
+  /** An org under a backup policy had no successful backup within the policy's window. */
+  | 'MISSED_BACKUP'
   | 'NO_LIVE_WORKER'
   | 'QUEUE_AGE'
   | 'ZOMBIE_DETECTED';
