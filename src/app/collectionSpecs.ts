@@ -1,5 +1,6 @@
 import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { jobsCollection } from '../engine/agenda/jobsCollection.ts';
+import { jobHistoryCollection } from '../engine/agenda/jobHistoryCollection.ts';
 import { jobLogsCollection } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
@@ -17,6 +18,7 @@ import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, Expor
  */
 export const collectionSpecs: readonly CollectionSpec[] = [
   jobsCollection,
+  jobHistoryCollection,
   jobLogsCollection,
   TenantQuotaStore.collection,
   OrgStore.collection,
