@@ -89,7 +89,7 @@ async function run(finished: number): Promise<void> {
     const docs = Array.from({ length: queued }, () => jobDoc('QUEUED', now));
     await db.collection(jobsCollection.name).insertMany(docs);
     const ids = docs.map((d) => d._id as ObjectId);
-    const worker = await startWork({ mongoUri: database.serverUri, dbName: name, apiKeys: BENCH_API_KEYS, env: { LONGHAUL_CONCURRENCY: '20' } });
+    const worker = await startWork({ mongoUri: database.serverUri, dbName: name, apiKeys: BENCH_API_KEYS, env: { LONGHAUL_CONCURRENCY: '20', LOG_LEVEL: process.env.CLAIM_SCALE_LOG_LEVEL ?? 'warn', LONGHAUL_COMMAND_COUNTS_FILE: `/tmp/cmdlog-${name}` } });
     // From the worker's start: its boot (tsx, connections) is not the claim path.
     const before = await opcounters(db);
     const started = Date.now();
@@ -108,10 +108,22 @@ async function run(finished: number): Promise<void> {
       await worker.exited;
     }
     const seconds = (Date.now() - started) / 1000;
+    const { readdirSync, readFileSync, rmSync } = await import('node:fs');
+    const commands: Record<string, number> = {};
+    for (const file of readdirSync('/tmp').filter((f) => f.startsWith(`cmdlog-${name}.`))) {
+      for (const [k, v] of Object.entries(JSON.parse(readFileSync(`/tmp/${file}`, 'utf8')) as Record<string, number>)) commands[k] = (commands[k] ?? 0) + v;
+      rmSync(`/tmp/${file}`);
+    }
+    const perJob = Object.fromEntries(Object.entries(commands).filter(([, v]) => v / Math.max(1, done) >= 0.05).sort((x, y) => y[1] - x[1]).map(([k, v]) => [k, Number((v / Math.max(1, done)).toFixed(2))]));
+    const total = Object.values(commands).reduce((a, b) => a + b, 0);
+    console.log(JSON.stringify({ commandsPerJob: Number((total / Math.max(1, done)).toFixed(1)), perJob }));
     if (done < queued) {
       const states = await db.collection(jobsCollection.name).aggregate([{ $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
+      const locked = await db.collection(jobsCollection.name).countDocuments({ lockedAt: { $ne: null } });
+      const collections = await Promise.all((await db.listCollections().toArray()).map(async (c) => [c.name, await db.collection(c.name).estimatedDocumentCount()]));
+      console.log(JSON.stringify({ locked, collections, quotas: await db.collection('tenantQuotas').find().toArray() }));
       console.log(JSON.stringify({ states, sample: await db.collection(jobsCollection.name).findOne({ state: { $ne: 'SUCCEEDED' } }) }));
-      console.log(worker.tail(3000));
+      console.log(worker.tail(Number(process.env.CLAIM_SCALE_TAIL ?? 3000)));
     }
     const after = await opcounters(db);
     const ops = before !== undefined && after !== undefined ? Object.fromEntries(Object.keys(after).map((k) => [k, ((after[k]! - (before[k] ?? 0)) / Math.max(1, done)).toFixed(1)])) : 'n/a';

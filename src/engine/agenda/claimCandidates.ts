@@ -6,17 +6,18 @@ export interface ClaimCandidate {
   name: string;
 }
 
-/** What one type has in the cache: the ids left to try, and whether the scan that found them saw every due job of the type. */
+/** What one type has in the cache: the ids left to try, whether its scan saw every due job of the type, and when. */
 interface TypeCandidates {
   ids: ObjectId[];
   complete: boolean;
+  at: number;
 }
 
 /**
  * The due jobs one scan found, by type, for the claims that follow it: Agenda asks for the next job once per
  * registered type per poll (and again after every lock), and one scan of every type's due jobs answers all those
- * calls with `_id` lookups. A type's list is authoritative ("nothing more is due") only while fresh and when the scan
- * saw all of the type's due jobs (it returned fewer than its limit); a wake-up for a type makes it non-authoritative.
+ * calls with `_id` lookups. A type with no candidate left has nothing due ("exhausted") while the scan that said so
+ * is fresh and saw all of the type's due jobs (it returned fewer than its limit); a wake-up for a type ends that.
  */
 export class ClaimCandidates {
   private readonly byType = new Map<string, TypeCandidates>();
@@ -32,7 +33,7 @@ export class ClaimCandidates {
 
   /** Whether the last general scan is too old to answer claims. */
   get stale(): boolean {
-    return Date.now() - this.scannedAt > this.maxAgeMs;
+    return !this.fresh(this.scannedAt);
   }
 
   /** Types that have candidates left (the worker looks for them when a run ends). */
@@ -42,15 +43,20 @@ export class ClaimCandidates {
 
   /** Replaces everything by a general scan's findings (`complete`: it returned fewer than its limit). */
   replace(found: readonly ClaimCandidate[], complete: boolean): void {
+    const at = Date.now();
     this.byType.clear();
-    for (const doc of found) this.entry(doc.name, complete).ids.push(doc._id);
+    for (const doc of found) {
+      let entry = this.byType.get(doc.name);
+      if (entry === undefined) this.byType.set(doc.name, (entry = { ids: [], complete, at }));
+      entry.ids.push(doc._id);
+    }
     this.completeAll = complete;
-    this.scannedAt = Date.now();
+    this.scannedAt = at;
   }
 
   /** Replaces one type's candidates by a scan of that type alone. */
   replaceType(name: string, found: readonly ClaimCandidate[], complete: boolean): void {
-    this.byType.set(name, { ids: found.map((doc) => doc._id), complete });
+    this.byType.set(name, { ids: found.map((doc) => doc._id), complete, at: Date.now() });
   }
 
   /** The next candidate of a type, removed from the cache; `undefined` when none is left. */
@@ -60,30 +66,25 @@ export class ClaimCandidates {
 
   /** Whether a type with no candidate left has no due job (as of a fresh scan that saw all of them). */
   exhausted(name: string): boolean {
-    if (this.stale) return false;
     const entry = this.byType.get(name);
-    return entry === undefined ? this.completeAll : entry.complete && entry.ids.length === 0;
+    if (entry === undefined) return this.completeAll && this.fresh(this.scannedAt);
+    return entry.ids.length === 0 && entry.complete && this.fresh(entry.at);
+  }
+
+  /** Whether a scan of the type alone is worth it: none since the last wake-up for it, or none within the age limit. */
+  typeScanDue(name: string): boolean {
+    const entry = this.byType.get(name);
+    return entry === undefined || !this.fresh(entry.at);
   }
 
   /** A job of the type may have become due since the scan (a wake-up): the next claim that finds none scans again. */
   touch(name: string): void {
     const entry = this.byType.get(name);
-    if (entry !== undefined) entry.complete = false;
-    else this.byType.set(name, { ids: [], complete: false });
+    if (entry !== undefined) Object.assign(entry, { complete: false, at: Number.NEGATIVE_INFINITY });
+    else this.byType.set(name, { ids: [], complete: false, at: Number.NEGATIVE_INFINITY });
   }
 
-  /** Forgets everything: the next claim scans. */
-  clear(): void {
-    this.byType.clear();
-    this.scannedAt = Number.NEGATIVE_INFINITY;
-  }
-
-  private entry(name: string, complete: boolean): TypeCandidates {
-    let entry = this.byType.get(name);
-    if (entry === undefined) {
-      entry = { ids: [], complete };
-      this.byType.set(name, entry);
-    }
-    return entry;
+  private fresh(at: number): boolean {
+    return Date.now() - at <= this.maxAgeMs;
   }
 }

@@ -5,7 +5,7 @@ import { JobState } from '../jobState.ts';
 import { ClaimCandidates, type ClaimCandidate } from './claimCandidates.ts';
 
 /** Jobs one claim scan returns at most (of every type, soonest due first). */
-export const CLAIM_SCAN_LIMIT = 100;
+export const CLAIM_SCAN_LIMIT = 1000;
 
 /** States in which Agenda's save must not clear a job's next run time: it waits to run, or another run holds it. */
 const UNSAVED_STATES: readonly JobState[] = [JobState.Queued, JobState.Retrying, JobState.Running];
@@ -120,21 +120,20 @@ export class ClaimGatedRepository extends MongoJobRepository {
     return job;
   }
 
-  /** Locks the next due job of `jobName`: candidates of the last scan first, by `_id`; a new scan when they ran out. */
+  /**
+   * Locks the next due job of `jobName`: candidates of the last general scan first, by `_id` (a new general scan once
+   * it is stale); when they ran out and the scan did not see all of the type's due jobs, one scan of the type alone
+   * (at most one per scan age, or per wake-up of the type).
+   */
   private async claimNext(jobName: string, nextScanAt: Date, lockDeadline: Date, lockTime: Date, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
-    for (let round = 0; round < 3; round++) {
-      if (round === 0 && this.candidates.stale) await this.scan(nextScanAt, lockDeadline);
-      else if (round === 1) {
-        if (this.candidates.exhausted(jobName)) return undefined;
-        if (this.candidates.stale) await this.scan(nextScanAt, lockDeadline);
-      } else if (round === 2) {
-        if (this.candidates.exhausted(jobName)) return undefined;
-        await this.scanType(jobName, nextScanAt, lockDeadline);
-      }
+    if (this.candidates.stale) await this.scan(nextScanAt, lockDeadline);
+    for (let pass = 0; pass < 2; pass++) {
       for (let id = this.candidates.take(jobName); id !== undefined; id = this.candidates.take(jobName)) {
         const locked = await this.lockCandidate(id, jobName, nextScanAt, lockDeadline, lockTime, options);
         if (locked !== undefined) return locked;
       }
+      if (pass > 0 || this.candidates.exhausted(jobName) || !this.candidates.typeScanDue(jobName)) return undefined;
+      await this.scanType(jobName, nextScanAt, lockDeadline);
     }
     return undefined;
   }
