@@ -68,13 +68,15 @@ async function opcounters(db: Db): Promise<Record<string, number> | undefined> {
 }
 
 async function countDone(db: Db, ids: ObjectId[]): Promise<number> {
-  let done = 0;
+  // A job caught between the two writes of its move is in both collections: counted once.
+  const done = new Set<string>();
   for (const name of new Set([jobsCollection.name, jobHistoryCollection.name])) {
     for (let i = 0; i < ids.length; i += 500) {
-      done += await db.collection(name).countDocuments({ _id: { $in: ids.slice(i, i + 500) }, state: 'SUCCEEDED' });
+      const docs = await db.collection(name).find({ _id: { $in: ids.slice(i, i + 500) }, state: 'SUCCEEDED' }, { projection: { _id: 1 } }).toArray();
+      for (const doc of docs) done.add(String(doc._id));
     }
   }
-  return done;
+  return done.size;
 }
 
 async function run(finished: number): Promise<void> {
