@@ -67,8 +67,17 @@ async function opcounters(db: Db): Promise<Record<string, number> | undefined> {
   }
 }
 
+/** Jobs of `ids` that ended: polled on the live collection only (a job ends by leaving it), so that polling costs the same whatever the history holds. */
 async function countDone(db: Db, ids: ObjectId[]): Promise<number> {
-  // A job caught between the two writes of its move is in both collections: counted once.
+  let waiting = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    waiting += (await db.collection(jobsCollection.name).find({ _id: { $in: ids.slice(i, i + 500) }, state: { $ne: 'SUCCEEDED' } }, { projection: { _id: 1 } }).toArray()).length;
+  }
+  return ids.length - waiting;
+}
+
+/** Jobs of `ids` SUCCEEDED in either collection, each once (checked at the end). */
+async function countSucceeded(db: Db, ids: ObjectId[]): Promise<number> {
   const done = new Set<string>();
   for (const name of new Set([jobsCollection.name, jobHistoryCollection.name])) {
     for (let i = 0; i < ids.length; i += 500) {
@@ -110,6 +119,7 @@ async function run(finished: number): Promise<void> {
       await worker.exited;
     }
     const seconds = (Date.now() - started) / 1000;
+    const succeeded = await countSucceeded(db, ids);
     const { readdirSync, readFileSync, rmSync } = await import('node:fs');
     const commands: Record<string, number> = {};
     for (const file of readdirSync('/tmp').filter((f) => f.startsWith(`cmdlog-${name}.`))) {
@@ -129,7 +139,7 @@ async function run(finished: number): Promise<void> {
     }
     const after = await opcounters(db);
     const ops = before !== undefined && after !== undefined ? Object.fromEntries(Object.keys(after).map((k) => [k, ((after[k]! - (before[k] ?? 0)) / Math.max(1, done)).toFixed(1)])) : 'n/a';
-    console.log(JSON.stringify({ queued, finished, done, seconds: Number(seconds.toFixed(1)), jobsPerSecond: Number((done / seconds).toFixed(1)), commandsPerJob: ops }));
+    console.log(JSON.stringify({ queued, finished, done, succeeded, seconds: Number(seconds.toFixed(1)), jobsPerSecond: Number((done / seconds).toFixed(1)), commandsPerJob: ops }));
   } finally {
     await database.close();
   }
