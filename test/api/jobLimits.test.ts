@@ -23,7 +23,7 @@ describe('creation rate and waiting-jobs cap, shared by two API processes', () =
   const env = { LONGHAUL_TENANT_CREATES_PER_MINUTE: '6', LONGHAUL_TENANT_MAX_QUEUED: '3' };
   let apis: LonghaulProcess[] = [];
   let mongo: MongoClient;
-  const jobsOf = (tenantId: string) => mongo.db(dbName).collection('agendaJobs').countDocuments({ tenantId });
+  const jobsOf = (tenantId: string) => countJobDocuments(mongo.db(dbName), { tenantId });
 
   beforeAll(async () => {
     // No worker: jobs stay queued.
@@ -167,8 +167,8 @@ describe('a running slot held by a killed worker', () => {
     started.push(await startLonghaul('work', dbName, env));
     expect(await waitForJob(api.url, A, long)).toMatchObject({ state: 'SUCCEEDED', attempts: 2 });
     expect(await waitForJob(api.url, A, waiting)).toMatchObject({ state: 'SUCCEEDED', attempts: 1 });
-    const after = await jobs.findOne({ _id: new ObjectId(waiting) });
-    const resumed = await jobs.findOne({ _id: new ObjectId(long) });
+    const [after] = await findJobDocuments(mongo.db(dbName), { _id: new ObjectId(waiting) });
+    const [resumed] = await findJobDocuments(mongo.db(dbName), { _id: new ObjectId(long) });
     expect((after!.startedAt as Date).getTime()).toBeGreaterThanOrEqual((resumed!.finishedAt as Date).getTime());
   });
 });
