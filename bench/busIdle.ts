@@ -122,7 +122,8 @@ async function measureJobs(url: string, uri: string, debugPort: number, count: n
   const http = new GraphqlHttpClient({ url, apiKey: BENCH_API_KEY });
   const client = await MongoClient.connect(uri);
   try {
-    const jobs = client.db('busidle').collection<{ _id: ObjectId; state?: string }>('agendaJobs');
+    // An ended job moves from Agenda's collection to the history: its SUCCEEDED state is read there.
+    const jobs = client.db('busidle').collection<{ _id: ObjectId; state?: string }>('jobHistory');
     let ownFinds = 0;
     const before = await commandCounts(debugPort);
     for (let i = 0; i < count; i++) {

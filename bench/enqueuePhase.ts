@@ -11,6 +11,7 @@ import { GraphqlHttpClient } from './support/graphqlHttpClient.ts';
 import { JobOutcomeWatcher } from './support/jobOutcomeWatcher.ts';
 import { BENCH_API_KEY, BENCH_API_KEYS, startServe, startWork, type ServeProcess } from './support/longhaulService.ts';
 import { describePinoWarnings } from './support/pinoWarnings.ts';
+import { findJobDocuments } from './support/jobDocuments.ts';
 
 /** Both systems' enqueue-to-start figures, and the CPU they cost. */
 export interface EnqueuePhaseResult {
@@ -28,10 +29,7 @@ const WARM_UP_JOBS = 5;
 
 function statesFrom(db: Db): (ids: string[]) => Promise<Map<string, string>> {
   return async (ids) => {
-    const docs = await db
-      .collection<{ _id: ObjectId; state: string }>('agendaJobs')
-      .find({ _id: { $in: ids.map((id) => new ObjectId(id)) } }, { projection: { state: 1 } })
-      .toArray();
+    const docs = await findJobDocuments<{ _id: ObjectId; state: string }>(db, { _id: { $in: ids.map((id) => new ObjectId(id)) } }, { state: 1 });
     return new Map(docs.map((d) => [d._id.toHexString(), d.state]));
   };
 }

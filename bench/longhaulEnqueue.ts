@@ -4,6 +4,7 @@ import type { GraphqlHttpClient } from './support/graphqlHttpClient.ts';
 import type { JobOutcomeWatcher } from './support/jobOutcomeWatcher.ts';
 import type { EnqueueResult } from './enqueueResult.ts';
 import { summarize, throughputOf } from './stats.ts';
+import { findJobDocuments } from './support/jobDocuments.ts';
 
 /** Options of {@link measureLonghaulEnqueue}. */
 export interface LonghaulEnqueueOptions {
@@ -54,8 +55,7 @@ export async function measureLonghaulEnqueue(options: LonghaulEnqueueOptions): P
   const latencyJobs = options.latencyJobs ?? 30;
   const throughputJobs = options.throughputJobs ?? 200;
   const notes: string[] = [];
-  const jobs = db.collection<JobTimes>('agendaJobs');
-  const read = async (ids: string[]): Promise<JobTimes[]> => jobs.find({ _id: { $in: ids.map((id) => new ObjectId(id)) } }).toArray();
+  const read = async (ids: string[]): Promise<JobTimes[]> => findJobDocuments<JobTimes>(db, { _id: { $in: ids.map((id) => new ObjectId(id)) } });
   const startLatencies = (docs: JobTimes[]): { samples: number[]; fromEvent: number } => {
     let fromEvent = 0;
     const samples = docs.flatMap((d) => {

@@ -14,6 +14,7 @@ import { burstRate, type BurstFigure, type SequentialLatency } from './burstFigu
 import { CommandCounter, type CommandSource } from './commandCounter.ts';
 import type { EngineBenchOptions } from './engineOptions.ts';
 import { preloadFinishedJobs, readFinishedJobTemplate } from './preloadFinishedJobs.ts';
+import { findJobDocuments } from '../support/jobDocuments.ts';
 
 /** What the longhaul part measured. */
 export interface LonghaulResult {
@@ -233,10 +234,7 @@ export async function measureLonghaul(
       else times.push(at);
     }
     for (let i = 0; i < missing.length; i += 1000) {
-      const docs = await service.db
-        .collection<{ _id: ObjectId; finishedAt?: Date | null }>('agendaJobs')
-        .find({ _id: { $in: missing.slice(i, i + 1000).map((id) => new ObjectId(id)) } }, { projection: { finishedAt: 1 } })
-        .toArray();
+      const docs = await findJobDocuments<{ _id: ObjectId; finishedAt?: Date | null }>(service.db, { _id: { $in: missing.slice(i, i + 1000).map((id) => new ObjectId(id)) } }, { finishedAt: 1 });
       for (const doc of docs) if (doc.finishedAt instanceof Date) times.push(doc.finishedAt.getTime());
     }
     return times;
@@ -299,10 +297,7 @@ function statesFrom(db: Db): (ids: string[]) => Promise<Map<string, string>> {
   return async (ids) => {
     const states = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 1000) {
-      const docs = await db
-        .collection<{ _id: ObjectId; state: string }>('agendaJobs')
-        .find({ _id: { $in: ids.slice(i, i + 1000).map((id) => new ObjectId(id)) } }, { projection: { state: 1 } })
-        .toArray();
+      const docs = await findJobDocuments<{ _id: ObjectId; state: string }>(db, { _id: { $in: ids.slice(i, i + 1000).map((id) => new ObjectId(id)) } }, { state: 1 });
       for (const doc of docs) states.set(doc._id.toHexString(), doc.state);
     }
     return states;

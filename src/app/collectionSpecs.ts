@@ -1,6 +1,7 @@
 import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { LeaseStore } from '../db/leaseStore.ts';
 import { jobsCollection } from '../engine/agenda/jobsCollection.ts';
+import { jobHistoryCollection } from '../engine/agenda/jobHistoryCollection.ts';
 import { jobLogsCollection } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
@@ -19,6 +20,7 @@ import { BackupChangeStore, BackupFileStore, BackupLeaseStore, BackupPolicyStore
  */
 export const collectionSpecs: readonly CollectionSpec[] = [
   jobsCollection,
+  jobHistoryCollection,
   jobLogsCollection,
   TenantQuotaStore.collection,
   OrgStore.collection,

@@ -7,6 +7,7 @@ import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longh
 import { waitForJobState } from '../support/jobState.ts';
 import { eventually } from '../support/eventually.ts';
 import { busListeners, waitForBusListeners } from '../support/busListeners.ts';
+import { countJobDocuments, findJobDocuments } from '../support/jobDocuments.ts';
 
 const JOB_FIELDS = 'id type state attempts maxAttempts progress { processed total fraction message } result checkpoint lastError { code message attempt } errors { code message attempt } createdAt startedAt finishedAt';
 const CREATE = `mutation($input: CreateJobInput!) { createJob(input: $input) { ${JOB_FIELDS} } }`;
@@ -23,7 +24,7 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
   const create = async (input: Record<string, unknown>, key: string = A) => (await gqlData(app.url, key, CREATE, { input })).createJob;
   const get = async (id: string, key: string = A) => (await gqlData(app.url, key, GET, { id })).job;
   const waitForState = (id: string, states: string[], timeoutMs?: number) => waitForJobState(app.url, A, id, states, { fields: JOB_FIELDS, timeoutMs });
-  const countJobs = () => mongo.db(dbName).collection('agendaJobs').countDocuments();
+  const countJobs = () => countJobDocuments(mongo.db(dbName));
 
   beforeAll(async () => {
     app = await startLonghaul('all', dbName, { LONGHAUL_MAX_DEPTH: '4' });
@@ -114,7 +115,7 @@ describe('job API over HTTP and WebSocket (longhaul all)', () => {
     const ids: string[] = [];
     for (let i = 0; i < 16; i++) ids.push((await create({ type: 'demo.count', input: { to: 4, delayMs: 101 } })).id);
     for (const id of ids) expect((await waitForState(id, ['SUCCEEDED', 'FAILED'], 60_000)).state).toBe('SUCCEEDED');
-    const docs = await mongo.db(dbName).collection('agendaJobs').find({ name: 'demo.count', 'data.input': { $regex: '"delayMs":101' } }).toArray();
+    const docs = await findJobDocuments(mongo.db(dbName), { name: 'demo.count', 'data.input': { $regex: '"delayMs":101' } });
     expect(docs).toHaveLength(16);
     const peak = peakConcurrency(docs as unknown as { startedAt: Date; finishedAt: Date }[]);
     expect(peak).toBeGreaterThan(4);

@@ -11,6 +11,7 @@ import { FAST_ENV, startLonghaul, TEST_KEYS, type LonghaulProcess } from '../sup
 import { peakConcurrency } from '../support/peakConcurrency.ts';
 import { waitForJob } from '../support/salesforceFlow.ts';
 import { eventually } from '../support/eventually.ts';
+import { countJobDocuments, findJobDocuments } from '../support/jobDocuments.ts';
 
 const { tenantA: A, tenantB: B, tenantC: C, operator: OPS } = TEST_KEYS;
 const CREATE = 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }';
@@ -22,7 +23,7 @@ describe('creation rate and waiting-jobs cap, shared by two API processes', () =
   const env = { LONGHAUL_TENANT_CREATES_PER_MINUTE: '6', LONGHAUL_TENANT_MAX_QUEUED: '3' };
   let apis: LonghaulProcess[] = [];
   let mongo: MongoClient;
-  const jobsOf = (tenantId: string) => mongo.db(dbName).collection('agendaJobs').countDocuments({ tenantId });
+  const jobsOf = (tenantId: string) => countJobDocuments(mongo.db(dbName), { tenantId });
 
   beforeAll(async () => {
     // No worker: jobs stay queued.
@@ -102,7 +103,7 @@ describe('running cap, priority range and log cap (longhaul all)', () => {
     for (let i = 0; i < 3; i++) ids.push((await gqlData(app.url, A, CREATE, { input: count(8, { delayMs: 50 }) })).createJob.id);
     const other = (await gqlData(app.url, B, CREATE, { input: count(40, { delayMs: 50 }) })).createJob.id;
     for (const id of [...ids, other]) expect((await waitForJob(app.url, ids.includes(id) ? A : B, id)).state).toBe('SUCCEEDED');
-    const docs = await mongo.db(dbName).collection('agendaJobs').find({ _id: { $in: [...ids, other].map((id) => new ObjectId(id)) } }).toArray();
+    const docs = await findJobDocuments(mongo.db(dbName), { _id: { $in: [...ids, other].map((id) => new ObjectId(id)) } });
     const times = (d: (typeof docs)[number]) => ({ startedAt: d.startedAt as Date, finishedAt: d.finishedAt as Date });
     const tenantA = docs.filter((d) => d.tenantId === 'tenantA');
     expect(tenantA.map((d) => d.attempt)).toEqual([1, 1, 1]);
@@ -118,7 +119,7 @@ describe('running cap, priority range and log cap (longhaul all)', () => {
     expect((await gql(app.url, A, CREATE, { input: { ...count(1), priority: -10 } })).errors).toBeUndefined();
     expect((await gql(app.url, OPS, CREATE, { input: { ...count(1), priority: 1000 } })).errors).toBeUndefined();
     expect((await gql(app.url, OPS, CREATE, { input: { ...count(1), priority: 1001 } })).errors?.[0]?.message).toContain('between -1000 and 1000');
-    expect(await mongo.db(dbName).collection('agendaJobs').countDocuments({ priority: { $in: [11, 1001] } })).toBe(0);
+    expect(await countJobDocuments(mongo.db(dbName), { priority: { $in: [11, 1001] } })).toBe(0);
   });
 
   it('should keep the first lines of a job past the log cap and one line saying how many were dropped, and let the job succeed', async () => {
@@ -166,8 +167,8 @@ describe('a running slot held by a killed worker', () => {
     started.push(await startLonghaul('work', dbName, env));
     expect(await waitForJob(api.url, A, long)).toMatchObject({ state: 'SUCCEEDED', attempts: 2 });
     expect(await waitForJob(api.url, A, waiting)).toMatchObject({ state: 'SUCCEEDED', attempts: 1 });
-    const after = await jobs.findOne({ _id: new ObjectId(waiting) });
-    const resumed = await jobs.findOne({ _id: new ObjectId(long) });
+    const [after] = await findJobDocuments(mongo.db(dbName), { _id: new ObjectId(waiting) });
+    const [resumed] = await findJobDocuments(mongo.db(dbName), { _id: new ObjectId(long) });
     expect((after!.startedAt as Date).getTime()).toBeGreaterThanOrEqual((resumed!.finishedAt as Date).getTime());
   });
 });

@@ -25,7 +25,7 @@ const B = TEST_KEYS.tenantB;
 const OPERATOR = TEST_KEYS.operator;
 
 /** Collections holding what a tenant owns; none may change when another tenant names its ids. */
-const OWNED_COLLECTIONS = ['agendaJobs', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics', 'backupChanges', 'dataChangeRules', 'backupPolicies', 'backupLeases'];
+const OWNED_COLLECTIONS = ['agendaJobs', 'jobHistory', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics', 'backupChanges', 'dataChangeRules', 'backupPolicies', 'backupLeases'];
 
 /** A digest of every document of the owned collections: equal digests, nothing written. */
 async function fingerprint(db: Db): Promise<Record<string, string>> {

@@ -106,7 +106,7 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
       const retryAt = new Date(Date.now() + 60_000);
       expect(await store.fail(doc.id, 'run-new', error, retryAt, false)).toMatchObject({ state: 'RETRYING' });
       const before = await schedulingOf(doc.id);
-      await gate.saveJobState(stale as never);
+      await gate.saveJobState(stale as never, undefined);
       expect(await schedulingOf(doc.id)).toEqual(before);
       expect(before).toMatchObject({ state: 'RETRYING', runId: 'run-new', nextRunAt: retryAt });
       expect(before?.lockedAt).toBeInstanceOf(Date);
@@ -118,7 +118,7 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
       const own = await endOfHandOver(doc.id, 'run-1');
       const retryAt = new Date(Date.now() + 60_000);
       await store.fail(doc.id, 'run-1', error, retryAt, false);
-      await gate.saveJobState(own as never);
+      await gate.saveJobState(own as never, undefined);
       expect(await schedulingOf(doc.id)).toMatchObject({ state: 'RETRYING', nextRunAt: retryAt, lockedAt: null });
     });
 
@@ -126,7 +126,7 @@ describe('fencing: a run that lost its job can never overwrite the run that repl
       const { record: doc } = await store.create({ tenantId: 't', type: 'demo.count', input: { to: 5 }, priority: 0, runAt: new Date(), maxAttempts: 5 });
       const started = await store.startRun(doc.id, 'run-1', 'worker-1');
       const own = await endOfHandOver(doc.id, 'run-1');
-      await gate.saveJobState(own as never);
+      await gate.saveJobState(own as never, undefined);
       const after = await schedulingOf(doc.id);
       expect(after).toMatchObject({ state: 'RUNNING', runId: 'run-1' });
       expect(after?.lockedAt).toEqual(started?.heartbeatAt);

@@ -341,6 +341,43 @@ export function jobRepositoryContract(name: string, create: () => Promise<JobRep
       expect(await jobs.finishedSince(tenantId, new Date(done!.finishedAt!.getTime() + 1))).toEqual([]);
     });
 
+    it('should keep every ended job readable, listable, keyed and requeueable like a live one', async () => {
+      const tenantId = tenant('ended');
+      const done = await add(tenantId, { idempotencyKey: 'ended-key' });
+      await jobs.startRun(done.id, 'run-d', 'w');
+      const succeeded = await jobs.succeed(done.id, 'run-d', '{"ok":true}', { processed: 1, total: 1, message: null });
+      const failedJob = await add(tenantId);
+      await jobs.startRun(failedJob.id, 'run-f', 'w');
+      const failed = await jobs.fail(failedJob.id, 'run-f', error(1), null, false);
+      const live = await add(tenantId);
+      // By id, by key, in batches: as written.
+      expect(await jobs.findAnyTenant(done.id)).toEqual(succeeded);
+      expect(await jobs.findForTenant(tenantId, done.id)).toEqual(succeeded);
+      expect(await jobs.findForTenant(tenant('other'), done.id)).toBeNull();
+      expect(await jobs.findByIdempotencyKey(tenantId, 'ended-key')).toEqual(succeeded);
+      expect((await jobs.findManyAnyTenant([done.id, failedJob.id, live.id])).sort((x, y) => x.id.localeCompare(y.id))).toEqual([succeeded, failed, live].sort((x, y) => x!.id.localeCompare(y!.id)));
+      expect((await jobs.peek([done.id, failedJob.id])).get(done.id)).toMatchObject({ state: 'SUCCEEDED', runId: 'run-d' });
+      // The key still names the ended job: no second job with it.
+      expect(await jobs.create(newJob(tenantId, { idempotencyKey: 'ended-key' }))).toEqual({ record: succeeded, created: false });
+      // Lists: ended and live ones together, newest first; by state, only the state asked for.
+      expect((await jobs.listForTenant(tenantId, { filter: {}, first: 10 })).records.map((r) => r.id)).toEqual([live.id, failedJob.id, done.id]);
+      expect((await jobs.listForTenant(tenantId, { filter: {}, first: 2 })).hasNextPage).toBe(true);
+      expect((await jobs.listForTenant(tenantId, { filter: { states: ['SUCCEEDED', 'QUEUED'] }, first: 10 })).records.map((r) => r.id)).toEqual([live.id, done.id]);
+      expect((await jobs.listForTenant(tenantId, { filter: { states: ['QUEUED'] }, first: 10 })).records.map((r) => r.id)).toEqual([live.id]);
+      // Nothing of a run writes to an ended job any more, and the log takes no line past its end but its own.
+      expect(await jobs.heartbeat(done.id, 'run-d', new Date())).toBe('fenced');
+      expect(await jobs.saveProgress(done.id, 'run-d', { processed: 2, total: 1, message: null })).toBeNull();
+      expect(await jobs.reserveLogLines(done.id, 2)).toEqual({ first: 1, kept: 2, dropped: null });
+      expect((await jobs.findAnyTenant(done.id))?.logCount).toBe(2);
+      // Requeued: live again, runnable, once.
+      const requeued = await jobs.requeue(failedJob.id, tenantId, ['FAILED', 'CANCELLED']);
+      expect(requeued).toMatchObject({ id: failedJob.id, state: 'QUEUED', attempt: 0, finishedAt: null, version: failed!.version + 1 });
+      expect(await jobs.requeue(failedJob.id, tenantId, ['FAILED', 'CANCELLED'])).toBeNull();
+      expect(await jobs.findAnyTenant(failedJob.id)).toEqual(requeued);
+      expect((await jobs.listForTenant(tenantId, { filter: {}, first: 10 })).records.map((r) => r.id)).toEqual([live.id, failedJob.id, done.id]);
+      expect(await jobs.startRun(failedJob.id, 'run-f2', 'w')).toMatchObject({ state: 'RUNNING', attempt: 1 });
+    });
+
     it('should number log lines within the cap and count the lines dropped past it', async () => {
       const job = await add(tenant('logs'));
       expect(await jobs.reserveLogLines(job.id, 3, 5)).toEqual({ first: 1, kept: 3, dropped: null });

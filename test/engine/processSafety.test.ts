@@ -1,3 +1,4 @@
+import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
@@ -6,6 +7,7 @@ import { peakConcurrency } from '../support/peakConcurrency.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { waitForJobState } from '../support/jobState.ts';
 import { eventually } from '../support/eventually.ts';
+import { findJobDocuments } from '../support/jobDocuments.ts';
 
 const A = TEST_KEYS.tenantA;
 
@@ -61,7 +63,9 @@ describe('worker process safety, concurrency limits and graceful shutdown (longh
       ids.push((await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.count", input: { to: 5, delayMs: 60 } }) { id } }')).createJob.id);
     }
     for (const id of ids) expect((await waitForEnd(app.url, id)).state).toBe('SUCCEEDED');
-    const docs = await mongo.db(dbName).collection('agendaJobs').find({ name: 'demo.count' }).toArray();
+    // Ended jobs are in the history collection (the scheduler's keeps live ones only).
+    const docs = await findJobDocuments(mongo.db(dbName), { _id: { $in: ids.map((id) => new ObjectId(id)) } });
+    expect(docs).toHaveLength(ids.length);
     const peak = peakConcurrency(docs as unknown as { startedAt: Date; finishedAt: Date }[]);
     expect(peak).toBeGreaterThan(1);
     expect(peak).toBeLessThanOrEqual(4);

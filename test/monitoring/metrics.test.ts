@@ -6,6 +6,7 @@ import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longh
 import { parsePrometheusText, sampleValue, type PromFamily } from '../support/prometheusText.ts';
 import { waitForJobState } from '../support/jobState.ts';
 import { eventually } from '../support/eventually.ts';
+import { countJobDocuments } from '../support/jobDocuments.ts';
 
 const CREATE = 'mutation($input: CreateJobInput!) { createJob(input: $input) { id state } }';
 
@@ -156,9 +157,8 @@ describe('/metrics (longhaul all)', () => {
     await waitForState(id, ['SUCCEEDED']);
     const labels = { type: 'demo.count', outcome: 'succeeded' };
     // Counted once, where each event was produced, and kept in the database: equal to the jobs stored.
-    const jobs = mongo.db(dbName).collection('agendaJobs');
-    const succeeded = await jobs.countDocuments({ name: 'demo.count', state: 'SUCCEEDED' });
-    const created = await jobs.countDocuments({ name: 'demo.count' });
+    const succeeded = await countJobDocuments(mongo.db(dbName), { name: 'demo.count', state: 'SUCCEEDED' });
+    const created = await countJobDocuments(mongo.db(dbName), { name: 'demo.count' });
     expect(succeeded).toBeGreaterThanOrEqual(1);
     // Each process adds its counts every flush interval: the API's creation may land after the worker's finish.
     const first = await scrapeUntil((m) => {

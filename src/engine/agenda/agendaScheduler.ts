@@ -28,17 +28,21 @@ export function agendaSchedulerFactory(db: Db, bus: Bus): JobSchedulerFactory {
 export class AgendaScheduler implements JobScheduler {
   private readonly agenda: Agenda;
   private readonly backend: ClaimGatedBackend;
+  private readonly channel: BusNotificationChannel;
   /** What to do once Agenda has saved a job after its hand-over, by job id. */
   private readonly afterSave = new Map<string, () => Promise<void>>();
 
   constructor(private readonly options: AgendaSchedulerOptions) {
-    this.backend = new ClaimGatedBackend(options.db, jobsCollection.name);
+    // One claim scan answers the claims of a poll (every type's) and those that follow within half a poll interval.
+    this.backend = new ClaimGatedBackend(options.db, jobsCollection.name, Math.min(1000, options.processEveryMs / 2));
+    const claims = this.backend.repository;
+    this.channel = new BusNotificationChannel(options.bus, (jobName) => claims.touch(jobName));
     this.agenda = new Agenda({
       backend: this.backend,
       name: options.workerId,
       processEvery: options.processEveryMs,
       maxConcurrency: options.maxConcurrency,
-      notificationChannel: new BusNotificationChannel(options.bus),
+      notificationChannel: this.channel,
     });
     // Agenda reports a run it considers expired as an 'error'; the run itself finds out through its heartbeat.
     // While the database is unreachable, every poll of every job type fails: one line per outage, not per poll.
@@ -61,6 +65,9 @@ export class AgendaScheduler implements JobScheduler {
         this.afterSave.delete(_id!.toString());
         void saved().catch((error: unknown) => options.logger.warn({ err: error }, 'after-save step failed'));
       }
+      // A running slot is free: look for the next job now rather than at the next poll (bounded: one search per
+      // type at a time, each locking up to the type's limits).
+      for (const type of new Set([name, ...claims.typesWithCandidates])) this.channel.refill(type);
       if (nextRunAt === null || nextRunAt === undefined || _id === undefined) return;
       void options.events.wake({ id: _id.toString(), type: name, dueAt: nextRunAt, priority }).catch(() => undefined);
     });

@@ -12,14 +12,27 @@ export class BusNotificationChannel extends BaseNotificationChannel {
   /** Per job type: a wake-up being handled, and the newest one that arrived meanwhile. */
   private readonly inFlight = new Map<string, { next: JobNotification | undefined }>();
 
-  constructor(private readonly bus: Bus) {
+  /** @param onWake told of every wake-up's job type before Agenda looks for it (the claim path's cache); default none. */
+  constructor(
+    private readonly bus: Bus,
+    private readonly onWake: (jobName: string) => void = () => undefined,
+  ) {
     super({ channelName: 'longhaul-bus' });
+  }
+
+  /**
+   * Makes this process's Agenda look for jobs of `jobName` now (a running slot just freed up), as a wake-up from the
+   * bus would, without publishing anything; coalesced like wake-ups (at most one search per type at a time).
+   */
+  refill(jobName: string): void {
+    this.wake({ jobId: toJobId('000000000000000000000000'), jobName, nextRunAt: null, priority: 0, timestamp: new Date() });
   }
 
   async connect(): Promise<void> {
     this.unsubscribe ??= this.bus.subscribe((event) => {
       if (event.topic !== WAKE_TOPIC) return;
       const wake = event.payload as WakePayload;
+      this.onWake(wake.jobName);
       this.wake({
         jobId: toJobId(wake.jobId),
         jobName: wake.jobName,

@@ -1,7 +1,14 @@
 import { MongoJobRepository } from '@agendajs/mongo-backend';
-import type { AgendaBackend, JobParameters, JobRepositoryOptions } from 'agenda';
-import { ObjectId, type Db } from 'mongodb';
+import { toJobId, type AgendaBackend, type JobParameters, type JobRepositoryOptions } from 'agenda';
+import { ObjectId, type Db, type Document, type Filter } from 'mongodb';
 import { JobState } from '../jobState.ts';
+import { ClaimCandidates, type ClaimCandidate } from './claimCandidates.ts';
+
+/** Jobs one claim scan returns at most (of every type, soonest due first). */
+export const CLAIM_SCAN_LIMIT = 1000;
+
+/** States in which Agenda's save must not clear a job's next run time: it waits to run, or another run holds it. */
+const UNSAVED_STATES: readonly JobState[] = [JobState.Queued, JobState.Retrying, JobState.Running];
 
 /** A claim this process holds: the lock time Agenda wrote, and the job type (whose lock lifetime bounds it). */
 interface HeldClaim {
@@ -10,11 +17,18 @@ interface HeldClaim {
 }
 
 /**
- * Agenda's MongoDB job repository with a gate on claims (Agenda's `getNextJobToRun`, which locks a due job for this
- * process). Agenda locks more jobs than it runs (up to each type's lock limit) and keeps the extra ones in a local
+ * Agenda's MongoDB job repository with longhaul's claim path and a gate on claims (Agenda's `getNextJobToRun`, which
+ * locks a due job for this process).
+ *
+ * Claims in batches: one scan (a read, not a write that locks the collection on FerretDB) finds up to
+ * {@link CLAIM_SCAN_LIMIT} due jobs of every type, and each claim locks the next candidate of its type by `_id`
+ * compare-and-set (the same conditions as Agenda's own query, checked again on that one document). The seven calls
+ * per poll, and the calls after each lock, are then `_id` lookups (see {@link ClaimCandidates}).
+ *
+ * The gate: Agenda locks more jobs than it runs (up to each type's lock limit) and keeps the extra ones in a local
  * queue; its `drain()` then forgets them, and a search already sent when the drain began still locks a job after it.
- * The gate closes that gap: after {@link close} it claims nothing more, releases what an earlier search still locks,
- * and {@link releaseUnstarted} lets go of every claim that never became a run.
+ * After {@link close} it claims nothing more, releases what an earlier search still locks, and
+ * {@link releaseUnstarted} lets go of every claim that never became a run.
  */
 export class ClaimGatedRepository extends MongoJobRepository {
   private closed = false;
@@ -23,9 +37,52 @@ export class ClaimGatedRepository extends MongoJobRepository {
   private readonly held = new Map<string, HeldClaim>();
   /** The run each hand-over became, keyed by the attributes object Agenda saves at the hand-over's end. */
   private readonly runs = new WeakMap<object, string>();
+  private readonly candidates: ClaimCandidates;
+  /** The general scan in flight, shared by the claims that need it (Agenda asks for every type at once). */
+  private scanning: Promise<void> | undefined;
 
-  constructor(db: Db, collection: string) {
+  /** @param scanMaxAgeMs how long one scan's findings answer claims (at most the scheduler's poll interval). */
+  constructor(db: Db, collection: string, scanMaxAgeMs = 1000) {
     super({ mongo: db, db: { collection } });
+    this.candidates = new ClaimCandidates(scanMaxAgeMs);
+  }
+
+  /** Types with jobs found due and not claimed yet (worth a claim when a slot frees up). */
+  get typesWithCandidates(): string[] {
+    return this.candidates.typesWithCandidates;
+  }
+
+  /** A job of `name` may have become due (a wake-up): the next claim of the type that finds no candidate scans again. */
+  touch(name: string): void {
+    this.candidates.touch(name);
+  }
+
+  /**
+   * Agenda's save of its own fields (lock, next run time), made harmless to longhaul's states. The save at a run's
+   * start is skipped (the claim already wrote the lock; the next run time stays until the run's end is written). The
+   * save at the end of a hand-over that became a run (see {@link bindRun}) applies only while that run still owns the
+   * job and has written how it ended: a run that lost its job to a newer one leaves the newer one's lock and next run
+   * time alone, a run that could not record its end leaves its lock to expire (the scheduler then takes the job
+   * over), and it never clears a next run time (the runner writes a retry's or a requeue's itself). Any other end
+   * save finds nothing when the job ended (it moved to the history) and never clears the next run time of a job that
+   * waits to run or that a run holds. Not matching is not an error (Agenda ignores a failed save anyway).
+   */
+  override async saveJobState(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<void> {
+    if (job._id === undefined) throw new Error('Cannot save job state without job ID');
+    const lockedAt = job.lockedAt ? new Date(job.lockedAt) : null;
+    const nextRunAt = job.nextRunAt ? new Date(job.nextRunAt) : null;
+    if (lockedAt !== null && nextRunAt === null) return;
+    const filter: Filter<Document> = { _id: new ObjectId(job._id.toString()), name: job.name };
+    const $set: Document = { lockedAt, lastModifiedBy: options?.lastModifiedBy ?? null };
+    const runId = this.runs.get(job);
+    if (runId !== undefined) {
+      Object.assign(filter, { runId, state: { $ne: JobState.Running } });
+      if (nextRunAt !== null) $set.nextRunAt = nextRunAt;
+    } else {
+      if (nextRunAt === null) filter.state = { $nin: [...UNSAVED_STATES] };
+      $set.nextRunAt = nextRunAt;
+    }
+    await this.collection.updateOne(filter, { $set });
   }
 
   override getNextJobToRun(jobName: string, nextScanAt: Date, lockDeadline: Date, now: Date | undefined, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
@@ -50,31 +107,6 @@ export class ClaimGatedRepository extends MongoJobRepository {
     this.runs.set(attrs, runId);
   }
 
-  /**
-   * Agenda's save of a job's scheduling fields, at the start and at the end of a hand-over. The end save of a
-   * hand-over that became a run applies only while that run still owns the job and has written how it ended:
-   * a run that lost its job to a newer one leaves the newer one's lock and next run time alone, and a run that
-   * could not record its end leaves its lock to expire (the scheduler then takes the job over). It never clears a
-   * next run time: the runner writes the next run of a retry or a requeue itself, and a one-off job's start save
-   * already cleared it. Not matching is not an error (Agenda ignores a failed save anyway).
-   */
-  override async saveJobState(job: JobParameters, options?: { lastModifiedBy?: string }): Promise<void> {
-    const runId = this.runs.get(job);
-    if (runId === undefined || job._id === undefined) return super.saveJobState(job, options);
-    const $set: Record<string, unknown> = {
-      lockedAt: job.lockedAt ? new Date(job.lockedAt) : null,
-      lastRunAt: job.lastRunAt ? new Date(job.lastRunAt) : null,
-      progress: job.progress ?? null,
-      failReason: job.failReason ?? null,
-      failCount: job.failCount ?? null,
-      failedAt: job.failedAt ? new Date(job.failedAt) : null,
-      lastFinishedAt: job.lastFinishedAt ? new Date(job.lastFinishedAt) : null,
-      lastModifiedBy: options?.lastModifiedBy ?? null,
-    };
-    if (job.nextRunAt) $set.nextRunAt = new Date(job.nextRunAt);
-    await this.collection.updateOne({ _id: new ObjectId(job._id.toString()), name: job.name, runId, state: { $ne: JobState.Running } }, { $set });
-  }
-
   /** Claims nothing more; resolves once searches already sent have ended (a job they locked is released). */
   async close(): Promise<void> {
     this.closed = true;
@@ -96,7 +128,7 @@ export class ClaimGatedRepository extends MongoJobRepository {
     // Claims older than the type's lock lifetime have expired anyway: nothing of them to release any more.
     for (const [id, claim] of this.held) if (claim.name === jobName && claim.lockedAt <= lockDeadline) this.held.delete(id);
     const askedAt = Date.now();
-    const job = await super.getNextJobToRun(jobName, nextScanAt, lockDeadline, now, options);
+    const job = await this.claimNext(jobName, nextScanAt, lockDeadline, now ?? new Date(), options);
     if (job?._id === undefined || job.lockedAt === undefined || job.lockedAt === null) return job;
     const id = job._id.toString();
     let lockedAt = new Date(job.lockedAt);
@@ -119,10 +151,90 @@ export class ClaimGatedRepository extends MongoJobRepository {
     return job;
   }
 
+  /**
+   * Locks the next due job of `jobName`: candidates of the last general scan first, by `_id` (a new general scan once
+   * it is stale); when they ran out and the scan did not see all of the type's due jobs, one scan of the type alone
+   * (at most one per scan age, or per wake-up of the type).
+   */
+  private async claimNext(jobName: string, nextScanAt: Date, lockDeadline: Date, lockTime: Date, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
+    if (this.candidates.stale) await this.scan(nextScanAt, lockDeadline);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let id = this.candidates.take(jobName); id !== undefined; id = this.candidates.take(jobName)) {
+        const locked = await this.lockCandidate(id, jobName, nextScanAt, lockDeadline, lockTime, options);
+        if (locked !== undefined) return locked;
+      }
+      if (pass > 0 || this.candidates.exhausted(jobName) || !this.candidates.typeScanDue(jobName)) return undefined;
+      await this.scanType(jobName, nextScanAt, lockDeadline);
+    }
+    return undefined;
+  }
+
+  /** One general scan at a time; claims arriving meanwhile wait for it. */
+  private scan(nextScanAt: Date, lockDeadline: Date): Promise<void> {
+    this.scanning ??= (async () => {
+      try {
+        const found = await this.findDue({}, nextScanAt, lockDeadline);
+        this.candidates.replace(found, found.length < CLAIM_SCAN_LIMIT);
+      } finally {
+        this.scanning = undefined;
+      }
+    })();
+    return this.scanning;
+  }
+
+  private async scanType(jobName: string, nextScanAt: Date, lockDeadline: Date): Promise<void> {
+    const found = await this.findDue({ name: jobName }, nextScanAt, lockDeadline);
+    this.candidates.replaceType(jobName, found, found.length < CLAIM_SCAN_LIMIT);
+  }
+
+  /** Due jobs (or jobs whose lock expired), soonest first then by priority, as Agenda orders its claims. */
+  private async findDue(extra: Filter<Document>, nextScanAt: Date, lockDeadline: Date): Promise<ClaimCandidate[]> {
+    return await this.collection
+      .find({ ...extra, ...claimable(nextScanAt, lockDeadline) }, { projection: { _id: 1, name: 1 } })
+      .sort({ nextRunAt: 1, priority: -1 })
+      .limit(CLAIM_SCAN_LIMIT)
+      .toArray();
+  }
+
+  /** Agenda's lock of one job, by `_id`: only if it is still claimable. */
+  private async lockCandidate(_id: ObjectId, jobName: string, nextScanAt: Date, lockDeadline: Date, lockTime: Date, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
+    const doc = await this.collection.findOneAndUpdate(
+      { _id, name: jobName, ...claimable(nextScanAt, lockDeadline) },
+      { $set: { lockedAt: lockTime, lastModifiedBy: options?.lastModifiedBy ?? null } },
+      { returnDocument: 'after' },
+    );
+    return doc === null ? undefined : toJobParameters(doc);
+  }
+
   private async release(id: string, lockedAt: Date): Promise<boolean> {
     const result = await this.collection.updateOne({ _id: new ObjectId(id), lockedAt }, { $set: { lockedAt: null } });
     return result.modifiedCount > 0;
   }
+}
+
+/** Agenda's conditions for a job it may lock: enabled, and due and unlocked, or locked before `lockDeadline` (expired). */
+function claimable(nextScanAt: Date, lockDeadline: Date): Filter<Document> {
+  return { disabled: { $ne: true }, $or: [{ lockedAt: { $eq: null }, nextRunAt: { $lte: nextScanAt } }, { lockedAt: { $lte: lockDeadline } }] };
+}
+
+/** Agenda's fields of a stored job, as `@agendajs/mongo-backend` hands them over (`undefined` for absent or null ones). */
+const AGENDA_FIELDS = [
+  'lockedAt', 'lastFinishedAt', 'failedAt', 'failCount', 'failReason', 'repeatTimezone', 'lastRunAt', 'repeatInterval', 'repeatAt',
+  'disabled', 'progress', 'unique', 'uniqueOpts', 'lastModifiedBy', 'fork', 'debounceStartedAt', 'startDate', 'endDate', 'skipDays',
+] as const;
+
+/** A stored job as Agenda's repository hands it over (the conversion of `@agendajs/mongo-backend`, which it does not export). */
+function toJobParameters(doc: Document): JobParameters {
+  const job: Record<string, unknown> = {
+    _id: toJobId((doc._id as ObjectId).toHexString()),
+    name: doc.name,
+    priority: doc.priority,
+    nextRunAt: doc.nextRunAt,
+    type: doc.type,
+    data: doc.data,
+  };
+  for (const field of AGENDA_FIELDS) job[field] = doc[field] ?? undefined;
+  return job as unknown as JobParameters;
 }
 
 /** An Agenda backend on a database this process already holds open, with the {@link ClaimGatedRepository}. */
@@ -131,8 +243,8 @@ export class ClaimGatedBackend implements AgendaBackend {
   readonly ownsConnection = false;
   readonly repository: ClaimGatedRepository;
 
-  constructor(db: Db, collection: string) {
-    this.repository = new ClaimGatedRepository(db, collection);
+  constructor(db: Db, collection: string, scanMaxAgeMs?: number) {
+    this.repository = new ClaimGatedRepository(db, collection, scanMaxAgeMs);
   }
 
   connect(): Promise<void> {

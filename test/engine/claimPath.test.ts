@@ -1,0 +1,74 @@
+import { MongoClient, type CommandStartedEvent, type Db } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
+import { ensureIndexes } from '../../src/db/ensureIndexes.ts';
+import { AgendaJobRepository } from '../../src/engine/agenda/agendaJobRepository.ts';
+import { ClaimGatedRepository } from '../../src/engine/agenda/claimGatedRepository.ts';
+import { jobsCollection } from '../../src/engine/agenda/jobsCollection.ts';
+import { jobHistoryCollection } from '../../src/engine/agenda/jobHistoryCollection.ts';
+
+describe("Agenda's backend: batched claims and a save that leaves longhaul's states alone", () => {
+  const dbName = uniqueDatabaseName('claimpath');
+  let client: MongoClient;
+  let db: Db;
+  const commands: CommandStartedEvent[] = [];
+  const lifetime = 60_000;
+  const claim = (claims: ClaimGatedRepository, type: string) => claims.getNextJobToRun(type, new Date(Date.now() + 1000), new Date(Date.now() - lifetime), undefined, undefined);
+
+  beforeAll(async () => {
+    client = new MongoClient(testDatabaseUri(dbName), { monitorCommands: true });
+    client.on('commandStarted', (event) => commands.push(event));
+    await client.connect();
+    db = client.db(dbName);
+    await ensureIndexes(db, [jobsCollection, jobHistoryCollection]);
+  });
+  afterAll(async () => {
+    await db?.dropDatabase().catch(() => undefined);
+    await client?.close();
+  });
+
+  it('should lock every due job of every type once, finding them with one scan and locking each by id', async () => {
+    const jobs = new AgendaJobRepository(db);
+    const due = { tenantId: 't', input: null, priority: 0, runAt: new Date(Date.now() - 1000), maxAttempts: 1 };
+    const ids = { a: [] as string[], b: [] as string[] };
+    for (let i = 0; i < 3; i++) ids.a.push((await jobs.create({ ...due, type: 'test.a' })).record.id);
+    ids.b.push((await jobs.create({ ...due, type: 'test.b' })).record.id);
+    await jobs.create({ ...due, type: 'test.a', runAt: new Date(Date.now() + 3_600_000) });
+    const claims = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    await claims.connect();
+    const before = commands.length;
+    const lockedA = [await claim(claims, 'test.a'), await claim(claims, 'test.a'), await claim(claims, 'test.a'), await claim(claims, 'test.a')];
+    const lockedB = [await claim(claims, 'test.b'), await claim(claims, 'test.b'), await claim(claims, 'test.c')];
+    expect(lockedA.slice(0, 3).map((job) => String(job?._id)).sort()).toEqual([...ids.a].sort());
+    expect(lockedA[3]).toBeUndefined();
+    expect(lockedB.map((job) => (job === undefined ? undefined : String(job._id)))).toEqual([ids.b[0], undefined, undefined]);
+    const sent = commands.slice(before).filter((event) => String(event.command[event.commandName]) === jobsCollection.name);
+    // One scan for all seven calls, one compare-and-set per job locked.
+    expect(sent.filter((event) => event.commandName === 'find')).toHaveLength(1);
+    expect(sent.filter((event) => event.commandName === 'findAndModify')).toHaveLength(4);
+    // A second worker finds nothing left to lock.
+    const other = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    await other.connect();
+    expect(await claim(other, 'test.a')).toBeUndefined();
+  });
+
+  it("should never let Agenda's save clear the next run time of a job that waits to run, nor write to an ended one", async () => {
+    const jobs = new AgendaJobRepository(db);
+    const claims = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    await claims.connect();
+    const job = (await jobs.create({ tenantId: 't', type: 'test.save', input: null, priority: 0, runAt: new Date(Date.now() - 1000), maxAttempts: 1 })).record;
+    const locked = (await claim(claims, 'test.save'))!;
+    // The run's start: Agenda clears the next run time of a one-off job; the claim already holds the lock.
+    await claims.saveJobState({ ...locked, nextRunAt: null }, undefined);
+    expect((await jobs.findAnyTenant(job.id))?.dueAt).not.toBeNull();
+    // A requeue that came before the run's end save keeps its next run time.
+    await claims.saveJobState({ ...locked, lockedAt: undefined, nextRunAt: null }, undefined);
+    expect((await jobs.findAnyTenant(job.id))?.dueAt).not.toBeNull();
+    // The run ended: the job left Agenda's collection, whose save then changes nothing anywhere.
+    await jobs.startRun(job.id, 'run-1', 'w');
+    const done = await jobs.succeed(job.id, 'run-1', 'null', { processed: 0, total: null, message: null });
+    await claims.saveJobState({ ...locked, lockedAt: undefined, nextRunAt: null }, undefined);
+    expect(await jobs.findAnyTenant(job.id)).toEqual(done);
+    expect(await db.collection(jobsCollection.name).countDocuments({ name: 'test.save' })).toBe(0);
+  });
+});
