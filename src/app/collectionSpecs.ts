@@ -2,6 +2,8 @@ import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { jobsCollection } from '../engine/agenda/jobsCollection.ts';
 import { jobLogsCollection } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
+import { ScheduleStore } from '../engine/schedules/scheduleStore.ts';
+import { ScheduleRunStore } from '../engine/schedules/scheduleRunStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
@@ -35,4 +37,6 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   DiagnosticStore.fileBucket,
   AlertIncidentStore.collection,
   JobCounterStore.collection,
+  ScheduleStore.collection,
+  ScheduleRunStore.collection,
 ];

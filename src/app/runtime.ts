@@ -10,6 +10,7 @@ import { BackupService, createBackupJobType, createExportJobType, createRestoreJ
 import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import { combineCompanions, type JobEventCompanions } from '../engine/jobEventCompanions.ts';
 import { JobService } from '../engine/jobService.ts';
+import { ScheduleService } from '../engine/schedules/scheduleService.ts';
 import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
 import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
 import { EgressPolicy, OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
@@ -44,6 +45,8 @@ export interface Runtime {
   eventCompanions: JobEventCompanions;
   /** The jobs API: `create` for public types (`createJob`), `createInternal` for the domain services. */
   jobs: JobService;
+  /** Recurring jobs: the API's schedules, the domain services' owned schedules, the tickers' rounds. */
+  schedules: ScheduleService;
   /** Backups: start, read, follow their jobs. */
   backupService: BackupService;
   /** Restores: start, read (with results), follow their jobs. */
@@ -115,6 +118,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc.id, kind }, 'job type transition hook failed')),
   );
   const jobs = new JobService(stores.jobs, stores.jobLogs, stores.tenantQuotas, bus, registry, jobEvents, config.jobLimits);
+  const schedules = new ScheduleService({ store: stores.schedules, runs: stores.scheduleRuns, jobs, config: config.schedules, logger });
   const backupService = new BackupService({ jobs, orgs, backups, logger });
   const restoreService = new RestoreService({ jobs, orgs, backups, restores, results: restoreResults, logger });
   const exportService = new ExportService({ jobs, backups, exports, logger });
@@ -166,6 +170,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     jobEvents,
     eventCompanions,
     jobs,
+    schedules,
     backupService,
     restoreService,
     exportService,

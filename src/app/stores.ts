@@ -4,6 +4,8 @@ import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
 import type { JobRepository } from '../engine/jobRepository.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
+import { ScheduleStore } from '../engine/schedules/scheduleStore.ts';
+import { ScheduleRunStore } from '../engine/schedules/scheduleRunStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
@@ -54,6 +56,10 @@ export interface Stores {
   alerts: AlertIncidentStore;
   /** Deployment-wide job counters for `/metrics`. */
   jobCounters: JobCounterStore;
+  /** Recurring jobs. */
+  schedules: ScheduleStore;
+  /** The job each occurrence of a schedule created. */
+  scheduleRuns: ScheduleRunStore;
 }
 
 /** Builds every store over `connection` (no round trip: indexes are `ensureIndexes`'s, at start). */
@@ -79,5 +85,7 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     diagnostics: new DiagnosticStore(db, { settings: config.diagnostics, secrets: configuredSecrets(config) }),
     alerts: new AlertIncidentStore(db),
     jobCounters: new JobCounterStore(db),
+    schedules: new ScheduleStore(db),
+    scheduleRuns: new ScheduleRunStore(db),
   };
 }

@@ -10,6 +10,7 @@ import { openRuntime } from './runtime.ts';
 import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 import { ShutdownIncompleteError } from '../engine/errors/index.ts';
+import { ScheduleTicker } from '../engine/schedules/scheduleTicker.ts';
 
 /** One worker process (started by the supervisor): runs jobs until SIGTERM. */
 export async function runWorkerProcess(config: Config, logger: Logger): Promise<void> {
@@ -62,15 +63,18 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     noProgressMs: config.liveness.noProgressMs,
     heartbeatStallMs: config.liveness.heartbeatStallMs,
   });
+  // Every worker process ticks: the schedules' claims make each occurrence one job, whatever the number of tickers.
+  const ticker = new ScheduleTicker({ schedules: runtime.schedules, intervalMs: config.schedules.tickMs, logger });
   installProcessGuard({ logger, onFatal: () => worker.releaseAll(3000) });
   onShutdownSignal(logger, config.shutdownTimeoutMs, async () => {
     // Runs are aborted at once: a zombie check in progress must not delay their requeue.
-    const [stopped] = await Promise.all([worker.shutdown(config.shutdownTimeoutMs), detector.stop()]);
+    const [stopped] = await Promise.all([worker.shutdown(config.shutdownTimeoutMs), detector.stop(), ticker.stop()]);
     await liveness.stop();
     await runtime.close();
     if (stopped.running > 0) throw new ShutdownIncompleteError(`${stopped.running} job run(s) still going when the shutdown time ran out`);
   });
   await worker.start();
   detector.start();
+  ticker.start();
   process.stdout.write(`longhaul worker ${worker.id}: running\n`);
 }

@@ -20,6 +20,9 @@ export const EngineErrorCode = {
   QuotaExceeded: 'QUOTA_EXCEEDED',
   LockLost: 'LOCK_LOST',
   ShutdownIncomplete: 'SHUTDOWN_INCOMPLETE',
+  InvalidSchedule: 'INVALID_SCHEDULE',
+  ScheduleNotFound: 'SCHEDULE_NOT_FOUND',
+  OwnedSchedule: 'OWNED_SCHEDULE',
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 
