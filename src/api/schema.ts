@@ -12,6 +12,7 @@ import { jobResolvers } from './resolvers/jobResolvers.ts';
 import { orgResolvers } from './resolvers/orgResolvers.ts';
 import { restoreResolvers } from './resolvers/restoreResolvers.ts';
 import { scalarResolvers } from './resolvers/scalarResolvers.ts';
+import { scheduleResolvers } from './resolvers/scheduleResolvers.ts';
 import { subscriptionResolvers } from './resolvers/subscriptionResolvers.ts';
 import { zombieResolvers } from './resolvers/zombieResolvers.ts';
 
@@ -30,7 +31,7 @@ export function readTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers],
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers, scheduleResolvers],
     inheritResolversFromInterfaces: true,
   });
 }

@@ -32,6 +32,9 @@ export interface ScheduleSpec {
   enabled?: boolean | null;
 }
 
+/** The fields of a schedule to change (`null` or absent: unchanged). */
+export type ScheduleUpdate = { [K in keyof ScheduleSpec]?: ScheduleSpec[K] | null };
+
 /** The spec of an owned schedule (the contract with the domain services, e.g. backup policies). */
 export interface OwnedScheduleSpec {
   name: string;
@@ -61,7 +64,7 @@ export interface ScheduleView {
   catchUp: ScheduleCatchUp;
   enabled: boolean;
   nextRunAt: Date | null;
-  lastRun: { occurrenceAt: Date; jobId: string } | null;
+  lastRun: ScheduleRunView | null;
   createdAt: Date;
   updatedAt: Date;
   /** How it fires (for `nextRuns`). */
@@ -75,9 +78,17 @@ export interface SchedulePage {
   endCursor: string | null;
 }
 
+/** One occurrence of a schedule and the job it created. */
+export interface ScheduleRunView {
+  occurrenceAt: Date;
+  jobId: string;
+  /** The job, when read with it (`null`: deleted); absent when not read yet. */
+  job?: JobView | null;
+}
+
 /** A page of the jobs a schedule created, latest occurrence first. */
 export interface ScheduleRunPage {
-  edges: { cursor: string; node: { occurrenceAt: Date; jobId: string } }[];
+  edges: { cursor: string; node: ScheduleRunView }[];
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -130,7 +141,7 @@ export class ScheduleService {
   }
 
   /** Changes a schedule's definition (what is given); an owned one is refused with {@link OwnedScheduleError}. */
-  async update(caller: Caller, id: string, patch: Partial<ScheduleSpec>): Promise<ScheduleView> {
+  async update(caller: Caller, id: string, patch: ScheduleUpdate): Promise<ScheduleView> {
     const current = await this.requireDoc(caller, id);
     if (current.owner !== null) throw new OwnedScheduleError(`schedule ${id} is kept by ${current.owner}: change it there (it can only be paused or resumed here)`, current.owner);
     const now = this.now();
@@ -208,11 +219,12 @@ export class ScheduleService {
     return [...first, ...nextOccurrences(schedule.recurrence, from, count - first.length)].slice(0, count);
   }
 
-  /** The jobs a schedule (already read for the caller) created, latest occurrence first. */
-  async runs(schedule: ScheduleView, first: number, after?: string | null): Promise<ScheduleRunPage> {
+  /** The jobs a schedule (already read for `caller`) created, latest occurrence first, read in one round trip. */
+  async runs(caller: Caller, schedule: ScheduleView, first: number, after?: string | null): Promise<ScheduleRunPage> {
     const before = decodeCursor(after);
     const { docs, hasNextPage } = await this.options.runs.list(schedule.id, first, before === null ? null : before.createdAt);
-    const edges = docs.map((run) => ({ cursor: encodeCursor(run.occurrenceAt.getTime(), schedule.id), node: { occurrenceAt: run.occurrenceAt, jobId: run.jobId } }));
+    const jobs = await this.options.jobs.getMany(caller, docs.map((run) => run.jobId));
+    const edges = docs.map((run) => ({ cursor: encodeCursor(run.occurrenceAt.getTime(), schedule.id), node: { occurrenceAt: run.occurrenceAt, jobId: run.jobId, job: jobs.get(run.jobId) ?? null } }));
     return { edges, hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
   }
 
