@@ -4,12 +4,6 @@ export type ScheduleOverlap = 'SKIP' | 'QUEUE' | 'CANCEL_RUNNING';
 /** What a schedule does with occurrences missed while every process was down. */
 export type ScheduleCatchUp = 'LATEST' | 'NONE' | 'ALL';
 
-/** An occurrence a ticker claimed and has not yet confirmed its job for (recovered by any ticker once stale). */
-export interface PendingOccurrence {
-  at: Date;
-  claimedAt: Date;
-}
-
 /** A stored schedule (collection `schedules`). */
 export interface ScheduleDocument {
   /** A random record id, or for an owned schedule one derived from its tenant and owner. */
@@ -33,7 +27,13 @@ export interface ScheduleDocument {
   anchorAt: Date;
   /** The next occurrence not yet claimed; `null` when the schedule never fires again. */
   nextRunAt: Date | null;
-  pending: PendingOccurrence[];
+  /**
+   * Occurrences a ticker claimed and has not yet confirmed the job of: occurrence ms → when claimed. A map, not an
+   * array (FerretDB 1.x cannot `$pull` by a field of an embedded document): `$set`/`$unset` one key.
+   */
+  pending: Record<string, Date>;
+  /** When the latest claim with occurrences was made, until they are all confirmed; stale claims are recovered by it. */
+  pendingSince: Date | null;
   lastRun: { occurrenceAt: Date; jobId: string } | null;
   createdAt: Date;
   updatedAt: Date;

@@ -23,6 +23,11 @@ export class ScheduleRunStore {
     await this.runs.updateOne({ _id }, { $setOnInsert: { ...run, createdAt: now } }, { upsert: true });
   }
 
+  /** The run of the occurrence at `at`, or `null` (one read by `_id`). */
+  get(scheduleId: string, at: Date): Promise<ScheduleRunDocument | null> {
+    return this.runs.findOne({ _id: `${scheduleId}:${at.getTime()}` });
+  }
+
   /** A page of the schedule's runs, latest occurrence first, after the occurrence `before` (exclusive) when given. */
   async list(scheduleId: string, first: number, before: Date | null): Promise<{ docs: ScheduleRunDocument[]; hasNextPage: boolean }> {
     const query: Filter<ScheduleRunDocument> = { scheduleId };

@@ -135,7 +135,7 @@ export class ScheduleService {
   async create(caller: Caller, spec: ScheduleSpec): Promise<ScheduleView> {
     const now = this.now();
     const doc = this.validate({ ...spec, owner: null, allowInternal: false }, now);
-    const stored: ScheduleDocument = { _id: newRecordId(), tenantId: caller.tenantId, ...doc, pending: [], lastRun: null, createdAt: now, updatedAt: now };
+    const stored: ScheduleDocument = { _id: newRecordId(), tenantId: caller.tenantId, ...doc, pending: {}, pendingSince: null, lastRun: null, createdAt: now, updatedAt: now };
     await this.options.store.insert(stored);
     return toView(stored);
   }
@@ -239,7 +239,7 @@ export class ScheduleService {
     const sameRecurrence = current !== null && current.cron === (spec.cron ?? null) && current.every === (spec.every ?? null) && current.timezone === (spec.timezone ?? 'UTC');
     const doc = this.validate({ ...spec, owner, allowInternal: true }, sameRecurrence ? current.anchorAt : now);
     if (sameRecurrence && current.enabled === doc.enabled) doc.nextRunAt = current.nextRunAt;
-    const stored = await this.options.store.upsertOwned({ _id: id, tenantId, ...doc, pending: current?.pending ?? [], lastRun: current?.lastRun ?? null, createdAt: now, updatedAt: now });
+    const stored = await this.options.store.upsertOwned({ _id: id, tenantId, ...doc, pending: {}, pendingSince: null, lastRun: null, createdAt: now, updatedAt: now });
     return toView(stored);
   }
 
@@ -270,8 +270,10 @@ export class ScheduleService {
   private async fire(doc: ScheduleDocument, now: Date): Promise<number> {
     let created = 0;
     const staleBefore = now.getTime() - recoverAfterMs(this.config.tickMs);
-    for (const pending of doc.pending) {
-      if (pending.claimedAt.getTime() <= staleBefore) created += await this.createRun(doc, pending.at);
+    if (doc.pendingSince !== null && doc.pendingSince.getTime() <= staleBefore) {
+      // A ticker claimed these and went away before their jobs were confirmed (every entry is as old as the claim or older).
+      for (const ms of Object.keys(doc.pending)) created += await this.createRun(doc, new Date(Number(ms)));
+      await this.options.store.settle(doc._id, doc.pendingSince);
     }
     if (!doc.enabled || doc.nextRunAt === null || doc.nextRunAt.getTime() > now.getTime()) return created;
     const recurrence = recurrenceOf(doc);
@@ -297,13 +299,13 @@ export class ScheduleService {
       }
     }
     if (chosen.length > 0 && doc.overlap === 'SKIP' && (await this.previousRunning(doc)) !== null) chosen = [];
-    const claimed = chosen.map((at) => ({ at, claimedAt: now }));
-    if (!(await this.options.store.claim(doc._id, doc.nextRunAt, next, claimed, now))) return created;
+    if (!(await this.options.store.claim(doc._id, doc.nextRunAt, next, chosen, now))) return created;
     if (chosen.length > 0 && doc.overlap === 'CANCEL_RUNNING') {
       const running = await this.previousRunning(doc);
       if (running !== null) await this.options.jobs.cancel(ownerCaller(doc), running.id).catch(() => undefined);
     }
     for (const at of chosen) created += await this.createRun(doc, at);
+    if (chosen.length > 0) await this.options.store.settle(doc._id, now);
     return created;
   }
 
@@ -317,6 +319,12 @@ export class ScheduleService {
   /** Creates (or finds) the job of the occurrence at `at` and confirms the claim; 1 when the occurrence has its job, 0 when it was refused. */
   private async createRun(doc: ScheduleDocument, at: Date): Promise<number> {
     const caller = ownerCaller(doc);
+    // Already created (a claim taken over from a slow process): confirm it without asking the quota again.
+    const recorded = await this.options.runs.get(doc._id, at);
+    if (recorded !== null) {
+      await this.options.store.confirm(doc._id, at, recorded.jobId);
+      return 1;
+    }
     const request = { type: doc.jobType, input: doc.input, idempotencyKey: `schedule:${doc._id}:${at.getTime()}` };
     let job: JobView;
     try {
@@ -343,7 +351,7 @@ export class ScheduleService {
   private validate(
     spec: ScheduleSpec & { owner: string | null; allowInternal: boolean },
     anchor: Date,
-  ): Omit<ScheduleDocument, '_id' | 'tenantId' | 'pending' | 'lastRun' | 'createdAt' | 'updatedAt'> {
+  ): Omit<ScheduleDocument, '_id' | 'tenantId' | 'pending' | 'pendingSince' | 'lastRun' | 'createdAt' | 'updatedAt'> {
     const problems: { path: string; message: string }[] = [];
     const name = spec.name.trim();
     if (name.length < 1 || name.length > 200) problems.push({ path: 'name', message: 'must be 1 to 200 characters' });

@@ -1,7 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { CollectionSpec } from '../../db/collectionSpec.ts';
 import type { TenantScope } from '../jobRepository.ts';
-import type { PendingOccurrence, ScheduleDocument } from './scheduleDocument.ts';
+import type { ScheduleDocument } from './scheduleDocument.ts';
 
 /** Filter of a schedule list. */
 export interface ScheduleListFilter {
@@ -43,10 +43,10 @@ export class ScheduleStore {
     await this.schedules.insertOne(doc);
   }
 
-  /** Replaces an owned schedule's definition, or inserts it; returns it as written. */
+  /** Replaces an owned schedule's definition, or inserts it (its claims and last run stay); returns it as written. */
   async upsertOwned(doc: ScheduleDocument): Promise<ScheduleDocument> {
-    const { _id, createdAt, ...rest } = doc;
-    await this.schedules.updateOne({ _id, tenantId: doc.tenantId }, { $set: rest, $setOnInsert: { createdAt } }, { upsert: true });
+    const { _id, createdAt, pending, pendingSince, lastRun, ...definition } = doc;
+    await this.schedules.updateOne({ _id, tenantId: doc.tenantId }, { $set: definition, $setOnInsert: { createdAt, pending, pendingSince, lastRun } }, { upsert: true });
     return (await this.schedules.findOne({ _id }))!;
   }
 
@@ -71,7 +71,7 @@ export class ScheduleStore {
   /** Enabled schedules due at `now`, and any schedule with an occurrence claimed before `staleBefore` and not confirmed. */
   due(now: Date, staleBefore: Date, limit: number): Promise<ScheduleDocument[]> {
     return this.schedules
-      .find({ $or: [{ enabled: true, nextRunAt: { $lte: now } }, { 'pending.claimedAt': { $lte: staleBefore } }] })
+      .find({ $or: [{ enabled: true, nextRunAt: { $lte: now } }, { pendingSince: { $lte: staleBefore } }] })
       .limit(limit)
       .toArray();
   }
@@ -83,22 +83,28 @@ export class ScheduleStore {
 
   /**
    * Claims the occurrences up to the schedule's `nextRunAt` (`expectedNext`): advances it to `next` and records
-   * `claimed` as pending, only if no other ticker did first (and the schedule is still enabled). Says whether it won.
+   * `claimed` as pending (since `now`), only if no other ticker did first (and the schedule is still enabled).
+   * Says whether it won.
    */
-  async claim(id: string, expectedNext: Date, next: Date | null, claimed: PendingOccurrence[], now: Date): Promise<boolean> {
-    const result = await this.schedules.updateOne(
-      { _id: id, enabled: true, nextRunAt: expectedNext },
-      { $set: { nextRunAt: next, updatedAt: now }, $push: { pending: { $each: claimed } } },
-    );
+  async claim(id: string, expectedNext: Date, next: Date | null, claimed: Date[], now: Date): Promise<boolean> {
+    const set: Record<string, unknown> = { nextRunAt: next, updatedAt: now };
+    if (claimed.length > 0) set.pendingSince = now;
+    for (const at of claimed) set[`pending.${at.getTime()}`] = now;
+    const result = await this.schedules.updateOne({ _id: id, enabled: true, nextRunAt: expectedNext }, { $set: set });
     return result.modifiedCount === 1;
   }
 
   /** Marks the occurrence at `at` done: no longer pending, and the last run if it is the latest one. */
   async confirm(id: string, at: Date, jobId: string | null): Promise<void> {
-    await this.schedules.updateOne({ _id: id }, { $pull: { pending: { at } } });
+    await this.schedules.updateOne({ _id: id }, { $unset: { [`pending.${at.getTime()}`]: '' } });
     if (jobId !== null) {
       await this.schedules.updateOne({ _id: id, $or: [{ lastRun: null }, { 'lastRun.occurrenceAt': { $lt: at } }] }, { $set: { lastRun: { occurrenceAt: at, jobId } } });
     }
+  }
+
+  /** Ends the claim made at `since` once all its occurrences are confirmed (a later claim keeps its own time). */
+  async settle(id: string, since: Date): Promise<void> {
+    await this.schedules.updateOne({ _id: id, pendingSince: since }, { $set: { pendingSince: null } });
   }
 
   /** Deletes the schedule in the scope; says whether it was there. */
