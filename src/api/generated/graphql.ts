@@ -1033,7 +1033,7 @@ export type ScheduleCatchUp =
   | 'ALL'
   /** One job for everything missed, for the latest missed occurrence (the default). */
   | 'LATEST'
-  /** No job for missed occurrences; the next one on time runs. */
+  /** No job for missed occurrences (several due at once, or one noticed later than the grace); the next one on time runs. */
   | 'NONE';
 
 /** A page of schedules, newest first. */

@@ -281,7 +281,8 @@ export class ScheduleService {
     const latest = due.at(-1);
     let chosen: Date[] = [];
     if (latest !== undefined) {
-      const onTime = now.getTime() - latest.getTime() <= this.config.misfireGraceMs;
+      // On time: the only occurrence due, noticed within the grace. Several due at once means no ticker ran between them.
+      const onTime = latest.getTime() === doc.nextRunAt.getTime() && now.getTime() - latest.getTime() <= this.config.misfireGraceMs;
       switch (doc.catchUp) {
         case 'LATEST':
           chosen = [latest];
