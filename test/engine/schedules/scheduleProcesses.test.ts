@@ -56,7 +56,9 @@ describe('schedules across processes: one job per occurrence, overlap SKIP, catc
     // catchUp ALL: a tick that came late (a loaded machine) still gives every occurrence its job, so none is missing.
     const { createSchedule: schedule } = await gqlData(apis[0]!.url, A, CREATE, { input: { name: 'every 2 s', jobType: 'demo.count', input: { to: 1 }, every: 'PT2S', overlap: 'QUEUE', catchUp: 'ALL' } });
     const created = new Date(schedule.createdAt).getTime();
-    await eventually('15 occurrences with their job', async () => (await jobsByOccurrence(schedule.id)).size >= 15, { timeoutMs: 120_000, intervalMs: 500 });
+    await eventually('15 occurrences with their job', async () => (await jobsByOccurrence(schedule.id)).size, (n) => n >= 15, { timeoutMs: 120_000, intervalMs: 500 }).catch((error: unknown) => {
+      throw new Error(`${String(error)}; worker logs: ${JSON.stringify(workers.flatMap((w) => w.logs).slice(-10))}`);
+    });
     await gqlData(apis[1]!.url, A, 'mutation($id: ID!) { pauseSchedule(id: $id) { enabled } }', { id: schedule.id });
     const counts = await jobsByOccurrence(schedule.id);
     expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
