@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/logger.ts';
 import type { Caller, JobService } from '../engine/jobService.ts';
+import type { ScheduleService } from '../engine/schedules/scheduleService.ts';
 import type { Loaders } from './loaders.ts';
 import type { DebugQueue } from '../monitoring/debugQueue.ts';
 import type { OrgService } from '../salesforce/index.ts';
@@ -21,6 +22,8 @@ export type RecoveryStores = RecoveryServices;
 export interface ApiContext {
   caller: Caller;
   jobs: JobService;
+  /** Recurring jobs (every call takes the caller). */
+  schedules: ScheduleService;
   /** Salesforce orgs of every tenant (calls are tenant-scoped). */
   orgs: OrgService;
   /** Backups: start, read (the domain service; every call takes the caller). */

@@ -15,6 +15,7 @@ import { jobBatchResolvers } from './resolvers/jobBatchResolvers.ts';
 import { orgResolvers } from './resolvers/orgResolvers.ts';
 import { restoreResolvers } from './resolvers/restoreResolvers.ts';
 import { scalarResolvers } from './resolvers/scalarResolvers.ts';
+import { scheduleResolvers } from './resolvers/scheduleResolvers.ts';
 import { subscriptionResolvers } from './resolvers/subscriptionResolvers.ts';
 import { zombieResolvers } from './resolvers/zombieResolvers.ts';
 
@@ -33,7 +34,7 @@ export function readTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers, backupChangeResolvers, jobBatchResolvers, backupPolicyResolvers],
+    resolvers: [scalarResolvers, jobResolvers, subscriptionResolvers, orgResolvers, backupResolvers, monitoringResolvers, zombieResolvers, debugQueueResolvers, monitoringStatsResolvers, restoreResolvers, exportResolvers, backupChangeResolvers, jobBatchResolvers, backupPolicyResolvers, scheduleResolvers],
     inheritResolversFromInterfaces: true,
   });
 }

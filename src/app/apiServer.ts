@@ -93,7 +93,7 @@ export async function startApiServer(config: Config, runtime: Runtime, logger: L
   const recovery = { restores: runtime.restoreService, exports: runtime.exportService };
   const core = new ExecutionCore({
     schema,
-    services: { jobs, orgs: runtime.orgs, backups: runtime.backupService, backupChanges, dataChangeRules, backupPolicies: runtime.backupPolicies, recovery, debugQueue, liveness, monitoringQueries, logger },
+    services: { jobs, schedules: runtime.schedules, orgs: runtime.orgs, backups: runtime.backupService, backupChanges, dataChangeRules, backupPolicies: runtime.backupPolicies, recovery, debugQueue, liveness, monitoringQueries, logger },
     limits: config.limits,
     apiLimits: config.apiLimits,
     introspection: config.introspection,

@@ -4,6 +4,8 @@ import { jobsCollection } from '../engine/agenda/jobsCollection.ts';
 import { jobHistoryCollection } from '../engine/agenda/jobHistoryCollection.ts';
 import { jobLogsCollection } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
+import { ScheduleStore } from '../engine/schedules/scheduleStore.ts';
+import { ScheduleRunStore } from '../engine/schedules/scheduleRunStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DataChangeRuleStore } from '../monitoring/alerts/dataChangeRuleStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
@@ -44,4 +46,6 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   DataChangeRuleStore.collection,
   JobCounterStore.collection,
   LeaseStore.collection,
+  ScheduleStore.collection,
+  ScheduleRunStore.collection,
 ];

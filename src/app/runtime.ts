@@ -7,10 +7,10 @@ import { MongoBus } from '../bus/mongoBus.ts';
 import { createBuiltinRegistry } from '../jobs/builtinJobTypes.ts';
 import type { JobTypeRegistry } from '../engine/jobTypeRegistry.ts';
 import { BackupPolicyService, BackupService, createBackupJobType, createBackupPruneJobType, createExportJobType, createPolicyBackupJobType, createRestoreJobType, ExportService, RestoreService, type PolicyScheduleRegistry } from '../jobs/salesforce/index.ts';
-import { UnwiredPolicySchedules } from './unwiredPolicySchedules.ts';
 import { JobEventPublisher } from '../engine/jobEventPublisher.ts';
 import { combineCompanions, type JobEventCompanions } from '../engine/jobEventCompanions.ts';
 import { JobService } from '../engine/jobService.ts';
+import { ScheduleService } from '../engine/schedules/scheduleService.ts';
 import { debugQueueCompanions } from '../monitoring/debugQueueEvents.ts';
 import { JobCounterLedger } from '../monitoring/metrics/jobCounterLedger.ts';
 import { EgressPolicy, OrgService, SecretBox, SecretKeyring } from '../salesforce/index.ts';
@@ -45,6 +45,8 @@ export interface Runtime {
   eventCompanions: JobEventCompanions;
   /** The jobs API: `create` for public types (`createJob`), `createInternal` for the domain services. */
   jobs: JobService;
+  /** Recurring jobs: the API's schedules, the domain services' owned schedules, the tickers' rounds. */
+  schedules: ScheduleService;
   /** Backups: start, read, follow their jobs. */
   backupService: BackupService;
   /** Backup policies: store them with their schedules, run their occurrences, plan retention. */
@@ -67,7 +69,7 @@ export interface RuntimeOptions {
   allowEmbedded: boolean;
   /** An open connection to use instead of connecting (tests count its round trips). */
   connection?: DatabaseConnection;
-  /** Where backup policies put their schedules; default {@link UnwiredPolicySchedules} (until the schedules engine is wired). */
+  /** Where backup policies put their schedules; default the schedules engine (`ScheduleService`). */
   policySchedules?: PolicyScheduleRegistry;
 }
 
@@ -120,6 +122,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     registry.transitionListener((error, kind, doc) => logger.error({ err: error, jobId: doc.id, kind }, 'job type transition hook failed')),
   );
   const jobs = new JobService(stores.jobs, stores.jobLogs, stores.tenantQuotas, bus, registry, jobEvents, config.jobLimits);
+  const schedules = new ScheduleService({ store: stores.schedules, runs: stores.scheduleRuns, jobs, config: config.schedules, logger });
   const backupService = new BackupService({ jobs, orgs, backups, leases: stores.backupLeases, logger });
   const backupPolicies = new BackupPolicyService({
     policies: stores.backupPolicies,
@@ -127,7 +130,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     backupService,
     orgs,
     jobs,
-    schedules: options.policySchedules ?? new UnwiredPolicySchedules(logger),
+    schedules: options.policySchedules ?? schedules,
     logger,
     missedWindowFactor: config.monitoring.rules.missedBackupFactor ?? undefined,
   });
@@ -189,6 +192,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
     jobEvents,
     eventCompanions,
     jobs,
+    schedules,
     backupService,
     backupPolicies,
     restoreService,

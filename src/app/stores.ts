@@ -5,6 +5,8 @@ import { AgendaJobRepository } from '../engine/agenda/agendaJobRepository.ts';
 import type { JobRepository } from '../engine/jobRepository.ts';
 import { JobLogStore } from '../engine/jobLogStore.ts';
 import { TenantQuotaStore } from '../engine/tenantQuotaStore.ts';
+import { ScheduleStore } from '../engine/schedules/scheduleStore.ts';
+import { ScheduleRunStore } from '../engine/schedules/scheduleRunStore.ts';
 import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DataChangeRuleStore } from '../monitoring/alerts/dataChangeRuleStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
@@ -66,6 +68,10 @@ export interface Stores {
   jobCounters: JobCounterStore;
   /** Named leases (one process at a time: the retention sweep). */
   leases: LeaseStore;
+  /** Recurring jobs. */
+  schedules: ScheduleStore;
+  /** The job each occurrence of a schedule created. */
+  scheduleRuns: ScheduleRunStore;
 }
 
 /** Builds every store over `connection` (no round trip: indexes are `ensureIndexes`'s, at start). */
@@ -96,5 +102,7 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     dataChangeRules: new DataChangeRuleStore(db),
     jobCounters: new JobCounterStore(db),
     leases: new LeaseStore(db),
+    schedules: new ScheduleStore(db),
+    scheduleRuns: new ScheduleRunStore(db),
   };
 }

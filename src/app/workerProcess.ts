@@ -11,6 +11,7 @@ import { WorkerLiveness } from '../monitoring/workerLiveness.ts';
 import { onShutdownSignal } from './shutdownSignals.ts';
 import { ShutdownIncompleteError } from '../engine/errors/index.ts';
 import { RetentionSweep } from './retentionSweep.ts';
+import { ScheduleTicker } from '../engine/schedules/scheduleTicker.ts';
 
 /** One worker process (started by the supervisor): runs jobs until SIGTERM. */
 export async function runWorkerProcess(config: Config, logger: Logger): Promise<void> {
@@ -64,11 +65,13 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
     heartbeatStallMs: config.liveness.heartbeatStallMs,
   });
   const retention = new RetentionSweep({ stores: runtime.stores, leases: runtime.stores.leases, settings: config.retention, logger, holder: worker.id });
+  // Every worker process ticks: the schedules' claims make each occurrence one job, whatever the number of tickers.
+  const ticker = new ScheduleTicker({ schedules: runtime.schedules, intervalMs: config.schedules.tickMs, logger });
   installProcessGuard({ logger, onFatal: () => worker.releaseAll(3000) });
   onShutdownSignal(logger, config.shutdownTimeoutMs, async () => {
     retention.stop();
     // Runs are aborted at once: a zombie check in progress must not delay their requeue.
-    const [stopped] = await Promise.all([worker.shutdown(config.shutdownTimeoutMs), detector.stop()]);
+    const [stopped] = await Promise.all([worker.shutdown(config.shutdownTimeoutMs), detector.stop(), ticker.stop()]);
     await liveness.stop();
     await runtime.close();
     if (stopped.running > 0) throw new ShutdownIncompleteError(`${stopped.running} job run(s) still going when the shutdown time ran out`);
@@ -76,5 +79,6 @@ export async function runWorkerProcess(config: Config, logger: Logger): Promise<
   await worker.start();
   detector.start();
   retention.start();
+  ticker.start();
   process.stdout.write(`longhaul worker ${worker.id}: running\n`);
 }

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { jobsCommand } from './commands/jobsCommand.ts';
+import { schedulesCommand } from './commands/schedulesCommand.ts';
 import { monitoringCommand } from './commands/monitoringCommand.ts';
 import { backupsCommand } from './commands/backupsCommand.ts';
 import type { Role } from '../app/roles.ts';
@@ -58,6 +59,7 @@ program
 program.addCommand(jobsCommand());
 program.addCommand(monitoringCommand());
 program.addCommand(backupsCommand());
+program.addCommand(schedulesCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`longhaul: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { apiKeyDigest, parseApiKeys, type ApiKeyGrant, type ApiKeySource } from './apiKeys.ts';
 import { parseMonitoringConfig, type MonitoringConfig } from './monitoringConfig.ts';
+import { parseScheduleConfig, type ScheduleConfig } from './scheduleConfig.ts';
 import { parseEgressConfig, type EgressConfig } from './egressConfig.ts';
 import { parseDiagnosticsConfig, type DiagnosticsConfig } from './diagnosticsConfig.ts';
 import { parseJobLimitsConfig, type JobLimitsConfig } from './jobLimitsConfig.ts';
@@ -134,6 +135,8 @@ export interface Config {
   sandbox: { enabled: boolean; port: number; records: number; seed: number; adminToken: string | undefined };
   /** Metrics access and alert rules (`LONGHAUL_METRICS*`, `LONGHAUL_ALERT*`); see `monitoringConfig.ts`. */
   monitoring: MonitoringConfig;
+  /** Schedules: ticker, misfire grace, catch-up cap (`LONGHAUL_SCHEDULE_*`); see `scheduleConfig.ts`. */
+  schedules: ScheduleConfig;
   /** Where Salesforce requests may go (`LONGHAUL_SALESFORCE_ALLOWED_HOSTS`, `LONGHAUL_SALESFORCE_ALLOW_LOOPBACK`); see `egressConfig.ts`. */
   salesforceEgress: EgressConfig;
   /** Heap snapshots (opt-in) and how long diagnostics are kept (`LONGHAUL_HEAP_SNAPSHOTS`, `LONGHAUL_DIAGNOSTICS_*`); see `diagnosticsConfig.ts`. */
@@ -255,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     throw new ConfigError('LONGHAUL_SECRET_KEYS is required in production (keyId:base64key, 32-byte keys); see README');
   }
   const monitoring: MonitoringConfig = section('monitoring configuration', () => parseMonitoringConfig(env));
+  const schedules: ScheduleConfig = section('schedule configuration', () => parseScheduleConfig(env));
   const salesforceEgress: EgressConfig = section('Salesforce egress configuration', () => parseEgressConfig(env));
   const diagnostics: DiagnosticsConfig = section('diagnostics configuration', () => parseDiagnosticsConfig(env));
   const jobLimits: JobLimitsConfig = section('job limits', () => parseJobLimitsConfig(env));
@@ -319,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     },
     sandbox: { enabled: e.LONGHAUL_SANDBOX === 'on', port: e.LONGHAUL_SANDBOX_PORT, records: e.LONGHAUL_SANDBOX_RECORDS, seed: e.LONGHAUL_SANDBOX_SEED, adminToken: e.LONGHAUL_SANDBOX_ADMIN_TOKEN },
     monitoring,
+    schedules,
     salesforceEgress,
     diagnostics,
     jobLimits,

@@ -25,7 +25,7 @@ const B = TEST_KEYS.tenantB;
 const OPERATOR = TEST_KEYS.operator;
 
 /** Collections holding what a tenant owns; none may change when another tenant names its ids. */
-const OWNED_COLLECTIONS = ['agendaJobs', 'jobHistory', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics', 'backupChanges', 'dataChangeRules', 'backupPolicies', 'backupLeases'];
+const OWNED_COLLECTIONS = ['agendaJobs', 'jobHistory', 'jobLogs', 'orgs', 'backups', 'backupFiles.files', 'restores', 'restoreResults', 'restoreIdMap', 'restoreInFlight', 'exports', 'exportFiles.files', 'exportLookups', 'diagnostics', 'backupChanges', 'dataChangeRules', 'backupPolicies', 'backupLeases', 'schedules', 'scheduleRuns'];
 
 /** A digest of every document of the owned collections: equal digests, nothing written. */
 async function fingerprint(db: Db): Promise<Record<string, string>> {
@@ -82,6 +82,8 @@ interface Owned {
   debugJobId: string;
   diagnosticId: string;
   workerId: string;
+  /** A paused schedule. */
+  scheduleId: string;
 }
 
 /**
@@ -127,7 +129,8 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
     // A diagnostic of A's job (written by the engine for hung jobs; inserted here as the engine would).
     const diagnosticId = `diag-${randomBytes(6).toString('hex')}`;
     await db.collection('diagnostics').insertOne({ _id: diagnosticId as never, kind: 'REPORT', workerId, jobId: flaky.createJob.id, tenantId: 'tenantA', reason: 'test', createdAt: new Date(), bytes: 0, eventLoopDelayMs: null });
-    owned = { orgId, backupId, exportId: exp.startExport.input.exportId, restoreId: restore.startRestore.input.restoreId, jobId: backups[0].job.id, debugJobId: flaky.createJob.id, diagnosticId, workerId };
+    const schedule = await gqlData(api.url, A, 'mutation($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }', { input: { name: 'nightly', jobType: 'demo.count', input: { to: 1 }, cron: '0 3 * * *', enabled: false } });
+    owned = { orgId, backupId, exportId: exp.startExport.input.exportId, restoreId: restore.startRestore.input.restoreId, jobId: backups[0].job.id, debugJobId: flaky.createJob.id, diagnosticId, workerId, scheduleId: schedule.createSchedule.id };
 
     // B's own things, for the calls that mix B's ids with A's.
     const ownOrgId = await connectSandboxOrg(api.url, B, sandbox, addTestOrg(sandbox, { size: { Account: 5 }, seed: 12 }));
@@ -159,6 +162,11 @@ describe('tenancy: another tenant’s ids are not found, and nothing is written 
     },
     { name: 'Query.restore(id)', call: async (a) => expect((await q(B, 'query($id: ID!) { restore(id: $id) { id } }', { id: a.restoreId })).data?.restore).toBeNull() },
     { name: 'Query.export(id)', call: async (a) => expect((await q(B, 'query($id: ID!) { export(id: $id) { id } }', { id: a.exportId })).data?.export).toBeNull() },
+    { name: 'Query.schedule(id)', call: async (a) => expect((await q(B, 'query($id: ID!) { schedule(id: $id) { id } }', { id: a.scheduleId })).data?.schedule).toBeNull() },
+    { name: 'Mutation.updateSchedule(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { updateSchedule(id: $id, input: { name: "x" }) { id } }', { id: a.scheduleId }))).toBe('NOT_FOUND') },
+    { name: 'Mutation.pauseSchedule(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { pauseSchedule(id: $id) { id } }', { id: a.scheduleId }))).toBe('NOT_FOUND') },
+    { name: 'Mutation.resumeSchedule(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { resumeSchedule(id: $id) { id } }', { id: a.scheduleId }))).toBe('NOT_FOUND') },
+    { name: 'Mutation.deleteSchedule(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { deleteSchedule(id: $id) { id } }', { id: a.scheduleId }))).toBe('NOT_FOUND') },
     { name: 'Mutation.cancelJob(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: a.debugJobId }))).toBe('NOT_FOUND') },
     { name: 'Mutation.retryJob(id)', call: async (a) => expect(codeOf(await q(B, 'mutation($id: ID!) { retryJob(id: $id) { id } }', { id: a.jobId }))).toBe('NOT_FOUND') },
     { name: 'Query.backupPolicy(orgId)', call: async (a) => expect(codeOf(await q(B, 'query($id: ID!) { backupPolicy(orgId: $id) { orgId } }', { id: a.orgId }))).toBe('NOT_FOUND') },

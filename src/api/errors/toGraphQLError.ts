@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { EngineError, EngineErrorCode, InvalidJobInputError, JobBatchItemError, JobBatchTooLargeError, QuotaExceededError, RateLimitedError } from '../../engine/errors/index.ts';
+import { EngineError, EngineErrorCode, InvalidJobInputError, InvalidScheduleError, JobBatchItemError, JobBatchTooLargeError, QuotaExceededError, RateLimitedError } from '../../engine/errors/index.ts';
 import { InvalidPositionError } from '../../bus/busPosition.ts';
 import { HostNotAllowedError, IncompleteCredentialsError, OrgConnectionFailedError, SalesforceError, SalesforceErrorCode } from '../../salesforce/index.ts';
 import { ApiErrorCode } from './apiErrorCode.ts';
@@ -18,6 +18,9 @@ const ENGINE_TO_API: Partial<Record<EngineErrorCode, ApiErrorCode>> = {
   [EngineErrorCode.RateLimited]: ApiErrorCode.RateLimited,
   [EngineErrorCode.QuotaExceeded]: ApiErrorCode.QuotaExceeded,
   [EngineErrorCode.JobBatchTooLarge]: ApiErrorCode.BadUserInput,
+  [EngineErrorCode.InvalidSchedule]: ApiErrorCode.BadUserInput,
+  [EngineErrorCode.ScheduleNotFound]: ApiErrorCode.NotFound,
+  [EngineErrorCode.OwnedSchedule]: ApiErrorCode.Forbidden,
 };
 
 const SALESFORCE_TO_API: Partial<Record<SalesforceErrorCode, ApiErrorCode>> = {
@@ -71,7 +74,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
     const code = ENGINE_TO_API[error.code];
     if (code !== undefined) {
       const extra: Record<string, unknown> = { reason: error.code };
-      if (error instanceof InvalidJobInputError) extra.issues = error.issues;
+      if (error instanceof InvalidJobInputError || error instanceof InvalidScheduleError) extra.issues = error.issues;
       // `http` sets Apollo's response status and headers (Apollo removes it from the error it sends).
       if (error instanceof RateLimitedError) Object.assign(extra, { retryAfterSeconds: error.retryAfterSeconds, limit: error.limit, http: { status: 429, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) } });
       if (error instanceof QuotaExceededError) Object.assign(extra, { limit: error.limit, http: { status: 429 } });

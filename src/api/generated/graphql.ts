@@ -16,6 +16,7 @@ import type { DiagnosticDocument } from '../../monitoring/diagnosticDocument.ts'
 import type { AlertDocument } from '../../monitoring/alertDocument.ts';
 import type { BackupChangePage } from '../../jobs/salesforce/backup/backupChangesService.ts';
 import type { DataChangeRules } from '../../monitoring/alerts/dataChangeRuleService.ts';
+import type { ScheduleView, ScheduleRunView } from '../../engine/schedules/scheduleService.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -313,6 +314,26 @@ export type CreateJobInput = {
   runAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** A registered job type, see `jobTypes`. */
   type: Scalars['String']['input'];
+};
+
+export type CreateScheduleInput = {
+  /** Default LATEST. */
+  catchUp?: InputMaybe<ScheduleCatchUp>;
+  /** 5 or 6 fields; exactly one of `cron` and `every`. */
+  cron?: InputMaybe<Scalars['String']['input']>;
+  /** Default true. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ISO 8601 duration of fixed length, PT1S to P366D; exactly one of `cron` and `every`. */
+  every?: InputMaybe<Scalars['String']['input']>;
+  /** Input of every job, checked against the type's schema now. */
+  input?: InputMaybe<Scalars['JSON']['input']>;
+  /** A public job type (see `jobTypes`); internal types are scheduled by their domain services. */
+  jobType: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Default SKIP. */
+  overlap?: InputMaybe<ScheduleOverlap>;
+  /** IANA zone of the cron. Default UTC. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An org's data-change alert rules. */
@@ -740,14 +761,22 @@ export type Mutation = {
    * whose `idempotencyKey` was used before returns that job; items of one batch sharing a key return the same job.
    */
   createJobs: Array<Job>;
+  /** Creates a schedule; bad input is BAD_USER_INPUT with every problem in `extensions.issues`, and nothing is stored. */
+  createSchedule: Schedule;
+  /** Deletes a schedule (its jobs stay); an owned one is FORBIDDEN (`extensions.reason` OWNED_SCHEDULE). */
+  deleteSchedule: Schedule;
   /** Operator: give up on a DEBUG job (it becomes FAILED); the reason is recorded. */
   discardDebugJob: Job;
+  /** Stops a schedule creating jobs (owned ones too). */
+  pauseSchedule: Schedule;
   /** Removes the policy of one of the caller's orgs and its schedule (its backups stay); false when there was none. */
   removeBackupPolicy: Scalars['Boolean']['output'];
   /** Operator: put a DEBUG job back in the queue with fresh attempts. */
   requeueFromDebug: Job;
   /** Operator: run a DEBUG job once more, with debug-level logs captured into its own log. */
   rerunInDebug: Job;
+  /** Lets a paused schedule create jobs again, from its next occurrence after now. */
+  resumeSchedule: Schedule;
   /** Run a FAILED or CANCELLED job again, from its last checkpoint, with fresh attempts. */
   retryJob: Job;
   /** Sets (creates or replaces) the backup policy of one of the caller's orgs and its schedule. Bad fields: BAD_USER_INPUT with `issues`. */
@@ -760,6 +789,8 @@ export type Mutation = {
   startExport: Job;
   /** Starts a `salesforce.restore` job. The backup and the target org must be the caller's. */
   startRestore: Job;
+  /** Changes a schedule; an owned one is FORBIDDEN (`extensions.reason` OWNED_SCHEDULE). */
+  updateSchedule: Schedule;
 };
 
 
@@ -789,9 +820,24 @@ export type MutationCreateJobsArgs = {
 };
 
 
+export type MutationCreateScheduleArgs = {
+  input: CreateScheduleInput;
+};
+
+
+export type MutationDeleteScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDiscardDebugJobArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationPauseScheduleArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -806,6 +852,11 @@ export type MutationRequeueFromDebugArgs = {
 
 
 export type MutationRerunInDebugArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeScheduleArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -841,6 +892,12 @@ export type MutationStartExportArgs = {
 
 export type MutationStartRestoreArgs = {
   input: StartRestoreInput;
+};
+
+
+export type MutationUpdateScheduleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateScheduleInput;
 };
 
 /** A Salesforce org of the caller's tenant. Secrets (password, client secret, tokens) are never returned. */
@@ -913,6 +970,10 @@ export type Query = {
   restore: Maybe<Restore>;
   /** The caller's restores, newest first (at most 100). */
   restores: Array<Restore>;
+  /** The caller's schedule, or null. */
+  schedule: Maybe<Schedule>;
+  /** The caller's schedules (every tenant's for an operator), newest first. */
+  schedules: ScheduleConnection;
 };
 
 
@@ -969,6 +1030,18 @@ export type QueryOrgArgs = {
 
 export type QueryRestoreArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySchedulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ScheduleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueueStats = {
@@ -1131,6 +1204,114 @@ export type RestoreWriteMethod =
   /** sObject Collections, 200 records a request. */
   | 'COLLECTIONS';
 
+/** A recurring job: a job of `jobType` with `input`, created at every occurrence of `cron` or `every`, exactly once per occurrence. */
+export type Schedule = {
+  __typename?: 'Schedule';
+  catchUp: ScheduleCatchUp;
+  createdAt: Scalars['DateTime']['output'];
+  /** 5 fields (minute hour day month weekday) or 6 (seconds first), in `timezone`. */
+  cron: Maybe<Scalars['String']['output']>;
+  /** False while paused: a paused schedule creates no job. */
+  enabled: Scalars['Boolean']['output'];
+  /** An ISO 8601 duration of fixed length (`PT30S`, `PT5M`, `P1D`), counted from when it was set. */
+  every: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The input every job is created with, as validated by the type's schema. */
+  input: Scalars['JSON']['output'];
+  jobType: Scalars['String']['output'];
+  /** The latest occurrence that created a job. */
+  lastRun: Maybe<ScheduleRun>;
+  name: Scalars['String']['output'];
+  /** The next occurrence not yet handled (null while paused or when it never fires again). */
+  nextRunAt: Maybe<Scalars['DateTime']['output']>;
+  /** The next `count` occurrences (1 to 50; none while paused). */
+  nextRuns: Array<Scalars['DateTime']['output']>;
+  overlap: ScheduleOverlap;
+  /** The domain service that keeps this schedule (e.g. `backupPolicy:<orgId>`), or null. Owned schedules can be paused and resumed, not changed or deleted, here. */
+  owner: Maybe<Scalars['String']['output']>;
+  /** The jobs this schedule created, latest occurrence first. */
+  runs: ScheduleRunConnection;
+  /** IANA zone of the cron (DST as croner handles it: a local time that does not exist fires once after the gap, a repeated hour once). */
+  timezone: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A recurring job: a job of `jobType` with `input`, created at every occurrence of `cron` or `every`, exactly once per occurrence. */
+export type ScheduleNextRunsArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A recurring job: a job of `jobType` with `input`, created at every occurrence of `cron` or `every`, exactly once per occurrence. */
+export type ScheduleRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a schedule does with the occurrences missed while every longhaul process was down (later than `LONGHAUL_SCHEDULE_MISFIRE_GRACE_MS`). */
+export type ScheduleCatchUp =
+  /** One job per missed occurrence, the latest `LONGHAUL_SCHEDULE_CATCH_UP_MAX` (default 100) at most. */
+  | 'ALL'
+  /** One job for everything missed, for the latest missed occurrence (the default). */
+  | 'LATEST'
+  /** No job for missed occurrences (several due at once, or one noticed later than the grace); the next one on time runs. */
+  | 'NONE';
+
+/** A page of schedules, newest first. */
+export type ScheduleConnection = {
+  __typename?: 'ScheduleConnection';
+  edges: Array<ScheduleEdge>;
+  nodes: Array<Schedule>;
+  pageInfo: PageInfo;
+};
+
+export type ScheduleEdge = {
+  __typename?: 'ScheduleEdge';
+  cursor: Scalars['String']['output'];
+  node: Schedule;
+};
+
+export type ScheduleFilter = {
+  /** Only enabled (true) or paused (false) schedules. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only schedules of these job types. */
+  jobTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only owned schedules (true) or only the tenant's own (false). */
+  owned?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What a schedule does when its previous job has not ended at its next occurrence. */
+export type ScheduleOverlap =
+  /** Cancel the previous job, then create the new one. */
+  | 'CANCEL_RUNNING'
+  /** Create the job anyway: it waits in the queue. */
+  | 'QUEUE'
+  /** Create no job for this occurrence (the default). */
+  | 'SKIP';
+
+/** An occurrence of a schedule and the job it created. */
+export type ScheduleRun = {
+  __typename?: 'ScheduleRun';
+  /** The job (null once it was deleted). */
+  job: Maybe<Job>;
+  occurrenceAt: Scalars['DateTime']['output'];
+};
+
+/** A page of a schedule's runs, latest occurrence first. */
+export type ScheduleRunConnection = {
+  __typename?: 'ScheduleRunConnection';
+  edges: Array<ScheduleRunEdge>;
+  nodes: Array<ScheduleRun>;
+  pageInfo: PageInfo;
+};
+
+export type ScheduleRunEdge = {
+  __typename?: 'ScheduleRunEdge';
+  cursor: Scalars['String']['output'];
+  node: ScheduleRun;
+};
+
 export type SkippedField = {
   __typename?: 'SkippedField';
   name: Scalars['String']['output'];
@@ -1229,6 +1410,19 @@ export type UnmappedReference = {
   count: Scalars['Int']['output'];
   /** The lookup field. */
   field: Scalars['String']['output'];
+};
+
+/** The fields to change; what is left out stays. Giving `cron` or `every` replaces the other. */
+export type UpdateScheduleInput = {
+  catchUp?: InputMaybe<ScheduleCatchUp>;
+  cron?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  every?: InputMaybe<Scalars['String']['input']>;
+  input?: InputMaybe<Scalars['JSON']['input']>;
+  jobType?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  overlap?: InputMaybe<ScheduleOverlap>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A process of the service as it registered itself. */
@@ -1391,6 +1585,7 @@ export type ResolversTypes = ResolversObject<{
   ChangeKind: ChangeKind;
   ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
+  CreateScheduleInput: CreateScheduleInput;
   DataChangeAlertRules: ResolverTypeWrapper<DataChangeRules>;
   DataChangeRule: ResolverTypeWrapper<DataChangeRule>;
   DataChangeRuleInput: DataChangeRuleInput;
@@ -1446,6 +1641,15 @@ export type ResolversTypes = ResolversObject<{
   RestoreResultFilter: RestoreResultFilter;
   RestoreStatus: RestoreStatus;
   RestoreWriteMethod: RestoreWriteMethod;
+  Schedule: ResolverTypeWrapper<ScheduleView>;
+  ScheduleCatchUp: ScheduleCatchUp;
+  ScheduleConnection: ResolverTypeWrapper<Omit<ScheduleConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ScheduleEdge']>, nodes: Array<ResolversTypes['Schedule']> }>;
+  ScheduleEdge: ResolverTypeWrapper<Omit<ScheduleEdge, 'node'> & { node: ResolversTypes['Schedule'] }>;
+  ScheduleFilter: ScheduleFilter;
+  ScheduleOverlap: ScheduleOverlap;
+  ScheduleRun: ResolverTypeWrapper<ScheduleRunView>;
+  ScheduleRunConnection: ResolverTypeWrapper<Omit<ScheduleRunConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ScheduleRunEdge']>, nodes: Array<ResolversTypes['ScheduleRun']> }>;
+  ScheduleRunEdge: ResolverTypeWrapper<Omit<ScheduleRunEdge, 'node'> & { node: ResolversTypes['ScheduleRun'] }>;
   SkippedField: ResolverTypeWrapper<SkippedField>;
   SkippedFieldReason: SkippedFieldReason;
   StartExportInput: StartExportInput;
@@ -1456,6 +1660,7 @@ export type ResolversTypes = ResolversObject<{
   ThroughputBucket: ResolverTypeWrapper<ThroughputBucket>;
   TypeStateCount: ResolverTypeWrapper<TypeStateCount>;
   UnmappedReference: ResolverTypeWrapper<UnmappedReference>;
+  UpdateScheduleInput: UpdateScheduleInput;
   Worker: ResolverTypeWrapper<WorkerDocument>;
   Zombie: ResolverTypeWrapper<ZombieDocument>;
   ZombieAction: ZombieAction;
@@ -1478,6 +1683,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   ConnectOrgInput: ConnectOrgInput;
   CreateJobInput: CreateJobInput;
+  CreateScheduleInput: CreateScheduleInput;
   DataChangeAlertRules: DataChangeRules;
   DataChangeRule: DataChangeRule;
   DataChangeRuleInput: DataChangeRuleInput;
@@ -1519,6 +1725,13 @@ export type ResolversParentTypes = ResolversObject<{
   RestoreRecordError: RestoreRecordError;
   RestoreResult: RestoreResultView;
   RestoreResultFilter: RestoreResultFilter;
+  Schedule: ScheduleView;
+  ScheduleConnection: Omit<ScheduleConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ScheduleEdge']>, nodes: Array<ResolversParentTypes['Schedule']> };
+  ScheduleEdge: Omit<ScheduleEdge, 'node'> & { node: ResolversParentTypes['Schedule'] };
+  ScheduleFilter: ScheduleFilter;
+  ScheduleRun: ScheduleRunView;
+  ScheduleRunConnection: Omit<ScheduleRunConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ScheduleRunEdge']>, nodes: Array<ResolversParentTypes['ScheduleRun']> };
+  ScheduleRunEdge: Omit<ScheduleRunEdge, 'node'> & { node: ResolversParentTypes['ScheduleRun'] };
   SkippedField: SkippedField;
   StartExportInput: StartExportInput;
   StartRestoreInput: StartRestoreInput;
@@ -1528,6 +1741,7 @@ export type ResolversParentTypes = ResolversObject<{
   ThroughputBucket: ThroughputBucket;
   TypeStateCount: TypeStateCount;
   UnmappedReference: UnmappedReference;
+  UpdateScheduleInput: UpdateScheduleInput;
   Worker: WorkerDocument;
   Zombie: ZombieDocument;
 }>;
@@ -1821,16 +2035,21 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   connectOrg?: Resolver<ResolversTypes['Org'], ParentType, ContextType, RequireFields<MutationConnectOrgArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
   createJobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<MutationCreateJobsArgs, 'inputs'>>;
+  createSchedule?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType, RequireFields<MutationCreateScheduleArgs, 'input'>>;
+  deleteSchedule?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType, RequireFields<MutationDeleteScheduleArgs, 'id'>>;
   discardDebugJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationDiscardDebugJobArgs, 'id' | 'reason'>>;
+  pauseSchedule?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType, RequireFields<MutationPauseScheduleArgs, 'id'>>;
   removeBackupPolicy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveBackupPolicyArgs, 'orgId'>>;
   requeueFromDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRequeueFromDebugArgs, 'id'>>;
   rerunInDebug?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRerunInDebugArgs, 'id'>>;
+  resumeSchedule?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType, RequireFields<MutationResumeScheduleArgs, 'id'>>;
   retryJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'id'>>;
   setBackupPolicy?: Resolver<ResolversTypes['BackupPolicy'], ParentType, ContextType, RequireFields<MutationSetBackupPolicyArgs, 'orgId' | 'policy'>>;
   setDataChangeAlertRules?: Resolver<ResolversTypes['DataChangeAlertRules'], ParentType, ContextType, RequireFields<MutationSetDataChangeAlertRulesArgs, 'orgId' | 'rules'>>;
   startBackup?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartBackupArgs, 'mode' | 'orgId'>>;
   startExport?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartExportArgs, 'input'>>;
   startRestore?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartRestoreArgs, 'input'>>;
+  updateSchedule?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType, RequireFields<MutationUpdateScheduleArgs, 'id' | 'input'>>;
 }>;
 
 export type OrgResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Org'] = ResolversParentTypes['Org']> = ResolversObject<{
@@ -1871,6 +2090,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   orgs?: Resolver<Array<ResolversTypes['Org']>, ParentType, ContextType>;
   restore?: Resolver<Maybe<ResolversTypes['Restore']>, ParentType, ContextType, RequireFields<QueryRestoreArgs, 'id'>>;
   restores?: Resolver<Array<ResolversTypes['Restore']>, ParentType, ContextType>;
+  schedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType, RequireFields<QueryScheduleArgs, 'id'>>;
+  schedules?: Resolver<ResolversTypes['ScheduleConnection'], ParentType, ContextType, RequireFields<QuerySchedulesArgs, 'first'>>;
 }>;
 
 export type QueueStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QueueStats'] = ResolversParentTypes['QueueStats']> = ResolversObject<{
@@ -1956,6 +2177,53 @@ export type RestoreResultResolvers<ContextType = ApiContext, ParentType extends 
   pass?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type ScheduleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule']> = ResolversObject<{
+  catchUp?: Resolver<ResolversTypes['ScheduleCatchUp'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cron?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  every?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  jobType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastRun?: Resolver<Maybe<ResolversTypes['ScheduleRun']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextRunAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nextRuns?: Resolver<Array<ResolversTypes['DateTime']>, ParentType, ContextType, RequireFields<ScheduleNextRunsArgs, 'count'>>;
+  overlap?: Resolver<ResolversTypes['ScheduleOverlap'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['ScheduleRunConnection'], ParentType, ContextType, RequireFields<ScheduleRunsArgs, 'first'>>;
+  timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ScheduleConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScheduleConnection'] = ResolversParentTypes['ScheduleConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ScheduleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Schedule']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ScheduleEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScheduleEdge'] = ResolversParentTypes['ScheduleEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType>;
+}>;
+
+export type ScheduleRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScheduleRun'] = ResolversParentTypes['ScheduleRun']> = ResolversObject<{
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  occurrenceAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ScheduleRunConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScheduleRunConnection'] = ResolversParentTypes['ScheduleRunConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ScheduleRunEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ScheduleRun']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ScheduleRunEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScheduleRunEdge'] = ResolversParentTypes['ScheduleRunEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ScheduleRun'], ParentType, ContextType>;
 }>;
 
 export type SkippedFieldResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SkippedField'] = ResolversParentTypes['SkippedField']> = ResolversObject<{
@@ -2064,6 +2332,12 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   RestorePlanObject?: RestorePlanObjectResolvers<ContextType>;
   RestoreRecordError?: RestoreRecordErrorResolvers<ContextType>;
   RestoreResult?: RestoreResultResolvers<ContextType>;
+  Schedule?: ScheduleResolvers<ContextType>;
+  ScheduleConnection?: ScheduleConnectionResolvers<ContextType>;
+  ScheduleEdge?: ScheduleEdgeResolvers<ContextType>;
+  ScheduleRun?: ScheduleRunResolvers<ContextType>;
+  ScheduleRunConnection?: ScheduleRunConnectionResolvers<ContextType>;
+  ScheduleRunEdge?: ScheduleRunEdgeResolvers<ContextType>;
   SkippedField?: SkippedFieldResolvers<ContextType>;
   StateCount?: StateCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -22,6 +22,9 @@ export const EngineErrorCode = {
   ShutdownIncomplete: 'SHUTDOWN_INCOMPLETE',
   JobBatchItem: 'JOB_BATCH_ITEM',
   JobBatchTooLarge: 'JOB_BATCH_TOO_LARGE',
+  InvalidSchedule: 'INVALID_SCHEDULE',
+  ScheduleNotFound: 'SCHEDULE_NOT_FOUND',
+  OwnedSchedule: 'OWNED_SCHEDULE',
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 

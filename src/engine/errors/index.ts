@@ -23,3 +23,6 @@ export * from './unknownJobTypeError.ts';
 export * from './workerLostError.ts';
 export * from './workerShutdownError.ts';
 export * from './permanentFailure.ts';
+export * from './invalidScheduleError.ts';
+export * from './scheduleNotFoundError.ts';
+export * from './ownedScheduleError.ts';

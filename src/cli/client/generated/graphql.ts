@@ -49,6 +49,26 @@ export type CreateJobInput = {
   type: string;
 };
 
+export type CreateScheduleInput = {
+  /** Default LATEST. */
+  catchUp?: ScheduleCatchUp | null | undefined;
+  /** 5 or 6 fields; exactly one of `cron` and `every`. */
+  cron?: string | null | undefined;
+  /** Default true. */
+  enabled?: boolean | null | undefined;
+  /** ISO 8601 duration of fixed length, PT1S to P366D; exactly one of `cron` and `every`. */
+  every?: string | null | undefined;
+  /** Input of every job, checked against the type's schema now. */
+  input?: unknown;
+  /** A public job type (see `jobTypes`); internal types are scheduled by their domain services. */
+  jobType: string;
+  name: string;
+  /** Default SKIP. */
+  overlap?: ScheduleOverlap | null | undefined;
+  /** IANA zone of the cron. Default UTC. */
+  timezone?: string | null | undefined;
+};
+
 /** What an operator did with a job in the debug queue (or how it got there). */
 export type DebugActionKind =
   | 'DISCARDED'
@@ -93,6 +113,33 @@ export type JobState =
   | 'RUNNING'
   /** Finished; `result` holds what it produced. */
   | 'SUCCEEDED';
+
+/** What a schedule does with the occurrences missed while every longhaul process was down (later than `LONGHAUL_SCHEDULE_MISFIRE_GRACE_MS`). */
+export type ScheduleCatchUp =
+  /** One job per missed occurrence, the latest `LONGHAUL_SCHEDULE_CATCH_UP_MAX` (default 100) at most. */
+  | 'ALL'
+  /** One job for everything missed, for the latest missed occurrence (the default). */
+  | 'LATEST'
+  /** No job for missed occurrences (several due at once, or one noticed later than the grace); the next one on time runs. */
+  | 'NONE';
+
+export type ScheduleFilter = {
+  /** Only enabled (true) or paused (false) schedules. */
+  enabled?: boolean | null | undefined;
+  /** Only schedules of these job types. */
+  jobTypes?: Array<string> | null | undefined;
+  /** Only owned schedules (true) or only the tenant's own (false). */
+  owned?: boolean | null | undefined;
+};
+
+/** What a schedule does when its previous job has not ended at its next occurrence. */
+export type ScheduleOverlap =
+  /** Cancel the previous job, then create the new one. */
+  | 'CANCEL_RUNNING'
+  /** Create the job anyway: it waits in the queue. */
+  | 'QUEUE'
+  /** Create no job for this occurrence (the default). */
+  | 'SKIP';
 
 /** What the zombie detector did with a zombie. */
 export type ZombieAction =
@@ -168,6 +215,45 @@ export type MonitoringOverviewQueryVariables = Exact<{
 
 export type MonitoringOverviewQuery = { monitoring: { zombies: Array<{ id: string, reason: ZombieReason, since: string, detectedAt: string, workerId: string | null, attempt: number, action: ZombieAction | null, resolvedAt: string | null, lastProgress: { processed: number, total: number | null }, job: { id: string, type: string, state: JobState } }>, debugQueue: { nodes: Array<{ id: string, type: string, state: JobState, attempts: number, maxAttempts: number, createdAt: string, lastError: { code: string, message: string, attempt: number, at: string } | null, debugActions: Array<{ kind: DebugActionKind, at: string, by: string | null, reason: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
+export type CliScheduleFieldsFragment = { id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null };
+
+export type CreateScheduleMutationVariables = Exact<{
+  input: CreateScheduleInput;
+}>;
+
+
+export type CreateScheduleMutation = { createSchedule: { id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null } };
+
+export type SchedulesQueryVariables = Exact<{
+  filter?: ScheduleFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SchedulesQuery = { schedules: { nodes: Array<{ id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PauseScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PauseScheduleMutation = { pauseSchedule: { id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null } };
+
+export type ResumeScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumeScheduleMutation = { resumeSchedule: { id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null } };
+
+export type DeleteScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteScheduleMutation = { deleteSchedule: { id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -213,6 +299,28 @@ export const CliJobFieldsFragmentDoc = new TypedDocumentString(`
   retryAt
 }
     `, {"fragmentName":"CliJobFields"}) as unknown as TypedDocumentString<CliJobFieldsFragment, unknown>;
+export const CliScheduleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CliScheduleFields on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}
+    `, {"fragmentName":"CliScheduleFields"}) as unknown as TypedDocumentString<CliScheduleFieldsFragment, unknown>;
 export const BackupsOfOrgDocument = new TypedDocumentString(`
     query BackupsOfOrg($orgId: ID!) {
   backups(orgId: $orgId) {
@@ -461,3 +569,139 @@ export const MonitoringOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MonitoringOverviewQuery, MonitoringOverviewQueryVariables>;
+export const CreateScheduleDocument = new TypedDocumentString(`
+    mutation CreateSchedule($input: CreateScheduleInput!) {
+  createSchedule(input: $input) {
+    ...CliScheduleFields
+  }
+}
+    fragment CliScheduleFields on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateScheduleMutation, CreateScheduleMutationVariables>;
+export const SchedulesDocument = new TypedDocumentString(`
+    query Schedules($filter: ScheduleFilter, $first: Int, $after: String) {
+  schedules(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...CliScheduleFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment CliScheduleFields on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}`) as unknown as TypedDocumentString<SchedulesQuery, SchedulesQueryVariables>;
+export const PauseScheduleDocument = new TypedDocumentString(`
+    mutation PauseSchedule($id: ID!) {
+  pauseSchedule(id: $id) {
+    ...CliScheduleFields
+  }
+}
+    fragment CliScheduleFields on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}`) as unknown as TypedDocumentString<PauseScheduleMutation, PauseScheduleMutationVariables>;
+export const ResumeScheduleDocument = new TypedDocumentString(`
+    mutation ResumeSchedule($id: ID!) {
+  resumeSchedule(id: $id) {
+    ...CliScheduleFields
+  }
+}
+    fragment CliScheduleFields on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}`) as unknown as TypedDocumentString<ResumeScheduleMutation, ResumeScheduleMutationVariables>;
+export const DeleteScheduleDocument = new TypedDocumentString(`
+    mutation DeleteSchedule($id: ID!) {
+  deleteSchedule(id: $id) {
+    ...CliScheduleFields
+  }
+}
+    fragment CliScheduleFields on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}`) as unknown as TypedDocumentString<DeleteScheduleMutation, DeleteScheduleMutationVariables>;
