@@ -8,6 +8,7 @@ import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { FAST_ENV, startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { eventually } from '../support/eventually.ts';
+import { countJobDocuments } from '../support/jobDocuments.ts';
 
 const { tenantA: A, tenantB: B, tenantC: C, operator: OPS } = TEST_KEYS;
 const CREATE_JOBS = 'mutation($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { id type state input idempotencyKey } }';
@@ -18,7 +19,7 @@ describe('createJobs on a real server and worker', () => {
   const dbName = uniqueDatabaseName('batch');
   let app: LonghaulProcess;
   let mongo: MongoClient;
-  const jobsOf = (tenantId: string, filter: Record<string, unknown> = {}) => mongo.db(dbName).collection('agendaJobs').countDocuments({ tenantId, ...filter });
+  const jobsOf = (tenantId: string, filter: Record<string, unknown> = {}) => countJobDocuments(mongo.db(dbName), { tenantId, ...filter });
 
   beforeAll(async () => {
     // A long lock lifetime: on a loaded machine a burst's claims wait long in Agenda's local queue, and Agenda drops
@@ -95,7 +96,7 @@ describe('createJobs on a real server and worker', () => {
       expect((await gqlData(app.url, A, 'query($id: ID!) { job(id: $id) { id } }', { id })).job).toBeNull();
       expect((await gqlData(app.url, B, 'query($id: ID!) { job(id: $id) { id } }', { id })).job).toEqual({ id });
     }
-    expect(await mongo.db(dbName).collection('agendaJobs').countDocuments({ idempotencyKey: 'shared-key' })).toBe(2);
+    expect(await countJobDocuments(mongo.db(dbName), { idempotencyKey: 'shared-key' })).toBe(2);
     // An operator's batch creates jobs of the operator's own tenant.
     const ops = await gqlData(app.url, OPS, CREATE_JOBS, { inputs: [count(1)] });
     expect((await gqlData(app.url, A, 'query($id: ID!) { job(id: $id) { id } }', { id: ops.createJobs[0].id })).job).toBeNull();
@@ -111,7 +112,7 @@ describe('createJobs against the tenant limits', () => {
   const env = { LONGHAUL_TENANT_MAX_QUEUED: '10', LONGHAUL_CREATE_JOBS_MAX: '8', LONGHAUL_TENANT_CREATES_PER_MINUTE: '0' };
   let api: LonghaulProcess;
   let mongo: MongoClient;
-  const jobsOf = (tenantId: string) => mongo.db(dbName).collection('agendaJobs').countDocuments({ tenantId });
+  const jobsOf = (tenantId: string) => countJobDocuments(mongo.db(dbName), { tenantId });
 
   beforeAll(async () => {
     // No worker: jobs stay queued, so they keep their places.

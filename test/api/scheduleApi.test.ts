@@ -15,6 +15,7 @@ import { ScheduleRunStore } from '../../src/engine/schedules/scheduleRunStore.ts
 import { ScheduleService } from '../../src/engine/schedules/scheduleService.ts';
 import { ScheduleStore } from '../../src/engine/schedules/scheduleStore.ts';
 import { createBuiltinRegistry } from '../../src/jobs/builtinJobTypes.ts';
+import { countJobDocuments } from '../support/jobDocuments.ts';
 
 const A = TEST_KEYS.tenantA;
 const B = TEST_KEYS.tenantB;
@@ -62,7 +63,7 @@ describe('schedules API: create, read, list, pause, resume, update, delete; bad 
     expect(last.job.id).toMatch(/^[0-9a-f]{24}$/);
     const paused = (await gqlData(app.url, A, 'mutation($id: ID!) { pauseSchedule(id: $id) { enabled nextRuns } }', { id: s.id })).pauseSchedule;
     expect(paused).toEqual({ enabled: false, nextRuns: [] });
-    const count = async () => db.collection('agendaJobs').countDocuments({ idempotencyKey: { $regex: `^schedule:${s.id}:` } });
+    const count = async () => countJobDocuments(db, { idempotencyKey: { $regex: `^schedule:${s.id}:` } });
     // A claim made just before the pause may still be creating its job: wait until no claim is pending.
     await eventually('no claim pending', async () => (await db.collection('schedules').findOne({ _id: s.id }))?.pendingSince === null);
     const settled = await count();

@@ -8,6 +8,7 @@ import { newRecordId } from '../../src/db/recordId.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
 import { eventually } from '../support/eventually.ts';
+import { countJobDocuments, findJobDocuments, JOB_COLLECTIONS } from '../support/jobDocuments.ts';
 import { gqlData } from '../support/graphqlClient.ts';
 import { FAST_ENV, startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
@@ -34,7 +35,8 @@ async function endedJob(stores: Stores, db: Db, state: 'SUCCEEDED' | 'FAILED' | 
   if (state === 'FAILED') await stores.jobs.fail(id, 'run-1', error, null, false);
   if (state === 'DEBUG') await stores.jobs.moveToDebug(id, 'run-1', error);
   if (state === 'CANCELLED') await stores.jobs.cancel(id, 'tenantA');
-  if (finishedAt !== undefined) await db.collection('agendaJobs').updateOne({ _id: new ObjectId(id) }, { $set: { finishedAt } });
+  // An ended job has moved to the history; a DEBUG one is still live.
+  if (finishedAt !== undefined) for (const collection of JOB_COLLECTIONS) await db.collection(collection).updateOne({ _id: new ObjectId(id) }, { $set: { finishedAt } });
   return id;
 }
 
@@ -122,7 +124,7 @@ describe('retention sweep (one database, injected clock)', () => {
     const counts = await sweep.sweepOnce(now);
 
     const names: Record<string, string> = { [oldOk]: 'oldOk', [oldFailed]: 'oldFailed', [oldCancelled]: 'oldCancelled', [oldDebug]: 'oldDebug', [youngOk]: 'youngOk', [running]: 'running', [queued]: 'queued' };
-    expect((await ids(db, 'agendaJobs')).map((id) => names[id] ?? id).sort()).toEqual(['oldDebug', 'queued', 'running', 'youngOk']);
+    expect((await findJobDocuments(db, {})).map((d) => names[String(d._id)] ?? String(d._id)).sort()).toEqual(['oldDebug', 'queued', 'running', 'youngOk']);
     // Each deleted job had 3 lines; the others keep theirs.
     const lines = await db.collection('jobLogs').find({}, { projection: { jobId: 1 } }).toArray();
     expect(new Set(lines.map((l) => l.jobId as string))).toEqual(new Set([oldDebug, youngOk, running]));
@@ -156,7 +158,8 @@ describe('retention sweep (one database, injected clock)', () => {
     const finishedAt = new Date(Date.now() - 40 * DAY);
     const total = 2600;
     const docs = Array.from({ length: total }, (_, i) => ({ _id: new ObjectId(), name: 'demo.count', tenantId: 'tenantB', state: 'SUCCEEDED', idempotencyKey: `bulk-${i}`, createdAt: finishedAt, finishedAt, logCount: 0 }));
-    for (let i = 0; i < docs.length; i += 500) await db.collection('agendaJobs').insertMany(docs.slice(i, i + 500));
+    // Ended jobs are stored in the history.
+    for (let i = 0; i < docs.length; i += 500) await db.collection('jobHistory').insertMany(docs.slice(i, i + 500));
     // A second process: its own connection, its own stores.
     const other = await MongoClient.connect(t.uri);
     try {
@@ -182,7 +185,7 @@ describe('retention sweep (one database, injected clock)', () => {
       expect(counts?.jobs).toBe(total);
       expect(jobBatches.length).toBeGreaterThanOrEqual(Math.ceil(total / 500));
       expect(Math.max(...jobBatches)).toBeLessThanOrEqual(500);
-      expect(await db.collection('agendaJobs').countDocuments({ tenantId: 'tenantB' })).toBe(0);
+      expect(await countJobDocuments(db, { tenantId: 'tenantB' })).toBe(0);
       // Released: the other process sweeps now (nothing left).
       expect(await second.sweepOnce(new Date())).toMatchObject({ jobs: 0 });
     } finally {
@@ -214,11 +217,11 @@ describe('retention sweep (real server, two worker processes)', () => {
       gqlData<{ createJob: { id: string } }>(app.url, A, 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }', { input: { type: 'demo.count', input, ...(runAt ? { runAt } : {}) } });
     const done = (await create({ to: 3, logSteps: true })).createJob.id;
     const later = (await create({ to: 1 }, new Date(Date.now() + DAY).toISOString())).createJob.id;
-    await eventually('the job to succeed', async () => (await db.collection('agendaJobs').findOne({ _id: new ObjectId(done) }))?.state === 'SUCCEEDED');
+    await eventually('the job to succeed', async () => (await findJobDocuments(db, { _id: new ObjectId(done) }))[0]?.state === 'SUCCEEDED');
     expect(await db.collection('jobLogs').countDocuments({ jobId: done })).toBeGreaterThan(0);
-    await eventually('the sweep to delete the finished job', async () => (await db.collection('agendaJobs').countDocuments({ _id: new ObjectId(done) })) === 0);
+    await eventually('the sweep to delete the finished job', async () => (await countJobDocuments(db, { _id: new ObjectId(done) })) === 0);
     expect(await db.collection('jobLogs').countDocuments({ jobId: done })).toBe(0);
-    expect((await db.collection('agendaJobs').findOne({ _id: new ObjectId(later) }))?.state).toBe('QUEUED');
+    expect((await findJobDocuments(db, { _id: new ObjectId(later) }))[0]?.state).toBe('QUEUED');
     // Both workers swept at some point, never at the same time (each line says when its sweep started and ended).
     const sweeps = await eventually(
       'sweeps by both workers',

@@ -141,4 +141,74 @@ mutation BackupSandbox($orgId: ID!) {
 `,
     variables: '{\n  "orgId": "paste the id from ConnectSandbox"\n}',
   },
+  {
+    query: `# Put an org under a daily backup policy: a backup every
+# day at 01:30 in its zone (FULL every 7 days, INCREMENTAL
+# otherwise), grandfather-father-son retention, pruned after
+# every backup. Connect the org first (previous tab).
+mutation SetPolicy($orgId: ID!) {
+  setBackupPolicy(
+    orgId: $orgId
+    policy: { at: "01:30", timezone: "Europe/Paris", fullEvery: 7, retention: { daily: 7, weekly: 4, monthly: 12 } }
+  ) {
+    cron
+    timezone
+    retention { daily weekly monthly keepDays }
+  }
+}
+
+# Which backups the policy keeps, by which rule, and when the
+# next prune deletes the others.
+query Backups($orgId: ID!) {
+  backups(orgId: $orgId) {
+    id
+    mode
+    status
+    records
+    createdAt
+    keptBy
+    expiresAt
+    changes { object created updated deleted }
+  }
+}
+`,
+    variables: '{\n  "orgId": "paste the id from ConnectSandbox"\n}',
+  },
+  {
+    query: `# A recurring job: every 30 seconds, or with a cron in a
+# time zone. Each occurrence creates one job, however many
+# workers run; an overlap SKIPs while the last one runs.
+mutation CreateSchedule {
+  createSchedule(
+    input: { name: "count every 30 s", jobType: "demo.count", input: { to: 5, delayMs: 200 }, every: "PT30S" }
+  ) {
+    id
+    nextRuns(count: 3)
+  }
+}
+
+query Schedules {
+  schedules(first: 20) {
+    edges {
+      node {
+        id
+        name
+        cron
+        every
+        timezone
+        enabled
+        owner
+        nextRunAt
+        lastRun { occurrenceAt job { id state } }
+      }
+    }
+  }
+}
+
+mutation Pause($id: ID!) {
+  pauseSchedule(id: $id) { id enabled }
+}
+`,
+    variables: '{\n  "id": "paste the id from CreateSchedule"\n}',
+  },
 ];

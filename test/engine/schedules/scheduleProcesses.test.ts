@@ -5,6 +5,7 @@ import { gqlData } from '../../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../../support/longhaulProcess.ts';
 import { eventually } from '../../support/eventually.ts';
 import { waitForJobState } from '../../support/jobState.ts';
+import { findJobDocuments } from '../../support/jobDocuments.ts';
 
 const A = TEST_KEYS.tenantA;
 const CREATE = 'mutation($input: CreateScheduleInput!) { createSchedule(input: $input) { id createdAt nextRunAt } }';
@@ -30,7 +31,7 @@ describe('schedules across processes: one job per occurrence, overlap SKIP, catc
   };
   /** Occurrence ms → number of jobs, for one schedule. */
   async function jobsByOccurrence(scheduleId: string): Promise<Map<number, number>> {
-    const docs = await db.collection('agendaJobs').find({ tenantId: 'tenantA', idempotencyKey: { $regex: `^schedule:${scheduleId}:` } }).toArray();
+    const docs = await findJobDocuments(db, { tenantId: 'tenantA', idempotencyKey: { $regex: `^schedule:${scheduleId}:` } });
     const counts = new Map<number, number>();
     for (const doc of docs) {
       const at = Number(String(doc.idempotencyKey).split(':')[2]);
@@ -79,21 +80,21 @@ describe('schedules across processes: one job per occurrence, overlap SKIP, catc
       const times = await occurrences(schedule.id);
       return times.length > 0 ? times : null;
     });
-    const firstJob = (await db.collection('agendaJobs').findOne({ idempotencyKey: `schedule:${schedule.id}:${first}` }))!;
+    const firstJob = (await findJobDocuments(db, { idempotencyKey: `schedule:${schedule.id}:${first}` }))[0]!;
     await waitForJobState(apis[0]!.url, A, firstJob._id.toHexString(), ['RUNNING'], { timeoutMs: 60_000 });
     // Three more occurrences pass while it runs (the schedule moves on without creating anything).
     await eventually('three occurrences skipped', async () => {
       const { schedule: read } = await gqlData(apis[1]!.url, A, 'query($id: ID!) { schedule(id: $id) { nextRunAt } }', { id: schedule.id });
       return new Date(read.nextRunAt).getTime() >= first! + 4 * 2000;
     });
-    const stillRunning = await db.collection('agendaJobs').findOne({ _id: firstJob._id });
+    const stillRunning = (await findJobDocuments(db, { _id: firstJob._id }))[0];
     if (stillRunning?.state === 'RUNNING') expect(await occurrences(schedule.id)).toEqual([first]);
     // Once it has ended, the next occurrence creates again.
     await waitForJobState(apis[0]!.url, A, firstJob._id.toHexString(), ['SUCCEEDED'], { timeoutMs: 60_000 });
     await eventually('a second job after the first ended', async () => (await occurrences(schedule.id)).length >= 2);
     await gqlData(apis[1]!.url, A, 'mutation($id: ID!) { pauseSchedule(id: $id) { enabled } }', { id: schedule.id });
     const times = await occurrences(schedule.id);
-    const firstEnded = (await db.collection('agendaJobs').findOne({ _id: firstJob._id }))!.finishedAt as Date;
+    const firstEnded = (await findJobDocuments(db, { _id: firstJob._id }))[0]!.finishedAt as Date;
     // No job of an occurrence between the first and its end.
     expect(times.filter((t) => t > first! && t < firstEnded.getTime() - 2000)).toEqual([]);
   }, 180_000);

@@ -15,6 +15,7 @@ import { ScheduleService, type ScheduleSpec } from '../../../src/engine/schedule
 import { ScheduleStore } from '../../../src/engine/schedules/scheduleStore.ts';
 import { createBuiltinRegistry } from '../../../src/jobs/builtinJobTypes.ts';
 import { DEFAULT_SCHEDULE_CONFIG } from '../../../src/config/scheduleConfig.ts';
+import { findJobDocuments } from '../../support/jobDocuments.ts';
 
 const A: Caller = { tenantId: 'tenantA', operator: false };
 const B: Caller = { tenantId: 'tenantB', operator: false };
@@ -38,7 +39,7 @@ describe('ScheduleService: one job per occurrence with many tickers, catch-up, o
   };
   /** The scheduled jobs of a schedule, occurrence time (ms) → jobs, read from the jobs collection. */
   async function jobsByOccurrence(scheduleId: string): Promise<Map<number, number>> {
-    const docs = await database.db.collection('agendaJobs').find({ idempotencyKey: { $regex: `^schedule:${scheduleId}:` } }).toArray();
+    const docs = await findJobDocuments(database.db, { idempotencyKey: { $regex: `^schedule:${scheduleId}:` } });
     const counts = new Map<number, number>();
     for (const doc of docs) {
       const at = Number(String(doc.idempotencyKey).split(':')[2]);
