@@ -198,7 +198,7 @@ describe('database commands of a batch', () => {
     const hundred = await commandsOf(Array.from({ length: 100 }, (_, i) => count(1, { idempotencyKey: `hundred-${i}` })));
     console.info(`createJobs of 100 jobs: ${hundred.length} commands: ${hundred.join(', ')}`);
     expect(hundred.toSorted()).toEqual(ten.toSorted());
-    expect(hundred.toSorted()).toEqual(['find agendaJobs', 'findAndModify counters', 'insert agendaJobs', 'insert events', 'update tenantQuotas'].toSorted());
+    expect(hundred.toSorted()).toEqual(['find agendaJobs', 'find jobHistory', 'findAndModify counters', 'insert agendaJobs', 'insert events', 'update tenantQuotas'].toSorted());
     const inserted = await client.db(dbName).collection('events').countDocuments({ topic: 'job', 'payload.kind': 'CREATED' });
     expect(inserted).toBe(111);
   });

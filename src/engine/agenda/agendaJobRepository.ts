@@ -397,9 +397,16 @@ export class AgendaJobRepository implements JobRepository {
     return doc;
   }
 
-  /** A job by id wherever it is (both copies during a move: the newer version, the ended one on a tie). */
+  /**
+   * A job by id wherever it is (both copies during a move: the newer version, the ended one on a tie). The reads follow
+   * the moves: live first, then the history (a job ending in between was written there before it left here), and
+   * live once more when neither had it (a job requeued in between was written live before it left the history).
+   * Read both at once and a job moving between the two reads is in neither.
+   */
   private async findById(_id: ObjectId, projection?: Record<string, 1>): Promise<AgendaJobDocument | null> {
-    const [live, ended] = await Promise.all([this.jobs.findOne({ _id }, { projection }), this.history.findOne({ _id }, { projection })]);
+    const live = await this.jobs.findOne({ _id }, { projection });
+    const ended = await this.history.findOne({ _id }, { projection });
+    if (live === null && ended === null) return this.jobs.findOne({ _id }, { projection });
     if (live === null || ended === null) return live ?? ended;
     return live.version > ended.version ? live : ended;
   }
@@ -409,9 +416,14 @@ export class AgendaJobRepository implements JobRepository {
     return this.readBoth((jobs) => jobs.find({ _id: { $in: ids } }, { projection }).toArray());
   }
 
-  /** The same read on both collections, one document per id (the history's on a tie of versions). */
+  /**
+   * The same read on both collections, one document per id (the history's on a tie of versions): live first, then the
+   * history, so a job that ends between the reads is seen once at least (see {@link findById}; a requeue of an ended
+   * job racing a list read may miss that one job in that one read).
+   */
   private async readBoth(read: (jobs: Collection<AgendaJobDocument>) => Promise<AgendaJobDocument[]>): Promise<AgendaJobDocument[]> {
-    const [live, ended] = await Promise.all([read(this.jobs), read(this.history)]);
+    const live = await read(this.jobs);
+    const ended = await read(this.history);
     const byId = new Map<string, AgendaJobDocument>();
     for (const doc of [...ended, ...live]) {
       const key = doc._id.toHexString();
