@@ -79,6 +79,29 @@ describe('the execution core behind both transports', () => {
       expect(http.errors).toEqual([{ message: expect.stringContaining('WebSocket'), extensions: { code: 'BAD_REQUEST' } }]);
     });
 
+    it('should answer an operation that failed as a whole with the status of whose fault it was, and partial data with 200', async () => {
+      const missing = '000000000000000000000000';
+      const { createJob } = await gqlData(app.url, A, 'mutation { createJob(input: { type: "demo.count", input: { to: 1 }, runAt: "2100-01-01T00:00:00Z" }) { id } }');
+      const cases: { name: string; query: string; status: number; code: string }[] = [
+        { name: 'an unknown job type', query: 'mutation { createJob(input: { type: "demo.nope", input: {} }) { id } }', status: 400, code: 'BAD_USER_INPUT' },
+        { name: 'a job that is not there', query: `mutation { cancelJob(id: "${missing}") { id } }`, status: 404, code: 'NOT_FOUND' },
+        { name: 'a retry of a job that is waiting', query: `mutation { retryJob(id: "${createJob.id}") { id } }`, status: 409, code: 'CONFLICT' },
+        { name: "an operator's mutation with a plain key", query: `mutation { requeueFromDebug(id: "${createJob.id}") { id } }`, status: 403, code: 'FORBIDDEN' },
+      ];
+      for (const { name, query, status, code } of cases) {
+        const res = await gql(app.url, A, query);
+        expect({ name, status: res.status, code: res.errors?.[0]?.extensions?.code, data: res.data }).toEqual({ name, status, code, data: null });
+        // The same error over WebSocket, which has no status.
+        expect((await wsRequest(client, query)).errors).toEqual(res.errors);
+      }
+      // A nullable field that fails leaves the rest of the answer: the request was served.
+      const partial = await gql(app.url, A, '{ job(id: "not-an-id") { id } jobTypes { name } }');
+      expect(partial.status).toBe(200);
+      expect(partial.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(partial.data?.job).toBeNull();
+      expect(partial.data?.jobTypes).toContainEqual({ name: 'demo.count' });
+    });
+
     it('should answer introspection in development', async () => {
       const data = await gqlData(app.url, A, '{ __schema { queryType { name } } }');
       expect(data.__schema.queryType.name).toBe('Query');

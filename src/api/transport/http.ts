@@ -9,6 +9,7 @@ import type { ApiContext } from '../context.ts';
 import type { ExecutionCore } from '../core/executionCore.ts';
 import { ApiErrorCode } from '../errors/apiErrorCode.ts';
 import { apiError } from '../errors/toGraphQLError.ts';
+import { httpStatusOfFailedOperation } from '../errors/httpStatus.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -16,6 +17,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * Apollo Server for `GET`/`POST /graphql`, configured from the execution core: its parser limit, its
  * validation rules (introspection is one of them), its limits check once the operation is known, and its
  * error formatter. Subscriptions are refused (400): they need a socket. Apollo's own introspection switch is left on: the core's rules decide.
+ * An operation that failed as a whole answers with the status of its errors (see {@link httpStatusOfFailedOperation}).
  */
 export function createApolloServer(core: ExecutionCore, logger: Logger): ApolloServer<ApiContext> {
   // Variables and limits are checked by the core before Apollo executes; a refusal is answered in full here (400).
@@ -40,6 +42,19 @@ export function createApolloServer(core: ExecutionCore, logger: Logger): ApolloS
       };
     },
   };
+  // An operation that failed as a whole (no data) says whose fault it was in its HTTP status (a 429 set by its error stays).
+  const failureStatusPlugin: ApolloServerPlugin<ApiContext> = {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ response }) => {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        if (data !== undefined && data !== null) return;
+        if (errors === undefined || errors.length === 0) return;
+        if (response.http.status !== undefined && response.http.status !== 200) return;
+        response.http.status = httpStatusOfFailedOperation(errors);
+      },
+    }),
+  };
   return new ApolloServer<ApiContext>({
     schema: core.schema,
     introspection: true,
@@ -48,7 +63,7 @@ export function createApolloServer(core: ExecutionCore, logger: Logger): ApolloS
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: core.validationRules,
-    plugins: [limitsPlugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [limitsPlugin, failureStatusPlugin, ApolloServerPluginLandingPageDisabled()],
     logger,
     formatError: (formatted, error) => core.errors.format(formatted, error),
   });
