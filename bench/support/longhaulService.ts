@@ -60,15 +60,7 @@ function launch(role: 'serve' | 'work' | 'all', options: LonghaulServiceOptions)
 
 /** Starts `longhaul serve` on a free port of 127.0.0.1; resolves once it printed its URL. */
 export async function startServe(options: LonghaulServiceOptions): Promise<ServeProcess> {
-  const proc = launch('serve', options);
-  try {
-    const match = await proc.waitForOutput(/GraphQL at (http:\/\/127\.0\.0\.1:\d+\/graphql)/, options.startTimeoutMs ?? 60_000);
-    const httpUrl = match[1]!;
-    return { process: proc, httpUrl, wsUrl: httpUrl.replace(/^http:/, 'ws:') };
-  } catch (error) {
-    proc.kill();
-    throw error;
-  }
+  return startWithUrl('serve', options);
 }
 
 /**
@@ -88,7 +80,12 @@ export async function startWork(options: LonghaulServiceOptions): Promise<BenchP
 
 /** Starts `longhaul all` (API and supervised workers in one service) on the given database; resolves once it printed its URL. */
 export async function startAll(options: LonghaulServiceOptions): Promise<ServeProcess> {
-  const proc = launch('all', options);
+  return startWithUrl('all', options);
+}
+
+/** Starts a role that serves the API; resolves with its URLs once it printed them. */
+async function startWithUrl(role: 'serve' | 'all', options: LonghaulServiceOptions): Promise<ServeProcess> {
+  const proc = launch(role, options);
   try {
     const match = await proc.waitForOutput(/GraphQL at (http:\/\/127\.0\.0\.1:\d+\/graphql)/, options.startTimeoutMs ?? 60_000);
     const httpUrl = match[1]!;

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
-import { pino } from 'pino';
-import { loadConfig } from '../../src/config/config.ts';
-import { startApiServer, type ApiServer } from '../../src/app/apiServer.ts';
-import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
 import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
-import { FAST_ENV, startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { eventually } from '../support/eventually.ts';
 import { countJobDocuments } from '../support/jobDocuments.ts';
+import { startMonitoredApi, type MonitoredApi } from '../support/monitoredApi.ts';
 
 const { tenantA: A, tenantB: B, tenantC: C, operator: OPS } = TEST_KEYS;
 const CREATE_JOBS = 'mutation($inputs: [CreateJobInput!]!) { createJobs(inputs: $inputs) { id type state input idempotencyKey } }';
@@ -159,29 +156,25 @@ describe('createJobs against the tenant limits', () => {
 
 describe('database commands of a batch', () => {
   const dbName = uniqueDatabaseName('batchcmds');
-  let client: MongoClient;
-  let runtime: Runtime;
-  let api: ApiServer;
-  const commands: CommandStartedEvent[] = [];
+  let monitored: MonitoredApi;
 
   beforeAll(async () => {
-    client = new MongoClient(testDatabaseUri(dbName), { monitorCommands: true });
-    await client.connect();
-    client.on('commandStarted', (event) => commands.push(event));
-    const config = loadConfig({ ...FAST_ENV, PORT: '0', LONGHAUL_DB: dbName, MONGODB_URI: testDatabaseUri(dbName) });
-    runtime = await openRuntime(config, pino({ level: 'silent' }), { allowEmbedded: false, connection: { client, db: client.db(dbName), ferretdb: true, close: () => client.close() } });
-    api = await startApiServer(config, runtime, pino({ level: 'silent' }));
+    monitored = await startMonitoredApi(dbName);
   }, 60_000);
   afterAll(async () => {
-    await api?.close();
-    await runtime?.close();
-    await client?.db(dbName).dropDatabase().catch(() => undefined);
-    await client?.close();
+    await monitored?.close();
   });
 
-  /** The commands one `createJobs` call sends, by name and collection (the bus reader's own polling left out). */
+  /**
+   * The commands one `createJobs` call sends, by name and collection: the bus reader's own polling left out, and the
+   * job counters' periodic flush (one `$inc` per `LONGHAUL_METRICS_FLUSH_MS` whatever was created, which lands inside
+   * a call's window now and then).
+   */
   const commandsOf = async (inputs: Record<string, unknown>[]) => {
-    const isBatchTraffic = (e: CommandStartedEvent) => !(e.commandName === 'find' && (e.command.find === 'events' || e.command.find === 'counters')) && e.commandName !== 'getMore';
+    const isBackground = (e: CommandStartedEvent) =>
+      (e.commandName === 'find' && (e.command.find === 'events' || e.command.find === 'counters')) || e.commandName === 'getMore' || (e.commandName === 'update' && e.command.update === 'jobCounters');
+    const isBatchTraffic = (e: CommandStartedEvent) => !isBackground(e);
+    const { commands, api } = monitored;
     const before = commands.length;
     const { createJobs } = await gqlData(api.url, A, CREATE_JOBS, { inputs });
     expect(createJobs).toHaveLength(inputs.length);
@@ -199,7 +192,7 @@ describe('database commands of a batch', () => {
     console.info(`createJobs of 100 jobs: ${hundred.length} commands: ${hundred.join(', ')}`);
     expect(hundred.toSorted()).toEqual(ten.toSorted());
     expect(hundred.toSorted()).toEqual(['find agendaJobs', 'find jobHistory', 'findAndModify counters', 'insert agendaJobs', 'insert events', 'update tenantQuotas'].toSorted());
-    const inserted = await client.db(dbName).collection('events').countDocuments({ topic: 'job', 'payload.kind': 'CREATED' });
+    const inserted = await monitored.client.db(dbName).collection('events').countDocuments({ topic: 'job', 'payload.kind': 'CREATED' });
     expect(inserted).toBe(111);
   });
 });

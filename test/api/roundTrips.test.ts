@@ -1,31 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoClient, type CommandStartedEvent } from 'mongodb';
-import { pino } from 'pino';
-import { uniqueDatabaseName, testDatabaseUri } from '../support/database.ts';
+import { uniqueDatabaseName } from '../support/database.ts';
 import { gqlData, wsClient } from '../support/graphqlClient.ts';
-import { TEST_KEYS, FAST_ENV } from '../support/longhaulProcess.ts';
+import { TEST_KEYS } from '../support/longhaulProcess.ts';
 import { eventually } from '../support/eventually.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import { startApiServer, type ApiServer } from '../../src/app/apiServer.ts';
-import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
+import { startMonitoredApi, type MonitoredApi } from '../support/monitoredApi.ts';
 import { AgendaJobRepository } from '../../src/engine/agenda/agendaJobRepository.ts';
 import { JobLogStore } from '../../src/engine/jobLogStore.ts';
+import type { CommandStartedEvent } from 'mongodb';
 
 describe('database round trips of the API', () => {
   const dbName = uniqueDatabaseName('loader');
-  let client: MongoClient;
-  let runtime: Runtime;
-  let api: ApiServer;
-  const commands: CommandStartedEvent[] = [];
+  let monitored: MonitoredApi;
+  let commands: CommandStartedEvent[];
 
   beforeAll(async () => {
-    client = new MongoClient(testDatabaseUri(dbName), { monitorCommands: true });
-    await client.connect();
-    client.on('commandStarted', (event) => commands.push(event));
     // 200 sockets of one key below: above the default per-key cap (50).
-    const config = loadConfig({ ...FAST_ENV, PORT: '0', LONGHAUL_DB: dbName, MONGODB_URI: testDatabaseUri(dbName), LONGHAUL_MAX_CONNECTIONS_PER_KEY: '500' });
-    runtime = await openRuntime(config, pino({ level: 'silent' }), { allowEmbedded: false, connection: { client, db: client.db(dbName), ferretdb: true, close: () => client.close() } });
-    api = await startApiServer(config, runtime, pino({ level: 'silent' }));
+    monitored = await startMonitoredApi(dbName, { LONGHAUL_MAX_CONNECTIONS_PER_KEY: '500' });
+    ({ commands } = monitored);
+    const { client } = monitored;
     const store = new AgendaJobRepository(client.db(dbName));
     const logs = new JobLogStore(client.db(dbName), store);
     for (let i = 0; i < 50; i++) {
@@ -34,17 +26,14 @@ describe('database round trips of the API', () => {
     }
   });
   afterAll(async () => {
-    await api?.close();
-    await runtime?.close();
-    await client?.db(dbName).dropDatabase().catch(() => undefined);
-    await client?.close();
+    await monitored?.close();
   });
 
   const roundTrips = async (first: number) => {
     // The bus reader polls the database on its own; count only what this query causes.
     const isQueryTraffic = (e: CommandStartedEvent) => !(e.commandName === 'find' && (e.command.find === 'events' || e.command.find === 'counters'));
     const before = commands.filter(isQueryTraffic).length;
-    const data = await gqlData(api.url, TEST_KEYS.tenantA, 'query($first: Int) { jobs(first: $first) { nodes { id checkpoint logs(last: 2) { message } } } }', { first });
+    const data = await gqlData(monitored.api.url, TEST_KEYS.tenantA, 'query($first: Int) { jobs(first: $first) { nodes { id checkpoint logs(last: 2) { message } } } }', { first });
     return { trips: commands.filter(isQueryTraffic).length - before, nodes: data.jobs.nodes };
   };
 
@@ -68,11 +57,11 @@ describe('database round trips of the API', () => {
     };
     const baseline = await busReads(1500);
     // The API's own listeners (metrics, alerts) are there before any client subscribes.
-    const ownListeners = runtime.bus.listenerCount();
-    const clients = Array.from({ length: 200 }, () => wsClient(api.url, TEST_KEYS.tenantA));
+    const ownListeners = monitored.runtime.bus.listenerCount();
+    const clients = Array.from({ length: 200 }, () => wsClient(monitored.api.url, TEST_KEYS.tenantA));
     const unsubscribes = clients.map((c) => c.subscribe({ query: 'subscription { jobEvents { kind } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
-    await eventually('200 subscriptions to listen on the bus', () => runtime.bus.listenerCount() - ownListeners, (added) => added >= 200, { intervalMs: 50 });
-    expect(runtime.bus.listenerCount() - ownListeners).toBe(200);
+    await eventually('200 subscriptions to listen on the bus', () => monitored.runtime.bus.listenerCount() - ownListeners, (added) => added >= 200, { intervalMs: 50 });
+    expect(monitored.runtime.bus.listenerCount() - ownListeners).toBe(200);
     const withSubscribers = await busReads(1500);
     unsubscribes.forEach((u) => u());
     await Promise.all(clients.map(async (c) => c.dispose()));
