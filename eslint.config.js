@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 /**
  * What each folder of `src/` may import: the last column of the folder table in ARCHITECTURE.md (docs/architecture.md).
  * `config` and `logging` are open to every folder but `config` (nothing of ours), `logging` (config) and `sandbox`
- * (config): every layer reads its resolved options and logs. `app` (the composition root) may import everything.
+ * (nothing of ours: it stands for Salesforce): every layer reads its resolved options and logs. `app` (the composition root) may import everything.
  */
 const MAY_IMPORT = {
   config: [],
@@ -21,7 +21,7 @@ const MAY_IMPORT = {
   jobs: ['engine', 'salesforce', 'storage', 'config', 'logging'],
   api: ['engine', 'jobs', 'monitoring', 'salesforce', 'storage', 'bus', 'config', 'logging'],
   http: ['api', 'storage', 'monitoring', 'config', 'logging'],
-  sandbox: ['config'],
+  sandbox: [],
   app: ['config', 'logging', 'db', 'bus', 'engine', 'monitoring', 'salesforce', 'storage', 'jobs', 'api', 'http', 'sandbox', 'cli'],
   cli: ['app', 'config', 'logging'],
 };
@@ -30,11 +30,12 @@ const FOLDERS = Object.keys(MAY_IMPORT);
 /**
  * Packages that belong to one layer's adapters. Above `db/`, `bus/` and `engine/` nothing imports `mongodb` but the
  * stores (all of `storage/`, and the `*Store.ts` files of `monitoring/` and `salesforce/`); Agenda lives only in
- * `engine/`; jsforce only in `salesforce/` (the `SalesforceClient` adapter). Resolvers (`api/`) import none of them.
+ * `engine/agenda/` (the job repository's adapter); jsforce only in `salesforce/` (the `SalesforceClient` adapter).
+ * Resolvers (`api/`) import none of them. An owner is a folder of `src/` or a folder inside one.
  */
 const PACKAGES = {
   mongodb: { regex: '^mongodb(/|$)', owners: ['db', 'bus', 'engine', 'storage', 'app'], stores: true },
-  agenda: { regex: '^(agenda|@agendajs/[^/]+)(/|$)', owners: ['engine'], stores: false },
+  agenda: { regex: '^(agenda|@agendajs/[^/]+)(/|$)', owners: ['engine/agenda'], stores: false },
   jsforce: { regex: '^jsforce(/|$)', owners: ['salesforce'], stores: false },
 };
 
@@ -63,10 +64,13 @@ function folderBoundary(folder, depth) {
   ];
 }
 
+/** Whether the files of `scope` (a folder of `src/`, or one inside it) are in an owner's folder. */
+const ownedBy = (scope, owners) => owners.some((owner) => scope === owner || scope.startsWith(`${owner}/`));
+
 /** `@typescript-eslint/no-restricted-imports` for the adapter packages a folder (or a store in it) may not import. */
-function packageBoundary(folder, { store }) {
+function packageBoundary(scope, { store }) {
   const patterns = Object.entries(PACKAGES)
-    .filter(([, p]) => !p.owners.includes(folder) && !(store && p.stores))
+    .filter(([, p]) => !ownedBy(scope, p.owners) && !(store && p.stores))
     .map(([name, p]) => ({
       regex: p.regex,
       message: `${name} is imported only by ${p.owners.map((o) => `src/${o}/`).join(', ')}${p.stores ? ' and the *Store.ts files of src/monitoring/ and src/salesforce/' : ''} (docs/architecture.md).`,
@@ -83,6 +87,11 @@ const boundaries = [
   ...['monitoring', 'salesforce'].map((folder) => ({
     files: [`src/${folder}/**/*Store.ts`],
     rules: { '@typescript-eslint/no-restricted-imports': packageBoundary(folder, { store: true }) },
+  })),
+  // Owners inside a folder (after the folder's own entry, which they override for their files).
+  ...[...new Set(Object.values(PACKAGES).flatMap((p) => p.owners.filter((o) => o.includes('/'))))].map((scope) => ({
+    files: [`src/${scope}/**/*.{ts,tsx}`],
+    rules: { '@typescript-eslint/no-restricted-imports': packageBoundary(scope, { store: false }) },
   })),
 ];
 
