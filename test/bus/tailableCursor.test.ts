@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type DatabaseConnection } from '../../src/db/databaseConnection.ts';
 import { type TestDatabase, withTestDatabase } from '../support/database.ts';
+import { eventually } from '../support/eventually.ts';
 
 interface Item {
   _id: string;
@@ -45,12 +46,14 @@ describe('tailable awaitData cursors on the database server', () => {
         await events.insertMany(items(2020, 600));
         for (let i = 0; i < 20; i++) await events.insertOne(items(2620 + i, 1)[0]!);
       })();
-      const deadline = Date.now() + 60_000;
-      while (seen.length < 640 && Date.now() < deadline) {
+      // Each read waits on the server up to maxAwaitTimeMS: no pause between reads.
+      const readOne = async () => {
         const next = await cursor.tryNext();
         if (next !== null) seen.push(next.seq);
-        else expect(cursor.closed).toBe(false);
-      }
+        else expect(cursor.closed, 'the cursor stays open while it waits').toBe(false);
+        return seen.length;
+      };
+      await eventually('640 events through the tailable cursor', readOne, (n) => n >= 640, { timeoutMs: 60_000, intervalMs: 0 });
       await writes;
       expect(seen).toEqual(Array.from({ length: 640 }, (_, i) => 2000 + i));
     } finally {
@@ -68,9 +71,9 @@ describe('tailable awaitData cursors on the database server', () => {
       // A first getMore that waits and finds nothing (FerretDB 1.24 failed it).
       expect(await cursor.tryNext()).toBeNull();
       await events.insertOne(items(10, 1)[0]!);
-      let next = await cursor.tryNext();
-      for (const deadline = Date.now() + 30_000; next === null && Date.now() < deadline; ) next = await cursor.tryNext();
-      expect(next?._id).toBe('item-10');
+      // Each read waits on the server up to maxAwaitTimeMS: no pause between reads.
+      const next = await eventually('the first match through the waiting cursor', () => cursor.tryNext(), { timeoutMs: 30_000, intervalMs: 0 });
+      expect(next._id).toBe('item-10');
     } finally {
       await cursor.close();
     }

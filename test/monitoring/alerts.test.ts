@@ -134,7 +134,7 @@ describe('alerts: rules, incidents and webhook delivery with two API processes',
     expect(slack.blocks[1].fields.map((f: { text: string }) => f.text)).toContain('*Tenant:* tenantA');
     const json = messagesOf(receiver, JSON_PATH, 'debug-queue', jobId).fired[0]!.body;
     expect(json).toMatchObject({ event: 'fired', alert: { id: incident.id, kind: 'DEBUG_QUEUE_ENTERED', rule: 'debug-queue', key: jobId, tenantId: 'tenantA', resolvedAt: null } });
-    expect(Date.parse(json.alert.firedAt)).toBeGreaterThan(0);
+    expect(json.alert.firedAt).toBe(incident.firedAt);
 
     // A tenant sees its own alerts only; the failure-rate alert (whole service) is the operator's.
     expect((await alertsSeenBy(TEST_KEYS.tenantA)).map((a) => a.key)).toContain(jobId);
@@ -147,7 +147,9 @@ describe('alerts: rules, incidents and webhook delivery with two API processes',
     await receiver.waitFor(() => messagesOf(receiver, SLACK_PATH, 'debug-queue', jobId).resolved.length > 0 && messagesOf(receiver, JSON_PATH, 'debug-queue', jobId).resolved.length > 0);
     expect(messagesOf(receiver, SLACK_PATH, 'debug-queue', jobId).resolved[0]!.body.text).toContain('[RESOLVED]');
     expect(messagesOf(receiver, JSON_PATH, 'debug-queue', jobId).resolved[0]!.body).toMatchObject({ event: 'resolved', alert: { id: incident.id } });
-    expect(Date.parse(messagesOf(receiver, JSON_PATH, 'debug-queue', jobId).resolved[0]!.body.alert.resolvedAt)).toBeGreaterThan(0);
+    const resolvedAt = messagesOf(receiver, JSON_PATH, 'debug-queue', jobId).resolved[0]!.body.alert.resolvedAt as string;
+    expect(new Date(resolvedAt).toISOString()).toBe(resolvedAt);
+    expect(Date.parse(resolvedAt)).toBeGreaterThanOrEqual(Date.parse(incident.firedAt));
 
     await severalEvaluationRounds();
     for (const path of [SLACK_PATH, JSON_PATH]) {

@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoClient, type Db } from 'mongodb';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
+import type { Db } from 'mongodb';
+import type { Sandbox } from '../../src/sandbox/index.ts';
 import { diagnosticLeftovers, environmentTracesIn, KEYED_ENV, KEYED_SECRETS, secretsIn, storedDiagnostic } from '../support/diagnostics.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
-import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
+import { SalesforceStack } from '../support/salesforceStack.ts';
 import { eventually } from '../support/eventually.ts';
 import { backupAndWait, connectSandboxOrg } from '../support/salesforceFlow.ts';
 import { addTestOrg } from '../support/sandboxConnection.ts';
@@ -29,19 +29,16 @@ function expectRedactedReport(bytes: Buffer): Record<string, any> {
 }
 
 describe('diagnostics of a deployment with known keys', () => {
-  const dbName = uniqueDatabaseName('diag_secrets');
   const dataDir = mkdtempSync(join(tmpdir(), 'longhaul-diag-'));
+  let stack: SalesforceStack;
   let sandbox: Sandbox;
   let app: LonghaulProcess;
-  let mongo: MongoClient;
   let db: Db;
   let processes: { id: string; role: string }[];
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    app = await startLonghaul('all', dbName, { ...KEYED_ENV, LONGHAUL_WORKERS: '1', LONGHAUL_DATA_DIR: dataDir });
-    mongo = await MongoClient.connect(testDatabaseUri(dbName));
-    db = mongo.db(dbName);
+    stack = await SalesforceStack.start({ name: 'diag_secrets', role: 'all', env: { ...KEYED_ENV, LONGHAUL_WORKERS: '1', LONGHAUL_DATA_DIR: dataDir } });
+    ({ sandbox, api: app, db } = stack);
     processes = await eventually(
       'an api and a worker process to be listed',
       async () => (await gqlData(app.url, OPS, WORKERS)).monitoring.workers as { id: string; role: string }[],
@@ -49,10 +46,7 @@ describe('diagnostics of a deployment with known keys', () => {
     );
   }, 120_000);
   afterAll(async () => {
-    await app?.stop();
-    await db?.dropDatabase().catch(() => undefined);
-    await mongo?.close();
-    await sandbox?.stop();
+    await stack?.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -115,32 +109,27 @@ describe('diagnostics of a deployment with known keys', () => {
 });
 
 describe('heap snapshots turned on, and diagnostics that expire', () => {
-  const dbName = uniqueDatabaseName('diag_expiry');
   const REPORT_TTL_MS = 30_000;
   const SNAPSHOT_TTL_MS = 25_000;
+  let stack: SalesforceStack;
   let sandbox: Sandbox;
   let app: LonghaulProcess;
-  let mongo: MongoClient;
   let db: Db;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    app = await startLonghaul('all', dbName, {
+    const env = {
       ...KEYED_ENV,
       LONGHAUL_WORKERS: '1',
       LONGHAUL_HEAP_SNAPSHOTS: 'on',
       LONGHAUL_DIAGNOSTICS_TTL_MS: String(REPORT_TTL_MS),
       LONGHAUL_HEAP_SNAPSHOT_TTL_MS: String(SNAPSHOT_TTL_MS),
       LONGHAUL_RETAIN_SWEEP_EVERY: '5s',
-    });
-    mongo = await MongoClient.connect(testDatabaseUri(dbName));
-    db = mongo.db(dbName);
+    };
+    stack = await SalesforceStack.start({ name: 'diag_expiry', role: 'all', env });
+    ({ sandbox, api: app, db } = stack);
   }, 120_000);
   afterAll(async () => {
-    await app?.stop();
-    await db?.dropDatabase().catch(() => undefined);
-    await mongo?.close();
-    await sandbox?.stop();
+    await stack?.dispose();
   });
 
   const download = (url: string, key: string) => fetch(new URL(url, app.url), { headers: { authorization: `Bearer ${key}` } });

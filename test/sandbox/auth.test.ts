@@ -36,6 +36,7 @@ describe('sandbox org authentication', () => {
 
   it('should return every token response field Salesforce returns', async () => {
     const org = addTestOrg(sandbox);
+    const before = Date.now();
     const response = await fetch(`${sandbox.url}/services/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -45,7 +46,9 @@ describe('sandbox org authentication', () => {
     expect(response.status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(['access_token', 'id', 'instance_url', 'issued_at', 'refresh_token', 'scope', 'signature', 'token_type']);
     expect(body['token_type']).toBe('Bearer');
-    expect(Number(body['issued_at'])).toBeGreaterThan(0);
+    // Milliseconds since the epoch, when the token was issued.
+    expect(Number(body['issued_at'])).toBeGreaterThanOrEqual(before);
+    expect(Number(body['issued_at'])).toBeLessThanOrEqual(Date.now());
   });
 
   it('should refuse a wrong password with invalid_grant', async () => {
