@@ -61,8 +61,8 @@ describe('schedules API: create, read, list, pause, resume, update, delete; bad 
       return schedule.lastRun?.job?.state === 'SUCCEEDED' ? schedule.lastRun : null;
     });
     expect(last.job.id).toMatch(/^[0-9a-f]{24}$/);
-    const paused = (await gqlData(app.url, A, 'mutation($id: ID!) { pauseSchedule(id: $id) { enabled nextRuns } }', { id: s.id })).pauseSchedule;
-    expect(paused).toEqual({ enabled: false, nextRuns: [] });
+    const paused = (await gqlData(app.url, A, 'mutation($id: ID!) { pauseSchedule(id: $id) { enabled nextRunAt nextRuns } }', { id: s.id })).pauseSchedule;
+    expect(paused).toEqual({ enabled: false, nextRunAt: null, nextRuns: [] });
     const count = async () => countJobDocuments(db, { idempotencyKey: { $regex: `^schedule:${s.id}:` } });
     // A claim made just before the pause may still be creating its job: wait until no claim is pending.
     await eventually('no claim pending', async () => (await db.collection('schedules').findOne({ _id: s.id }))?.pendingSince === null);

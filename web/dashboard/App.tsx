@@ -6,7 +6,10 @@ import { KeyBar } from './components/KeyBar.tsx';
 import { JobPage } from './jobs/JobPage.tsx';
 import { JobsView } from './jobs/JobsView.tsx';
 import { MonitoringView } from './monitoring/MonitoringView.tsx';
+import { OrgPage } from './orgs/OrgPage.tsx';
+import { OrgsView } from './orgs/OrgsView.tsx';
 import { Link, paths, useRoute, type Route } from './routing/router.tsx';
+import { SchedulesView } from './schedules/SchedulesView.tsx';
 
 /** The API this page was served by: same origin, `/graphql` for HTTP and WebSocket. */
 const GRAPHQL_URL = new URL('/graphql', location.href).href;
@@ -20,6 +23,12 @@ function Page(props: { route: Route }) {
       return <JobPage key={route.id} id={route.id} />;
     case 'monitoring':
       return <MonitoringView />;
+    case 'orgs':
+      return <OrgsView />;
+    case 'org':
+      return <OrgPage key={route.id} id={route.id} />;
+    case 'schedules':
+      return <SchedulesView />;
     case 'notFound':
       return (
         <main>

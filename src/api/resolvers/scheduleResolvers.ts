@@ -32,6 +32,8 @@ export const scheduleResolvers: Resolvers = {
   },
   Schedule: {
     input: (schedule) => schedule.input ?? {},
+    // The store keeps the occurrence a pause left (resume computes it again); the contract says none while paused.
+    nextRunAt: (schedule) => (schedule.enabled ? schedule.nextRunAt : null),
     nextRuns: (schedule, { count }, ctx) => {
       const size = count ?? 5;
       if (size < 1 || size > MAX_NEXT_RUNS) throw apiError(ApiErrorCode.BadUserInput, `count must be between 1 and ${MAX_NEXT_RUNS}`);

@@ -19,6 +19,12 @@ export function KeyBar(props: { apiKey: string | undefined; route: Route; onAppl
         <Link href={paths.monitoring} aria-current={current('monitoring')}>
           Monitoring
         </Link>
+        <Link href={paths.orgs} aria-current={current('orgs')}>
+          Orgs
+        </Link>
+        <Link href={paths.schedules} aria-current={current('schedules')}>
+          Schedules
+        </Link>
         <a href="/graphiql">GraphiQL</a>
       </nav>
       <form className="keyform" onSubmit={submit} aria-label="API key settings">

@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
 import { JOB_EVENTS } from '../api/jobOperations.ts';
 import { ALERTS, DEBUG_QUEUE, MONITORING_EVENTS, QUEUE_STATS, WORKERS, ZOMBIES, type MonitoringEvent } from '../api/monitoringOperations.ts';
+import { useEventRefresh } from '../api/useEventRefresh.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { AlertsPanel } from './AlertsPanel.tsx';
 import { DebugQueuePanel } from './DebugQueuePanel.tsx';
 import { QueueStatsPanel } from './QueueStatsPanel.tsx';
-import { useEventRefresh } from './useEventRefresh.ts';
 import { WorkersPanel } from './WorkersPanel.tsx';
 import { ZombiesPanel } from './ZombiesPanel.tsx';
 
@@ -42,9 +42,9 @@ export function MonitoringView() {
     workers.refetch();
   }, [stats.refetch, workers.refetch]);
 
-  const eventsError = useEventRefresh(MONITORING_EVENTS, MONITORING_REFRESH_MS, refreshAll, ({ monitoringEvents }) =>
-    setFeed((previous) => [monitoringEvents, ...previous].slice(0, FEED_SIZE)),
-  );
+  const eventsError = useEventRefresh(MONITORING_EVENTS, MONITORING_REFRESH_MS, refreshAll, {
+    onEvent: ({ monitoringEvents }) => setFeed((previous) => [monitoringEvents, ...previous].slice(0, FEED_SIZE)),
+  });
   const jobEventsError = useEventRefresh(JOB_EVENTS, JOB_EVENT_REFRESH_MS, refreshMoving);
 
   return (

@@ -1,13 +1,23 @@
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 /** The dashboard's pages; `/` and `/dashboard` both show the jobs list. */
-export type Route = { page: 'jobs' } | { page: 'job'; id: string } | { page: 'monitoring' } | { page: 'notFound'; path: string };
+export type Route =
+  | { page: 'jobs' }
+  | { page: 'job'; id: string }
+  | { page: 'monitoring' }
+  | { page: 'orgs' }
+  | { page: 'org'; id: string }
+  | { page: 'schedules' }
+  | { page: 'notFound'; path: string };
 
 /** Client-side URL of a page. */
 export const paths = {
   jobs: '/dashboard',
   job: (id: string) => `/dashboard/jobs/${encodeURIComponent(id)}`,
   monitoring: '/dashboard/monitoring',
+  orgs: '/dashboard/orgs',
+  org: (id: string) => `/dashboard/orgs/${encodeURIComponent(id)}`,
+  schedules: '/dashboard/schedules',
 };
 
 /** The {@link Route} of a path. */
@@ -15,8 +25,12 @@ export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/dashboard' || path === '/dashboard/jobs') return { page: 'jobs' };
   if (path === '/dashboard/monitoring') return { page: 'monitoring' };
+  if (path === '/dashboard/orgs') return { page: 'orgs' };
+  if (path === '/dashboard/schedules') return { page: 'schedules' };
   const job = /^\/dashboard\/jobs\/([^/]+)$/.exec(path);
   if (job !== null) return { page: 'job', id: decodeURIComponent(job[1]!) };
+  const org = /^\/dashboard\/orgs\/([^/]+)$/.exec(path);
+  if (org !== null) return { page: 'org', id: decodeURIComponent(org[1]!) };
   return { page: 'notFound', path };
 }
 

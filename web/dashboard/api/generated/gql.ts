@@ -35,6 +35,14 @@ type Documents = {
     "mutation DashboardRerunInDebug($id: ID!) { rerunInDebug(id: $id) { id state } }": typeof types.DashboardRerunInDebugDocument,
     "mutation DashboardRequeueFromDebug($id: ID!) { requeueFromDebug(id: $id) { id state } }": typeof types.DashboardRequeueFromDebugDocument,
     "mutation DashboardDiscardDebugJob($id: ID!, $reason: String!) { discardDebugJob(id: $id, reason: $reason) { id state } }": typeof types.DashboardDiscardDebugJobDocument,
+    "query DashboardOrgs { orgs {\n  id name authFlow instanceUrl username salesforceOrgId status statusDetail checkedAt createdAt\n  apiBudget { max remaining checkedAt }\n} }": typeof types.DashboardOrgsDocument,
+    "query DashboardBackupPolicy($orgId: ID!) { backupPolicy(orgId: $orgId) {\n  orgId objects at timezone cron fullEvery enabled createdAt updatedAt\n  retention { daily weekly monthly keepDays }\n} }": typeof types.DashboardBackupPolicyDocument,
+    "query DashboardBackupHistory($orgId: ID!) { backups(orgId: $orgId) {\n  id mode status createdAt startedAt finishedAt durationMs\n  records bytes estimatedRecords objectsDone objectsTotal\n  keptBy expiresAt\n  job { id state }\n  errors { name error { code message } }\n  changes { object previousBackupId previousRecords created updated deleted }\n} }": typeof types.DashboardBackupHistoryDocument,
+    "query DashboardOrgAlerts { monitoring { alerts(includeResolved: true) {\n  id kind rule key message firedAt resolvedAt delivered details\n} } }": typeof types.DashboardOrgAlertsDocument,
+    "\n  fragment DashboardScheduleRow on Schedule {\n    id name jobType cron every timezone overlap catchUp enabled owner nextRunAt createdAt\n    nextRuns(count: 5)\n    lastRun { occurrenceAt job { id state } }\n  }\n": typeof types.DashboardScheduleRowFragmentDoc,
+    "query DashboardSchedules($filter: ScheduleFilter, $first: Int, $after: String) {\n  schedules(filter: $filter, first: $first, after: $after) { nodes { ...DashboardScheduleRow } pageInfo { hasNextPage endCursor } }\n}": typeof types.DashboardSchedulesDocument,
+    "mutation DashboardPauseSchedule($id: ID!) { pauseSchedule(id: $id) { ...DashboardScheduleRow } }": typeof types.DashboardPauseScheduleDocument,
+    "mutation DashboardResumeSchedule($id: ID!) { resumeSchedule(id: $id) { ...DashboardScheduleRow } }": typeof types.DashboardResumeScheduleDocument,
 };
 const documents: Documents = {
     "\n  fragment DashboardJobRow on Job {\n    id type state attempts maxAttempts createdAt startedAt finishedAt\n    progress { processed total fraction message }\n    lastError { code message }\n  }\n": types.DashboardJobRowFragmentDoc,
@@ -57,6 +65,14 @@ const documents: Documents = {
     "mutation DashboardRerunInDebug($id: ID!) { rerunInDebug(id: $id) { id state } }": types.DashboardRerunInDebugDocument,
     "mutation DashboardRequeueFromDebug($id: ID!) { requeueFromDebug(id: $id) { id state } }": types.DashboardRequeueFromDebugDocument,
     "mutation DashboardDiscardDebugJob($id: ID!, $reason: String!) { discardDebugJob(id: $id, reason: $reason) { id state } }": types.DashboardDiscardDebugJobDocument,
+    "query DashboardOrgs { orgs {\n  id name authFlow instanceUrl username salesforceOrgId status statusDetail checkedAt createdAt\n  apiBudget { max remaining checkedAt }\n} }": types.DashboardOrgsDocument,
+    "query DashboardBackupPolicy($orgId: ID!) { backupPolicy(orgId: $orgId) {\n  orgId objects at timezone cron fullEvery enabled createdAt updatedAt\n  retention { daily weekly monthly keepDays }\n} }": types.DashboardBackupPolicyDocument,
+    "query DashboardBackupHistory($orgId: ID!) { backups(orgId: $orgId) {\n  id mode status createdAt startedAt finishedAt durationMs\n  records bytes estimatedRecords objectsDone objectsTotal\n  keptBy expiresAt\n  job { id state }\n  errors { name error { code message } }\n  changes { object previousBackupId previousRecords created updated deleted }\n} }": types.DashboardBackupHistoryDocument,
+    "query DashboardOrgAlerts { monitoring { alerts(includeResolved: true) {\n  id kind rule key message firedAt resolvedAt delivered details\n} } }": types.DashboardOrgAlertsDocument,
+    "\n  fragment DashboardScheduleRow on Schedule {\n    id name jobType cron every timezone overlap catchUp enabled owner nextRunAt createdAt\n    nextRuns(count: 5)\n    lastRun { occurrenceAt job { id state } }\n  }\n": types.DashboardScheduleRowFragmentDoc,
+    "query DashboardSchedules($filter: ScheduleFilter, $first: Int, $after: String) {\n  schedules(filter: $filter, first: $first, after: $after) { nodes { ...DashboardScheduleRow } pageInfo { hasNextPage endCursor } }\n}": types.DashboardSchedulesDocument,
+    "mutation DashboardPauseSchedule($id: ID!) { pauseSchedule(id: $id) { ...DashboardScheduleRow } }": types.DashboardPauseScheduleDocument,
+    "mutation DashboardResumeSchedule($id: ID!) { resumeSchedule(id: $id) { ...DashboardScheduleRow } }": types.DashboardResumeScheduleDocument,
 };
 
 /**
@@ -139,6 +155,38 @@ export function graphql(source: "mutation DashboardRequeueFromDebug($id: ID!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DashboardDiscardDebugJob($id: ID!, $reason: String!) { discardDebugJob(id: $id, reason: $reason) { id state } }"): typeof import('./graphql.ts').DashboardDiscardDebugJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashboardOrgs { orgs {\n  id name authFlow instanceUrl username salesforceOrgId status statusDetail checkedAt createdAt\n  apiBudget { max remaining checkedAt }\n} }"): typeof import('./graphql.ts').DashboardOrgsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashboardBackupPolicy($orgId: ID!) { backupPolicy(orgId: $orgId) {\n  orgId objects at timezone cron fullEvery enabled createdAt updatedAt\n  retention { daily weekly monthly keepDays }\n} }"): typeof import('./graphql.ts').DashboardBackupPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashboardBackupHistory($orgId: ID!) { backups(orgId: $orgId) {\n  id mode status createdAt startedAt finishedAt durationMs\n  records bytes estimatedRecords objectsDone objectsTotal\n  keptBy expiresAt\n  job { id state }\n  errors { name error { code message } }\n  changes { object previousBackupId previousRecords created updated deleted }\n} }"): typeof import('./graphql.ts').DashboardBackupHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashboardOrgAlerts { monitoring { alerts(includeResolved: true) {\n  id kind rule key message firedAt resolvedAt delivered details\n} } }"): typeof import('./graphql.ts').DashboardOrgAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DashboardScheduleRow on Schedule {\n    id name jobType cron every timezone overlap catchUp enabled owner nextRunAt createdAt\n    nextRuns(count: 5)\n    lastRun { occurrenceAt job { id state } }\n  }\n"): typeof import('./graphql.ts').DashboardScheduleRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashboardSchedules($filter: ScheduleFilter, $first: Int, $after: String) {\n  schedules(filter: $filter, first: $first, after: $after) { nodes { ...DashboardScheduleRow } pageInfo { hasNextPage endCursor } }\n}"): typeof import('./graphql.ts').DashboardSchedulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashboardPauseSchedule($id: ID!) { pauseSchedule(id: $id) { ...DashboardScheduleRow } }"): typeof import('./graphql.ts').DashboardPauseScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashboardResumeSchedule($id: ID!) { resumeSchedule(id: $id) { ...DashboardScheduleRow } }"): typeof import('./graphql.ts').DashboardResumeScheduleDocument;
 
 
 export function graphql(source: string) {

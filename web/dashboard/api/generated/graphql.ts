@@ -19,6 +19,36 @@ export type AlertKind =
   | 'QUEUE_AGE'
   | 'ZOMBIE_DETECTED';
 
+export type BackupMode =
+  /** Every record of every chosen object. */
+  | 'FULL'
+  /** Records changed since the object's last successful backup, deletions included (`IsDeleted`); objects never backed up are read in full. */
+  | 'INCREMENTAL';
+
+/** Why retention keeps a backup. */
+export type BackupRetentionRule =
+  /** A kept (or running) INCREMENTAL backup builds on it. */
+  | 'CHAIN_BASE'
+  | 'DAILY'
+  /** Queued or running. */
+  | 'IN_PROGRESS'
+  | 'KEEP_DAYS'
+  /** The newest finished backup, and per object the newest backup holding it (the next INCREMENTAL builds on them). */
+  | 'LATEST'
+  | 'MONTHLY'
+  | 'WEEKLY';
+
+export type BackupStatus =
+  /** Its job was cancelled. */
+  | 'CANCELLED'
+  /** Its job gave up (out of attempts, or parked in the debug queue); see the job's `lastError`. */
+  | 'FAILED'
+  /** Finished, but some objects failed; see their `error`. */
+  | 'PARTIAL'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
 export type CreateJobInput = {
   /** Creating a job with a key used before returns that job instead of a new one. */
   idempotencyKey?: string | null | undefined;
@@ -89,6 +119,47 @@ export type MonitoringEventKind =
   | 'WORKER_LOST'
   | 'WORKER_STOPPED'
   | 'ZOMBIE_DETECTED';
+
+/** How longhaul signs in to an org. */
+export type OrgAuthFlow =
+  /** A given access token on a given instance URL; it cannot be renewed. */
+  | 'ACCESS_TOKEN'
+  /** OAuth 2.0 refresh-token grant (refreshToken, clientId, clientSecret). */
+  | 'REFRESH_TOKEN'
+  /** OAuth 2.0 username-password grant (username, password, clientId, clientSecret). */
+  | 'USERNAME_PASSWORD';
+
+/** Whether an org answered the last time longhaul checked. */
+export type OrgConnectionStatus =
+  | 'CONNECTED'
+  | 'FAILED';
+
+/** What a schedule does with the occurrences missed while every longhaul process was down (later than `LONGHAUL_SCHEDULE_MISFIRE_GRACE_MS`). */
+export type ScheduleCatchUp =
+  /** One job per missed occurrence, the latest `LONGHAUL_SCHEDULE_CATCH_UP_MAX` (default 100) at most. */
+  | 'ALL'
+  /** One job for everything missed, for the latest missed occurrence (the default). */
+  | 'LATEST'
+  /** No job for missed occurrences (several due at once, or one noticed later than the grace); the next one on time runs. */
+  | 'NONE';
+
+export type ScheduleFilter = {
+  /** Only enabled (true) or paused (false) schedules. */
+  enabled?: boolean | null | undefined;
+  /** Only schedules of these job types. */
+  jobTypes?: Array<string> | null | undefined;
+  /** Only owned schedules (true) or only the tenant's own (false). */
+  owned?: boolean | null | undefined;
+};
+
+/** What a schedule does when its previous job has not ended at its next occurrence. */
+export type ScheduleOverlap =
+  /** Cancel the previous job, then create the new one. */
+  | 'CANCEL_RUNNING'
+  /** Create the job anyway: it waits in the queue. */
+  | 'QUEUE'
+  /** Create no job for this occurrence (the default). */
+  | 'SKIP';
 
 /** What the zombie detector did with a zombie. */
 export type ZombieAction =
@@ -232,6 +303,55 @@ export type DashboardDiscardDebugJobMutationVariables = Exact<{
 
 export type DashboardDiscardDebugJobMutation = { discardDebugJob: { id: string, state: JobState } };
 
+export type DashboardOrgsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardOrgsQuery = { orgs: Array<{ id: string, name: string, authFlow: OrgAuthFlow, instanceUrl: string | null, username: string | null, salesforceOrgId: string, status: OrgConnectionStatus, statusDetail: string | null, checkedAt: string, createdAt: string, apiBudget: { max: number, remaining: number, checkedAt: string } | null }> };
+
+export type DashboardBackupPolicyQueryVariables = Exact<{
+  orgId: string | number;
+}>;
+
+
+export type DashboardBackupPolicyQuery = { backupPolicy: { orgId: string, objects: Array<string> | null, at: string, timezone: string, cron: string, fullEvery: number, enabled: boolean, createdAt: string, updatedAt: string, retention: { daily: number, weekly: number, monthly: number, keepDays: number | null } } | null };
+
+export type DashboardBackupHistoryQueryVariables = Exact<{
+  orgId: string | number;
+}>;
+
+
+export type DashboardBackupHistoryQuery = { backups: Array<{ id: string, mode: BackupMode, status: BackupStatus, createdAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, records: number, bytes: number, estimatedRecords: number, objectsDone: number, objectsTotal: number, keptBy: Array<BackupRetentionRule>, expiresAt: string | null, job: { id: string, state: JobState } | null, errors: Array<{ name: string, error: { code: string, message: string } | null }>, changes: Array<{ object: string, previousBackupId: string, previousRecords: number, created: number, updated: number, deleted: number }> }> };
+
+export type DashboardOrgAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardOrgAlertsQuery = { monitoring: { alerts: Array<{ id: string, kind: AlertKind, rule: string, key: string, message: string, firedAt: string, resolvedAt: string | null, delivered: number, details: unknown }> } };
+
+export type DashboardScheduleRowFragment = { id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, createdAt: string, nextRuns: Array<string>, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null };
+
+export type DashboardSchedulesQueryVariables = Exact<{
+  filter?: ScheduleFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardSchedulesQuery = { schedules: { nodes: Array<{ id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, createdAt: string, nextRuns: Array<string>, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DashboardPauseScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardPauseScheduleMutation = { pauseSchedule: { id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, createdAt: string, nextRuns: Array<string>, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null } };
+
+export type DashboardResumeScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardResumeScheduleMutation = { resumeSchedule: { id: string, name: string, jobType: string, cron: string | null, every: string | null, timezone: string, overlap: ScheduleOverlap, catchUp: ScheduleCatchUp, enabled: boolean, owner: string | null, nextRunAt: string | null, createdAt: string, nextRuns: Array<string>, lastRun: { occurrenceAt: string, job: { id: string, state: JobState } | null } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -309,6 +429,30 @@ export const DashboardJobDetailFragmentDoc = new TypedDocumentString(`
     message
   }
 }`, {"fragmentName":"DashboardJobDetail"}) as unknown as TypedDocumentString<DashboardJobDetailFragment, unknown>;
+export const DashboardScheduleRowFragmentDoc = new TypedDocumentString(`
+    fragment DashboardScheduleRow on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  createdAt
+  nextRuns(count: 5)
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}
+    `, {"fragmentName":"DashboardScheduleRow"}) as unknown as TypedDocumentString<DashboardScheduleRowFragment, unknown>;
 export const DashboardJobsDocument = new TypedDocumentString(`
     query DashboardJobs($filter: JobFilter, $first: Int) {
   jobs(filter: $filter, first: $first) {
@@ -764,3 +908,191 @@ export const DashboardDiscardDebugJobDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardDiscardDebugJobMutation, DashboardDiscardDebugJobMutationVariables>;
+export const DashboardOrgsDocument = new TypedDocumentString(`
+    query DashboardOrgs {
+  orgs {
+    id
+    name
+    authFlow
+    instanceUrl
+    username
+    salesforceOrgId
+    status
+    statusDetail
+    checkedAt
+    createdAt
+    apiBudget {
+      max
+      remaining
+      checkedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardOrgsQuery, DashboardOrgsQueryVariables>;
+export const DashboardBackupPolicyDocument = new TypedDocumentString(`
+    query DashboardBackupPolicy($orgId: ID!) {
+  backupPolicy(orgId: $orgId) {
+    orgId
+    objects
+    at
+    timezone
+    cron
+    fullEvery
+    enabled
+    createdAt
+    updatedAt
+    retention {
+      daily
+      weekly
+      monthly
+      keepDays
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardBackupPolicyQuery, DashboardBackupPolicyQueryVariables>;
+export const DashboardBackupHistoryDocument = new TypedDocumentString(`
+    query DashboardBackupHistory($orgId: ID!) {
+  backups(orgId: $orgId) {
+    id
+    mode
+    status
+    createdAt
+    startedAt
+    finishedAt
+    durationMs
+    records
+    bytes
+    estimatedRecords
+    objectsDone
+    objectsTotal
+    keptBy
+    expiresAt
+    job {
+      id
+      state
+    }
+    errors {
+      name
+      error {
+        code
+        message
+      }
+    }
+    changes {
+      object
+      previousBackupId
+      previousRecords
+      created
+      updated
+      deleted
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardBackupHistoryQuery, DashboardBackupHistoryQueryVariables>;
+export const DashboardOrgAlertsDocument = new TypedDocumentString(`
+    query DashboardOrgAlerts {
+  monitoring {
+    alerts(includeResolved: true) {
+      id
+      kind
+      rule
+      key
+      message
+      firedAt
+      resolvedAt
+      delivered
+      details
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardOrgAlertsQuery, DashboardOrgAlertsQueryVariables>;
+export const DashboardSchedulesDocument = new TypedDocumentString(`
+    query DashboardSchedules($filter: ScheduleFilter, $first: Int, $after: String) {
+  schedules(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...DashboardScheduleRow
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment DashboardScheduleRow on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  createdAt
+  nextRuns(count: 5)
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}`) as unknown as TypedDocumentString<DashboardSchedulesQuery, DashboardSchedulesQueryVariables>;
+export const DashboardPauseScheduleDocument = new TypedDocumentString(`
+    mutation DashboardPauseSchedule($id: ID!) {
+  pauseSchedule(id: $id) {
+    ...DashboardScheduleRow
+  }
+}
+    fragment DashboardScheduleRow on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  createdAt
+  nextRuns(count: 5)
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}`) as unknown as TypedDocumentString<DashboardPauseScheduleMutation, DashboardPauseScheduleMutationVariables>;
+export const DashboardResumeScheduleDocument = new TypedDocumentString(`
+    mutation DashboardResumeSchedule($id: ID!) {
+  resumeSchedule(id: $id) {
+    ...DashboardScheduleRow
+  }
+}
+    fragment DashboardScheduleRow on Schedule {
+  id
+  name
+  jobType
+  cron
+  every
+  timezone
+  overlap
+  catchUp
+  enabled
+  owner
+  nextRunAt
+  createdAt
+  nextRuns(count: 5)
+  lastRun {
+    occurrenceAt
+    job {
+      id
+      state
+    }
+  }
+}`) as unknown as TypedDocumentString<DashboardResumeScheduleMutation, DashboardResumeScheduleMutationVariables>;
