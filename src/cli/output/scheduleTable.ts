@@ -7,7 +7,7 @@ const SCHEDULE_COLUMNS: TextColumn<ScheduleSummary>[] = [
   { title: 'TYPE', value: (s) => s.jobType },
   { title: 'WHEN', value: (s) => (s.cron !== null && s.cron !== undefined ? `${s.cron} (${s.timezone})` : `every ${s.every ?? '?'}`) },
   { title: 'STATE', value: (s) => (s.enabled ? 'enabled' : 'paused') },
-  { title: 'NEXT RUN', value: (s) => (s.enabled ? (s.nextRunAt ?? '-') : '-') },
+  { title: 'NEXT RUN', value: (s) => s.nextRunAt ?? '-' },
   { title: 'LAST RUN', value: (s) => (s.lastRun === null || s.lastRun === undefined ? '-' : `${s.lastRun.occurrenceAt} ${s.lastRun.job?.state ?? ''}`.trim()) },
   { title: 'OWNER', value: (s) => s.owner ?? '-' },
 ];
