@@ -16,6 +16,7 @@ import { loadExportBenchOptions, renderExportReport, runExportBench } from './ex
 import { loadRestoreBenchOptions, renderRestoreReport, runRestoreBench } from './restoreBench.ts';
 import { loadIdLookupBenchOptions, renderIdLookupReport, runIdLookupBench } from './idLookupBench.ts';
 import { renderBusIdleReport, runBusIdleBench } from './busIdle.ts';
+import { loadPruneBenchOptions, renderPruneReport, runPruneBench } from './pruneBench.ts';
 import { runEngineBench } from './engine/engineBench.ts';
 
 const started = Date.now();
@@ -38,7 +39,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /**
- * `npm run bench -- backup` (or `export`, `restore`, several) runs only those Salesforce parts; no argument runs every part.
+ * `npm run bench -- backup` (or `export`, `restore`, `prune`, several) runs only those Salesforce parts; no argument runs every part.
  * `npm run bench -- idlookup` compares `_id` lookups on the FerretDB build with the previous build (its own servers).
  * `npm run bench -- busidle` measures the bus idle (FerretDB CPU, commands/s) and its cross-process latency (its own servers).
  * `npm run bench -- engine` runs issue 14's engine figures side by side with BullMQ/Redis and plain Agenda (`engine/engineBench.ts`).
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     status('starting the database');
     database = await openBenchDatabase();
     status(`database: ${database.description} at ${database.serverUri}`);
-    if (parts.length > 0 && !parts.every((p) => ['backup', 'export', 'restore', 'idlookup'].includes(p))) throw new Error(`unknown bench part(s) ${parts.join(' ')}; known: backup, export, restore, idlookup, engine (alone)`);
+    if (parts.length > 0 && !parts.every((p) => ['backup', 'export', 'restore', 'prune', 'idlookup'].includes(p))) throw new Error(`unknown bench part(s) ${parts.join(' ')}; known: backup, export, restore, prune, idlookup, engine (alone)`);
     const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
     let backupReport = '';
     if (wanted('backup')) {
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       backupReport += renderExportReport(await runExportBench(database, exportOptions, status), exportOptions);
     }
     if (wanted('restore')) backupReport += renderRestoreReport(await runRestoreBench(database, loadRestoreBenchOptions(), status));
+    if (wanted('prune')) backupReport += renderPruneReport(await runPruneBench(database, loadPruneBenchOptions(), status));
     if (wanted('idlookup')) backupReport += renderIdLookupReport(await runIdLookupBench(loadIdLookupBenchOptions(), status));
     if (parts.length > 0) {
       process.stdout.write(`machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average at start ${loadAtStart}, at end ${formatLoad()}\n${backupReport}`);

@@ -181,7 +181,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
       )
       .register(createExportJobType({ service: exportService, backups, files: backupFiles, exports, exportFiles, lookups: stores.exportLookups, ttlMs: config.exports.ttlMs }))
       .register(createPolicyBackupJobType({ policies: backupPolicies }))
-      .register(createBackupPruneJobType({ policies: stores.backupPolicies, backups, files: backupFiles })),
+      .register(createBackupPruneJobType({ policies: stores.backupPolicies, backups, files: backupFiles, changes: stores.backupChanges })),
     orgs,
     backups,
     backupFiles,

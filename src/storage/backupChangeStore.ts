@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { CollectionSpec } from '../db/collectionSpec.ts';
+import { deleteByIds, type DeleteBatches } from '../db/deleteBatches.ts';
 
 /** What happened to a record between two backups of its object. */
 export const ChangeKind = { Created: 'CREATED', Updated: 'UPDATED', Deleted: 'DELETED' } as const;
@@ -10,6 +11,11 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [ChangeKind.Created, ChangeKi
 
 /** Most Ids one chunk holds (18-character Ids: about 20 KB a document). */
 export const CHANGE_CHUNK_SIZE = 1000;
+
+/** What {@link BackupChangeStore.removeBackup} reads of an object's recorded changes: its chunks per kind. */
+export interface BackupObjectChunkCounts {
+  chunks: Record<ChangeKind, number>;
+}
 
 /** One chunk of changed Ids, as stored in `backupChanges`. */
 export interface BackupChangeChunkDocument {
@@ -63,16 +69,45 @@ export class BackupChangeStore {
     return doc?.ids ?? null;
   }
 
-  /** Removes every chunk of `object` in `backupId` (an object that failed, a backup pruned): `_id` lookups, no scan. */
+  /** Removes every chunk of `object` in `backupId` (an object that failed; a pruned backup: {@link removeBackup}): `_id` lookups, no scan. */
   async removeObject(tenantId: string, backupId: string, object: string): Promise<void> {
     for (const kind of CHANGE_KINDS) await this.removeFrom(tenantId, backupId, object, kind, 0);
   }
 
-  /** Removes chunks `fromChunk`, `fromChunk + 1`, … up to the first missing one (left by a run that stopped before its checkpoint). */
-  async removeFrom(tenantId: string, backupId: string, object: string, kind: ChangeKind, fromChunk: number): Promise<void> {
+  /**
+   * Removes every chunk of a backup (a backup pruned), given its objects as recorded: the chunks each object's
+   * `changes.chunks` counts, `batches.size` `_id`s per delete (`batches.between` after each), then one delete of
+   * the chunk just past each count, and only where that found something (left by a run that stopped: an object
+   * that did not finish, a backup whose job died), the rest of that run up to the first missing chunk. Chunks of
+   * one object and kind are numbered without gaps, so nothing past the first missing one exists. `_id` lookups
+   * only, no scan. Returns how many chunks it removed.
+   */
+  async removeBackup(tenantId: string, backupId: string, objects: readonly { name: string; changes?: BackupObjectChunkCounts | null }[], batches: DeleteBatches): Promise<number> {
+    const counted: string[] = [];
+    const past: { object: string; kind: ChangeKind; chunk: number }[] = [];
+    for (const object of objects) {
+      for (const kind of CHANGE_KINDS) {
+        const chunks = object.changes?.chunks[kind] ?? 0;
+        for (let chunk = 0; chunk < chunks; chunk++) counted.push(BackupChangeStore.chunkId(backupId, object.name, kind, chunk));
+        past.push({ object: object.name, kind, chunk: chunks });
+      }
+    }
+    let removed = await deleteByIds(this.chunks, counted, batches, { tenantId });
+    const pastIds = past.map((p) => BackupChangeStore.chunkId(backupId, p.object, p.kind, p.chunk));
+    const leftovers = await deleteByIds(this.chunks, pastIds, batches, { tenantId });
+    removed += leftovers;
+    if (leftovers > 0) {
+      // Rare: find which runs went past their count, and remove the rest of each.
+      for (const p of past) removed += await this.removeFrom(tenantId, backupId, p.object, p.kind, p.chunk + 1);
+    }
+    return removed;
+  }
+
+  /** Removes chunks `fromChunk`, `fromChunk + 1`, … up to the first missing one (left by a run that stopped before its checkpoint); returns how many. */
+  async removeFrom(tenantId: string, backupId: string, object: string, kind: ChangeKind, fromChunk: number): Promise<number> {
     for (let chunk = fromChunk; ; chunk++) {
       const { deletedCount } = await this.chunks.deleteOne({ _id: BackupChangeStore.chunkId(backupId, object, kind, chunk), tenantId });
-      if (deletedCount === 0) return;
+      if (deletedCount === 0) return chunk - fromChunk;
     }
   }
 }

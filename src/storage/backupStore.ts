@@ -16,8 +16,8 @@ export class BackupStore extends JobBackedRecordStore<BackupDocument, BackupView
     super(db, { collection: BackupStore.collection.name, toView: toBackupView });
   }
 
-  /** Records a new, queued backup. */
-  create(request: { tenantId: string; orgId: string; mode: BackupMode; objects: string[] | null }): Promise<BackupView> {
+  /** Records a new, queued backup, created now (or at `createdAt`: a history seeded by the prune bench). */
+  create(request: { tenantId: string; orgId: string; mode: BackupMode; objects: string[] | null; createdAt?: Date }): Promise<BackupView> {
     return this.insert({
       tenantId: request.tenantId,
       orgId: request.orgId,
@@ -27,7 +27,7 @@ export class BackupStore extends JobBackedRecordStore<BackupDocument, BackupView
       requestedObjects: request.objects,
       objects: [],
       error: null,
-      createdAt: new Date(),
+      createdAt: request.createdAt ?? new Date(),
       startedAt: null,
       finishedAt: null,
     });

@@ -1,7 +1,7 @@
 export { BackupFileStore, type StoredPart } from './backupFileStore.ts';
 export { BackupStore } from './backupStore.ts';
 export { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, toBackupView, type BackupDocument, type BackupObjectChanges, type BackupObjectEntry, type BackupView } from './backupDocument.ts';
-export { BackupChangeStore, CHANGE_CHUNK_SIZE, CHANGE_KINDS, ChangeKind, type BackupChangeChunkDocument } from './backupChangeStore.ts';
+export { BackupChangeStore, CHANGE_CHUNK_SIZE, CHANGE_KINDS, ChangeKind, type BackupChangeChunkDocument, type BackupObjectChunkCounts } from './backupChangeStore.ts';
 export { BackupLeaseStore, type BackupLeaseDocument, type LeaseAcquisition } from './backupLeaseStore.ts';
 export { BackupPolicyStore } from './backupPolicyStore.ts';
 export { toBackupPolicyView, type BackupPolicyDocument, type BackupPolicyView, type BackupRetention } from './backupPolicyDocument.ts';

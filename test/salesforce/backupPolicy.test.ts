@@ -65,6 +65,13 @@ describe('backup policies, one backup per org, retention and pruning (real serve
     for await (const record of readBackupSnapshot({ backups: h.backups, files: h.files }, h.tenantId, backupId, object)) records.push(record);
     return records;
   };
+  /** The `backupChanges` chunks a backup's objects recorded, and how many of its chunks the collection holds. */
+  const changeChunks = async (backupId: string): Promise<{ recorded: number; stored: number }> => {
+    const doc = await h.db.collection('backups').findOne({ _id: backupId as never });
+    const objects = (doc?.objects ?? []) as { changes?: { chunks: Record<string, number> } | null }[];
+    const recorded = objects.reduce((sum, o) => sum + Object.values(o.changes?.chunks ?? {}).reduce((a, b) => a + b, 0), 0);
+    return { recorded, stored: await h.db.collection('backupChanges').countDocuments({ backupId }) };
+  };
   const backupIdOfJob = async (jobId: string): Promise<string> => {
     const backup = await h.waitForBackup(orgId, jobId).catch(async (error: unknown) => {
       const { job: seen } = await gqlData(h.api.url, h.key, 'query($id: ID!) { job(id: $id) { state attempts lastError { code message } logs { level message } } }', { id: jobId });
@@ -120,6 +127,9 @@ describe('backup policies, one backup per org, retention and pruning (real serve
     const b2 = await backupIdOfJob(second.jobId);
     const doomedFiles = (await h.db.collection('backupFiles.files').find({ 'metadata.backupId': { $in: [b1, b2] } }).toArray()).map((f) => String(f._id));
     expect(doomedFiles.length).toBeGreaterThanOrEqual(8);
+    // b2's changes against b1: Ids created, updated and deleted in both objects, one chunk each (b1, the first, has none).
+    expect(await changeChunks(b1)).toEqual({ recorded: 0, stored: 0 });
+    expect(await changeChunks(b2)).toEqual({ recorded: 6, stored: 6 });
     await mutate();
     // 3. A manual FULL, asked of two API processes at once: exactly one runs, the other is answered CONFLICT.
     const both = await Promise.all([h.api.url, secondApi.url].map((url) => q('mutation($orgId: ID!, $objects: [String!]) { startBackup(orgId: $orgId, objects: $objects) { id } }', { orgId, objects: OBJECTS }, h.key, url)));
@@ -159,6 +169,10 @@ describe('backup policies, one backup per org, retention and pruning (real serve
     expect(await h.db.collection('backups').countDocuments({ _id: { $in: [b1, b2] } as never })).toBe(0);
     for (const fileId of doomedFiles) expect(await h.db.collection('backupFiles.chunks').findOne({ _id: `${fileId}#0` as never }), fileId).toBeNull();
     expect(await h.db.collection('backupFiles.chunks').countDocuments({ files_id: { $in: doomedFiles } })).toBe(0);
+    // Their `backupChanges` chunks are gone with them; the kept backups keep every chunk they recorded.
+    expect(await h.db.collection('backupChanges').countDocuments({ backupId: { $in: [b1, b2] } })).toBe(0);
+    expect(await changeChunks(b3)).toEqual({ recorded: 6, stored: 6 });
+    expect(await changeChunks(b4)).toEqual({ recorded: 6, stored: 6 });
 
     // Every kept backup still reads as the sandbox was when it ran.
     for (const object of OBJECTS) {
