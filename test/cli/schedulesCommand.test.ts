@@ -29,11 +29,13 @@ describe('longhaul schedules (CLI against a real longhaul all)', () => {
     expect(table.stdout).toMatch(/^ID\s+NAME\s+TYPE\s+WHEN\s+STATE\s+NEXT RUN\s+LAST RUN\s+OWNER$/m);
     expect(table.stdout).toMatch(new RegExp(`^${id}\\s+nightly\\s+demo.count\\s+0 3 \\* \\* \\* \\(Europe/Berlin\\)\\s+enabled`, 'm'));
 
-    expect((await cli(['schedules', 'pause', id])).stdout).toBe(`paused ${id}\n`);
+    // The whole result: a failure shows what the command said on stderr.
+    expect(await cli(['schedules', 'pause', id])).toEqual({ code: 0, stdout: `paused ${id}\n`, stderr: '' });
     expect(await enabledOf(id)).toBe(false);
     const paused = JSON.parse((await cli(['schedules', 'list', '--paused', '--json'])).stdout);
     expect(paused.nodes.map((s: { id: string }) => s.id)).toEqual([id]);
     const resumed = await cli(['schedules', 'resume', id]);
+    expect(resumed.stderr).toBe('');
     expect(resumed.stdout).toMatch(new RegExp(`^resumed ${id} \\(next run \\S+\\)\\n$`));
     expect(await enabledOf(id)).toBe(true);
     expect((await cli(['schedules', 'delete', id])).code).toBe(0);
