@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MongoClient } from 'mongodb';
 import { pino } from 'pino';
 import { withTestDatabase, type TestDatabase } from '../support/database.ts';
 import { MongoBus } from '../../src/bus/mongoBus.ts';
@@ -75,6 +76,40 @@ describe('MongoBus', () => {
       expect(indexes.filter((i) => Object.keys(i.key).join() === 'seq').map((i) => ({ name: i.name, unique: i.unique }))).toEqual([{ name: 'seq_unique', unique: true }]);
     } finally {
       await old.drop();
+    }
+  });
+
+  it('should write publishes that arrive during a write together: one allocation and one insert per round, each caller its own events in order', async () => {
+    const grouped = await withTestDatabase('bus-group');
+    const monitored = new MongoClient(grouped.uri, { monitorCommands: true });
+    const writes: string[] = [];
+    monitored.on('commandStarted', (e) => {
+      if (e.commandName === 'findAndModify' || e.commandName === 'insert') writes.push(`${e.commandName} ${String(e.command[e.commandName])}`);
+    });
+    await monitored.connect();
+    const bus = new MongoBus({ db: monitored.db(grouped.dbName), logger, wait: 'client' });
+    try {
+      await bus.ensureCollection();
+      writes.length = 0;
+      // 50 callers at once, one with three events: the first is written alone, the 49 waiting ones together after it.
+      const calls = Array.from({ length: 50 }, (_, i) =>
+        bus.publish(i === 7 ? [{ topic: 'g', payload: 'a7' }, { topic: 'g', payload: 'b7' }, { topic: 'g', payload: 'c7' }] : { topic: 'g', payload: i }),
+      );
+      const answers = await Promise.all(calls);
+      expect(answers.map((events) => events.map((e) => e.payload))).toEqual(Array.from({ length: 50 }, (_, i) => (i === 7 ? ['a7', 'b7', 'c7'] : [i])));
+      const positions = answers.flat().map((e) => e.seq);
+      expect(positions).toEqual(Array.from({ length: 52 }, (_, i) => positions[0]! + i));
+      expect(writes).toEqual(['findAndModify counters', 'insert events', 'findAndModify counters', 'insert events']);
+      const stored = await grouped.db.collection('events').find({ topic: 'g' }, { projection: { _id: 0, seq: 1, payload: 1 } }).toArray();
+      expect(stored.sort((a, b) => a.seq - b.seq)).toEqual(answers.flat().map((e) => ({ seq: e.seq, payload: e.payload })));
+      // A failed write fails the callers of its round only; the bus writes again afterwards.
+      await grouped.db.collection('counters').updateOne({ _id: 'events' as never }, { $inc: { seq: -1 } });
+      await expect(bus.publish({ topic: 'g', payload: 'collides' })).rejects.toMatchObject({ code: 11000 });
+      expect((await bus.publish({ topic: 'g', payload: 'next' }))[0]!.payload).toBe('next');
+    } finally {
+      await bus.stop();
+      await monitored.close();
+      await grouped.drop();
     }
   });
 

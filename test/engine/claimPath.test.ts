@@ -71,4 +71,51 @@ describe("Agenda's backend: batched claims and a save that leaves longhaul's sta
     expect(await jobs.findAnyTenant(job.id)).toEqual(done);
     expect(await db.collection(jobsCollection.name).countDocuments({ name: 'test.save' })).toBe(0);
   });
+
+  it('should claim the soonest due job first, then the highest priority, whatever order they were written in', async () => {
+    const jobs = new AgendaJobRepository(db);
+    const now = Date.now();
+    const at = (secondsAgo: number) => new Date(now - secondsAgo * 1000);
+    const written = [
+      { name: 'late-low', runAt: at(10), priority: -10 },
+      { name: 'late-high', runAt: at(10), priority: 10 },
+      { name: 'early-low', runAt: at(60), priority: -20 },
+      { name: 'late-normal', runAt: at(10), priority: 0 },
+      { name: 'early-high', runAt: at(60), priority: 20 },
+    ];
+    const names = new Map<string, string>();
+    for (const job of written) names.set((await jobs.create({ tenantId: 't', type: 'test.order', input: null, priority: job.priority, runAt: job.runAt, maxAttempts: 1 })).record.id, job.name);
+    const claims = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    await claims.connect();
+    const order: (string | undefined)[] = [];
+    for (let i = 0; i < 6; i++) {
+      const job = await claim(claims, 'test.order');
+      order.push(job === undefined ? undefined : names.get(String(job._id)));
+    }
+    expect(order).toEqual(['early-high', 'early-low', 'late-high', 'late-normal', 'late-low', undefined]);
+  });
+
+  it("should not write Agenda's end save of a hand-over whose run ended its job", async () => {
+    const jobs = new AgendaJobRepository(db);
+    const claims = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    await claims.connect();
+    const job = (await jobs.create({ tenantId: 't', type: 'test.ended', input: null, priority: 0, runAt: new Date(Date.now() - 1000), maxAttempts: 1 })).record;
+    const attrs = (await claim(claims, 'test.ended'))!;
+    claims.bindRun(attrs, 'run-1');
+    await jobs.startRun(job.id, 'run-1', 'w');
+    await jobs.succeed(job.id, 'run-1', 'null', { processed: 0, total: null, message: null });
+    const saves = () => commands.filter((e) => e.commandName === 'update' && String(e.command.update) === jobsCollection.name).length;
+    const before = saves();
+    claims.runEnded(attrs);
+    Object.assign(attrs, { lockedAt: undefined, nextRunAt: null });
+    await claims.saveJobState(attrs, undefined);
+    expect(saves()).toBe(before);
+    // Another hand-over's end save is still written.
+    const other = (await jobs.create({ tenantId: 't', type: 'test.ended', input: null, priority: 0, runAt: new Date(Date.now() - 1000), maxAttempts: 1 })).record;
+    claims.touch('test.ended'); // its wake-up
+    const otherAttrs = (await claim(claims, 'test.ended'))!;
+    expect(String(otherAttrs._id)).toBe(other.id);
+    await claims.saveJobState({ ...otherAttrs, lockedAt: undefined }, undefined);
+    expect(saves()).toBe(before + 1);
+  });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseMonitoringConfig } from '../../src/config/monitoringConfig.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import type { Bus } from '../../src/bus/bus.ts';
+import { JOB_TOPIC } from '../../src/engine/jobEvent.ts';
 import { AlertDeliverer } from '../../src/monitoring/alerts/alertDeliverer.ts';
 import { AlertEvaluator } from '../../src/monitoring/alerts/alertEvaluator.ts';
 import type { AlertRule } from '../../src/monitoring/alerts/alertRule.ts';
@@ -376,6 +377,36 @@ describe('AlertDeliverer over the incident store (delivery state survives a rest
     evaluator.start();
     await evaluator.stop();
     expect((await store.history('race', 'all')).map((h) => h._id)).toEqual(['race:all:1']);
+  });
+
+  it('should wait after an evaluation in proportion to how long it took, however many job events ask for one', async () => {
+    const runs: { start: number; end: number }[] = [];
+    const rule: AlertRule = {
+      name: 'slow',
+      kind: 'FAILURE_RATE',
+      active: async () => {
+        const start = Date.now();
+        await new Promise((r) => setTimeout(r, 150));
+        runs.push({ start, end: Date.now() });
+        return [];
+      },
+    };
+    let listener: ((event: unknown) => void) | undefined;
+    const bus = { subscribe: (l: (event: unknown) => void) => ((listener = l), () => undefined), publish: async () => [] } as unknown as Bus;
+    const share = 0.25;
+    const evaluator = new AlertEvaluator({ rules: [rule], store, bus, logger, everyMs: 60_000, minGapMs: 10, maxBusyShare: share, deliver: false, onChange: () => undefined });
+    evaluator.start();
+    // A job ends every 10 ms for 2.5 s: each end asks for an evaluation.
+    const until = Date.now() + 2500;
+    while (Date.now() < until) {
+      listener!({ topic: JOB_TOPIC, seq: 0, at: new Date(), payload: { kind: 'SUCCEEDED' } });
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await evaluator.stop();
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    // Without the proportional gap, an evaluation would start 10 ms after the previous one ended (about 15 in 2.5 s).
+    expect(runs.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < runs.length; i++) expect(runs[i]!.start - runs[i - 1]!.start).toBeGreaterThanOrEqual((runs[i - 1]!.end - runs[i - 1]!.start) / share - 5);
   });
 
   it('should give a message up after its tries, and still send the resolve message', async () => {

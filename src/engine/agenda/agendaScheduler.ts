@@ -95,6 +95,7 @@ export class AgendaScheduler implements JobScheduler {
               this.afterSave.set(String(job.attrs._id), callback);
             },
             ownedBy: (runId) => this.backend.repository.bindRun(job.attrs, runId),
+            ended: () => this.backend.repository.runEnded(job.attrs),
           });
         },
         {

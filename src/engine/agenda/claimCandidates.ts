@@ -6,6 +6,13 @@ export interface ClaimCandidate {
   name: string;
 }
 
+/**
+ * Most of its time the claim path may spend scanning: a scan's findings answer claims for at least its duration divided
+ * by this share (and at least the age limit). A scan of a queue of 10,000 jobs on FerretDB's SQLite backend decodes
+ * every row; one per second would keep the database busy scanning instead of running the jobs it found.
+ */
+const MAX_SCAN_SHARE = 0.1;
+
 /** What one type has in the cache: the ids left to try, whether its scan saw every due job of the type, and when. */
 interface TypeCandidates {
   ids: ObjectId[];
@@ -24,10 +31,13 @@ export class ClaimCandidates {
   private scannedAt = Number.NEGATIVE_INFINITY;
   /** Whether the last general scan saw every due job of every type. */
   private completeAll = false;
+  /** How long the last scan took. */
+  private scanMs = 0;
 
   /**
    * @param maxAgeMs how long a scan's findings answer claims (a new scan after that); the scheduler's poll interval
-   *   or less, so that every poll sees jobs that became due meanwhile.
+   *   or less, so that every poll sees jobs that became due meanwhile. Longer after a slow scan (see
+   *   {@link MAX_SCAN_SHARE}).
    */
   constructor(private readonly maxAgeMs: number) {}
 
@@ -41,9 +51,10 @@ export class ClaimCandidates {
     return [...this.byType.entries()].filter(([, c]) => c.ids.length > 0).map(([name]) => name);
   }
 
-  /** Replaces everything by a general scan's findings (`complete`: it returned fewer than its limit). */
-  replace(found: readonly ClaimCandidate[], complete: boolean): void {
+  /** Replaces everything by a general scan's findings (`complete`: it returned fewer than its limit; it took `tookMs`). */
+  replace(found: readonly ClaimCandidate[], complete: boolean, tookMs = 0): void {
     const at = Date.now();
+    this.scanMs = tookMs;
     this.byType.clear();
     for (const doc of found) {
       let entry = this.byType.get(doc.name);
@@ -85,6 +96,6 @@ export class ClaimCandidates {
   }
 
   private fresh(at: number): boolean {
-    return Date.now() - at <= this.maxAgeMs;
+    return Date.now() - at <= Math.max(this.maxAgeMs, this.scanMs / MAX_SCAN_SHARE);
   }
 }

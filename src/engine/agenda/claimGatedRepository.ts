@@ -4,8 +4,15 @@ import { ObjectId, type Db, type Document, type Filter } from 'mongodb';
 import { JobState } from '../jobState.ts';
 import { ClaimCandidates, type ClaimCandidate } from './claimCandidates.ts';
 
-/** Jobs one claim scan returns at most (of every type, soonest due first). */
-export const CLAIM_SCAN_LIMIT = 1000;
+/**
+ * Due jobs one claim scan returns at most, of every type. The scan is not sorted by the database: on FerretDB's SQLite
+ * backend a sort reads and decodes every row of the collection before it returns the first, whatever the limit, so a
+ * sorted scan costs as much as reading every due job. Unsorted, the database stops at the limit; the claim orders
+ * what it found itself (soonest due first, then by priority, as Agenda does). Large enough that the scan sees every
+ * due job of every type in all but a backlog of more than this many jobs (each candidate is 60 bytes of id, type,
+ * time and priority): then an empty type is known empty without a scan of its own, and the order is exact.
+ */
+export const CLAIM_SCAN_LIMIT = 10_000;
 
 /** States in which Agenda's save must not clear a job's next run time: it waits to run, or another run holds it. */
 const UNSAVED_STATES: readonly JobState[] = [JobState.Queued, JobState.Retrying, JobState.Running];
@@ -37,6 +44,8 @@ export class ClaimGatedRepository extends MongoJobRepository {
   private readonly held = new Map<string, HeldClaim>();
   /** The run each hand-over became, keyed by the attributes object Agenda saves at the hand-over's end. */
   private readonly runs = new WeakMap<object, string>();
+  /** Hand-overs whose run ended the job (it moved to the history): their end save has nothing to write. */
+  private readonly endedRuns = new WeakSet<object>();
   private readonly candidates: ClaimCandidates;
   /** The general scan in flight, shared by the claims that need it (Agenda asks for every type at once). */
   private scanning: Promise<void> | undefined;
@@ -65,10 +74,12 @@ export class ClaimGatedRepository extends MongoJobRepository {
    * time alone, a run that could not record its end leaves its lock to expire (the scheduler then takes the job
    * over), and it never clears a next run time (the runner writes a retry's or a requeue's itself). Any other end
    * save finds nothing when the job ended (it moved to the history) and never clears the next run time of a job that
-   * waits to run or that a run holds. Not matching is not an error (Agenda ignores a failed save anyway).
+   * waits to run or that a run holds. The end save of a hand-over whose run ended its job ({@link runEnded}) is not
+   * sent at all. Not matching is not an error (Agenda ignores a failed save anyway).
    */
   override async saveJobState(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<void> {
     if (job._id === undefined) throw new Error('Cannot save job state without job ID');
+    if (this.endedRuns.has(job)) return;
     const lockedAt = job.lockedAt ? new Date(job.lockedAt) : null;
     const nextRunAt = job.nextRunAt ? new Date(job.nextRunAt) : null;
     if (lockedAt !== null && nextRunAt === null) return;
@@ -105,6 +116,14 @@ export class ClaimGatedRepository extends MongoJobRepository {
   /** The hand-over whose attributes are `attrs` became run `runId`: its end save is fenced by it (see {@link saveJobState}). */
   bindRun(attrs: JobParameters, runId: string): void {
     this.runs.set(attrs, runId);
+  }
+
+  /**
+   * The run bound to the hand-over whose attributes are `attrs` (see {@link bindRun}) ended its job, which moved to
+   * the history: the end save, fenced by that run, would match nothing and is skipped.
+   */
+  runEnded(attrs: JobParameters): void {
+    if (this.runs.has(attrs)) this.endedRuns.add(attrs);
   }
 
   /** Claims nothing more; resolves once searches already sent have ended (a job they locked is released). */
@@ -173,8 +192,9 @@ export class ClaimGatedRepository extends MongoJobRepository {
   private scan(nextScanAt: Date, lockDeadline: Date): Promise<void> {
     this.scanning ??= (async () => {
       try {
+        const started = Date.now();
         const found = await this.findDue({}, nextScanAt, lockDeadline);
-        this.candidates.replace(found, found.length < CLAIM_SCAN_LIMIT);
+        this.candidates.replace(found, found.length < CLAIM_SCAN_LIMIT, Date.now() - started);
       } finally {
         this.scanning = undefined;
       }
@@ -187,13 +207,17 @@ export class ClaimGatedRepository extends MongoJobRepository {
     this.candidates.replaceType(jobName, found, found.length < CLAIM_SCAN_LIMIT);
   }
 
-  /** Due jobs (or jobs whose lock expired), soonest first then by priority, as Agenda orders its claims. */
+  /**
+   * Due jobs (or jobs whose lock expired), up to {@link CLAIM_SCAN_LIMIT}, soonest first then by priority, as Agenda
+   * orders its claims. Sorted here, not by the database (see {@link CLAIM_SCAN_LIMIT}); past the limit, which due
+   * jobs a scan returns is the database's natural order (on FerretDB, the order they were written in).
+   */
   private async findDue(extra: Filter<Document>, nextScanAt: Date, lockDeadline: Date): Promise<ClaimCandidate[]> {
-    return await this.collection
-      .find({ ...extra, ...claimable(nextScanAt, lockDeadline) }, { projection: { _id: 1, name: 1 } })
-      .sort({ nextRunAt: 1, priority: -1 })
+    const found = await this.collection
+      .find({ ...extra, ...claimable(nextScanAt, lockDeadline) }, { projection: { _id: 1, name: 1, nextRunAt: 1, priority: 1 } })
       .limit(CLAIM_SCAN_LIMIT)
       .toArray();
+    return found.sort(byClaimOrder).map((doc) => ({ _id: doc._id as ObjectId, name: doc.name as string }));
   }
 
   /** Agenda's lock of one job, by `_id`: only if it is still claimable. */
@@ -210,6 +234,12 @@ export class ClaimGatedRepository extends MongoJobRepository {
     const result = await this.collection.updateOne({ _id: new ObjectId(id), lockedAt }, { $set: { lockedAt: null } });
     return result.modifiedCount > 0;
   }
+}
+
+/** Agenda's claim order: the soonest due first (no next run time last), then the highest priority. */
+function byClaimOrder(a: Document, b: Document): number {
+  const at = (doc: Document) => (doc.nextRunAt instanceof Date ? doc.nextRunAt.getTime() : Number.POSITIVE_INFINITY);
+  return at(a) - at(b) || (Number(b.priority) || 0) - (Number(a.priority) || 0);
 }
 
 /** Agenda's conditions for a job it may lock: enabled, and due and unlocked, or locked before `lockDeadline` (expired). */

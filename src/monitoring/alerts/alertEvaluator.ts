@@ -15,6 +15,13 @@ export interface AlertEvaluatorOptions {
   everyMs: number;
   /** Shortest gap between two evaluations triggered by events (default 1000 ms, at most `everyMs`). */
   minGapMs?: number;
+  /**
+   * Most of its time the evaluator may spend evaluating when events keep triggering it (default 0.05): the gap after
+   * an evaluation is at least its duration / this share (at most `everyMs`). Rules read the jobs collections, whose
+   * reads are scans on FerretDB's SQLite backend: with a large queue, an evaluation per second would keep the
+   * database busy while every job's end asks for one.
+   */
+  maxBusyShare?: number;
   /** Whether incidents have receivers (new incidents are then marked for delivery). */
   deliver: boolean;
   /** Called after an incident fired or resolved in this process. */
@@ -38,6 +45,8 @@ export class AlertEvaluator {
   private evaluating: Promise<void> | undefined;
   private pending = false;
   private lastStart = 0;
+  /** How long the last evaluation took. */
+  private lastDurationMs = 0;
   private gapTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: AlertEvaluatorOptions) {}
@@ -72,7 +81,7 @@ export class AlertEvaluator {
       this.pending = true;
       return;
     }
-    const gap = Math.min(this.options.minGapMs ?? 1000, this.options.everyMs);
+    const gap = Math.min(Math.max(this.options.minGapMs ?? 1000, this.lastDurationMs / (this.options.maxBusyShare ?? 0.05)), this.options.everyMs);
     const wait = this.lastStart + gap - Date.now();
     if (wait > 0) {
       this.gapTimer = setTimeout(() => {
@@ -82,8 +91,9 @@ export class AlertEvaluator {
       this.gapTimer.unref();
       return;
     }
-    this.lastStart = Date.now();
+    const started = (this.lastStart = Date.now());
     this.evaluating = this.evaluate().finally(() => {
+      this.lastDurationMs = Date.now() - started;
       this.evaluating = undefined;
       if (this.pending) {
         this.pending = false;
