@@ -12,7 +12,10 @@ export interface Bus {
   start(): Promise<void>;
   /** Stops the reader. Publishing still works until the connection closes. */
   stop(): Promise<void>;
-  /** Appends messages (one position each, in the order given) and returns them as stored. */
+  /**
+   * Appends messages (one position each, in the order given) and returns them as stored. Publishes of one process
+   * take positions in the order they were called, even when the caller does not wait for one before the next.
+   */
   publish(messages: BusMessage | BusMessage[]): Promise<BusEvent[]>;
   /** Registers a listener of live events; returns its unsubscribe function. */
   subscribe(listener: BusListener): () => void;

@@ -214,8 +214,10 @@ export class JobRunner {
       await this.recordRoute(doc, runId, record, route.kind === 'retry' ? { kind: 'fail' } : route, false);
       return;
     }
-    // The job is claimed: an event lost to a database outage must not stop its run.
-    await events.publish('STARTED', doc).catch((error: unknown) => logger.warn({ err: error, jobId: doc.id }, 'STARTED event not published'));
+    // The job is claimed: an event lost to a database outage must not stop its run, nor does the run wait for it. The
+    // bus writes a process's publishes in the order they were asked (see `MongoBus.publish`), so the run's own events
+    // (progress, its end) still come after this one.
+    void events.publish('STARTED', doc).catch((error: unknown) => logger.warn({ err: error, jobId: doc.id }, 'STARTED event not published'));
     const run = new JobRun(
       {
         store,
