@@ -217,7 +217,7 @@ export class ClaimGatedRepository extends MongoJobRepository {
       .find({ ...extra, ...claimable(nextScanAt, lockDeadline) }, { projection: { _id: 1, name: 1, nextRunAt: 1, priority: 1 } })
       .limit(CLAIM_SCAN_LIMIT)
       .toArray();
-    return found.sort(byClaimOrder).map((doc) => ({ _id: doc._id as ObjectId, name: doc.name as string }));
+    return found.sort(byClaimOrder).map((doc) => ({ _id: doc._id, name: doc.name }));
   }
 
   /** Agenda's lock of one job, by `_id`: only if it is still claimable. */
