@@ -118,4 +118,27 @@ describe("Agenda's backend: batched claims and a save that leaves longhaul's sta
     await claims.saveJobState({ ...otherAttrs, lockedAt: undefined }, undefined);
     expect(saves()).toBe(before + 1);
   });
+
+  it('should lock the job a wake-up names by id, before any scan, when its type has no candidate left', async () => {
+    const jobs = new AgendaJobRepository(db);
+    const claims = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    await claims.connect();
+    // An idle queue: the type's scan found nothing.
+    expect(await claim(claims, 'test.woken')).toBeUndefined();
+    const job = (await jobs.create({ tenantId: 't', type: 'test.woken', input: null, priority: 0, runAt: new Date(Date.now() - 10), maxAttempts: 1 })).record;
+    const sentFrom = commands.length;
+    claims.woken('test.woken', job.id, job.dueAt);
+    const locked = await claim(claims, 'test.woken');
+    expect(String(locked?._id)).toBe(job.id);
+    const sent = commands.slice(sentFrom).filter((e) => String(e.command[e.commandName]) === jobsCollection.name).map((e) => e.commandName);
+    expect(sent).toEqual(['findAndModify']);
+    // The next claim scans for more (the wake-up said nothing of other jobs), and finds none.
+    expect(await claim(claims, 'test.woken')).toBeUndefined();
+    // A wake-up for a job not due yet, or of a job another worker took, is only a hint: nothing is locked wrongly.
+    const later = (await jobs.create({ tenantId: 't', type: 'test.woken', input: null, priority: 0, runAt: new Date(Date.now() + 3_600_000), maxAttempts: 1 })).record;
+    claims.woken('test.woken', later.id, later.dueAt);
+    expect(await claim(claims, 'test.woken')).toBeUndefined();
+    claims.woken('test.woken', job.id, job.dueAt);
+    expect(await claim(claims, 'test.woken')).toBeUndefined();
+  });
 });

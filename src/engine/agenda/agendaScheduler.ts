@@ -36,7 +36,7 @@ export class AgendaScheduler implements JobScheduler {
     // One claim scan answers the claims of a poll (every type's) and those that follow within half a poll interval.
     this.backend = new ClaimGatedBackend(options.db, jobsCollection.name, Math.min(1000, options.processEveryMs / 2));
     const claims = this.backend.repository;
-    this.channel = new BusNotificationChannel(options.bus, (jobName) => claims.touch(jobName));
+    this.channel = new BusNotificationChannel(options.bus, (wake) => claims.woken(wake.jobName, wake.jobId, wake.dueAt === null ? null : new Date(wake.dueAt)));
     this.agenda = new Agenda({
       backend: this.backend,
       name: options.workerId,

@@ -12,10 +12,10 @@ export class BusNotificationChannel extends BaseNotificationChannel {
   /** Per job type: a wake-up being handled, and the newest one that arrived meanwhile. */
   private readonly inFlight = new Map<string, { next: JobNotification | undefined }>();
 
-  /** @param onWake told of every wake-up's job type before Agenda looks for it (the claim path's cache); default none. */
+  /** @param onWake told of every wake-up before Agenda looks for its job (the claim path's cache); default none. */
   constructor(
     private readonly bus: Bus,
-    private readonly onWake: (jobName: string) => void = () => undefined,
+    private readonly onWake: (wake: WakePayload) => void = () => undefined,
   ) {
     super({ channelName: 'longhaul-bus' });
   }
@@ -32,7 +32,7 @@ export class BusNotificationChannel extends BaseNotificationChannel {
     this.unsubscribe ??= this.bus.subscribe((event) => {
       if (event.topic !== WAKE_TOPIC) return;
       const wake = event.payload as WakePayload;
-      this.onWake(wake.jobName);
+      this.onWake(wake);
       this.wake({
         jobId: toJobId(wake.jobId),
         jobName: wake.jobName,

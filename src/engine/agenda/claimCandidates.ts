@@ -70,7 +70,13 @@ export class ClaimCandidates {
     this.byType.set(name, { ids: found.map((doc) => doc._id), complete, at: Date.now() });
   }
 
-  /** The next candidate of a type, removed from the cache; `undefined` when none is left. */
+  /** Makes `id` the candidate of a type that has none left (a wake-up for a due job); else leaves it to the scans. */
+  offer(name: string, id: ObjectId): void {
+    const entry = this.byType.get(name);
+    if (entry !== undefined && entry.ids.length === 0) entry.ids.push(id);
+  }
+
+    /** The next candidate of a type, removed from the cache; `undefined` when none is left. */
   take(name: string): ObjectId | undefined {
     return this.byType.get(name)?.ids.shift();
   }

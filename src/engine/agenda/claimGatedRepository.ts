@@ -67,6 +67,17 @@ export class ClaimGatedRepository extends MongoJobRepository {
   }
 
   /**
+   * A wake-up for job `jobId` of `name`, due at `dueAt`: as {@link touch}, and when the job is due and the type has no
+   * candidate left (an idle queue: the case where the time to start is what matters), the job becomes the type's
+   * candidate, so the claim locks it by `_id` without scanning first (its compare-and-set checks it is still
+   * claimable). The scan that looks for more follows the lock instead of preceding it.
+   */
+  woken(name: string, jobId: string, dueAt: Date | null): void {
+    this.touch(name);
+    if (dueAt !== null && dueAt.getTime() <= Date.now() && ObjectId.isValid(jobId) && jobId.length === 24) this.candidates.offer(name, new ObjectId(jobId));
+  }
+
+  /**
    * Agenda's save of its own fields (lock, next run time), made harmless to longhaul's states. The save at a run's
    * start is skipped (the claim already wrote the lock; the next run time stays until the run's end is written). The
    * save at the end of a hand-over that became a run (see {@link bindRun}) applies only while that run still owns the
