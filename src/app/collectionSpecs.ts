@@ -10,6 +10,7 @@ import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DataChangeRuleStore } from '../monitoring/alerts/dataChangeRuleStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
+import { FinishBucketStore } from '../monitoring/stats/finishBucketStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
@@ -45,6 +46,7 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   AlertIncidentStore.collection,
   DataChangeRuleStore.collection,
   JobCounterStore.collection,
+  FinishBucketStore.collection,
   LeaseStore.collection,
   ScheduleStore.collection,
   ScheduleRunStore.collection,

@@ -21,7 +21,8 @@ export type RetentionKind =
   | 'exportLookups'
   | 'zombies'
   | 'diagnostics'
-  | 'alerts';
+  | 'alerts'
+  | 'finishBuckets';
 
 /** How many documents of each kind one sweep deleted (export files: how many exports lost their file). */
 export type RetentionCounts = Record<RetentionKind, number>;
@@ -29,7 +30,7 @@ export type RetentionCounts = Record<RetentionKind, number>;
 /** The stores the sweep deletes from (each delete is a method of its owner). */
 export type RetentionStores = Pick<
   Stores,
-  'jobs' | 'jobLogs' | 'restores' | 'restoreResults' | 'restoreIdMap' | 'restoreInFlight' | 'exports' | 'exportFiles' | 'exportLookups' | 'zombies' | 'diagnostics' | 'alerts'
+  'jobs' | 'jobLogs' | 'restores' | 'restoreResults' | 'restoreIdMap' | 'restoreInFlight' | 'exports' | 'exportFiles' | 'exportLookups' | 'zombies' | 'diagnostics' | 'alerts' | 'jobFinishBuckets'
 >;
 
 /** Options of {@link RetentionSweep}. */
@@ -48,6 +49,9 @@ export interface RetentionSweepOptions {
   onBatch?: (kind: RetentionKind, deleted: number) => void | Promise<void>;
 }
 
+/** How long per-minute finish buckets are kept: the longest statistics window (a day), and a day more. */
+const FINISH_BUCKETS_KEPT_MS = 2 * 86_400_000;
+
 /** The name of the sweep's lease. */
 export const RETENTION_LEASE = 'retention-sweep';
 
@@ -59,7 +63,7 @@ class SweepInterrupted extends Error {
 /**
  * Retention for everything that grows but backups (their policies prune those): finished jobs and their log
  * lines, finished restores with their results, id maps and in-flight batches, export files past their download
- * time and finished export records with their lookups, resolved zombies, expired diagnostics, resolved alerts.
+ * time and finished export records with their lookups, resolved zombies, expired diagnostics, resolved alerts, per-minute job finish counts older than two days.
  * No TTL index (FerretDB has none): one periodic sweep, in worker processes, one at a time across processes (a
  * lease taken by compare-and-set), deleting by `_id` in batches of `batchSize` with a pause between them.
  * A restore's or export's record and details are deleted only once its job is gone, so that a job that can still
@@ -198,6 +202,8 @@ export class RetentionSweep {
     await diagnostics.sweep(now, pacer('diagnostics'));
     const alertsBefore = before(now, this.options.settings.alertsMs);
     if (alertsBefore !== null) await alerts.deleteResolvedBefore(alertsBefore, pacer('alerts'));
+    // Statistics read at most a day of minutes back (`MAX_WINDOW_MINUTES`): older buckets are never read again.
+    await this.options.stores.jobFinishBuckets.deleteBefore(new Date(now.getTime() - FINISH_BUCKETS_KEPT_MS), pacer('finishBuckets'));
   }
 
   /**
@@ -230,7 +236,7 @@ function before(now: Date, ttlMs: number): Date | null {
 }
 
 function emptyCounts(): RetentionCounts {
-  return { jobs: 0, jobLogs: 0, restores: 0, restoreResults: 0, restoreIdMaps: 0, restoreInFlight: 0, exportFiles: 0, exports: 0, exportLookups: 0, zombies: 0, diagnostics: 0, alerts: 0 };
+  return { jobs: 0, jobLogs: 0, restores: 0, restoreResults: 0, restoreIdMaps: 0, restoreInFlight: 0, exportFiles: 0, exports: 0, exportLookups: 0, zombies: 0, diagnostics: 0, alerts: 0, finishBuckets: 0 };
 }
 
 function total(counts: RetentionCounts): number {

@@ -113,7 +113,7 @@ export async function openRuntime(config: Config, logger: Logger, options: Runti
   // jobs API, which needs the registry: the registry is filled last.
   const registry = createBuiltinRegistry({ demoJobs: config.demoJobs });
   // Job counters for /metrics are counted where each event is produced: in every process publishing job events.
-  const counters = new JobCounterLedger({ store: stores.jobCounters, logger, flushMs: config.monitoring.metricsFlushMs });
+  const counters = new JobCounterLedger({ store: stores.jobCounters, finishes: stores.jobFinishBuckets, logger, flushMs: config.monitoring.metricsFlushMs });
   counters.start();
   const eventCompanions = combineCompanions(debugQueueCompanions, counters.companion);
   const jobEvents = new JobEventPublisher(

@@ -11,6 +11,7 @@ import { AlertIncidentStore } from '../monitoring/alerts/alertIncidentStore.ts';
 import { DataChangeRuleStore } from '../monitoring/alerts/dataChangeRuleStore.ts';
 import { DiagnosticStore } from '../monitoring/diagnosticStore.ts';
 import { JobCounterStore } from '../monitoring/metrics/jobCounterStore.ts';
+import { FinishBucketStore } from '../monitoring/stats/finishBucketStore.ts';
 import { WorkerStore } from '../monitoring/workerStore.ts';
 import { ZombieStore } from '../monitoring/zombieStore.ts';
 import { OrgStore } from '../salesforce/index.ts';
@@ -66,6 +67,7 @@ export interface Stores {
   dataChangeRules: DataChangeRuleStore;
   /** Deployment-wide job counters for `/metrics`. */
   jobCounters: JobCounterStore;
+  jobFinishBuckets: FinishBucketStore;
   /** Named leases (one process at a time: the retention sweep). */
   leases: LeaseStore;
   /** Recurring jobs. */
@@ -101,6 +103,7 @@ export function createStores(connection: DatabaseConnection, config: Config): St
     alerts: new AlertIncidentStore(db),
     dataChangeRules: new DataChangeRuleStore(db),
     jobCounters: new JobCounterStore(db),
+    jobFinishBuckets: new FinishBucketStore(db),
     leases: new LeaseStore(db),
     schedules: new ScheduleStore(db),
     scheduleRuns: new ScheduleRunStore(db),

@@ -74,12 +74,6 @@ export interface JobTypeStateCount {
   count: number;
 }
 
-/** A finished job, as throughput and failure-rate statistics see it. */
-export interface FinishedJob {
-  state: JobState;
-  finishedAt: Date;
-}
-
 /** A finished job {@link JobRepository.deleteFinishedBefore} deleted: what its dependents are found by. */
 export interface DeletedJob {
   id: string;
@@ -137,9 +131,6 @@ export interface JobRepository {
 
   /** `runAt` of the oldest QUEUED job of the scope with `runAt <= now`, or `null`. */
   oldestDueQueuedRunAt(scope: TenantScope, now: Date): Promise<Date | null>;
-
-  /** SUCCEEDED, FAILED and DEBUG jobs of the scope that finished at or after `since`. */
-  finishedSince(scope: TenantScope, since: Date): Promise<FinishedJob[]>;
 
   /** Marks the tenant's job CANCELLED (not due any more) unless it already ended; `null` when it did (or is not the tenant's). */
   cancel(id: string, tenantId: string): Promise<JobRecord | null>;

@@ -172,7 +172,7 @@ describe('database commands of a batch', () => {
    */
   const commandsOf = async (inputs: Record<string, unknown>[]) => {
     const isBackground = (e: CommandStartedEvent) =>
-      (e.commandName === 'find' && (e.command.find === 'events' || e.command.find === 'counters')) || e.commandName === 'getMore' || (e.commandName === 'update' && e.command.update === 'jobCounters');
+      (e.commandName === 'find' && (e.command.find === 'events' || e.command.find === 'counters')) || e.commandName === 'getMore' || (e.commandName === 'update' && (e.command.update === 'jobCounters' || e.command.update === 'jobFinishBuckets'));
     const isBatchTraffic = (e: CommandStartedEvent) => !isBackground(e);
     const { commands, api } = monitored;
     const before = commands.length;

@@ -3,6 +3,7 @@ import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { gql, gqlData } from '../support/graphqlClient.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 import { waitForJobState } from '../support/jobState.ts';
+import { eventually } from '../support/eventually.ts';
 import { MongoClient, ObjectId } from 'mongodb';
 
 const CREATE = 'mutation($input: CreateJobInput!) { createJob(input: $input) { id state } }';
@@ -89,7 +90,8 @@ describe('queueStats and failureRate', () => {
     // With the debug queue, exhausted jobs land in DEBUG; either way they count as failed.
     expect(ends.filter((s) => s === 'DEBUG' || s === 'FAILED')).toHaveLength(2);
 
-    const a = await stats(A, 5);
+    // Finishes are counted per minute by the worker that ran them and added to the database once a second.
+    const a = await eventually('tenant A finishes counted', () => stats(A, 5), (s) => s.failureRate.finished >= 5);
     expect(a.failureRate).toEqual({ windowMinutes: 5, finished: 5, failed: 2, rate: 0.4 });
     expect(a.queueStats.throughput).toHaveLength(5);
     const starts = a.queueStats.throughput.map((t) => Date.parse(t.start));
@@ -102,7 +104,7 @@ describe('queueStats and failureRate', () => {
     expect((count(a, 'DEBUG') ?? 0) + (count(a, 'FAILED') ?? 0)).toBe(2);
     expect(a.queueStats.oldestQueuedAgeSeconds).toBeNull();
 
-    const b = await stats(B, 5);
+    const b = await eventually('tenant B finishes counted', () => stats(B, 5), (s) => s.failureRate.finished >= 1);
     expect(b.failureRate).toEqual({ windowMinutes: 5, finished: 1, failed: 0, rate: 0 });
     expect(count(b, 'QUEUED')).toBe(1); // the one scheduled an hour ahead
 

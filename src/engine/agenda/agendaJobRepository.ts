@@ -3,7 +3,6 @@ import { newJobObjectId } from '../../db/recordId.ts';
 import type { DebugActionRecord, JobErrorRecord, JobProgressRecord, JobRecord } from '../jobRecord.ts';
 import type {
   DeletedJob,
-  FinishedJob,
   HeartbeatOutcome,
   JobGlimpse,
   JobListPage,
@@ -21,9 +20,6 @@ import { jobsCollection } from './jobsCollection.ts';
 
 /** States a job may be deleted from by retention (a `DEBUG` job waits for an operator). */
 const DELETABLE_STATES: readonly JobState[] = [JobState.Succeeded, JobState.Failed, JobState.Cancelled];
-
-/** States that count as a finish in statistics. */
-const FINISHED_STATES: readonly JobState[] = [JobState.Succeeded, JobState.Failed, JobState.Debug];
 
 /** States whose jobs leave Agenda's collection for the history (DEBUG stays: the debug queue is live work). */
 const ENDED_STATES: readonly JobState[] = [JobState.Succeeded, JobState.Failed, JobState.Cancelled];
@@ -127,12 +123,6 @@ export class AgendaJobRepository implements JobRepository {
   async oldestDueQueuedRunAt(scope: TenantScope, now: Date): Promise<Date | null> {
     const oldest = await this.jobs.find(scoped({ state: JobState.Queued, runAt: { $lte: now } }, scope), { projection: { runAt: 1 } }).sort({ runAt: 1 }).limit(1).next();
     return oldest?.runAt ?? null;
-  }
-
-  async finishedSince(scope: TenantScope, since: Date): Promise<FinishedJob[]> {
-    const filter = scoped({ finishedAt: { $gte: since }, state: { $in: [...FINISHED_STATES] } }, scope);
-    const docs = await this.readBoth((c) => c.find(filter, { projection: { state: 1, finishedAt: 1, version: 1 } }).toArray());
-    return docs.filter((d) => d.finishedAt instanceof Date).map((d) => ({ state: d.state, finishedAt: d.finishedAt! }));
   }
 
   async cancel(id: string, tenantId: string): Promise<JobRecord | null> {

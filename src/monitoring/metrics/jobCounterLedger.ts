@@ -3,6 +3,7 @@ import type { JobRecord } from '../../engine/jobRecord.ts';
 import type { JobEventKind } from '../../engine/jobEvent.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { JobCounterIncrement, JobCounterMetric, JobCounterStore } from './jobCounterStore.ts';
+import type { FinishBucketStore, FinishIncrement } from '../stats/finishBucketStore.ts';
 
 /** Buckets of job durations in seconds: from a tenth of a second to a day (long jobs are the point). */
 export const DURATION_BUCKETS_SECONDS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 1800, 3600, 4 * 3600, 12 * 3600, 24 * 3600];
@@ -11,6 +12,8 @@ export const DURATION_BUCKETS_SECONDS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 9
 export interface JobCounterLedgerOptions {
   /** The `jobCounters` collection. */
   store: JobCounterStore;
+  /** The `jobFinishBuckets` collection (jobs ended per minute and tenant); default none (not counted). */
+  finishes?: FinishBucketStore;
   logger: Logger;
   /** How often counts of this process are added to the database, in ms (`LONGHAUL_METRICS_FLUSH_MS`, default 1000). */
   flushMs?: number;
@@ -34,6 +37,8 @@ interface PendingCount {
 export class JobCounterLedger {
   private readonly flushMs: number;
   private pending = new Map<string, PendingCount>();
+  /** Jobs ended per minute and tenant, keyed `<minute ms>|<tenant>`. */
+  private pendingFinishes = new Map<string, FinishIncrement>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -60,12 +65,13 @@ export class JobCounterLedger {
     await this.flush();
   }
 
-  /** Adds the pending counts to the database now (one bulk write); kept for the next flush when it fails. */
+  /** Adds the pending counts to the database now (one bulk write per collection); kept for the next flush when it fails. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
-      if (this.pending.size === 0) return;
       const batch = this.pending;
+      const finishes = this.pendingFinishes;
       this.pending = new Map();
+      this.pendingFinishes = new Map();
       const increments: JobCounterIncrement[] = [...batch].map(([id, p]) => ({ id, ...p }));
       try {
         await this.options.store.add(increments);
@@ -73,6 +79,13 @@ export class JobCounterLedger {
         // Unapplied counts go back (a partly applied bulk may count some twice: counters stay monotonic).
         for (const [id, p] of batch) this.add(id, p.metric, p.type, p.outcome, p.inc);
         this.options.logger.warn({ err: error }, 'job counters: flush failed; retrying with the next one');
+      }
+      if (finishes.size === 0 || this.options.finishes === undefined) return;
+      try {
+        await this.options.finishes.add([...finishes.values()]);
+      } catch (error) {
+        for (const f of finishes.values()) this.addFinish(f.tenantId, f.minuteMs, f.succeeded, f.failed);
+        this.options.logger.warn({ err: error }, 'job finish buckets: flush failed; retrying with the next one');
       }
     });
     return this.flushing;
@@ -96,6 +109,12 @@ export class JobCounterLedger {
       case 'CANCELLED': {
         const outcome = kind.toLowerCase();
         this.add(`finished|${type}|${outcome}`, 'finished', type, outcome, { value: 1 });
+        // A job discarded from the debug queue was counted as failed when it entered it.
+        const discarded = kind === 'FAILED' && doc.debugActions.at(-1)?.kind === 'DISCARDED';
+        if (kind !== 'CANCELLED' && !discarded) {
+          const minuteMs = Math.floor((doc.finishedAt ?? new Date()).getTime() / 60_000) * 60_000;
+          this.addFinish(doc.tenantId, minuteMs, kind === 'SUCCEEDED' ? 1 : 0, kind === 'SUCCEEDED' ? 0 : 1);
+        }
         const started = doc.startedAt ?? null;
         const finished = doc.finishedAt ?? null;
         if (kind !== 'CANCELLED' && started !== null && finished !== null) {
@@ -115,6 +134,14 @@ export class JobCounterLedger {
         return exhaustive;
       }
     }
+  }
+
+  private addFinish(tenantId: string, minuteMs: number, succeeded: number, failed: number): void {
+    const key = `${minuteMs}|${tenantId}`;
+    const entry = this.pendingFinishes.get(key) ?? { tenantId, minuteMs, succeeded: 0, failed: 0 };
+    entry.succeeded += succeeded;
+    entry.failed += failed;
+    this.pendingFinishes.set(key, entry);
   }
 
   private add(id: string, metric: JobCounterMetric, type: string, outcome: string, inc: Record<string, number>): void {

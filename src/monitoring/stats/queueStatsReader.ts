@@ -2,10 +2,13 @@ import type { JobRepository } from '../../engine/jobRepository.ts';
 import { JobState } from '../../engine/jobState.ts';
 import type { FailureRate, QueueStats, StateCount, ThroughputBucket, TypeStateCount } from './queueStats.ts';
 import { TtlCache } from './ttlCache.ts';
+import type { FinishBucketStore, FinishCounts } from './finishBucketStore.ts';
 
 /** Options of {@link QueueStatsReader}. */
 export interface QueueStatsReaderOptions {
   jobs: JobRepository;
+  /** Jobs ended per minute (throughput and failure rates are read there, never from the job history). */
+  finishes: FinishBucketStore;
   /** How long an answer is reused for the same tenant and window, in ms (default 1000; 0 reads every time). */
   cacheMs?: number;
 }
@@ -13,22 +16,23 @@ export interface QueueStatsReaderOptions {
 /** Every job state, in the SDL's order (states with no job still get a zero count). */
 export const ALL_JOB_STATES: readonly JobState[] = Object.values(JobState);
 
-/** States that count as a failed finish: out of attempts (FAILED) or parked in the debug queue. */
-const FAILED_STATES: readonly JobState[] = [JobState.Failed, JobState.Debug];
-
 /** Longest window the statistics accept, in minutes (one day). */
 export const MAX_WINDOW_MINUTES = 1440;
 
 /**
- * Queue statistics read from the job repository, scoped to one tenant or (`tenantId: null`) all: counts by type
- * and state, the oldest due job, and the window's finished jobs bucketed in memory.
+ * Queue statistics, scoped to one tenant or (`tenantId: null`) all: counts by type and state and the oldest due job
+ * from the job repository; throughput and failure rates from the per-minute finish buckets (by `_id`: their cost
+ * does not grow with the job history). A finish counts in the minute the job ended, as it ended then: SUCCEEDED, or
+ * failed (FAILED, or parked in the debug queue); a job requeued and run again counts again when it ends again.
  */
 export class QueueStatsReader {
   private readonly jobs: JobRepository;
+  private readonly finishes: FinishBucketStore;
   private readonly cache: TtlCache<unknown>;
 
   constructor(options: QueueStatsReaderOptions) {
     this.jobs = options.jobs;
+    this.finishes = options.finishes;
     this.cache = new TtlCache(options.cacheMs ?? 1000);
   }
 
@@ -64,28 +68,34 @@ export class QueueStatsReader {
 
   /** Finished jobs per minute over the last `windowMinutes` (the current, partial minute last). */
   async throughput(tenantId: string | null, windowMinutes: number): Promise<ThroughputBucket[]> {
-    const now = Date.now();
-    const currentMinute = Math.floor(now / 60_000) * 60_000;
-    const first = currentMinute - (windowMinutes - 1) * 60_000;
-    const buckets: ThroughputBucket[] = Array.from({ length: windowMinutes }, (_, i) => ({ start: new Date(first + i * 60_000), succeeded: 0, failed: 0 }));
-    for (const job of await this.finishedSince(tenantId, new Date(first))) {
-      const bucket = buckets[Math.floor((job.finishedAt.getTime() - first) / 60_000)];
-      if (bucket === undefined) continue;
-      if (FAILED_STATES.includes(job.state)) bucket.failed += 1;
-      else bucket.succeeded += 1;
-    }
-    return buckets;
+    const first = Math.floor(Date.now() / 60_000) * 60_000 - (windowMinutes - 1) * 60_000;
+    const byMinute = new Map((await this.finishedPerMinute(tenantId, first, windowMinutes)).map((c) => [c.minuteMs, c]));
+    return Array.from({ length: windowMinutes }, (_, i) => {
+      const start = first + i * 60_000;
+      const counts = byMinute.get(start);
+      return { start: new Date(start), succeeded: counts?.succeeded ?? 0, failed: counts?.failed ?? 0 };
+    });
   }
 
-  /** Failed (FAILED or DEBUG) over finished jobs whose `finishedAt` is in the last `windowMinutes`. */
+  /**
+   * Failed (FAILED or parked in DEBUG) over finished jobs in the last `windowMinutes`: the minutes that began in the
+   * window, and the one the window starts in (the figure is per minute, so a window can reach up to a minute further).
+   */
   async failureRate(tenantId: string | null, windowMinutes: number): Promise<FailureRate> {
-    const finished = await this.finishedSince(tenantId, new Date(Date.now() - windowMinutes * 60_000));
-    const failed = finished.filter((j) => FAILED_STATES.includes(j.state)).length;
-    return { windowMinutes, finished: finished.length, failed, rate: finished.length === 0 ? 0 : failed / finished.length };
+    const first = Math.floor((Date.now() - windowMinutes * 60_000) / 60_000) * 60_000;
+    const counts = await this.finishedPerMinute(tenantId, first, windowMinutes + 1);
+    const failed = counts.reduce((n, c) => n + c.failed, 0);
+    const finished = counts.reduce((n, c) => n + c.succeeded + c.failed, 0);
+    return { windowMinutes, finished, failed, rate: finished === 0 ? 0 : failed / finished };
   }
 
-  private finishedSince(tenantId: string | null, since: Date): Promise<{ state: JobState; finishedAt: Date }[]> {
-    return this.cached(['finished', tenantId, since.getTime()], () => this.jobs.finishedSince(tenantId, since));
+  private finishedPerMinute(tenantId: string | null, firstMinuteMs: number, minutes: number): Promise<FinishCounts[]> {
+    return this.cached(['finished', tenantId, firstMinuteMs, minutes], () =>
+      this.finishes.read(
+        tenantId,
+        Array.from({ length: minutes }, (_, i) => firstMinuteMs + i * 60_000),
+      ),
+    );
   }
 
   private cached<V>(key: unknown[], compute: () => Promise<V>): Promise<V> {
