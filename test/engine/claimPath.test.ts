@@ -1,4 +1,4 @@
-import { MongoClient, type CommandStartedEvent, type Db } from 'mongodb';
+import { MongoClient, ObjectId, type CommandStartedEvent, type Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
 import { ensureIndexes } from '../../src/db/ensureIndexes.ts';
@@ -140,5 +140,71 @@ describe("Agenda's backend: batched claims and a save that leaves longhaul's sta
     expect(await claim(claims, 'test.woken')).toBeUndefined();
     claims.woken('test.woken', job.id, job.dueAt);
     expect(await claim(claims, 'test.woken')).toBeUndefined();
+  });
+
+  it('should lock a batch of due jobs in two commands, hand them to the next claims without any, and release those not started', async () => {
+    const jobs = new AgendaJobRepository(db);
+    const due = { tenantId: 't', input: null, priority: 0, maxAttempts: 1 };
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await jobs.create({ ...due, type: 'test.batch', runAt: new Date(Date.now() - 10_000 + i) })).record.id);
+    const claims = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    claims.setClaimBatch('test.batch', 3);
+    await claims.connect();
+    const other = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    await other.connect();
+    // Another worker locks the second job between this worker's scan and its batch.
+    const byMe = (type: string) => claims.getNextJobToRun(type, new Date(Date.now() + 1000), new Date(Date.now() - lifetime), undefined, { lastModifiedBy: 'me' });
+    const sentOn = (from: number) => commands.slice(from).filter((e) => String(e.command[e.commandName]) === jobsCollection.name).map((e) => e.commandName);
+    const scanFrom = commands.length;
+    await (claims as unknown as { scan(a: Date, b: Date): Promise<void> }).scan(new Date(Date.now() + 1000), new Date(Date.now() - lifetime));
+    expect(sentOn(scanFrom)).toEqual(['find']);
+    expect(String((await other.getNextJobToRun('test.batch', new Date(Date.now() + 1000), new Date(Date.now() - lifetime), undefined, { lastModifiedBy: 'other' }))?._id)).toBe(ids[0]);
+    const from = commands.length;
+    const first = await byMe('test.batch');
+    // Candidates 0-2, of which job 0 is the other worker's now: one updateMany locks 1 and 2, one read finds them.
+    expect(sentOn(from)).toEqual(['update', 'find']);
+    const next = commands.length;
+    const second = await byMe('test.batch');
+    expect(sentOn(next)).toEqual([]);
+    const third = await byMe('test.batch');
+    // Candidates 3 and 4: one batch again; job 4 stays locked ahead, never handed over.
+    expect(sentOn(next)).toEqual(['update', 'find']);
+    expect([first, second, third].map((j) => String(j?._id))).toEqual([ids[1], ids[2], ids[3]]);
+    const stored = await db.collection(jobsCollection.name).find({ name: 'test.batch' }).toArray();
+    expect(stored.filter((d) => d.lastModifiedBy === 'me').map((d) => String(d._id)).sort()).toEqual(ids.slice(1).sort());
+    // Two were started. Job 3 was handed over but not started, job 4 only locked ahead: both released at shutdown.
+    claims.started(ids[1]!, first!.lockedAt);
+    claims.started(ids[2]!, second!.lockedAt);
+    await claims.close();
+    expect(await byMe('test.batch')).toBeUndefined();
+    expect(await claims.releaseUnstarted()).toBe(2);
+    const after = new Map((await db.collection(jobsCollection.name).find({ name: 'test.batch' }).toArray()).map((d) => [String(d._id), d.lockedAt as Date | null]));
+    expect([1, 2, 3, 4].map((i) => after.get(ids[i]!) !== null)).toEqual([true, true, false, false]);
+  });
+
+  it('should hand over a job locked ahead only while its lock is fresh, and restamp one that aged', async () => {
+    const jobs = new AgendaJobRepository(db);
+    const due = { tenantId: 't', input: null, priority: 0, maxAttempts: 1, runAt: new Date(Date.now() - 10_000) };
+    const ids = [(await jobs.create({ ...due, type: 'test.aged' })).record.id, (await jobs.create({ ...due, type: 'test.aged' })).record.id];
+    const claims = new ClaimGatedRepository(db, jobsCollection.name, 60_000);
+    claims.setClaimBatch('test.aged', 2);
+    await claims.connect();
+    const ask = (lifetimeMs: number) => claims.getNextJobToRun('test.aged', new Date(Date.now() + 1000), new Date(Date.now() - lifetimeMs), undefined, { lastModifiedBy: 'me' });
+    const first = await ask(60_000);
+    expect(String(first?._id)).toBe(ids[0]);
+    await new Promise((r) => setTimeout(r, 60));
+    // Asked with a lock lifetime of 200 ms, the second one (locked 60 ms ago, more than a quarter of it) gets a fresh lock.
+    const lockedBefore = (await db.collection(jobsCollection.name).findOne({ _id: new ObjectId(ids[1]) }))!.lockedAt as Date;
+    const second = await ask(200);
+    expect(String(second?._id)).toBe(ids[1]);
+    expect(new Date(second!.lockedAt!).getTime()).toBeGreaterThan(lockedBefore.getTime());
+    // A job held ahead past its lock lifetime is not handed over.
+    const third = (await jobs.create({ ...due, type: 'test.aged' })).record.id;
+    const fourth = (await jobs.create({ ...due, type: 'test.aged' })).record.id;
+    claims.touch('test.aged');
+    expect(String((await ask(60_000))?._id)).toBe(third);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await ask(30)).toBeUndefined();
+    expect(fourth).toMatch(/^[0-9a-f]{24}$/);
   });
 });

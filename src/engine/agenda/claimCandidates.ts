@@ -70,6 +70,14 @@ export class ClaimCandidates {
     this.byType.set(name, { ids: found.map((doc) => doc._id), complete, at: Date.now() });
   }
 
+  /** Puts `ids` (taken, not used) back at the front of a type's candidates, in their order. */
+  putBack(name: string, ids: readonly ObjectId[]): void {
+    if (ids.length === 0) return;
+    const entry = this.byType.get(name);
+    if (entry !== undefined) entry.ids.unshift(...ids);
+    else this.byType.set(name, { ids: [...ids], complete: false, at: Number.NEGATIVE_INFINITY });
+  }
+
   /** Makes `id` the candidate of a type that has none left (a wake-up for a due job); else leaves it to the scans. */
   offer(name: string, id: ObjectId): void {
     const entry = this.byType.get(name);

@@ -49,6 +49,12 @@ export class ClaimGatedRepository extends MongoJobRepository {
   private readonly candidates: ClaimCandidates;
   /** The general scan in flight, shared by the claims that need it (Agenda asks for every type at once). */
   private scanning: Promise<void> | undefined;
+  /** Jobs one claim locked beyond the one it returned, by type, handed to the next claims of the type (see {@link setClaimBatch}). */
+  private readonly prelocked = new Map<string, JobParameters[]>();
+  /** How many due jobs one claim of a type may lock at once. */
+  private readonly batchSizes = new Map<string, number>();
+  /** The lock time of the last batch lock (each batch gets a time of its own: it tells the batch's jobs apart). */
+  private lastBatchLockMs = 0;
 
   /** @param scanMaxAgeMs how long one scan's findings answer claims (at most the scheduler's poll interval). */
   constructor(db: Db, collection: string, scanMaxAgeMs = 1000) {
@@ -59,6 +65,17 @@ export class ClaimGatedRepository extends MongoJobRepository {
   /** Types with jobs found due and not claimed yet (worth a claim when a slot frees up). */
   get typesWithCandidates(): string[] {
     return this.candidates.typesWithCandidates;
+  }
+
+  /**
+   * Lets one claim of type `name` lock up to `size` due jobs in two database commands (an `updateMany` by `_id`
+   * with Agenda's conditions, then a read of what it locked) instead of one `findAndModify` each: the first is
+   * returned, the others answer the next claims of the type without a database command. At most the type's lock
+   * limit in Agenda (what it would lock one by one anyway); a job locked this way and not handed over is released at
+   * shutdown like any claim not started, and one held past its lock lifetime is dropped (another worker may take it).
+   */
+  setClaimBatch(name: string, size: number): void {
+    this.batchSizes.set(name, Math.max(1, Math.floor(size)));
   }
 
   /** A job of `name` may have become due (a wake-up): the next claim of the type that finds no candidate scans again. */
@@ -150,6 +167,7 @@ export class ClaimGatedRepository extends MongoJobRepository {
   async releaseUnstarted(): Promise<number> {
     const claims = [...this.held.entries()];
     this.held.clear();
+    this.prelocked.clear();
     const released = await Promise.all(claims.map(([id, claim]) => this.release(id, claim.lockedAt)));
     return released.filter(Boolean).length;
   }
@@ -187,16 +205,60 @@ export class ClaimGatedRepository extends MongoJobRepository {
    * (at most one per scan age, or per wake-up of the type).
    */
   private async claimNext(jobName: string, nextScanAt: Date, lockDeadline: Date, lockTime: Date, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
+    const ready = this.prelocked.get(jobName);
+    for (let job = ready?.shift(); job !== undefined; job = ready?.shift()) {
+      // Held longer than its lock lifetime: the scheduler may have given it to another worker.
+      if (job.lockedAt !== undefined && job.lockedAt !== null && new Date(job.lockedAt) > lockDeadline) return job;
+    }
     if (this.candidates.stale) await this.scan(nextScanAt, lockDeadline);
+    const batch = this.batchSizes.get(jobName) ?? 1;
     for (let pass = 0; pass < 2; pass++) {
-      for (let id = this.candidates.take(jobName); id !== undefined; id = this.candidates.take(jobName)) {
-        const locked = await this.lockCandidate(id, jobName, nextScanAt, lockDeadline, lockTime, options);
-        if (locked !== undefined) return locked;
+      for (;;) {
+        const ids: ObjectId[] = [];
+        for (let id = this.candidates.take(jobName); id !== undefined; id = ids.length < batch ? this.candidates.take(jobName) : undefined) ids.push(id);
+        if (ids.length === 0) break;
+        const locked = ids.length === 1 || options?.lastModifiedBy === undefined ? await this.lockEach(ids, jobName, nextScanAt, lockDeadline, lockTime, options) : await this.lockBatch(ids, jobName, nextScanAt, lockDeadline, options.lastModifiedBy);
+        const [first, ...rest] = locked;
+        if (first === undefined) continue;
+        if (rest.length > 0) {
+          for (const job of rest) this.held.set(String(job._id), { lockedAt: new Date(job.lockedAt!), name: jobName });
+          this.prelocked.set(jobName, [...(this.prelocked.get(jobName) ?? []), ...rest]);
+        }
+        return first;
       }
       if (pass > 0 || this.candidates.exhausted(jobName) || !this.candidates.typeScanDue(jobName)) return undefined;
       await this.scanType(jobName, nextScanAt, lockDeadline);
     }
     return undefined;
+  }
+
+  /** Locks candidates one by one until one is locked (a single candidate, or no name to tell a batch's locks apart). */
+  private async lockEach(ids: ObjectId[], jobName: string, nextScanAt: Date, lockDeadline: Date, lockTime: Date, options: JobRepositoryOptions | undefined): Promise<JobParameters[]> {
+    for (const [i, id] of ids.entries()) {
+      const locked = await this.lockCandidate(id, jobName, nextScanAt, lockDeadline, lockTime, options);
+      if (locked === undefined) continue;
+      // The rest go back to the front of the type's candidates, in their order.
+      this.candidates.putBack(jobName, ids.slice(i + 1));
+      return [locked];
+    }
+    return [];
+  }
+
+  /**
+   * Locks every candidate of `ids` still claimable, with one `updateMany` (Agenda's conditions on each document, so a
+   * job another worker locked meanwhile is left alone), then reads back the ones this batch locked: those with its
+   * lock time and this worker's name (a lock time of their own per batch, so that no other lock of this process or
+   * of another can be mistaken for one of this batch). Returns them in claim order.
+   */
+  private async lockBatch(ids: ObjectId[], jobName: string, nextScanAt: Date, lockDeadline: Date, worker: string): Promise<JobParameters[]> {
+    const lockMs = Math.max(Date.now(), this.lastBatchLockMs + 1);
+    this.lastBatchLockMs = lockMs;
+    const lockedAt = new Date(lockMs);
+    const result = await this.collection.updateMany({ _id: { $in: ids }, name: jobName, ...claimable(nextScanAt, lockDeadline) }, { $set: { lockedAt, lastModifiedBy: worker } });
+    if (result.modifiedCount === 0) return [];
+    const docs = await this.collection.find({ _id: { $in: ids }, lockedAt, lastModifiedBy: worker }).toArray();
+    const order = new Map(ids.map((id, i) => [id.toHexString(), i]));
+    return docs.sort((a, b) => order.get((a._id).toHexString())! - order.get((b._id).toHexString())!).map(toJobParameters);
   }
 
   /** One general scan at a time; claims arriving meanwhile wait for it. */
