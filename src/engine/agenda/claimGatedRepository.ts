@@ -258,7 +258,7 @@ export class ClaimGatedRepository extends MongoJobRepository {
     if (result.modifiedCount === 0) return [];
     const docs = await this.collection.find({ _id: { $in: ids }, lockedAt, lastModifiedBy: worker }).toArray();
     const order = new Map(ids.map((id, i) => [id.toHexString(), i]));
-    return docs.sort((a, b) => order.get((a._id).toHexString())! - order.get((b._id).toHexString())!).map(toJobParameters);
+    return docs.sort((a, b) => order.get(String(a._id))! - order.get(String(b._id))!).map(toJobParameters);
   }
 
   /** One general scan at a time; claims arriving meanwhile wait for it. */
