@@ -89,12 +89,15 @@ export class QueueStatsReader {
     return { windowMinutes, finished, failed, rate: finished === 0 ? 0 : failed / finished };
   }
 
+  /**
+   * Not cached: a read by `_id` is cheap, and every process must see a flush as soon as it landed. A cached read
+   * from before it made a second API process resolve the failure-rate incident the first had just fired on the
+   * flushed counts (and fire it again a round later).
+   */
   private finishedPerMinute(tenantId: string | null, firstMinuteMs: number, minutes: number): Promise<FinishCounts[]> {
-    return this.cached(['finished', tenantId, firstMinuteMs, minutes], () =>
-      this.finishes.read(
-        tenantId,
-        Array.from({ length: minutes }, (_, i) => firstMinuteMs + i * 60_000),
-      ),
+    return this.finishes.read(
+      tenantId,
+      Array.from({ length: minutes }, (_, i) => firstMinuteMs + i * 60_000),
     );
   }
 
