@@ -87,7 +87,9 @@ async function seedBackup(database: BenchDatabase, dbName: string, size: number)
 }
 
 async function runChild(mode: string, database: BenchDatabase, dbName: string, backupId: string): Promise<Omit<ExportBenchRun, 'mode' | 'records'>> {
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', CHILD, mode, database.serverUri, dbName, backupId], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_EXPORT_CPU_PROF=<dir> writes a V8 CPU profile of each run there (for `--cpu-prof` readers such as Chrome's DevTools).
+  const profile = process.env.BENCH_EXPORT_CPU_PROF === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_EXPORT_CPU_PROF];
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', ...profile, '--import', 'tsx', CHILD, mode, database.serverUri, dbName, backupId], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -2,7 +2,7 @@
  * One measured export, in its own process so its peak RSS (`VmHWM`) is its own:
  * `tsx bench/exportBenchChild.ts <streaming|in-memory|idle> <mongoUri> <dbName> <backupId>`.
  * `streaming` runs the `salesforce.export` job's code; `in-memory` builds the same CSV with the
- * same library (`csv-stringify/sync`) from every record held at once, then stores it the same way.
+ * same library (`csv-stringify/sync`) and dialect (`exportCsvOptions`) from every record held at once, then stores it the same way.
  * Prints one JSON line: rows, bytes, sha256, durationMs, peakRssBytes.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import { stringify } from 'csv-stringify/sync';
 import { ExportRun } from '../src/jobs/salesforce/export/exportRun.ts';
 import { describedObject } from '../src/jobs/salesforce/describedObject.ts';
 import { csvColumns } from '../src/jobs/salesforce/export/csvColumns.ts';
+import { exportCsvOptions } from '../src/jobs/salesforce/export/csvDialect.ts';
 import { BackupFileStore, BackupStore, ExportFileStore, ExportLookupStore, ExportStore, readBackupSnapshot } from '../src/storage/index.ts';
 import type { JobContext } from '../src/engine/jobContext.ts';
 import type { ExportJobInput } from '../src/jobs/salesforce/export/exportJobInput.ts';
@@ -53,15 +54,11 @@ async function main(): Promise<void> {
       break;
     }
     case 'in-memory': {
-      const columns = csvColumns(describedObject(await files.readSchema('bench', backupId, OBJECT)), undefined, () => null).map((c) => (c.kind === 'field' ? c.field : c.header));
+      const columns = csvColumns(describedObject(await files.readSchema('bench', backupId, OBJECT)), undefined, () => null);
+      const fields = columns.map((c) => (c.kind === 'field' ? c.field : c.header));
       const rows: unknown[][] = [];
-      for await (const record of readBackupSnapshot({ backups, files }, 'bench', backupId, OBJECT)) rows.push(columns.map((c) => record[c] ?? null));
-      const csv = stringify(rows, {
-        header: true,
-        columns,
-        record_delimiter: 'windows',
-        cast: { boolean: (v) => (v ? 'true' : 'false'), object: (v) => JSON.stringify(v), date: (v) => v.toISOString() },
-      });
+      for await (const record of readBackupSnapshot({ backups, files }, 'bench', backupId, OBJECT)) rows.push(fields.map((f) => record[f] ?? null));
+      const csv = stringify(rows, exportCsvOptions({ headers: columns.map((c) => c.header) }));
       const buffer = Buffer.from(csv, 'utf8');
       const upload = await exportFiles.open('bench', exp.id, `${OBJECT}.csv`);
       await new Promise<void>((resolve, reject) => upload.stream.end(buffer, () => resolve()).on('error', reject));
