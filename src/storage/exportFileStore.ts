@@ -2,6 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import { Binary, type Collection, type Db } from 'mongodb';
 import type { CollectionSpec } from '../db/collectionSpec.ts';
 import { FileUnavailableError } from './errors/fileUnavailableError.ts';
+import { WriteBehind } from './writeBehind.ts';
 
 /** Bytes of one stored chunk (GridFS's default). */
 const CHUNK_BYTES = 255 * 1024;
@@ -59,8 +60,11 @@ export class ExportFileStore {
     // One chunk-sized buffer filled in place: no garbage per write, whatever the writer's pieces.
     let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0;
+    // A chunk is inserted while the next one fills: one insert in flight, so at most two chunks in memory.
+    const writes = new WriteBehind(3);
     const flush = async () => {
-      await this.chunks.insertOne({ _id: `${exportId}:${n}`, data: new Binary(chunk.subarray(0, filled)) });
+      const doc = { _id: `${exportId}:${n}`, data: new Binary(chunk.subarray(0, filled)) };
+      await writes.add(() => this.chunks.insertOne(doc));
       n++;
       chunk = Buffer.allocUnsafe(CHUNK_BYTES);
       filled = 0;
@@ -81,6 +85,7 @@ export class ExportFileStore {
       final: (callback) => {
         void (async () => {
           if (filled > 0) await flush();
+          await writes.drain();
           await this.files.insertOne({ _id: exportId, tenantId, length, chunkSize: CHUNK_BYTES, filename, uploadDate: new Date(), contentType: 'text/csv; charset=utf-8' });
         })().then(() => callback(), callback);
       },

@@ -2,6 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Binary, GridFSBucket, type Collection, type Db, type Document } from 'mongodb';
 import { FileUnavailableError } from './errors/fileUnavailableError.ts';
+import { readAhead, WriteBehind } from './writeBehind.ts';
 
 /** GridFS's default chunk size (255 KiB). */
 const CHUNK_SIZE = 255 * 1024;
@@ -48,17 +49,22 @@ export class IdAddressedGridFs {
     let length = 0;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
+    // A chunk is inserted while the next one fills: one insert in flight, so at most two chunks in memory.
+    const writes = new WriteBehind(1);
     const flush = async (final: boolean): Promise<void> => {
       while (pendingBytes >= CHUNK_SIZE || (final && pendingBytes > 0)) {
         const all = Buffer.concat(pending);
         const data = all.subarray(0, Math.min(CHUNK_SIZE, all.length));
         const rest = all.subarray(data.length);
-        await this.chunks.replaceOne({ _id: chunkId(id, n) as never }, { files_id: id, n, data: new Binary(data) }, { upsert: true });
+        const filter = { _id: chunkId(id, n) as never };
+        const chunk = { files_id: id, n, data: new Binary(data) };
+        await writes.add(() => this.chunks.replaceOne(filter, chunk, { upsert: true }));
         n += 1;
         length += data.length;
         pending = rest.length > 0 ? [Buffer.from(rest)] : [];
         pendingBytes = rest.length;
       }
+      if (final) await writes.drain();
     };
     const sink = new Writable({
       write: (chunk: Buffer, _encoding, callback) => {
@@ -91,8 +97,12 @@ export class IdAddressedGridFs {
     const file = await this.files.findOne({ _id: id });
     if (file === null || (owns !== undefined && !owns(file.metadata ?? {}))) throw new FileUnavailableError(`file ${id} not found`);
     const count = Math.ceil(file.length / file.chunkSize);
+    const fetch = (n: number) => readAhead(() => this.chunks.findOne({ _id: chunkId(id, n) as never }));
+    let next = count > 0 ? fetch(0) : null;
     for (let n = 0; n < count; n++) {
-      const chunk = await this.chunks.findOne({ _id: chunkId(id, n) as never });
+      const chunk = await next!;
+      // The next chunk is asked for before this one is handed on: the database reads while the reader works.
+      next = n + 1 < count ? fetch(n + 1) : null;
       if (chunk === null) {
         if (n > 0) throw new FileUnavailableError(`file ${id}: chunk ${n} missing`);
         // Written by the driver (ObjectId chunk ids): read it the driver's way.

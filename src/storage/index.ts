@@ -5,7 +5,7 @@ export { BackupChangeStore, CHANGE_CHUNK_SIZE, CHANGE_KINDS, ChangeKind, type Ba
 export { BackupLeaseStore, type BackupLeaseDocument, type LeaseAcquisition } from './backupLeaseStore.ts';
 export { BackupPolicyStore } from './backupPolicyStore.ts';
 export { toBackupPolicyView, type BackupPolicyDocument, type BackupPolicyView, type BackupRetention } from './backupPolicyDocument.ts';
-export { readBackupSnapshot, snapshotChain, type BackupSnapshotDependencies, type SnapshotLink } from './backupSnapshot.ts';
+export { readBackupSnapshot, readBackupSnapshotBatches, snapshotChain, type BackupSnapshotDependencies, type SnapshotLink } from './backupSnapshot.ts';
 export * from './errors/index.ts';
 export { RestoreMode, RestoreStatus, SkippedFieldReason, WriteMethod, toRestoreView, type IdMapping, type RestoreCounts, type RestoreDocument, type RestorePlan, type RestorePlanObject, type RestoreView } from './restoreDocument.ts';
 export { RestoreStore, type RestoreRequest } from './restoreStore.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBackupSnapshot, snapshotChain, type BackupObjectEntry, type BackupSnapshotDependencies, type BackupView } from '../../src/storage/index.ts';
+import { readBackupSnapshot, readBackupSnapshotBatches, snapshotChain, type BackupObjectEntry, type BackupSnapshotDependencies, type BackupView } from '../../src/storage/index.ts';
 
 type Row = Record<string, unknown>;
 
@@ -20,26 +20,30 @@ class InMemoryBackups implements BackupSnapshotDependencies {
 
   readonly backups = { get: async (tenantId: string, id: string) => (this.views.get(id)?.tenantId === tenantId ? this.views.get(id)! : null) };
 
+  /** `batchSize`: records per stored batch, as `BackupFileStore.readRecordBatches` hands them over. */
+  constructor(private readonly batchSize = 2) {}
+
   readonly files = {
-    readRecords: (_tenantId: string, backupId: string, object: string): AsyncGenerator<Row> => {
+    readRecordBatches: (_tenantId: string, backupId: string, object: string): AsyncGenerator<Row[]> => {
       this.opened.push(backupId);
       const rows = this.rows.get(`${backupId}/${object}`) ?? [];
+      const size = this.batchSize;
       return (async function* () {
-        yield* rows;
+        for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
       })();
     },
   };
 }
 
-const collect = async (iterable: AsyncIterable<Row>): Promise<Row[]> => {
-  const out: Row[] = [];
+const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = [];
   for await (const row of iterable) out.push(row);
   return out;
 };
 
 describe('readBackupSnapshot', () => {
-  const store = () =>
-    new InMemoryBackups()
+  const store = (batchSize?: number) =>
+    new InMemoryBackups(batchSize)
       .add('full', 'Account', { mode: 'FULL' }, [
         { Id: 'a1', Name: 'one', IsDeleted: false },
         { Id: 'a2', Name: 'two', IsDeleted: false },
@@ -74,6 +78,22 @@ describe('readBackupSnapshot', () => {
       ['a5', 'five'],
     ]);
     expect((await snapshotChain(s, 't', 'inc2', 'Account')).map((l) => l.backupId)).toEqual(['full', 'inc1', 'inc2']);
+  });
+
+  it('should give the same snapshot, in Id-ordered batches, whatever the size of the stored batches', async () => {
+    for (const size of [1, 2, 3, 100]) {
+      const s = store(size);
+      const batches = await collect(readBackupSnapshotBatches(s, 't', 'inc2', 'Account'));
+      expect(batches.flat().map((r) => [r.Id, r.Name])).toEqual([
+        ['a1', 'one'],
+        ['a2', 'two v3'],
+        ['a5', 'five'],
+      ]);
+      expect(batches.every((b) => b.length > 0)).toBe(true);
+      // Out of Id order across a stored batch's boundary is refused too.
+      const unordered = new InMemoryBackups(size).add('u', 'Account', { mode: 'FULL' }, [{ Id: 'b1' }, { Id: 'b3' }, { Id: 'b2' }]);
+      await expect(collect(readBackupSnapshotBatches(unordered, 't', 'u', 'Account'))).rejects.toMatchObject({ code: 'SNAPSHOT_UNAVAILABLE' });
+    }
   });
 
   it('should refuse unknown backups, failed objects, broken chains and parts out of Id order', async () => {

@@ -15,7 +15,7 @@ import {
 /** What a {@link BackupChangeTracker} reads and writes. */
 export interface BackupChangeTrackerDependencies {
   backups: Pick<BackupStore, 'get'>;
-  files: Pick<BackupFileStore, 'readRecords'>;
+  files: Pick<BackupFileStore, 'readRecordBatches'>;
   changes: Pick<BackupChangeStore, 'write'>;
 }
 
