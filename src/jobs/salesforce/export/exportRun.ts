@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { RecoveryFailedError, RecoveryFailureCode } from '../errors/index.ts';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
-import { exportCsvOptions } from './csvDialect.ts';
+import { ExportCsvFormatter } from './exportCsvFormatter.ts';
 import type { JobContext } from '../../../engine/jobContext.ts';
 import type { JobTransition } from '../../../engine/jobType.ts';
 import { requireJobRecord } from '../jobRecords.ts';
@@ -12,6 +11,7 @@ import {
   exportDownloadPath,
   ExportStatus,
   readBackupSnapshot,
+  readBackupSnapshotBatches,
   snapshotChain,
   type BackupFileStore,
   type BackupStore,
@@ -88,33 +88,31 @@ export class ExportRun {
     const upload = await deps.exportFiles.open(tenantId, exportId, `${object}.csv`);
     const hash = createHash('sha256');
     let rows = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        hash.update(chunk);
-        callback(null, chunk);
-      },
-    });
-    const csv = stringify(exportCsvOptions({ headers: columns.map((c) => c.header), spreadsheetSafe: ctx.input.spreadsheetSafe }));
-    const produce = async function* (this: ExportRun): AsyncGenerator<unknown[]> {
+    const csv = new ExportCsvFormatter({ headers: columns.map((c) => c.header), spreadsheetSafe: ctx.input.spreadsheetSafe });
+    let header: string | null = csv.header();
+    const produce = async function* (this: ExportRun): AsyncGenerator<string> {
       let batch: Record<string, unknown>[] = [];
-      const flush = async function* (this: ExportRun, records: Record<string, unknown>[]): AsyncGenerator<unknown[]> {
+      const flush = async (records: Record<string, unknown>[]): Promise<string> => {
         const parents = await this.parentsOf(records, columns);
-        for (const record of records) yield columns.map((c) => (c.kind === 'field' ? record[c.field] : parents.get(`${c.parentObject}:${String(record[c.lookupField])}`)?.[c.parentField]) ?? null);
+        const values = records.map((record) => columns.map((c) => (c.kind === 'field' ? record[c.field] : parents.get(`${c.parentObject}:${String(record[c.lookupField])}`)?.[c.parentField]) ?? null));
+        const text = (header ?? '') + csv.rows(values);
+        header = null;
+        hash.update(text);
         rows += records.length;
         ctx.progress({ processed: rows, total: Math.max(total, rows), message: `${object}: ${rows} rows` });
         if (ctx.signal.aborted) throw ctx.signal.reason;
+        return text;
       };
-      for await (const record of readBackupSnapshot(deps, tenantId, backupId, object)) {
-        if (!matchesFilter(record, ctx.input.filter)) continue;
-        batch.push(record);
+      for await (const records of readBackupSnapshotBatches(deps, tenantId, backupId, object)) {
+        for (const record of records) if (matchesFilter(record, ctx.input.filter)) batch.push(record);
         if (batch.length >= BATCH) {
-          yield* flush.call(this, batch);
+          yield await flush(batch);
           batch = [];
         }
       }
-      yield* flush.call(this, batch);
+      yield await flush(batch);
     };
-    await pipeline(Readable.from(produce.call(this)), csv, counter, upload.stream);
+    await pipeline(Readable.from(produce.call(this)), upload.stream);
     await deps.lookups.clear(tenantId, exportId);
     const bytes = upload.bytes();
     const sha256 = hash.digest('hex');
