@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { Binary } from 'mongodb';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,5 +58,28 @@ describe('ExportFileStore', () => {
     expect(await store.size('t', 'f2')).toBe(10);
     expect((await readAll(store.read('t', 'f2', 0, 9))).toString()).toBe('a,b\r\n1,2\r\n');
     expect(await database.db.collection('exportFiles.chunks').countDocuments()).toBe(1);
+  });
+
+  it('should store each chunk gzipped with the sha256 of the whole file, and read files written before chunks were compressed', async () => {
+    // CSV-like text: compressible, with multi-byte characters across chunk boundaries.
+    const content = Buffer.from(Array.from({ length: 9000 }, (_, i) => `003${String(i).padStart(12, '0')},"Müller, 日本",${i % 2 === 0},2026-01-01T00:00:00.000Z\r\n`).join(''));
+    expect(content.length).toBeGreaterThan(2 * CHUNK);
+    const upload = await store.open('t', 'z1', 'z1.csv');
+    await pipeline(Readable.from([content.subarray(0, 1000), content.subarray(1000)]), upload.stream);
+    expect(upload.sha256()).toBe(createHash('sha256').update(content).digest('hex'));
+    const chunks = await database.db.collection('exportFiles.chunks').find({ _id: { $in: ['z1:0', 'z1:1', 'z1:2'] } as never }).toArray();
+    expect(chunks).toHaveLength(3);
+    const storedBytes = chunks.reduce((sum, c) => sum + (c.data as { length(): number }).length(), 0);
+    expect(storedBytes).toBeLessThan(content.length / 3);
+    expect((await readAll(store.read('t', 'z1', CHUNK - 3, 2 * CHUNK + 5))).equals(content.subarray(CHUNK - 3, 2 * CHUNK + 6))).toBe(true);
+
+    // A file written before: chunks as they are, no chunkEncoding on its file document.
+    const legacy = randomBytes(CHUNK + 100);
+    await database.db.collection('exportFiles.chunks').insertMany([
+      { _id: 'old:0', data: new Binary(legacy.subarray(0, CHUNK)) },
+      { _id: 'old:1', data: new Binary(legacy.subarray(CHUNK)) },
+    ] as never);
+    await database.db.collection('exportFiles.files').insertOne({ _id: 'old', tenantId: 't', length: legacy.length, chunkSize: CHUNK, filename: 'old.csv', uploadDate: new Date(), contentType: 'text/csv; charset=utf-8' } as never);
+    expect((await readAll(store.read('t', 'old', 10, legacy.length - 1))).equals(legacy.subarray(10))).toBe(true);
   });
 });

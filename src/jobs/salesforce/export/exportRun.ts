@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { RecoveryFailedError, RecoveryFailureCode } from '../errors/index.ts';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -86,7 +85,6 @@ export class ExportRun {
     const total = (await snapshotChain(deps, tenantId, backupId, object)).reduce((sum, link) => sum + link.entry.records, 0);
 
     const upload = await deps.exportFiles.open(tenantId, exportId, `${object}.csv`);
-    const hash = createHash('sha256');
     let rows = 0;
     const csv = new ExportCsvFormatter({ headers: columns.map((c) => c.header), spreadsheetSafe: ctx.input.spreadsheetSafe });
     let header: string | null = csv.header();
@@ -97,7 +95,6 @@ export class ExportRun {
         const values = records.map((record) => columns.map((c) => (c.kind === 'field' ? record[c.field] : parents.get(`${c.parentObject}:${String(record[c.lookupField])}`)?.[c.parentField]) ?? null));
         const text = (header ?? '') + csv.rows(values);
         header = null;
-        hash.update(text);
         rows += records.length;
         ctx.progress({ processed: rows, total: Math.max(total, rows), message: `${object}: ${rows} rows` });
         if (ctx.signal.aborted) throw ctx.signal.reason;
@@ -115,7 +112,7 @@ export class ExportRun {
     await pipeline(Readable.from(produce.call(this)), upload.stream);
     await deps.lookups.clear(tenantId, exportId);
     const bytes = upload.bytes();
-    const sha256 = hash.digest('hex');
+    const sha256 = upload.sha256();
     const finishedAt = new Date();
     const expiresAt = new Date(finishedAt.getTime() + (deps.ttlMs ?? 86_400_000));
     await deps.exports.update(tenantId, exportId, { status: ExportStatus.Succeeded, rows, bytes, sha256, finishedAt, expiresAt });
