@@ -79,10 +79,14 @@ export class RecordWritePass {
       await deps.idMap.put(tenantId, input.restoreId, name, creates.map((c) => ({ sourceId: c.sourceId, targetId: null })));
     } else {
       const createOutcomes = await this.create(w, creates, cp.offset);
-      await deps.idMap.put(tenantId, input.restoreId, name, createOutcomes.filter((o) => o.success && o.targetId !== null).map((o) => ({ sourceId: o.sourceId, targetId: o.targetId! })));
       const updateOutcomes = await writer.update(name, w.plan.method, updates);
       const results = [...toRestoreResults(name, createOutcomes, RestoreOutcome.Created, 1), ...toRestoreResults(name, updateOutcomes, RestoreOutcome.Updated, 1), ...skipped];
-      await deps.results.record(tenantId, input.restoreId, results);
+      // Both are written before the checkpoint moves past the batch (a crash before it sends the batch again,
+      // reconciled through its in-flight mark); neither needs the other, so they go to the database together.
+      await Promise.all([
+        deps.idMap.put(tenantId, input.restoreId, name, createOutcomes.filter((o) => o.success && o.targetId !== null).map((o) => ({ sourceId: o.sourceId, targetId: o.targetId! }))),
+        deps.results.record(tenantId, input.restoreId, results),
+      ]);
       for (const o of createOutcomes) o.success ? counts.created++ : counts.failed++;
       for (const o of updateOutcomes) o.success ? counts.updated++ : counts.failed++;
     }
@@ -94,8 +98,8 @@ export class RecordWritePass {
       planned: { ...cp.planned, [name]: planned },
     };
     await ctx.saveCheckpoint(next);
-    if (!input.dryRun) await deps.inFlight.end(tenantId, input.restoreId);
-    await deps.restores.update(tenantId, input.restoreId, { counts: next.counts });
+    // The in-flight mark ends only once the checkpoint is past the batch; the counts shown can go with it.
+    await Promise.all([input.dryRun ? undefined : deps.inFlight.end(tenantId, input.restoreId), deps.restores.update(tenantId, input.restoreId, { counts: next.counts })]);
     return next;
   }
 
