@@ -67,6 +67,9 @@ export interface LogReservation {
 /** Outcome of a run's heartbeat. */
 export type HeartbeatOutcome = 'alive' | 'fenced' | 'cancelled';
 
+/** A part of the job store: the jobs not ended (`live`) or the history of ended ones (`ended`). */
+export type JobStorePart = 'live' | 'ended';
+
 /** How many jobs of a type are in a state. */
 export interface JobTypeStateCount {
   type: string;
@@ -126,8 +129,12 @@ export interface JobRepository {
   /** Every RUNNING job of any tenant, without its input, checkpoint, result and errors (the zombie detector's round). */
   listRunning(): Promise<JobRecord[]>;
 
-  /** Jobs per type and state in the scope (zero counts left out, in no particular order). */
-  countByTypeAndState(scope: TenantScope): Promise<JobTypeStateCount[]>;
+  /**
+   * Jobs per type and state in the scope (zero counts left out, in no particular order), of one part of the store:
+   * `live`, the jobs not ended yet (and ended ones not moved to the history yet), a read whose cost follows the
+   * queue; `ended`, the history, whose cost follows the history's size (callers space these reads by their cost).
+   */
+  countByTypeAndState(scope: TenantScope, part: JobStorePart): Promise<JobTypeStateCount[]>;
 
   /** `runAt` of the oldest QUEUED job of the scope with `runAt <= now`, or `null`. */
   oldestDueQueuedRunAt(scope: TenantScope, now: Date): Promise<Date | null>;

@@ -330,12 +330,12 @@ export function jobRepositoryContract(name: string, create: () => Promise<JobRep
       expect(await jobs.oldestDueQueuedRunAt(tenantId, new Date())).toEqual(past);
       expect(await jobs.oldestDueQueuedRunAt(tenant('nobody'), new Date())).toBeNull();
       const done = await jobs.succeed(running.id, 'run-s', 'null', { processed: 0, total: null, message: null });
-      const byTypeAndState = (await jobs.countByTypeAndState(tenantId)).sort((x, y) => x.type.localeCompare(y.type) || x.state.localeCompare(y.state));
-      expect(byTypeAndState).toEqual([
+      const sorted = (rows: { type: string; state: string }[]) => rows.sort((x, y) => x.type.localeCompare(y.type) || x.state.localeCompare(y.state));
+      expect(sorted(await jobs.countByTypeAndState(tenantId, 'live'))).toEqual([
         { type: 'test.a', state: 'QUEUED', count: 2 },
         { type: 'test.b', state: 'QUEUED', count: 1 },
-        { type: 'test.b', state: 'SUCCEEDED', count: 1 },
       ]);
+      expect(await jobs.countByTypeAndState(tenantId, 'ended')).toEqual([{ type: 'test.b', state: 'SUCCEEDED', count: 1 }]);
       expect(done?.state).toBe('SUCCEEDED');
     });
 

@@ -8,6 +8,7 @@ import type {
   JobListPage,
   JobListQuery,
   JobRepository,
+  JobStorePart,
   JobTypeStateCount,
   LogReservation,
   NewJob,
@@ -106,18 +107,10 @@ export class AgendaJobRepository implements JobRepository {
     return docs.map(toJobRecord);
   }
 
-  async countByTypeAndState(scope: TenantScope): Promise<JobTypeStateCount[]> {
+  async countByTypeAndState(scope: TenantScope, part: JobStorePart): Promise<JobTypeStateCount[]> {
     const group = [{ $match: scoped({}, scope) }, { $group: { _id: { type: '$name', state: '$state' }, count: { $sum: 1 } } }];
-    const counts = new Map<string, JobTypeStateCount>();
-    for (const collection of [this.jobs, this.history]) {
-      for (const r of await collection.aggregate<{ _id: { type: string; state: JobState }; count: number }>(group).toArray()) {
-        const key = `${r._id.type}\u0000${r._id.state}`;
-        const known = counts.get(key);
-        if (known === undefined) counts.set(key, { type: r._id.type, state: r._id.state, count: r.count });
-        else known.count += r.count;
-      }
-    }
-    return [...counts.values()];
+    const collection = part === 'live' ? this.jobs : this.history;
+    return (await collection.aggregate<{ _id: { type: string; state: JobState }; count: number }>(group).toArray()).map((r) => ({ type: r._id.type, state: r._id.state, count: r.count }));
   }
 
   async oldestDueQueuedRunAt(scope: TenantScope, now: Date): Promise<Date | null> {
