@@ -34,9 +34,8 @@ describe('zombie detectors racing on the same lost jobs', () => {
     await database?.drop();
   });
 
-  function detector(id: string, lostAfterMs = 1000): ZombieDetector {
+  function detector(id: string, lostAfterMs = 1000, jobs = new AgendaJobRepository(database.db)): ZombieDetector {
     const db = database.db;
-    const jobs = new AgendaJobRepository(db);
     const events = new MonitoringEventPublisher(bus);
     return new ZombieDetector({
       jobs,
@@ -150,5 +149,30 @@ describe('zombie detectors racing on the same lost jobs', () => {
     // The worker is alive: it is not announced as lost.
     expect((await workers.get(workerId))?.lostAt ?? null).toBeNull();
     expect(await db.collection('events').countDocuments({ topic: 'monitoring', 'payload.kind': 'WORKER_LOST', 'payload.workerId': workerId })).toBe(0);
+  });
+
+  it('should scan RUNNING jobs no more often than 20 times the last scan took', async () => {
+    // A live collection whose scan takes 200 ms (on FerretDB, about 2,000 live jobs).
+    class SlowScan extends AgendaJobRepository {
+      scans = 0;
+      override async listRunning() {
+        this.scans++;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return super.listRunning();
+      }
+    }
+    const jobs = new SlowScan(database.db);
+    const d = detector('slow-scan:1:aaaaaa', 1000, jobs);
+    await d.check();
+    expect(jobs.scans).toBe(1);
+    // The next scan waits 4 s (20 x 200 ms): three checks in a row do not scan again.
+    await d.check();
+    await d.check();
+    await d.check();
+    expect(jobs.scans).toBe(1);
+    await eventually('the next scan, 4 s after the first', async () => {
+      await d.check();
+      return jobs.scans === 2;
+    }, { timeoutMs: 15_000 });
   });
 });
