@@ -8,6 +8,7 @@ import type { BackupJobDependencies, BackupJobInput, BackupJobResult } from './b
 import { planBackupObjects } from './backupPlanner.ts';
 import { BulkPageSource } from './bulkPageSource.ts';
 import type { ObjectPageSource, ObjectQuery } from './objectPageSource.ts';
+import { readPagesAhead } from './pageReadAhead.ts';
 import { RestPageSource } from './restPageSource.ts';
 import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
 import { isRestorableFieldType } from '../unrestorableFieldTypes.ts';
@@ -134,7 +135,7 @@ export class BackupRun {
     let changes: BackupObjectChanges | null;
     try {
       if (cp.complete !== true) {
-        for await (const page of source.pages(cp)) {
+        for await (const page of readPagesAhead(source.pages(cp))) {
           this.throwIfAborted();
           if (page.count > 0) {
             let deleted = 0;
