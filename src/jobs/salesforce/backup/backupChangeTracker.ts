@@ -131,7 +131,7 @@ export class BackupChangeTracker {
     const before = this.head !== null && String(this.head.Id) === id ? this.head : null;
     if (record.IsDeleted !== true) {
       if (before === null) await this.record(ChangeKind.Created, id);
-      else if (JSON.stringify(before) !== JSON.stringify(record)) await this.record(ChangeKind.Updated, id);
+      else if (!sameStoredContent(before, record)) await this.record(ChangeKind.Updated, id);
     } else if (before !== null) {
       await this.record(ChangeKind.Deleted, id);
     }
@@ -178,4 +178,24 @@ export class BackupChangeTracker {
       await this.close();
     }
   }
+}
+
+/**
+ * Whether two records store the same content: the same JSON text (`JSON.stringify`), fields in the same order.
+ * Field by field first: equal primitives with equal names in the same order are equal text, without writing it;
+ * anything else (a nested value, a difference) is decided by the text itself.
+ */
+function sameStoredContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const names = Object.keys(a);
+  const others = Object.keys(b);
+  if (names.length === others.length) {
+    let same = true;
+    for (let i = 0; i < names.length && same; i++) {
+      const name = names[i]!;
+      const value = a[name];
+      same = name === others[i] && value === b[name] && (value === null || typeof value !== 'object');
+    }
+    if (same) return true;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
 }
