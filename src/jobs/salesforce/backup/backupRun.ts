@@ -11,6 +11,7 @@ import type { ObjectPageSource } from './objectPageSource.ts';
 import { objectQueryOf, ObjectPreparation } from './objectPreparation.ts';
 import { readPagesAhead } from './pageReadAhead.ts';
 import { RestPageSource } from './restPageSource.ts';
+import { settledTogether } from './settledTogether.ts';
 import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
 
 /** One attempt of a backup job: plans the objects (first attempt), then stores them page by page from the checkpoint. */
@@ -129,9 +130,13 @@ export class BackupRun {
     }
     const { query, fieldTypes } = objectQueryOf(entry, describe);
     this.prepareNext(preparation, start.index);
-    if (start.part === 0) await deps.files.writeSchema(ctx.tenantId, backupId, entry.name, describe.raw);
-    // A run that died after storing a part but before its checkpoint left that part behind: it is rewritten.
-    await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, start.part);
+    // Independent writes and reads, side by side. A run that died after storing a part but before its checkpoint
+    // left that part behind: it is rewritten.
+    const [, , changesAtStart] = await settledTogether([
+      start.part === 0 ? deps.files.writeSchema(ctx.tenantId, backupId, entry.name, describe.raw) : Promise.resolve(),
+      deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, start.part),
+      this.changesAtStart(entry, start),
+    ]);
     this.objects[start.index] = { ...entry, status: BackupObjectStatus.Running, startedAt: entry.startedAt ?? new Date() };
 
     const source: ObjectPageSource =
@@ -145,7 +150,7 @@ export class BackupRun {
           })
         : new RestPageSource(client, this.calls, query, ctx.logger);
 
-    let cp: BackupCheckpoint = { ...start, changes: await this.changesAtStart(entry, start) };
+    let cp: BackupCheckpoint = { ...start, changes: changesAtStart };
     const tracker = await this.openTracker(entry, cp);
     let changes: BackupObjectChanges | null;
     try {
@@ -173,8 +178,8 @@ export class BackupRun {
           }
           cp = { ...cp, ...page.position, complete: page.last, changes: tracker === null ? cp.changes : await tracker.flush() };
           this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, changes: cp.changes ?? null };
-          await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
-          await ctx.saveCheckpoint(cp);
+          // The checkpoint decides where a resumed run starts; the backup's entry follows it (a resumed run rewrites it).
+          await settledTogether([deps.backups.update(ctx.tenantId, backupId, { objects: this.objects }), ctx.saveCheckpoint(cp)]);
           this.report(cp);
         }
       }
@@ -182,16 +187,19 @@ export class BackupRun {
     } finally {
       await tracker?.close();
     }
-    // Chunks a run that stopped before its checkpoint wrote past the end do not belong to the object.
-    if (changes !== null) for (const kind of CHANGE_KINDS) await deps.changes.removeFrom(ctx.tenantId, backupId, entry.name, kind, changes.chunks[kind]);
-
-    // Parts a fenced older run may have added past the end do not belong to the object.
-    await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, cp.part);
-    const sha256 = await deps.files.objectSha256(ctx.tenantId, backupId, entry.name, cp.part);
+    const end = cp;
+    const [, , sha256] = await settledTogether([
+      // Chunks a run that stopped before its checkpoint wrote past the end do not belong to the object.
+      (async () => {
+        if (changes !== null) for (const kind of CHANGE_KINDS) await deps.changes.removeFrom(ctx.tenantId, backupId, entry.name, kind, changes.chunks[kind]);
+      })(),
+      // Parts a fenced older run may have added past the end do not belong to the object.
+      deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, end.part),
+      deps.files.objectSha256(ctx.tenantId, backupId, entry.name, end.part),
+    ]);
     this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, status: BackupObjectStatus.Succeeded, sha256, finishedAt: new Date(), changes };
     const after = nextObjectCheckpoint(cp);
-    await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
-    await ctx.saveCheckpoint(after);
+    await settledTogether([deps.backups.update(ctx.tenantId, backupId, { objects: this.objects }), ctx.saveCheckpoint(after)]);
     ctx.logger.info(`${entry.name}: ${cp.records} records in ${cp.part} parts (${entry.method ?? BackupReadMethod.Rest}, ${entry.mode ?? BackupMode.Full})`, { object: entry.name, records: cp.records });
     return after;
   }
