@@ -182,20 +182,31 @@ export class BackupChangeTracker {
 
 /**
  * Whether two records store the same content: the same JSON text (`JSON.stringify`), fields in the same order.
- * Field by field first: equal primitives with equal names in the same order are equal text, without writing it;
- * anything else (a nested value, a difference) is decided by the text itself.
+ * Field by field first, without writing any text: equal primitives under equal names in the same order are equal
+ * text, and two different plain values (text, booleans, finite numbers, null) under the same name are different
+ * text. Anything else (a nested value, names in another order, values JSON writes alike or leaves out) is decided
+ * by the text itself.
  */
-function sameStoredContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+export function sameStoredContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const names = Object.keys(a);
   const others = Object.keys(b);
   if (names.length === others.length) {
-    let same = true;
-    for (let i = 0; i < names.length && same; i++) {
+    let i = 0;
+    for (; i < names.length; i++) {
       const name = names[i]!;
+      if (name !== others[i]) break;
       const value = a[name];
-      same = name === others[i] && value === b[name] && (value === null || typeof value !== 'object');
+      const other = b[name];
+      if (value === other && (value === null || typeof value !== 'object')) continue;
+      if (isPlainValue(value) && isPlainValue(other)) return false;
+      break;
     }
-    if (same) return true;
+    if (i === names.length) return true;
   }
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A value whose JSON text differs from that of any other such value: text, a boolean, a finite number or null. */
+function isPlainValue(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
