@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../src/db/freePort.ts';
 import type { BenchDatabase } from './support/benchDatabase.ts';
@@ -14,6 +15,11 @@ import { rawBulkRead, rawGridFs, rawRestRead, sandboxLogin } from './sandboxLimi
 export interface BackupBenchOptions {
   small: number;
   large: number;
+  /**
+   * `BENCH_BACKUP_CPU_PROF`: a directory where each `longhaul work` process (supervisor and worker) writes a V8
+   * CPU profile (`--cpu-prof`) when it stops; default `null`, no profile.
+   */
+  cpuProfileDir: string | null;
 }
 
 /** One backup the bench ran. */
@@ -40,13 +46,19 @@ export interface BackupBenchResult {
   setup: string[];
 }
 
+const CPU_PROFILE_PRELOAD = new URL('./support/cpuProfilePreload.mjs', import.meta.url).href;
 const SANDBOX_MAIN = fileURLToPath(new URL('../src/sandbox/main.ts', import.meta.url));
 const DEMO = { username: 'demo@sandbox.longhaul', password: 'demo' };
 const BACKUP_QUERY = 'query($orgId: ID!) { backups(orgId: $orgId) { id status records bytes durationMs job { id state } objects { name } } }';
 
 /** Reads {@link BackupBenchOptions} from the environment. */
 export function loadBackupBenchOptions(): BackupBenchOptions {
-  return { small: positiveInt(process.env, 'BENCH_BACKUP_SMALL', 20_000), large: positiveInt(process.env, 'BENCH_BACKUP_LARGE', 200_000) };
+  const cpuProfileDir = process.env.BENCH_BACKUP_CPU_PROF;
+  return {
+    small: positiveInt(process.env, 'BENCH_BACKUP_SMALL', 20_000),
+    large: positiveInt(process.env, 'BENCH_BACKUP_LARGE', 200_000),
+    cpuProfileDir: cpuProfileDir === undefined || cpuProfileDir === '' ? null : cpuProfileDir,
+  };
 }
 
 /**
@@ -88,7 +100,7 @@ export async function runBackupBench(database: BenchDatabase, options: BackupBen
       const raw = { BULK: 0, REST: 0 };
       for (const method of ['BULK', 'REST'] as const) {
         const threshold = method === 'BULK' ? '0' : String(Number.MAX_SAFE_INTEGER);
-        const work = await startWork({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: { ...secretEnv, LONGHAUL_WORKERS: '1', LONGHAUL_BACKUP_BULK_THRESHOLD: threshold, LONGHAUL_BACKUP_BULK_POLL_MS: '200' } });
+        const work = await startWork({ mongoUri: database.serverUri, dbName, apiKeys: BENCH_API_KEYS, env: { ...secretEnv, ...cpuProfileEnv(options), LONGHAUL_WORKERS: '1', LONGHAUL_BACKUP_BULK_THRESHOLD: threshold, LONGHAUL_BACKUP_BULK_POLL_MS: '200' } });
         try {
           const pid = await workerPid(work);
           await work.waitForOutput(/longhaul worker \S+: running/, 60_000);
@@ -132,6 +144,13 @@ export async function runBackupBench(database: BenchDatabase, options: BackupBen
   ];
   setup.push('backup: raw = the sandbox alone, over plain HTTP after each longhaul run: the same objects and fields, Bulk 2.0 jobs with pages of 5,000 and 200 ms polls, REST pages of 2,000, answers read whole and dropped');
   return { runs, idleWorkerRssBytes, storage, setup };
+}
+
+/** Environment that makes a work process's worker write a CPU profile into `options.cpuProfileDir` (see `cpuProfilePreload.mjs`); none without one. */
+function cpuProfileEnv(options: BackupBenchOptions): NodeJS.ProcessEnv {
+  if (options.cpuProfileDir === null) return {};
+  const inherited = process.env.NODE_OPTIONS ?? '';
+  return { NODE_OPTIONS: `${inherited} --import=${CPU_PROFILE_PRELOAD}`.trim(), LONGHAUL_BENCH_CPU_PROF_DIR: resolve(options.cpuProfileDir) };
 }
 
 async function waitForBackup(gql: GraphqlHttpClient, orgId: string, jobId: string): Promise<{ records: number; bytes: number; durationMs: number; objects: string[] }> {

@@ -161,7 +161,7 @@ export function salesforceClientContract(name: string, open: ContractOrgFactory)
       do {
         const page = await client.bulkQueryResults(created.id, locator, CONTRACT_QUERY_PAGE_SIZE);
         sizes.push(page.records);
-        for await (const record of bulkCsvRecords(page.csv, types)) rows.push(record);
+        for (const record of bulkCsvRecords(page.csv, types)) rows.push(record);
         locator = page.nextLocator;
       } while (locator !== null);
       expect(sizes).toEqual([3, 3, 1]);

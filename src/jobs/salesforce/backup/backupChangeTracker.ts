@@ -131,7 +131,7 @@ export class BackupChangeTracker {
     const before = this.head !== null && String(this.head.Id) === id ? this.head : null;
     if (record.IsDeleted !== true) {
       if (before === null) await this.record(ChangeKind.Created, id);
-      else if (JSON.stringify(before) !== JSON.stringify(record)) await this.record(ChangeKind.Updated, id);
+      else if (!sameStoredContent(before, record)) await this.record(ChangeKind.Updated, id);
     } else if (before !== null) {
       await this.record(ChangeKind.Deleted, id);
     }
@@ -178,4 +178,35 @@ export class BackupChangeTracker {
       await this.close();
     }
   }
+}
+
+/**
+ * Whether two records store the same content: the same JSON text (`JSON.stringify`), fields in the same order.
+ * Field by field first, without writing any text: equal primitives under equal names in the same order are equal
+ * text, and two different plain values (text, booleans, finite numbers, null) under the same name are different
+ * text. Anything else (a nested value, names in another order, values JSON writes alike or leaves out) is decided
+ * by the text itself.
+ */
+export function sameStoredContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const names = Object.keys(a);
+  const others = Object.keys(b);
+  if (names.length === others.length) {
+    let i = 0;
+    for (; i < names.length; i++) {
+      const name = names[i]!;
+      if (name !== others[i]) break;
+      const value = a[name];
+      const other = b[name];
+      if (value === other && (value === null || typeof value !== 'object')) continue;
+      if (isPlainValue(value) && isPlainValue(other)) return false;
+      break;
+    }
+    if (i === names.length) return true;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A value whose JSON text differs from that of any other such value: text, a boolean, a finite number or null. */
+function isPlainValue(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }

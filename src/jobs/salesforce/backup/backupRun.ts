@@ -1,5 +1,5 @@
 import type { JobContext } from '../../../engine/jobContext.ts';
-import { RetryingCaller, SalesforceRequestRejectedError, type SalesforceClient } from '../../../salesforce/index.ts';
+import { RetryingCaller, SalesforceRequestRejectedError, type SalesforceClient, type SObjectDescribe } from '../../../salesforce/index.ts';
 import { BackupMode, BackupObjectStatus, BackupReadMethod, BackupStatus, CHANGE_KINDS, type BackupObjectChanges, type BackupObjectEntry, type BackupView } from '../../../storage/index.ts';
 import { BackupChangeTracker, emptyChanges } from './backupChangeTracker.ts';
 import { ApiBudgetGovernor } from './apiBudgetGovernor.ts';
@@ -7,10 +7,12 @@ import { initialCheckpoint, nextObjectCheckpoint, type BackupCheckpoint } from '
 import type { BackupJobDependencies, BackupJobInput, BackupJobResult } from './backupJobType.ts';
 import { planBackupObjects } from './backupPlanner.ts';
 import { BulkPageSource } from './bulkPageSource.ts';
-import type { ObjectPageSource, ObjectQuery } from './objectPageSource.ts';
+import type { ObjectPageSource } from './objectPageSource.ts';
+import { objectQueryOf, ObjectPreparation } from './objectPreparation.ts';
+import { readPagesAhead } from './pageReadAhead.ts';
 import { RestPageSource } from './restPageSource.ts';
+import { settledTogether } from './settledTogether.ts';
 import { openTenantClient, requireJobRecord } from '../jobRecords.ts';
-import { isRestorableFieldType } from '../unrestorableFieldTypes.ts';
 
 /** One attempt of a backup job: plans the objects (first attempt), then stores them page by page from the checkpoint. */
 export class BackupRun {
@@ -78,22 +80,27 @@ export class BackupRun {
     this.total = this.objects.reduce((sum, o) => sum + (o.estimatedRecords ?? 0), 0);
     if (cp.index > 0 || cp.part > 0) ctx.logger.info(`resuming at object ${cp.index + 1}/${this.objects.length}, part ${cp.part}`);
 
-    while (cp.index < this.objects.length) {
-      this.throwIfAborted();
-      const entry = this.objects[cp.index]!;
-      this.report(cp);
-      try {
-        cp = await this.backupObject(client, cp);
-      } catch (error) {
-        if (!(error instanceof SalesforceRequestRejectedError)) throw error;
-        ctx.logger.warn(`${entry.name} failed: ${error.sfErrorCode}`, { object: entry.name, code: error.sfErrorCode });
-        this.objects[cp.index] = { ...this.objects[cp.index]!, status: BackupObjectStatus.Failed, error: { code: error.sfErrorCode, message: error.message }, finishedAt: new Date(), changes: null };
-        cp = nextObjectCheckpoint(cp);
-        // Ids a failed object had counted so far are not its changes.
-        await deps.changes.removeObject(ctx.tenantId, backupId, entry.name);
-        await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
-        await ctx.saveCheckpoint(cp);
+    const preparation = new ObjectPreparation(client, this.calls);
+    try {
+      while (cp.index < this.objects.length) {
+        this.throwIfAborted();
+        const entry = this.objects[cp.index]!;
+        this.report(cp);
+        try {
+          cp = await this.backupObject(client, preparation, cp);
+        } catch (error) {
+          if (!(error instanceof SalesforceRequestRejectedError)) throw error;
+          ctx.logger.warn(`${entry.name} failed: ${error.sfErrorCode}`, { object: entry.name, code: error.sfErrorCode });
+          this.objects[cp.index] = { ...this.objects[cp.index]!, status: BackupObjectStatus.Failed, error: { code: error.sfErrorCode, message: error.message }, finishedAt: new Date(), changes: null };
+          cp = nextObjectCheckpoint(cp);
+          // Ids a failed object had counted so far are not its changes.
+          await deps.changes.removeObject(ctx.tenantId, backupId, entry.name);
+          await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
+          await ctx.saveCheckpoint(cp);
+        }
       }
+    } finally {
+      await preparation.settle();
     }
 
     const failed = this.objects.filter((o) => o.status === BackupObjectStatus.Failed).map((o) => o.name);
@@ -105,36 +112,50 @@ export class BackupRun {
   }
 
   /** Stores the rest of the current object page by page; returns the checkpoint of the next object. */
-  private async backupObject(client: SalesforceClient, start: BackupCheckpoint): Promise<BackupCheckpoint> {
+  private async backupObject(client: SalesforceClient, preparation: ObjectPreparation, start: BackupCheckpoint): Promise<BackupCheckpoint> {
     const { ctx, deps } = this;
     const { backupId } = ctx.input;
     const entry = this.objects[start.index]!;
     if (entry.status === BackupObjectStatus.Failed || entry.status === BackupObjectStatus.Succeeded) return nextObjectCheckpoint(start);
 
-    const describe = await this.calls.call(`describe ${entry.name}`, () => client.describe(entry.name));
-    const fields = describe.fields.filter((f) => isRestorableFieldType(f.type));
-    if (start.part === 0) await deps.files.writeSchema(ctx.tenantId, backupId, entry.name, describe.raw);
-    // A run that died after storing a part but before its checkpoint left that part behind: it is rewritten.
-    await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, start.part);
+    // What was prepared while the previous object was read fits only a read from the object's start.
+    const fresh = start.part === 0 && start.lastId === null && (start.bulkJobId ?? null) === null && start.complete !== true;
+    const prepared = preparation.take(start.index);
+    let describe: SObjectDescribe;
+    let bulkJobId: string | null = null;
+    if (prepared !== null && fresh) {
+      ({ describe, bulkJobId } = await prepared);
+    } else {
+      describe = await this.calls.call(`describe ${entry.name}`, () => client.describe(entry.name));
+    }
+    const { query, fieldTypes } = objectQueryOf(entry, describe);
+    this.prepareNext(preparation, start.index);
+    // Independent writes and reads, side by side. A run that died after storing a part but before its checkpoint
+    // left that part behind: it is rewritten.
+    const [, , changesAtStart] = await settledTogether([
+      start.part === 0 ? deps.files.writeSchema(ctx.tenantId, backupId, entry.name, describe.raw) : Promise.resolve(),
+      deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, start.part),
+      this.changesAtStart(entry, start),
+    ]);
     this.objects[start.index] = { ...entry, status: BackupObjectStatus.Running, startedAt: entry.startedAt ?? new Date() };
 
-    const query: ObjectQuery = { objectName: entry.name, fields: fields.map((f) => f.name), changesSince: entry.mode === BackupMode.Incremental ? (entry.changesSince ?? null) : null };
     const source: ObjectPageSource =
       entry.method === BackupReadMethod.Bulk
         ? new BulkPageSource(client, this.calls, query, ctx.logger, {
             pageSize: deps.bulkPageSize,
             pollMs: deps.bulkPollMs,
-            fieldTypes: new Map(fields.map((f) => [f.name, f.type])),
+            createdJobId: bulkJobId,
+            fieldTypes,
             signal: ctx.signal,
           })
         : new RestPageSource(client, this.calls, query, ctx.logger);
 
-    let cp: BackupCheckpoint = { ...start, changes: await this.changesAtStart(entry, start) };
+    let cp: BackupCheckpoint = { ...start, changes: changesAtStart };
     const tracker = await this.openTracker(entry, cp);
     let changes: BackupObjectChanges | null;
     try {
       if (cp.complete !== true) {
-        for await (const page of source.pages(cp)) {
+        for await (const page of readPagesAhead(source.pages(cp))) {
           this.throwIfAborted();
           if (page.count > 0) {
             let deleted = 0;
@@ -157,8 +178,8 @@ export class BackupRun {
           }
           cp = { ...cp, ...page.position, complete: page.last, changes: tracker === null ? cp.changes : await tracker.flush() };
           this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, changes: cp.changes ?? null };
-          await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
-          await ctx.saveCheckpoint(cp);
+          // The checkpoint decides where a resumed run starts; the backup's entry follows it (a resumed run rewrites it).
+          await settledTogether([deps.backups.update(ctx.tenantId, backupId, { objects: this.objects }), ctx.saveCheckpoint(cp)]);
           this.report(cp);
         }
       }
@@ -166,18 +187,27 @@ export class BackupRun {
     } finally {
       await tracker?.close();
     }
-    // Chunks a run that stopped before its checkpoint wrote past the end do not belong to the object.
-    if (changes !== null) for (const kind of CHANGE_KINDS) await deps.changes.removeFrom(ctx.tenantId, backupId, entry.name, kind, changes.chunks[kind]);
-
-    // Parts a fenced older run may have added past the end do not belong to the object.
-    await deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, cp.part);
-    const sha256 = await deps.files.objectSha256(ctx.tenantId, backupId, entry.name, cp.part);
+    const end = cp;
+    const [, , sha256] = await settledTogether([
+      // Chunks a run that stopped before its checkpoint wrote past the end do not belong to the object.
+      (async () => {
+        if (changes !== null) for (const kind of CHANGE_KINDS) await deps.changes.removeFrom(ctx.tenantId, backupId, entry.name, kind, changes.chunks[kind]);
+      })(),
+      // Parts a fenced older run may have added past the end do not belong to the object.
+      deps.files.removePartsFrom(ctx.tenantId, backupId, entry.name, end.part),
+      deps.files.objectSha256(ctx.tenantId, backupId, entry.name, end.part),
+    ]);
     this.objects[cp.index] = { ...this.objects[cp.index]!, records: cp.records, deletedRecords: cp.deleted ?? 0, bytes: cp.bytes, parts: cp.part, status: BackupObjectStatus.Succeeded, sha256, finishedAt: new Date(), changes };
     const after = nextObjectCheckpoint(cp);
-    await deps.backups.update(ctx.tenantId, backupId, { objects: this.objects });
-    await ctx.saveCheckpoint(after);
+    await settledTogether([deps.backups.update(ctx.tenantId, backupId, { objects: this.objects }), ctx.saveCheckpoint(after)]);
     ctx.logger.info(`${entry.name}: ${cp.records} records in ${cp.part} parts (${entry.method ?? BackupReadMethod.Rest}, ${entry.mode ?? BackupMode.Full})`, { object: entry.name, records: cp.records });
     return after;
+  }
+
+  /** Starts preparing the next object to read after the one at `index` (see {@link ObjectPreparation}), if one is left. */
+  private prepareNext(preparation: ObjectPreparation, index: number): void {
+    const next = this.objects.findIndex((o, i) => i > index && o.status !== BackupObjectStatus.Failed && o.status !== BackupObjectStatus.Succeeded);
+    if (next !== -1) preparation.prepare(next, this.objects[next]!);
   }
 
   /**

@@ -10,6 +10,11 @@ export interface BulkPageSourceOptions {
   pageSize?: number;
   /** Interval between polls of the job's state; default 1,000 ms. */
   pollMs?: number;
+  /**
+   * A query job already created for this read from the object's start (see `ObjectPreparation`), used instead of
+   * creating one when the read starts from the start without a job of its own; default `null`.
+   */
+  createdJobId?: string | null;
   /** Describe types of the object's fields, to type the CSV values like REST does. */
   fieldTypes: ReadonlyMap<string, string>;
   signal: AbortSignal;
@@ -48,9 +53,13 @@ export class BulkPageSource implements ObjectPageSource {
       }
     }
     if (jobId === null) {
-      const soql = objectSoql(this.query, from.lastId);
-      const created = await this.calls.call(`bulk query ${objectName}`, () => this.client.bulkQueryCreate(soql, { all: this.query.changesSince !== null }));
-      jobId = created.id;
+      const prepared = from.lastId === null ? (this.options.createdJobId ?? null) : null;
+      if (prepared !== null) {
+        jobId = prepared;
+      } else {
+        const soql = objectSoql(this.query, from.lastId);
+        jobId = (await this.calls.call(`bulk query ${objectName}`, () => this.client.bulkQueryCreate(soql, { all: this.query.changesSince !== null }))).id;
+      }
       locator = null;
       // Checkpointed before waiting: a killed worker's successor reads this job instead of starting another.
       yield { records: [], count: 0, position: { nextRecordsUrl: null, bulkJobId: jobId, bulkLocator: null }, last: false };
