@@ -35,6 +35,25 @@ describe('bulkCsvRecords', () => {
     }
   });
 
+  it('should read every cell as csv-parse does, on seeded random pages with any text, quoted or not, LF or CRLF', () => {
+    let seed = 20261207;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const alphabet = ['a', 'Z', '0', ' ', ',', '"', '\n', '\r\n', '\r', '\t', 'é', '日', '😀', "'", '='];
+    const types = new Map([...Array.from({ length: 6 }, (_, i) => [`F${i}`, 'string'] as const)]);
+    for (let page = 0; page < 200; page++) {
+      const ending = next() < 0.5 ? '\n' : '\r\n';
+      const rows = Array.from({ length: 1 + Math.floor(next() * 20) }, () => Array.from({ length: 6 }, () => Array.from({ length: Math.floor(next() * 6) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('')));
+      // Bulk API 2.0 quotes every cell; a cell without anything to escape may also come bare.
+      const cell = (text: string) => (/[",\r\n]/.test(text) || next() < 0.5 ? `"${text.replace(/"/g, '""')}"` : text);
+      const csv = [['F0', 'F1', 'F2', 'F3', 'F4', 'F5'], ...rows].map((row) => row.map(cell).join(',')).join(ending) + (next() < 0.5 ? ending : '');
+      const expected = (parse(csv) as string[][]).slice(1).map((row) => Object.fromEntries(row.map((text, i) => [`F${i}`, text === '' ? null : text])));
+      expect([...bulkCsvRecords(csv, types)]).toEqual(expected);
+    }
+  });
+
   it('should read unquoted cells and a last line without a line end', () => {
     expect([...bulkCsvRecords('Id,Name,Count\n001A,Acme,3\n001B,,', TYPES)]).toEqual([
       { Id: '001A', Name: 'Acme', Count: 3 },
