@@ -47,7 +47,7 @@ export async function snapshotChain(deps: Pick<BackupSnapshotDependencies, 'back
 }
 
 /** Records a snapshot batch holds at most. */
-const SNAPSHOT_BATCH = 1000;
+const SNAPSHOT_BATCH = 250;
 
 /** A backup's records of the object, read a batch at a time; `head` is the record at `index`. */
 class ChainCursor {

@@ -49,7 +49,7 @@ export interface ExportJobResult {
 }
 
 /** Records read (and rows resolved) at a time: bounds the memory of one step. */
-const BATCH = 500;
+const BATCH = 200;
 
 /** One attempt of a `salesforce.export` job: the whole file is written again (a partial one is replaced). */
 export class ExportRun {
