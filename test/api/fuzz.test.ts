@@ -6,7 +6,8 @@ import { buildSchema } from '../../src/api/schema.ts';
 import { clientOperations } from '../support/clientOperations.ts';
 import { uniqueDatabaseName } from '../support/database.ts';
 import { gqlData, isSubscription, wsClient } from '../support/graphqlClient.ts';
-import { GraphqlFuzzer, LEAK_PATTERNS, Random, type FuzzRequest } from '../support/graphqlFuzz.ts';
+import { GraphqlFuzzer, LEAK_PATTERNS, type FuzzRequest } from '../support/graphqlFuzz.ts';
+import { Random } from '../support/random.ts';
 import { startLonghaul, TEST_KEYS, type LonghaulProcess } from '../support/longhaulProcess.ts';
 
 /**

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sameStoredContent } from '../../src/jobs/salesforce/backup/backupChangeTracker.ts';
+import { Random } from '../support/random.ts';
 
 const VALUES: unknown[] = [null, '', 'a', 'null', '1', 'true', 0, -0, 1, 1.5, 12, true, false, Number.NaN, Number.POSITIVE_INFINITY, undefined, { a: 1 }, { a: 2 }, [1], [1, 2]];
 
-/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('sameStoredContent', () => {
   it('should decide like comparing the JSON text of both records, whatever the values and field order', () => {
-    const next = random(42);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const random = new Random(42);
+    const next = () => random.next();
+    const pick = <T>(items: readonly T[]): T => random.pick(items);
     for (let n = 0; n < 20_000; n++) {
       const names = ['Id', 'Name', 'Amount', 'When'].slice(0, 1 + Math.floor(next() * 4));
       const a: Record<string, unknown> = {};

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { bulkCsvRecords, SalesforceUnavailableError } from '../../src/salesforce/index.ts';
+import { Random } from '../support/random.ts';
 
 const TYPES = new Map([
   ['Id', 'id'],
@@ -36,11 +37,8 @@ describe('bulkCsvRecords', () => {
   });
 
   it('should read every cell as csv-parse does, on seeded random pages with any text, quoted or not, LF or CRLF', () => {
-    let seed = 20261207;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const random = new Random(20261207);
+    const next = () => random.next();
     const alphabet = ['a', 'Z', '0', ' ', ',', '"', '\n', '\r\n', '\r', '\t', 'é', '日', '😀', "'", '='];
     const types = new Map([...Array.from({ length: 6 }, (_, i) => [`F${i}`, 'string'] as const)]);
     for (let page = 0; page < 200; page++) {

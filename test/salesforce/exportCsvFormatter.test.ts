@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { exportCsvOptions } from '../../src/jobs/salesforce/export/csvDialect.ts';
 import { ExportCsvFormatter } from '../../src/jobs/salesforce/export/exportCsvFormatter.ts';
-
-/** A small seeded generator (mulberry32): the same values on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Random } from '../support/random.ts';
 
 const ALPHABET = ['a', 'Z', '0', ' ', ',', '"', "'", '\r', '\n', '\r\n', '\t', '=', '+', '-', '@', ';', '|', '\\', 'é', '日', '😀', '\uFF1D'];
 
@@ -41,7 +31,8 @@ function value(next: () => number): unknown {
 describe('ExportCsvFormatter', () => {
   it('should write the same bytes as csv-stringify with the export dialect, for any values, both spreadsheet modes', () => {
     for (const spreadsheetSafe of [false, true]) {
-      const next = random(spreadsheetSafe ? 7 : 11);
+      const random = new Random(spreadsheetSafe ? 7 : 11);
+      const next = () => random.next();
       const headers = ['Id', '=Formula', ' padded', 'a,b', 'say "hi"', 'Account.Name', 'line\nbreak', '-minus'];
       const rows = Array.from({ length: 3000 }, () => headers.map(() => value(next)));
       const formatter = new ExportCsvFormatter({ headers, spreadsheetSafe });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoClient, type Db } from 'mongodb';
-import { testDatabaseUri, uniqueDatabaseName } from '../support/database.ts';
+import type { Db } from 'mongodb';
+import { withTestDatabase, type TestDatabase } from '../support/database.ts';
 import { BackupFileStore } from '../../src/storage/backupFileStore.ts';
 
 const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
@@ -10,17 +10,15 @@ const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
 };
 
 describe('BackupFileStore records', () => {
-  const dbName = uniqueDatabaseName('backupfiles');
-  let client: MongoClient;
+  let database: TestDatabase;
   let db: Db;
 
   beforeAll(async () => {
-    client = await MongoClient.connect(testDatabaseUri(dbName));
-    db = client.db(dbName);
+    database = await withTestDatabase('backupfiles');
+    db = database.db;
   });
   afterAll(async () => {
-    await db?.dropDatabase().catch(() => undefined);
-    await client?.close();
+    await database?.drop();
   });
 
   it('should read back every record of every part in order, in batches, whatever the characters and sizes', async () => {
