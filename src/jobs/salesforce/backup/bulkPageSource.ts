@@ -4,6 +4,15 @@ import { bulkCsvRecords, SalesforceRequestRejectedError, SalesforceUnavailableEr
 import type { BackupCheckpoint } from './backupCheckpoint.ts';
 import { objectSoql, type ObjectPage, type ObjectPageSource, type ObjectQuery } from './objectPageSource.ts';
 
+/**
+ * Creates the Bulk API 2.0 query job reading `query`'s object after `afterId` (from its start when `null`; deleted
+ * records included for an incremental read); returns its id.
+ */
+export async function createBulkQueryJob(client: SalesforceClient, calls: RetryingCaller, query: ObjectQuery, afterId: string | null): Promise<string> {
+  const soql = objectSoql(query, afterId);
+  return (await calls.call(`bulk query ${query.objectName}`, () => client.bulkQueryCreate(soql, { all: query.changesSince !== null }))).id;
+}
+
 /** Options of {@link BulkPageSource}. */
 export interface BulkPageSourceOptions {
   /** Records per result page (`maxRecords`); default 5,000. */
@@ -57,8 +66,7 @@ export class BulkPageSource implements ObjectPageSource {
       if (prepared !== null) {
         jobId = prepared;
       } else {
-        const soql = objectSoql(this.query, from.lastId);
-        jobId = (await this.calls.call(`bulk query ${objectName}`, () => this.client.bulkQueryCreate(soql, { all: this.query.changesSince !== null }))).id;
+        jobId = await createBulkQueryJob(this.client, this.calls, this.query, from.lastId);
       }
       locator = null;
       // Checkpointed before waiting: a killed worker's successor reads this job instead of starting another.

@@ -1,7 +1,8 @@
 import type { RetryingCaller, SalesforceClient, SObjectDescribe } from '../../../salesforce/index.ts';
 import { BackupMode, BackupReadMethod, type BackupObjectEntry } from '../../../storage/index.ts';
 import { isRestorableFieldType } from '../unrestorableFieldTypes.ts';
-import { objectSoql, type ObjectQuery } from './objectPageSource.ts';
+import { createBulkQueryJob } from './bulkPageSource.ts';
+import type { ObjectQuery } from './objectPageSource.ts';
 
 /** What reading an object from its start begins with: its describe and (Bulk 2.0) its query job. */
 export interface PreparedObject {
@@ -63,11 +64,7 @@ export class ObjectPreparation {
   private async read(entry: BackupObjectEntry): Promise<PreparedObject> {
     const describe = await this.calls.call(`describe ${entry.name}`, () => this.client.describe(entry.name));
     const { query } = objectQueryOf(entry, describe);
-    let bulkJobId: string | null = null;
-    if (entry.method === BackupReadMethod.Bulk) {
-      const soql = objectSoql(query, null);
-      bulkJobId = (await this.calls.call(`bulk query ${entry.name}`, () => this.client.bulkQueryCreate(soql, { all: query.changesSince !== null }))).id;
-    }
+    const bulkJobId = entry.method === BackupReadMethod.Bulk ? await createBulkQueryJob(this.client, this.calls, query, null) : null;
     return { describe, bulkJobId };
   }
 }
