@@ -147,6 +147,7 @@ export function renderEngineReport(report: EngineReport): string {
     ms(p.progress.p99),
     ms(p.progress.max),
     Number.isFinite(p.setupMs) ? `${(p.setupMs / 1000).toFixed(1)} s` : 'n/a',
+    describeFanOutCpu(p),
   ]);
 
   const notes = [
@@ -188,10 +189,19 @@ export function renderEngineReport(report: EngineReport): string {
     `Database commands per job, by command (${report.setup.some((l) => l.includes('debug metrics')) ? 'FerretDB debug metrics / Redis INFO commandstats; every client counted, the bench included' : 'NOT MEASURED without the embedded FerretDB'}):`,
     ...commandLines,
     '',
-    progressRows.length === 0 ? 'Progress fan-out: NOT MEASURED' : renderTable(['Progress fan-out, 1 serve', 'subscribed', 'events recv.', 'p50', 'p99', 'max', 'socket setup'], progressRows),
+    progressRows.length === 0 ? 'Progress fan-out: NOT MEASURED' : renderTable(['Progress fan-out, 1 serve', 'subscribed', 'events recv.', 'p50', 'p99', 'max', 'socket setup', 'CPU, % of a core: serve / subscribers / work / database'], progressRows),
     '',
     notes.length === 0 ? 'notes: none' : ['notes:', ...notes.map((n) => `  - ${n}`)].join('\n'),
     `total bench time: ${(report.elapsedMs / 1000).toFixed(0)} s`,
     '',
   ].join('\n');
+}
+
+/** CPU use of each process group while events flowed (subscriber processes summed), in % of one core. */
+function describeFanOutCpu(p: ProgressLatencyResult): string {
+  const percent = (prefix: string): string => {
+    const parts = [...p.cpu].filter(([label]) => label === prefix || label.startsWith(`${prefix}#`));
+    return parts.length === 0 ? 'n/a' : `${Math.round(parts.reduce((sum, [, spent]) => sum + spent.percent, 0))}%`;
+  };
+  return ['serve', 'subscribers', 'work', 'database'].map(percent).join(' / ');
 }

@@ -57,3 +57,12 @@ export function jobEventFromBus(event: BusEvent): JobEvent {
   }
   return jobEvent;
 }
+
+/**
+ * Whether `incoming` supersedes `queued` for a subscriber that has not received `queued` yet: both report
+ * progress of the same job in the same state, and an event carries the job's whole view, so the newer one
+ * loses nothing. Every other kind (a state change, a checkpoint) is always delivered.
+ */
+export function progressSupersedes(queued: JobEvent, incoming: JobEvent): boolean {
+  return queued.kind === 'PROGRESS' && incoming.kind === 'PROGRESS' && queued.job.id === incoming.job.id && queued.job.state === incoming.job.state;
+}

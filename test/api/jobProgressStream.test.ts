@@ -65,6 +65,62 @@ async function firstEvents(stream: AsyncIterable<JobEvent>, n: number): Promise<
   return out;
 }
 
+/** A bus whose events the test emits by hand, to listeners registered by the stream. */
+class ManualBus extends TruncatedBus {
+  private seq = 500;
+  private readonly own = new Set<BusListener>();
+  override subscribe(listener: BusListener) {
+    this.own.add(listener);
+    return () => this.own.delete(listener);
+  }
+  emit(kind: JobEvent['kind'], view: JobView): void {
+    const event: BusEvent = { topic: 'job', tenantId: 't', jobId: view.id, payload: { kind, job: view }, seq: ++this.seq, at: new Date() };
+    for (const listener of this.own) listener(event);
+  }
+}
+
+describe('jobProgress for a subscriber that falls behind', () => {
+  const at = (state: JobView['state'], version: number, processed: number): JobView => ({ ...job(state), version, progress: { processed, total: 100, message: null } });
+
+  it('should merge the progress events waiting for it into the latest one and keep every other event, in order', async () => {
+    const bus = new ManualBus(0);
+    const stream = jobProgressStream(bus, jobsReturning(at('QUEUED', 1, 0)), caller, 'a'.repeat(24));
+    const first = await stream.next();
+    expect(first.value).toMatchObject({ kind: 'SNAPSHOT' });
+    // The subscriber does not read while these arrive: the first waits in its `next()`, the rest queue.
+    const waiting = stream.next();
+    bus.emit('STARTED', at('RUNNING', 2, 0));
+    for (let i = 1; i <= 5; i++) bus.emit('PROGRESS', at('RUNNING', 2 + i, i));
+    bus.emit('CHECKPOINT', at('RUNNING', 8, 5));
+    bus.emit('PROGRESS', at('RUNNING', 9, 6));
+    bus.emit('PROGRESS', at('RUNNING', 10, 7));
+    bus.emit('SUCCEEDED', at('SUCCEEDED', 11, 7));
+    const events = [(await waiting).value as JobEvent];
+    for await (const event of stream) events.push(event);
+    expect(events.map((e) => [e.kind, e.job.version, e.job.progress.processed])).toEqual([
+      ['STARTED', 2, 0],
+      ['PROGRESS', 7, 5],
+      ['CHECKPOINT', 8, 5],
+      ['PROGRESS', 10, 7],
+      ['SUCCEEDED', 11, 7],
+    ]);
+  });
+
+  it('should deliver every progress event to a subscriber that keeps up', async () => {
+    const bus = new ManualBus(0);
+    const stream = jobProgressStream(bus, jobsReturning(at('RUNNING', 1, 0)), caller, 'a'.repeat(24));
+    await stream.next();
+    const seen: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const next = stream.next();
+      bus.emit('PROGRESS', at('RUNNING', 1 + i, i));
+      seen.push(((await next).value as JobEvent).job.progress.processed);
+    }
+    await stream.return?.(undefined);
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
 describe('jobProgress resume positions', () => {
   it('should start from the current snapshot and say so when `after` is older than what the bus keeps', async () => {
     const events = await firstEvents(jobProgressStream(new TruncatedBus(400), jobsReturning(job('SUCCEEDED')), caller, 'a'.repeat(24), 10), 1);

@@ -1369,9 +1369,9 @@ export type StateCount = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Every job event of this tenant, optionally filtered, for dashboards. */
+  /** Every job event of this tenant, optionally filtered, for dashboards. As in `jobProgress`, a subscriber that falls behind receives a job's latest PROGRESS in place of the ones waiting for it. */
   jobEvents: JobEvent;
-  /** A job's current snapshot, then every change; completes after a terminal state. With `after`, replays what was missed since that position. */
+  /** A job's current snapshot, then every change; completes after a terminal state. With `after`, replays what was missed since that position. A subscriber that falls behind receives the job's latest PROGRESS in place of the PROGRESS events it had not received yet (each event carries the whole job); every other event is delivered. */
   jobProgress: JobEvent;
   /** Zombies, debug-queue moves, workers joining and leaving, diagnostics and alerts (the caller's tenant's, or all for operators). */
   monitoringEvents: MonitoringEvent;

@@ -1,6 +1,16 @@
 /**
+ * Whether `incoming` makes `queued`, still waiting in the queue, worth nothing to the subscriber: it carries
+ * everything `queued` did, newer (for example a job's latest progress, which holds the job's whole state).
+ */
+export type Supersedes<T> = (queued: T, incoming: T) => boolean;
+
+/**
  * A push-to-pull queue: a bus listener pushes, a subscription iterates. Bounded: a subscriber that
  * falls `capacity` events behind is ended with an error instead of growing the process's memory.
+ * With `supersedes`, an item pushed while the last waiting item is superseded by it takes that item's place:
+ * a subscriber that falls behind (a slow client, a server busy writing to thousands of sockets) receives the
+ * latest progress instead of every step in turn, so its lag stays one round of deliveries instead of growing.
+ * Items that keep up never wait, so they are never merged.
  * `return()` ends it at once, even while a `next()` waits (unlike an async generator's, which waits for
  * that `next()` to settle), and runs the release given to {@link releaseWith}: the bus listener goes with it.
  */
@@ -12,7 +22,10 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   private error: Error | undefined;
   private release: (() => void) | undefined;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly supersedes?: Supersedes<T>,
+  ) {}
 
   /** Runs `release` once, when the queue ends, fails or is returned (typically the bus unsubscribe). */
   releaseWith(release: () => void): this {
@@ -27,6 +40,11 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
       this.waiting = undefined;
       this.failWaiting = undefined;
       resolve({ value: item, done: false });
+      return;
+    }
+    const last = this.items.length - 1;
+    if (last >= 0 && this.supersedes?.(this.items[last]!, item) === true) {
+      this.items[last] = item;
       return;
     }
     if (this.items.length >= this.capacity) {

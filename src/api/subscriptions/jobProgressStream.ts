@@ -1,7 +1,7 @@
 import type { Bus } from '../../bus/bus.ts';
 import type { BusEvent } from '../../bus/busEvent.ts';
 import { encodePosition } from '../../bus/busPosition.ts';
-import { JOB_TOPIC, jobEventFromBus, type JobEvent } from '../../engine/jobEvent.ts';
+import { JOB_TOPIC, jobEventFromBus, progressSupersedes, type JobEvent } from '../../engine/jobEvent.ts';
 import type { Caller, JobService } from '../../engine/jobService.ts';
 import { isTerminal } from '../../engine/jobState.ts';
 import { EventQueue } from './eventQueue.ts';
@@ -11,9 +11,11 @@ import { releasingIterator } from './releasingIterator.ts';
  * The events of one job for one subscriber: the current snapshot (or, with `afterSeq`, what was missed
  * since then), then every change in order, ending after a terminal state. The listener is registered
  * before the snapshot is read, and events are ordered by the job's version, so nothing falls in between.
+ * Progress events still waiting for a subscriber that fell behind are merged into the latest one.
  */
 export function jobProgressStream(bus: Bus, jobs: JobService, caller: Caller, jobId: string, afterSeq?: number): AsyncIterableIterator<JobEvent> {
-  const queue = new EventQueue<BusEvent>();
+  // A subscriber that falls behind gets the job's latest progress rather than every step (see EventQueue).
+  const queue = new EventQueue<BusEvent>(undefined, (queued, incoming) => progressSupersedes(jobEventFromBus(queued), jobEventFromBus(incoming)));
   queue.releaseWith(
     bus.subscribe((event) => {
       if (event.topic === JOB_TOPIC && event.jobId === jobId) queue.push(event);
