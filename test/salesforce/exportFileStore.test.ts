@@ -48,6 +48,20 @@ describe('ExportFileStore', () => {
     expect(await database.db.collection('exportFiles.chunks').countDocuments()).toBe(0);
   });
 
+  it('should store text written as strings byte for byte, across many chunks', async () => {
+    // Strings of odd lengths with multi-byte characters, one longer than a chunk: the way the export writes CSV.
+    const pieces = Array.from({ length: 400 }, (_, i) => `${i},"Zoë ${'日本'.repeat(i % 50)} 🎉",${'x'.repeat((i * 977) % 9000)}\r\n`);
+    pieces.splice(200, 0, `big,${'é'.repeat(CHUNK)}\r\n`);
+    const content = Buffer.from(pieces.join(''), 'utf8');
+    // More chunks than the writes in flight (three) plus the one filling.
+    expect(content.length).toBeGreaterThan(8 * CHUNK);
+    const upload = await store.open('t', 's1', 's1.csv');
+    await pipeline(Readable.from(pieces, { objectMode: true }), upload.stream);
+    expect(upload.bytes()).toBe(content.length);
+    expect(upload.sha256()).toBe(createHash('sha256').update(content).digest('hex'));
+    expect((await readAll(store.read('t', 's1', 0, content.length - 1))).equals(content)).toBe(true);
+  });
+
   it('should replace a file left half written and hide it until it is complete', async () => {
     const half = await store.open('t', 'f2', 'f2.csv');
     half.stream.write(randomBytes(CHUNK + 10));
