@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { testDatabaseUri } from './database.ts';
@@ -94,6 +95,10 @@ export async function startLonghaul(role: 'all' | 'serve' | 'work', dbName: stri
     }
   });
   const exited = once(child, 'exit');
+  // 'exit' can come before the last lines the process wrote were read from its pipes; 'close' comes after them
+  // (bounded: a worker process it left behind could hold a pipe open).
+  const closed = once(child, 'close');
+  closed.catch(() => undefined);
   const waitForStdout = (pattern: RegExp, timeoutMs = 60_000) => {
     const seen = stdoutLines.map((l) => pattern.exec(l)).find((m) => m !== null);
     if (seen) return Promise.resolve(seen);
@@ -113,11 +118,15 @@ export async function startLonghaul(role: 'all' | 'serve' | 'work', dbName: stri
     waitForLog,
     waitForStdout,
     stop: async (signal = 'SIGTERM', timeoutMs = 20_000) => {
-      if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
+      if (child.exitCode !== null || child.signalCode !== null) {
+        await Promise.race([closed, sleep(2000)]);
+        return { code: child.exitCode, signal: child.signalCode };
+      }
       child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       const [code, sig] = (await exited) as [number | null, NodeJS.Signals | null];
       clearTimeout(timer);
+      await Promise.race([closed, sleep(2000)]);
       return { code, signal: sig };
     },
   };
