@@ -28,6 +28,8 @@ function value(next: () => number): unknown {
   }
 }
 
+const cellAt = (row: readonly unknown[], i: number): unknown => row[i];
+
 describe('ExportCsvFormatter', () => {
   it('should write the same bytes as csv-stringify with the export dialect, for any values, both spreadsheet modes', () => {
     for (const spreadsheetSafe of [false, true]) {
@@ -36,14 +38,14 @@ describe('ExportCsvFormatter', () => {
       const headers = ['Id', '=Formula', ' padded', 'a,b', 'say "hi"', 'Account.Name', 'line\nbreak', '-minus'];
       const rows = Array.from({ length: 3000 }, () => headers.map(() => value(next)));
       const formatter = new ExportCsvFormatter({ headers, spreadsheetSafe });
-      const fast = formatter.header() + formatter.rows(rows.slice(0, 1000)) + formatter.rows(rows.slice(1000));
+      const fast = formatter.header() + formatter.rows(rows.slice(0, 1000), cellAt) + formatter.rows(rows.slice(1000), cellAt);
       expect(fast).toBe(stringify(rows, exportCsvOptions({ headers, spreadsheetSafe })));
     }
   });
 
   it('should keep an empty string and a null apart: `""` and nothing', () => {
     const formatter = new ExportCsvFormatter({ headers: ['A', 'B', 'C'] });
-    expect(formatter.rows([['', null, undefined]])).toBe('"",,\r\n');
+    expect(formatter.rows([['', null, undefined]], cellAt)).toBe('"",,\r\n');
     expect(stringify([['', null, undefined]], { ...exportCsvOptions({ headers: ['A', 'B', 'C'] }), header: false })).toBe('"",,\r\n');
   });
 });

@@ -18,10 +18,21 @@ export class ExportCsvFormatter {
     return this.row(this.dialect.headers);
   }
 
-  /** The rows of `values` (one array of cells per row, in column order), each ended by CRLF. */
-  rows(values: readonly (readonly unknown[])[]): string {
+  /**
+   * One row per record, each ended by CRLF: cell `i` of a record's row is `cellOf(record, i)`, for each of the
+   * header's columns. The cells are read straight from the records: no array of cells per row is built.
+   */
+  rows<R>(records: readonly R[], cellOf: (record: R, column: number) => unknown): string {
+    const width = this.dialect.headers.length;
     let out = '';
-    for (const row of values) out += this.row(row);
+    for (const record of records) {
+      let line = '';
+      for (let i = 0; i < width; i++) {
+        if (i > 0) line += ',';
+        line += this.cell(cellOf(record, i));
+      }
+      out += `${line}\r\n`;
+    }
     return out;
   }
 

@@ -92,8 +92,12 @@ export class ExportRun {
       let batch: Record<string, unknown>[] = [];
       const flush = async (records: Record<string, unknown>[]): Promise<string> => {
         const parents = await this.parentsOf(records, columns);
-        const values = records.map((record) => columns.map((c) => (c.kind === 'field' ? record[c.field] : parents.get(`${c.parentObject}:${String(record[c.lookupField])}`)?.[c.parentField]) ?? null));
-        const text = (header ?? '') + csv.rows(values);
+        const text =
+          (header ?? '') +
+          csv.rows(records, (record, i) => {
+            const c = columns[i]!;
+            return (c.kind === 'field' ? record[c.field] : parents.get(`${c.parentObject}:${String(record[c.lookupField])}`)?.[c.parentField]) ?? null;
+          });
         header = null;
         rows += records.length;
         ctx.progress({ processed: rows, total: Math.max(total, rows), message: `${object}: ${rows} rows` });
