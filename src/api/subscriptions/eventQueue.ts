@@ -10,7 +10,7 @@ export type Supersedes<T> = (queued: T, incoming: T) => boolean;
  * With `supersedes`, an item pushed while the last waiting item is superseded by it takes that item's place:
  * a subscriber that falls behind (a slow client, a server busy writing to thousands of sockets) receives the
  * latest progress instead of every step in turn, so its lag stays one round of deliveries instead of growing.
- * Items that keep up never wait, so they are never merged.
+ * A subscriber that keeps up has no item waiting when the next arrives, so it receives every one.
  * `return()` ends it at once, even while a `next()` waits (unlike an async generator's, which waits for
  * that `next()` to settle), and runs the release given to {@link releaseWith}: the bus listener goes with it.
  */

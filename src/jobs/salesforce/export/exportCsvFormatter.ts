@@ -15,7 +15,7 @@ export class ExportCsvFormatter {
 
   /** The header row, CRLF included. */
   header(): string {
-    return this.row(this.dialect.headers);
+    return this.rows([this.dialect.headers], (headers, i) => headers[i]);
   }
 
   /**
@@ -34,15 +34,6 @@ export class ExportCsvFormatter {
       out += `${line}\r\n`;
     }
     return out;
-  }
-
-  private row(cells: readonly unknown[]): string {
-    let line = '';
-    for (let i = 0; i < cells.length; i++) {
-      if (i > 0) line += ',';
-      line += this.cell(cells[i]);
-    }
-    return `${line}\r\n`;
   }
 
   private cell(value: unknown): string {
