@@ -165,8 +165,19 @@ describe('a running slot held by a killed worker', () => {
     expect((await jobs.findOne({ _id: new ObjectId(long) }))?.state).toBe('RUNNING');
 
     started.push(await startLonghaul('work', dbName, env));
-    expect(await waitForJob(api.url, A, long)).toMatchObject({ state: 'SUCCEEDED', attempts: 2 });
-    expect(await waitForJob(api.url, A, waiting)).toMatchObject({ state: 'SUCCEEDED', attempts: 1 });
+    // Bounded below the test's own timeout, so that a job that never ends fails with the database's state rather
+    // than a bare timeout (this test timed out once in CI, on Node 24 under load, and passed on rerun).
+    const ended = async (id: string) => {
+      try {
+        return await waitForJob(api.url, A, id, 'attempts', 45_000);
+      } catch (error) {
+        const quota = await quotas.findOne({ _id: 'run:tenantA' });
+        const live = await jobs.find({ _id: { $in: [new ObjectId(long), new ObjectId(waiting)] } }, { projection: { state: 1, lockedAt: 1, nextRunAt: 1, heartbeatAt: 1, attempts: 1, runId: 1 } }).toArray();
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; tenant slot: ${JSON.stringify(quota)}; live jobs: ${JSON.stringify(live)}`, { cause: error });
+      }
+    };
+    expect(await ended(long)).toMatchObject({ state: 'SUCCEEDED', attempts: 2 });
+    expect(await ended(waiting)).toMatchObject({ state: 'SUCCEEDED', attempts: 1 });
     const [after] = await findJobDocuments(mongo.db(dbName), { _id: new ObjectId(waiting) });
     const [resumed] = await findJobDocuments(mongo.db(dbName), { _id: new ObjectId(long) });
     expect((after!.startedAt as Date).getTime()).toBeGreaterThanOrEqual((resumed!.finishedAt as Date).getTime());
