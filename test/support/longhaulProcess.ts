@@ -118,16 +118,14 @@ export async function startLonghaul(role: 'all' | 'serve' | 'work', dbName: stri
     waitForLog,
     waitForStdout,
     stop: async (signal = 'SIGTERM', timeoutMs = 20_000) => {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        await Promise.race([closed, sleep(2000)]);
-        return { code: child.exitCode, signal: child.signalCode };
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        await exited;
+        clearTimeout(timer);
       }
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      const [code, sig] = (await exited) as [number | null, NodeJS.Signals | null];
-      clearTimeout(timer);
       await Promise.race([closed, sleep(2000)]);
-      return { code, signal: sig };
+      return { code: child.exitCode, signal: child.signalCode };
     },
   };
 }
